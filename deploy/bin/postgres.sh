@@ -1,0 +1,96 @@
+#!/usr/bin/env bash
+# Makes sure a local PostgreSQL answers and holds Luoshi's roles and databases.
+#   postgres.sh ensure   start the server if it is down, create what is missing (idempotent)
+#   postgres.sh stop     stop the server, but only if the pid file says ensure started it
+# The passwords below are demo-only values; set TASK_DB_PASSWORD / WORKFLOW_DB_PASSWORD for anything real.
+set -euo pipefail
+
+REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+STATE="${LUOSHI_CACHE:-$REPO/.cache}"
+PGHOST_ADDR="${PGHOST_ADDR:-127.0.0.1}"
+PGPORT="${PGPORT:-5432}"
+TASK_DB_PASSWORD="${TASK_DB_PASSWORD:-luoshi_task_demo}"             # demo-only
+WORKFLOW_DB_PASSWORD="${WORKFLOW_DB_PASSWORD:-luoshi_workflow_demo}" # demo-only
+# role:password:database… — one role per service, its databases for the demo, the tests and the end-to-end run
+SPECS=(
+  "luoshi_task:$TASK_DB_PASSWORD:luoshi_task luoshi_task_test luoshi_task_e2e"
+  "luoshi_workflow:$WORKFLOW_DB_PASSWORD:luoshi_workflow luoshi_workflow_test luoshi_workflow_e2e"
+)
+
+say() { printf '[postgres] %s\n' "$*"; }
+die() { printf '[postgres] ERROR: %s\n' "$*" >&2; exit 1; }
+
+answers() { pg_isready -q -h "$PGHOST_ADDR" -p "$PGPORT" 2>/dev/null; }
+
+as_postgres() {
+  if [ "$(id -u)" = 0 ]; then
+    su postgres -s /bin/sh -c "$*"
+  else
+    sudo -n -u postgres sh -c "$*"
+  fi
+}
+
+cluster() {
+  # "15 main" of the first cluster on our port
+  pg_lsclusters --no-header 2>/dev/null | awk -v port="$PGPORT" '$3 == port { print $1, $2; exit }'
+}
+
+start_server() {
+  command -v pg_lsclusters >/dev/null 2>&1 || die "no PostgreSQL server found. Install it: apt-get update && apt-get install -y postgresql (Debian), then run this again."
+  local c; c="$(cluster)"
+  if [ -z "$c" ]; then
+    die "no PostgreSQL cluster listens on port $PGPORT (pg_lsclusters). Create one (pg_createcluster 15 main --port $PGPORT) or set PGPORT."
+  fi
+  say "starting cluster $c"
+  # shellcheck disable=SC2086
+  if [ "$(id -u)" = 0 ]; then
+    pg_ctlcluster --skip-systemctl-redirect $c start
+  else
+    sudo -n pg_ctlcluster --skip-systemctl-redirect $c start
+  fi
+  mkdir -p "$STATE"
+  echo "$c" > "$STATE/postgres.started"
+  for _ in $(seq 1 60); do answers && return 0; sleep 0.5; done
+  die "PostgreSQL did not answer within 30 s; see /var/log/postgresql/"
+}
+
+psql_admin() { as_postgres "psql -p $PGPORT -v ON_ERROR_STOP=1 -qtA -c \"$1\""; }
+
+ensure_objects() {
+  local spec role password dbs db
+  for spec in "${SPECS[@]}"; do
+    role="${spec%%:*}"; spec="${spec#*:}"
+    password="${spec%%:*}"; dbs="${spec#*:}"
+    if [ "$(psql_admin "SELECT 1 FROM pg_roles WHERE rolname='$role'")" != 1 ]; then
+      say "creating role $role"
+      psql_admin "CREATE ROLE $role LOGIN PASSWORD '$password'"
+    fi
+    for db in $dbs; do
+      if [ "$(psql_admin "SELECT 1 FROM pg_database WHERE datname='$db'")" != 1 ]; then
+        say "creating database $db"
+        psql_admin "CREATE DATABASE $db OWNER $role ENCODING 'UTF8' TEMPLATE template0"
+      fi
+    done
+  done
+}
+
+case "${1:-ensure}" in
+  ensure)
+    command -v pg_isready >/dev/null 2>&1 || die "PostgreSQL client tools are missing. Install them: apt-get update && apt-get install -y postgresql"
+    if answers; then say "server answers on $PGHOST_ADDR:$PGPORT"; else start_server; fi
+    ensure_objects
+    say "ready: roles luoshi_task, luoshi_workflow and their databases exist"
+    ;;
+  stop)
+    if [ -f "$STATE/postgres.started" ]; then
+      c="$(cat "$STATE/postgres.started")"
+      say "stopping cluster $c (started by us)"
+      # shellcheck disable=SC2086
+      if [ "$(id -u)" = 0 ]; then pg_ctlcluster --skip-systemctl-redirect $c stop; else sudo -n pg_ctlcluster --skip-systemctl-redirect $c stop; fi
+      rm -f "$STATE/postgres.started"
+    else
+      say "left running: it was not started by us"
+    fi
+    ;;
+  *) die "usage: postgres.sh ensure|stop" ;;
+esac

@@ -1,0 +1,18 @@
+package org.luoshi.task.domain;
+
+import java.util.List;
+import java.util.Set;
+
+import static org.luoshi.common.security.Roles.*;
+
+/** Who asks, as far as the business rules care: name, roles and departments. */
+public record Caller(String username, Set<String> roles, List<String> departments) {
+    public boolean has(String role) {
+        return roles.contains(role);
+    }
+
+    /** Supervisors, evaluators, admins and the workflow engine see every department's work. */
+    public boolean seesAllDepartments() {
+        return has(SUPERVISOR) || has(EVALUATOR) || has(ADMIN) || has(SERVICE);
+    }
+}

@@ -1,0 +1,80 @@
+package org.luoshi.task.service;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.jboss.logging.Logger;
+import org.luoshi.common.problem.ConflictException;
+import org.luoshi.common.problem.InvalidFieldException;
+import org.luoshi.common.problem.ResourceNotFoundException;
+import org.luoshi.task.domain.AccessPolicy;
+import org.luoshi.task.domain.Caller;
+import org.luoshi.task.domain.Plan;
+import org.luoshi.task.domain.PlanStatus;
+import org.luoshi.task.mapping.NewPlan;
+import org.luoshi.task.mapping.PlanView;
+import org.luoshi.task.repository.PlanRepository;
+
+@ApplicationScoped
+public class PlanService {
+    private static final Logger LOG = Logger.getLogger(PlanService.class);
+
+    @Inject
+    PlanRepository plans;
+
+    @Inject
+    CallerFactory callers;
+
+    public List<PlanView> list() {
+        Caller caller = callers.current();
+        boolean drafts = AccessPolicy.canSeeDraftPlans(caller);
+        return plans.listNewestFirst(drafts).stream().map(PlanView::of).toList();
+    }
+
+    public PlanView get(long id) {
+        return PlanView.of(visiblePlan(id, callers.current()));
+    }
+
+    @Transactional
+    public PlanView create(NewPlan request) {
+        if (request.periodEnd() < request.periodStart()) {
+            throw new InvalidFieldException("periodEnd", "must not be before periodStart");
+        }
+        Caller caller = callers.current();
+        Plan plan = new Plan();
+        plan.title = request.title().strip();
+        plan.issuingBody = request.issuingBody().strip();
+        plan.periodStart = request.periodStart();
+        plan.periodEnd = request.periodEnd();
+        plan.status = PlanStatus.DRAFT;
+        plan.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        plan.createdBy = caller.username();
+        plans.persistAndFlush(plan);
+        LOG.infof("%s created plan %d '%s' (%d-%d)", caller.username(), plan.id, plan.title, plan.periodStart, plan.periodEnd);
+        return PlanView.of(plan);
+    }
+
+    @Transactional
+    public PlanView changeStatus(long id, PlanStatus next) {
+        Caller caller = callers.current();
+        Plan plan = visiblePlan(id, caller);
+        if (!plan.status.canMoveTo(next)) {
+            throw new ConflictException("plan " + id + " is " + plan.status + " and cannot become " + next);
+        }
+        PlanStatus before = plan.status;
+        plan.status = next;
+        plans.flush();
+        LOG.infof("%s moved plan %d from %s to %s", caller.username(), id, before, next);
+        return PlanView.of(plan);
+    }
+
+    Plan visiblePlan(long id, Caller caller) {
+        return plans.findByIdOptional(id).filter(p -> AccessPolicy.canSee(caller, p))
+                .orElseThrow(() -> new ResourceNotFoundException("plan", id));
+    }
+}

@@ -1,0 +1,50 @@
+package org.luoshi.task;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import jakarta.persistence.Entity;
+
+import org.junit.jupiter.api.Test;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+
+/**
+ * Keeps the layers honest: resources → services → repositories, and a domain free of web and engine code.
+ * Plain JUnit tests calling ArchUnit, because the ArchUnit engine finds no rules next to Quarkus' test class loading.
+ */
+class ArchitectureTest {
+    private static final JavaClasses CLASSES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("org.luoshi.task");
+
+    @Test
+    void resourcesNeverTouchRepositories() {
+        noClasses().that().resideInAPackage("..rest..")
+                .should().dependOnClassesThat().resideInAPackage("..repository..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void entitiesNeverLeaveThroughTheApi() {
+        noClasses().that().resideInAPackage("..rest..")
+                .should().dependOnClassesThat().areAnnotatedWith(Entity.class)
+                .check(CLASSES);
+    }
+
+    @Test
+    void theDomainKnowsNoWebNoEngineNoFramework() {
+        noClasses().that().resideInAPackage("..domain..")
+                .should().dependOnClassesThat().resideInAnyPackage("jakarta.ws.rs..", "org.camunda..", "io.quarkus..",
+                        "org.luoshi.task.rest..", "org.luoshi.task.service..", "org.luoshi.task.repository..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void servicesDoNotDependOnResources() {
+        noClasses().that().resideInAPackage("..service..")
+                .should().dependOnClassesThat().resideInAPackage("..rest..")
+                .check(CLASSES);
+    }
+}
