@@ -1,12 +1,10 @@
 #!/usr/bin/env bash
 # Makes sure a local PostgreSQL answers and holds Luoshi's roles and databases.
 #   postgres.sh ensure   start the server if it is down, create what is missing (idempotent)
-#   postgres.sh stop     stop the server, but only if the pid file says ensure started it
+#   postgres.sh stop     stop the server (callers stop it only when their ensure found it down)
 # The passwords below are demo-only values; set TASK_DB_PASSWORD / WORKFLOW_DB_PASSWORD for anything real.
 set -euo pipefail
 
-REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-STATE="${LUOSHI_CACHE:-$REPO/.cache}"
 PGHOST_ADDR="${PGHOST_ADDR:-127.0.0.1}"
 PGPORT="${PGPORT:-5432}"
 TASK_DB_PASSWORD="${TASK_DB_PASSWORD:-luoshi_task_demo}"             # demo-only
@@ -48,8 +46,6 @@ start_server() {
   else
     sudo -n pg_ctlcluster --skip-systemctl-redirect $c start
   fi
-  mkdir -p "$STATE"
-  echo "$c" > "$STATE/postgres.started"
   for _ in $(seq 1 60); do answers && return 0; sleep 0.5; done
   die "PostgreSQL did not answer within 30 s; see /var/log/postgresql/"
 }
@@ -82,15 +78,11 @@ case "${1:-ensure}" in
     say "ready: roles luoshi_task, luoshi_workflow and their databases exist"
     ;;
   stop)
-    if [ -f "$STATE/postgres.started" ]; then
-      c="$(cat "$STATE/postgres.started")"
-      say "stopping cluster $c (started by us)"
-      # shellcheck disable=SC2086
-      if [ "$(id -u)" = 0 ]; then pg_ctlcluster --skip-systemctl-redirect $c stop; else sudo -n pg_ctlcluster --skip-systemctl-redirect $c stop; fi
-      rm -f "$STATE/postgres.started"
-    else
-      say "left running: it was not started by us"
-    fi
+    c="$(cluster)"
+    [ -n "$c" ] || die "no cluster on port $PGPORT"
+    say "stopping cluster $c"
+    # shellcheck disable=SC2086
+    if [ "$(id -u)" = 0 ]; then pg_ctlcluster --skip-systemctl-redirect $c stop; else sudo -n pg_ctlcluster --skip-systemctl-redirect $c stop; fi
     ;;
   *) die "usage: postgres.sh ensure|stop" ;;
 esac

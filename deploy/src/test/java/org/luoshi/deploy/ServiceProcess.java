@@ -1,0 +1,105 @@
+package org.luoshi.deploy;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** One of our services, started from its packaged application as the run command starts it. */
+final class ServiceProcess {
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final String name;
+    private final int port;
+    private final Map<String, String> properties;
+    private Process process;
+
+    ServiceProcess(String name, Map<String, String> properties) {
+        this.name = name;
+        this.port = freePort();
+        this.properties = properties;
+    }
+
+    String url() {
+        return "http://localhost:" + port;
+    }
+
+    void start() throws IOException, InterruptedException {
+        Path repo = Path.of(System.getProperty("luoshi.repo", ".."));
+        Path jar = repo.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing: the build packages it before this test runs");
+        }
+        List<String> command = new ArrayList<>(List.of(javaBin(), "-Xmx384m", "-Dquarkus.http.port=" + port));
+        properties.forEach((k, v) -> command.add("-D" + k + "=" + v));
+        command.add("-jar");
+        command.add(jar.toString());
+        Path log = repo.resolve("deploy/target/e2e-" + name + ".log");
+        Files.createDirectories(log.getParent());
+        process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirect(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        Instant deadline = Instant.now().plusSeconds(120);
+        while (!ready()) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " exited during start-up; see " + log);
+            }
+            if (Instant.now().isAfter(deadline)) {
+                stop();
+                throw new IllegalStateException(name + " not ready in 120 s; see " + log);
+            }
+            Thread.sleep(250);
+        }
+    }
+
+    /** Kills the process outright, as a crash would. */
+    void kill() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            process.destroyForcibly();
+            process.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    void stop() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                kill();
+            }
+        }
+    }
+
+    private boolean ready() {
+        try {
+            HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(URI.create(url() + "/q/health/ready"))
+                    .timeout(Duration.ofSeconds(3)).build(), HttpResponse.BodyHandlers.discarding());
+            return response.statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static String javaBin() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

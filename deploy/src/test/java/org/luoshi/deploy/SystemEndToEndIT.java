@@ -1,0 +1,189 @@
+package org.luoshi.deploy;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.luoshi.testsupport.DemoUsers;
+import org.luoshi.testsupport.KeycloakTokens;
+
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+
+/**
+ * The whole system as the run command starts it: both packaged services as their own processes, the real
+ * PostgreSQL and the real Keycloak. A supervisor assigns, the department's staff accept, and the async
+ * step records it in task-service with the service account — also when task-service was down meanwhile.
+ */
+class SystemEndToEndIT {
+    private static final String DB = "jdbc:postgresql://localhost:5432/";
+    private static final String REALM = KeycloakTokens.keycloakUrl() + "/realms/luoshi";
+
+    private static ServiceProcess taskService;
+    private static ServiceProcess workflowService;
+
+    @BeforeAll
+    static void startTheSystem() throws Exception {
+        // demo-only passwords, the defaults of deploy/bin/postgres.sh
+        resetSchema("luoshi_task_e2e", "luoshi_task", "luoshi_task_demo");
+        resetSchema("luoshi_workflow_e2e", "luoshi_workflow", "luoshi_workflow_demo");
+        taskService = new ServiceProcess("task-service", Map.of(
+                "quarkus.datasource.jdbc.url", DB + "luoshi_task_e2e",
+                "quarkus.oidc.auth-server-url", REALM));
+        taskService.start();
+        workflowService = new ServiceProcess("workflow-service", Map.of(
+                "quarkus.datasource.jdbc.url", DB + "luoshi_workflow_e2e",
+                "quarkus.oidc.auth-server-url", REALM,
+                "quarkus.rest-client.task-service.url", taskService.url(),
+                "luoshi.workflow.retry.record-acceptance", "R2/PT1S",
+                "luoshi.workflow.job-executor.wait-time", "200ms",
+                "luoshi.workflow.job-executor.max-wait", "1S"));
+        workflowService.start();
+    }
+
+    @AfterAll
+    static void stopTheSystem() throws InterruptedException {
+        if (workflowService != null) {
+            workflowService.stop();
+        }
+        if (taskService != null) {
+            taskService.stop();
+        }
+    }
+
+    @Test
+    void aTaskAssignedByTheSupervisorIsAcceptedByTheDepartmentAndRecordedInTaskService() {
+        long taskId = newTask("haidian");
+        String processInstanceId = assign(taskId, "haidian");
+
+        String haidian = KeycloakTokens.accessToken(DemoUsers.STAFF_HAIDIAN);
+        String itemId = inboxItemFor(haidian, taskId);
+        given().auth().oauth2(KeycloakTokens.accessToken(DemoUsers.STAFF_CHAOYANG))
+                .when().get(workflowService.url() + "/api/inbox/" + itemId)
+                .then().statusCode(404);
+        complete(haidian, itemId);
+
+        JsonPath task = eventually("task " + taskId + " accepted in task-service", () -> {
+            JsonPath t = given().auth().oauth2(haidian).when().get(taskService.url() + "/api/tasks/" + taskId)
+                    .then().statusCode(200).extract().jsonPath();
+            return "ACCEPTED".equals(t.getString("status")) ? t : null;
+        });
+        assertThat(task.getString("acceptedBy")).isEqualTo(DemoUsers.STAFF_HAIDIAN);
+        assertThat(processEnded(processInstanceId)).isTrue();
+    }
+
+    @Test
+    void anAcceptanceMadeWhileTaskServiceIsDownBecomesAnIncidentAndIsRecordedOnceAfterItIsBack() throws Exception {
+        long taskId = newTask("chaoyang");
+        String processInstanceId = assign(taskId, "chaoyang");
+        String chaoyang = KeycloakTokens.accessToken(DemoUsers.STAFF_CHAOYANG);
+        String itemId = inboxItemFor(chaoyang, taskId);
+
+        taskService.kill();
+        try {
+            complete(chaoyang, itemId);
+            String supervisor = KeycloakTokens.accessToken(DemoUsers.SUPERVISOR);
+            Map<String, Object> incident = eventually("an incident for " + processInstanceId, () -> {
+                List<Map<String, Object>> open = given().auth().oauth2(supervisor)
+                        .when().get(workflowService.url() + "/api/incidents")
+                        .then().statusCode(200).extract().jsonPath().getList("$");
+                return open.stream().filter(i -> processInstanceId.equals(i.get("processInstanceId"))).findFirst().orElse(null);
+            });
+            assertThat(incident.get("activityId")).isEqualTo("recordAcceptance");
+        } finally {
+            taskService.start();
+        }
+
+        String supervisor = KeycloakTokens.accessToken(DemoUsers.SUPERVISOR);
+        String incidentId = given().auth().oauth2(supervisor).when().get(workflowService.url() + "/api/incidents")
+                .then().statusCode(200).extract().jsonPath()
+                .getString("find { it.processInstanceId == '" + processInstanceId + "' }.id");
+        given().auth().oauth2(supervisor).when().post(workflowService.url() + "/api/incidents/" + incidentId + "/retry")
+                .then().statusCode(202);
+
+        eventually("process " + processInstanceId + " ended", () -> processEnded(processInstanceId) ? true : null);
+        given().auth().oauth2(chaoyang).when().get(taskService.url() + "/api/tasks/" + taskId)
+                .then().statusCode(200)
+                .body("status", equalTo("ACCEPTED"))
+                .body("acceptedBy", equalTo(DemoUsers.STAFF_CHAOYANG))
+                .body("version", equalTo(1));
+    }
+
+    private static long newTask(String lead) {
+        String supervisor = KeycloakTokens.accessToken(DemoUsers.SUPERVISOR);
+        long planId = given().auth().oauth2(supervisor).contentType(ContentType.JSON)
+                .body(Map.of("title", "端到端测试规划 " + UUID.randomUUID(), "issuingBody", "北京市人民政府",
+                        "periodStart", 2021, "periodEnd", 2025))
+                .when().post(taskService.url() + "/api/plans")
+                .then().statusCode(201).extract().jsonPath().getLong("id");
+        return given().auth().oauth2(supervisor).contentType(ContentType.JSON)
+                .body(Map.of("title", "端到端测试任务", "leadDepartmentCode", lead))
+                .when().post(taskService.url() + "/api/plans/" + planId + "/tasks")
+                .then().statusCode(201).extract().jsonPath().getLong("id");
+    }
+
+    private static String assign(long taskId, String department) {
+        return given().auth().oauth2(KeycloakTokens.accessToken(DemoUsers.SUPERVISOR)).contentType(ContentType.JSON)
+                .body(Map.of("taskId", taskId, "departmentCode", department))
+                .when().post(workflowService.url() + "/api/assignments")
+                .then().statusCode(201).extract().jsonPath().getString("processInstanceId");
+    }
+
+    private static String inboxItemFor(String staffToken, long taskId) {
+        return given().auth().oauth2(staffToken).queryParam("size", 100)
+                .when().get(workflowService.url() + "/api/inbox")
+                .then().statusCode(200).extract().jsonPath()
+                .getString("items.find { it.taskId == " + taskId + " }.id");
+    }
+
+    private static void complete(String staffToken, String itemId) {
+        given().auth().oauth2(staffToken).contentType(ContentType.JSON).body(Map.of("decision", "ACCEPT"))
+                .when().post(workflowService.url() + "/api/inbox/" + itemId + "/complete")
+                .then().statusCode(200);
+    }
+
+    private static boolean processEnded(String processInstanceId) {
+        return given().auth().oauth2(KeycloakTokens.accessToken(DemoUsers.SUPERVISOR))
+                .when().get(workflowService.url() + "/api/processes/" + processInstanceId)
+                .then().statusCode(200).extract().jsonPath().getBoolean("ended");
+    }
+
+    /** Polls until the condition yields a value; the async steps run on the engine's job executor. */
+    private static <T> T eventually(String what, Supplier<T> condition) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (Instant.now().isBefore(deadline)) {
+            T value = condition.get();
+            if (value != null) {
+                return value;
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new AssertionError("timed out waiting for " + what);
+    }
+
+    private static void resetSchema(String database, String user, String password) throws SQLException {
+        try (Connection c = DriverManager.getConnection(DB + database, user, password); Statement s = c.createStatement()) {
+            s.execute("drop schema if exists public cascade");
+            s.execute("create schema public");
+        }
+    }
+}
