@@ -36,6 +36,14 @@ class AccessWithRealTokensTest {
     }
 
     @Test
+    void aGenuineRealmTokenIssuedForAnotherAudienceIsUnauthorized() {
+        String otherAudience = KeycloakTokens.tokenForAnotherAudience(DemoUsers.SUPERVISOR);
+        org.assertj.core.api.Assertions.assertThat(KeycloakTokens.claims(otherAudience).path("aud").toString())
+                .doesNotContain("luoshi-api");
+        given().auth().oauth2(otherAudience).when().get("/api/departments").then().statusCode(401);
+    }
+
+    @Test
     void aGarbageTokenIsUnauthorized() {
         given().auth().oauth2("not-a-jwt").when().get("/api/plans").then().statusCode(401);
     }

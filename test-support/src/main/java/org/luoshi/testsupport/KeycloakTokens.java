@@ -66,6 +66,18 @@ public final class KeycloakTokens {
                 "password", DemoUsers.PASSWORD)));
     }
 
+    /**
+     * A real token of a demo user issued to Keycloak's built-in {@code admin-cli} client: correctly signed by
+     * the realm, but not meant for Luoshi's API (its audience lacks luoshi-api), so the services must refuse it.
+     */
+    public static String tokenForAnotherAudience(String username) {
+        return cached("admin-cli:" + username, () -> requestToken(Map.of(
+                "grant_type", "password",
+                "client_id", "admin-cli",
+                "username", username,
+                "password", DemoUsers.PASSWORD)));
+    }
+
     /** A real access token of workflow-service's service account (client credentials). */
     public static String serviceAccountToken() {
         return cached("client:" + WORKFLOW_CLIENT, () -> requestToken(Map.of(
