@@ -1,0 +1,83 @@
+package org.luoshi.workflow;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Predicate;
+
+import org.luoshi.testsupport.DemoUsers;
+import org.luoshi.testsupport.KeycloakTokens;
+
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
+
+/** Calls of the workflow API as the demo users make them, shared by the tests. */
+public final class WorkflowApi {
+    /** Longest wait for the job executor; the test profile polls every 100-500 ms. */
+    public static final Duration JOB_TIMEOUT = Duration.ofSeconds(30);
+
+    private WorkflowApi() {
+    }
+
+    /** A task id no other test (or earlier run against the same database) uses. */
+    public static long uniqueTaskId() {
+        return System.currentTimeMillis() * 1000 + ThreadLocalRandom.current().nextInt(1000);
+    }
+
+    public static RequestSpecification as(String username) {
+        return given().auth().oauth2(KeycloakTokens.accessToken(username));
+    }
+
+    /** The supervisor assigns the task to the department; returns the 201 body. */
+    public static JsonPath assign(long taskId, String departmentCode) {
+        return as(DemoUsers.SUPERVISOR)
+                .contentType(ContentType.JSON)
+                .body(Map.of("taskId", taskId, "departmentCode", departmentCode))
+                .when().post("/api/assignments")
+                .then().statusCode(201)
+                .extract().jsonPath();
+    }
+
+    /** The inbox item of the process as the user's list shows it, or null when the list does not contain it. */
+    public static Map<String, Object> inboxItemOf(String username, String processInstanceId) {
+        for (int page = 0; page < 1000; page++) {
+            JsonPath inbox = as(username).queryParam("page", page).queryParam("size", 100)
+                    .when().get("/api/inbox")
+                    .then().statusCode(200).extract().jsonPath();
+            List<Map<String, Object>> items = inbox.getList("items");
+            for (Map<String, Object> item : items) {
+                if (processInstanceId.equals(item.get("processInstanceId"))) {
+                    return item;
+                }
+            }
+            if ((long) (page + 1) * 100 >= inbox.getLong("total")) {
+                return null;
+            }
+        }
+        throw new AssertionError("inbox of " + username + " has more than 100000 items");
+    }
+
+    public static JsonPath processState(String processInstanceId) {
+        return as(DemoUsers.SUPERVISOR).when().get("/api/processes/" + processInstanceId)
+                .then().statusCode(200).extract().jsonPath();
+    }
+
+    /** Polls the process state (bounded) until it matches; the job executor works on its own threads. */
+    public static JsonPath awaitProcess(String processInstanceId, String description, Predicate<JsonPath> condition) {
+        JsonPath[] last = new JsonPath[1];
+        await(description).atMost(JOB_TIMEOUT).pollInterval(Duration.ofMillis(100))
+                .until(() -> condition.test(last[0] = processState(processInstanceId)));
+        return last[0];
+    }
+
+    public static JsonPath incidentsOf(String processInstanceId) {
+        return as(DemoUsers.SUPERVISOR).queryParam("processInstanceId", processInstanceId)
+                .when().get("/api/incidents")
+                .then().statusCode(200).extract().jsonPath();
+    }
+}
