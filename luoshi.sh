@@ -190,7 +190,9 @@ cmd_stop() {
 # --- test ------------------------------------------------------------------------------------------------
 cmd_test() {
   check_java
-  local state="$LUOSHI_CACHE/test" status=0
+  local status=0
+  TEST_STATE="$LUOSHI_CACHE/test"
+  local state="$TEST_STATE"
   mkdir -p "$state"
   rm -f "$state/postgres.started"
   ensure_postgres "$state/postgres.started"
@@ -199,7 +201,7 @@ cmd_test() {
   keycloak start
   cleanup_test() {
     KEYCLOAK_INSTANCE=test KEYCLOAK_PORT="$TEST_KEYCLOAK_PORT" KEYCLOAK_MGMT_PORT="$TEST_KEYCLOAK_MGMT_PORT" keycloak stop || true
-    if [ -f "$state/postgres.started" ]; then "$REPO/deploy/bin/postgres.sh" stop || true; rm -f "$state/postgres.started"; fi
+    if [ -f "$TEST_STATE/postgres.started" ]; then "$REPO/deploy/bin/postgres.sh" stop || true; rm -f "$TEST_STATE/postgres.started"; fi
   }
   trap cleanup_test EXIT
   "$REPO/mvnw" -B verify -DskipITs=false -Dluoshi.test.keycloak-url="http://localhost:$TEST_KEYCLOAK_PORT" "$@" || status=$?

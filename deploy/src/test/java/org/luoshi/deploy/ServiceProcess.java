@@ -47,7 +47,7 @@ final class ServiceProcess {
         Path log = repo.resolve("deploy/target/e2e-" + name + ".log");
         Files.createDirectories(log.getParent());
         process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirect(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         Instant deadline = Instant.now().plusSeconds(120);
         while (!ready()) {
             if (!process.isAlive()) {

@@ -99,8 +99,9 @@ class SystemEndToEndIT {
             String supervisor = KeycloakTokens.accessToken(DemoUsers.SUPERVISOR);
             Map<String, Object> incident = eventually("an incident for " + processInstanceId, () -> {
                 List<Map<String, Object>> open = given().auth().oauth2(supervisor)
+                        .queryParam("processInstanceId", processInstanceId)
                         .when().get(workflowService.url() + "/api/incidents")
-                        .then().statusCode(200).extract().jsonPath().getList("$");
+                        .then().statusCode(200).extract().jsonPath().getList("items");
                 return open.stream().filter(i -> processInstanceId.equals(i.get("processInstanceId"))).findFirst().orElse(null);
             });
             assertThat(incident.get("activityId")).isEqualTo("recordAcceptance");
@@ -109,9 +110,9 @@ class SystemEndToEndIT {
         }
 
         String supervisor = KeycloakTokens.accessToken(DemoUsers.SUPERVISOR);
-        String incidentId = given().auth().oauth2(supervisor).when().get(workflowService.url() + "/api/incidents")
-                .then().statusCode(200).extract().jsonPath()
-                .getString("find { it.processInstanceId == '" + processInstanceId + "' }.id");
+        String incidentId = given().auth().oauth2(supervisor).queryParam("processInstanceId", processInstanceId)
+                .when().get(workflowService.url() + "/api/incidents")
+                .then().statusCode(200).extract().jsonPath().getString("items[0].id");
         given().auth().oauth2(supervisor).when().post(workflowService.url() + "/api/incidents/" + incidentId + "/retry")
                 .then().statusCode(202);
 
