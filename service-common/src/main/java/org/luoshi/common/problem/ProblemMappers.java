@@ -53,12 +53,13 @@ public class ProblemMappers {
             InvalidFormatException.class }, priority = Priorities.USER - 100)
     public Response unreadableJson(JsonProcessingException e) {
         String field = e instanceof JsonMappingException mapping ? fieldPath(mapping) : null;
+        String message = expectation(e);
         String detail = field == null || field.isEmpty()
                 ? "The request body is not valid JSON"
-                : "The value of '" + field + "' is not of the expected type";
+                : "The value of '" + field + "' " + message;
         List<Problem.FieldError> errors = field == null || field.isEmpty()
                 ? null
-                : List.of(new Problem.FieldError(field, "not of the expected type"));
+                : List.of(new Problem.FieldError(field, message));
         return Problems.response(400, "malformed-body", "Malformed request body", detail, errors);
     }
 
@@ -130,6 +131,22 @@ public class ProblemMappers {
             return field.toString();
         }
         return parameter != null ? parameter : "request";
+    }
+
+    /** For a value of the wrong kind, what would have been right: the allowed names of an enum, say. */
+    private static String expectation(JsonProcessingException e) {
+        if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+            Class<?> target = mismatch.getTargetType();
+            if (target.isEnum()) {
+                String allowed = java.util.Arrays.stream(target.getEnumConstants()).map(String::valueOf)
+                        .collect(Collectors.joining(", "));
+                return "must be one of " + allowed;
+            }
+            if (Number.class.isAssignableFrom(target) || target.isPrimitive()) {
+                return "must be a number";
+            }
+        }
+        return "is not of the expected type";
     }
 
     private static String fieldPath(JsonMappingException e) {
