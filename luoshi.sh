@@ -47,7 +47,7 @@ start_service() {
   say "starting $name on http://localhost:$port (log $RUN_DIR/$name.log)"
   KEYCLOAK_URL="http://localhost:$KEYCLOAK_PORT" TASK_SERVICE_URL="http://localhost:$TASK_SERVICE_PORT" \
     TASK_SERVICE_PORT="$TASK_SERVICE_PORT" WORKFLOW_SERVICE_PORT="$WORKFLOW_SERVICE_PORT" \
-    setsid nohup java -Xmx512m -Dquarkus.http.port="$port" -jar "$jar" >"$RUN_DIR/$name.log" 2>&1 < /dev/null &
+    LUOSHI_DEMO_ENABLED=true setsid nohup java -Xmx512m -Dquarkus.http.port="$port" -jar "$jar" >"$RUN_DIR/$name.log" 2>&1 < /dev/null &
   pid=$!
   echo "$pid" > "$RUN_DIR/$name.pid"
 }

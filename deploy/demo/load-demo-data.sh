@@ -1,73 +1,66 @@
 #!/usr/bin/env bash
-# Loads the demo data through the services' own APIs, as the demo supervisor 陈静 (chen.jing) would:
-# the seed plan, put in force, a handful of its tasks led by real departments, and one assignment waiting
-# in 李娜's (海淀区) inbox. Everything it creates is marked 演示数据 (demo). Running it again adds nothing.
+# Loads the demo through the services' own APIs, as the demo supervisor 陈静 (chen.jing) would: imports the
+# seed plan document, confirms it, lets task-service give it plausible demo activity (departments, milestones
+# around today, indicator values — all labelled 演示数据 / demo; needs LUOSHI_DEMO_ENABLED=true there), and
+# starts task-assignment processes so that department inboxes have work. Running it again adds nothing.
 set -euo pipefail
 
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 KEYCLOAK_URL="${KEYCLOAK_URL:-http://localhost:8180}"
 TASK_SERVICE_URL="${TASK_SERVICE_URL:-http://localhost:8081}"
 WORKFLOW_SERVICE_URL="${WORKFLOW_SERVICE_URL:-http://localhost:8082}"
-PLAN_TITLE="北京市“十四五”时期国际科技创新中心建设规划（演示数据）"
+SEED_PLAN="${SEED_PLAN:-$REPO/docs/plans/beijing-14th-fyp-sti-plan.html}"
 
 say() { printf '[demo] %s\n' "$*"; }
 die() { printf '[demo] ERROR: %s\n' "$*" >&2; exit 1; }
+command -v jq >/dev/null 2>&1 || die "jq is needed to load the demo data: apt-get install -y jq"
 
 token() { # demo-only password
   curl -fsS -X POST "$KEYCLOAK_URL/realms/luoshi/protocol/openid-connect/token" \
-    -d grant_type=password -d client_id=luoshi-test -d "username=$1" -d password=demo \
-    | sed -n 's/.*"access_token":"\([^"]*\)".*/\1/p'
+    -d grant_type=password -d client_id=luoshi-test -d "username=$1" -d password=demo | jq -r .access_token
 }
 
-call() { # METHOD URL [JSON] -> body; fails loudly with the problem document
-  local method="$1" url="$2" body="${3:-}" out status
+# call METHOD URL [curl args…] -> body on stdout; a non-2xx answer stops the script with its problem document
+call() {
+  local method="$1" url="$2" out status
+  shift 2
   out="$(mktemp)"
-  if [ -n "$body" ]; then
-    status="$(curl -sS -o "$out" -w '%{http_code}' -X "$method" -H "Authorization: Bearer $SUPERVISOR" \
-      -H 'Content-Type: application/json' --data "$body" "$url")"
-  else
-    status="$(curl -sS -o "$out" -w '%{http_code}' -X "$method" -H "Authorization: Bearer $SUPERVISOR" "$url")"
-  fi
+  status="$(curl -sS -o "$out" -w '%{http_code}' -X "$method" -H "Authorization: Bearer $SUPERVISOR" "$@" "$url")"
   if [ "${status:0:1}" != 2 ]; then cat "$out" >&2; rm -f "$out"; die "$method $url answered $status"; fi
   cat "$out"; rm -f "$out"
 }
 
-first_id() { sed -n 's/^[^{]*{"id":\([0-9]*\).*/\1/p' | head -n 1; }
-
 SUPERVISOR="$(token chen.jing)"
-[ -n "$SUPERVISOR" ] || die "could not log in as the demo supervisor chen.jing"
+[ -n "$SUPERVISOR" ] && [ "$SUPERVISOR" != null ] || die "could not log in as the demo supervisor chen.jing"
 
-if call GET "$TASK_SERVICE_URL/api/plans" | grep -qF "$PLAN_TITLE"; then
-  say "the demo plan is already there; nothing to add"
+say "importing the seed plan $(basename "$SEED_PLAN")"
+RESULT="$(call POST "$TASK_SERVICE_URL/api/plan-imports?name=$(basename "$SEED_PLAN")" \
+  -H 'Content-Type: text/html' --data-binary "@$SEED_PLAN")"
+PLAN_ID="$(jq -r .plan.id <<<"$RESULT")"
+if [ "$(jq -r .plan.demo <<<"$RESULT")" = true ]; then
+  say "plan $PLAN_ID is already loaded with demo activity; nothing to add"
   exit 0
 fi
+say "draft plan $PLAN_ID: $(jq -r '.preview | "\(.chapterCount) chapters, \(.sectionCount) sections, \(.taskCount) tasks, \(.indicators | length) indicators"' <<<"$RESULT")"
 
-say "creating the demo plan"
-PLAN_ID="$(call POST "$TASK_SERVICE_URL/api/plans" \
-  "{\"title\":\"$PLAN_TITLE\",\"issuingBody\":\"北京市人民政府\",\"periodStart\":2021,\"periodEnd\":2025}" | first_id)"
-[ -n "$PLAN_ID" ] || die "no plan id came back"
-call PUT "$TASK_SERVICE_URL/api/plans/$PLAN_ID/status" '{"status":"IN_FORCE"}' >/dev/null
+if [ "$(jq -r .plan.status <<<"$RESULT")" = DRAFT ]; then
+  call POST "$TASK_SERVICE_URL/api/plans/$PLAN_ID/confirmation" -H "If-Match: W/\"$(jq -r .plan.version <<<"$RESULT")\"" >/dev/null
+  say "confirmed: in force"
+fi
+call POST "$TASK_SERVICE_URL/api/demo/plans/$PLAN_ID/activity" >/dev/null
+COUNTS="$(call GET "$TASK_SERVICE_URL/api/tasks?planId=$PLAN_ID&size=1")"
+say "demo activity: $(jq -r '.countsByLight | "红 \(.RED) · 黄 \(.YELLOW) · 绿 \(.GREEN)"' <<<"$COUNTS") (labelled 演示数据)"
 
-# title|lead department — lead sentences of the plan's own paragraphs
-TASKS=(
-  "推进在京国家重点实验室体系化发展。|stc-zgc"
-  "支持开展量子信息前沿技术研发。|haidian"
-  "加速推进空天科技创新。|eit"
-  "新能源智能网联汽车。|bda"
-  "驱动数字消费发展。|commerce"
-  "建立应对新发突发传染病的科技快速反应体系。|health"
-  "聚焦中关村科学城。|haidian"
-  "吸引一流国际化人才。|hrss"
-  "改进科技经费和项目管理方式。|fin"
-  "完善科研诚信体系建设。|chaoyang"
-)
-FIRST_HAIDIAN=""
-for entry in "${TASKS[@]}"; do
-  title="${entry%%|*}"; lead="${entry##*|}"
-  id="$(call POST "$TASK_SERVICE_URL/api/plans/$PLAN_ID/tasks" "{\"title\":\"$title\",\"leadDepartmentCode\":\"$lead\"}" | first_id)"
-  if [ "$lead" = haidian ] && [ -z "$FIRST_HAIDIAN" ]; then FIRST_HAIDIAN="$id"; fi
+# Tasks assigned but not yet accepted go through 任务交办; one of them to 海淀区 so that li.na has work.
+ASSIGNED="$(call GET "$TASK_SERVICE_URL/api/tasks?planId=$PLAN_ID&status=ASSIGNED&size=5")"
+FIRST="$(jq -r '.items[0].id // empty' <<<"$ASSIGNED")"
+[ -n "$FIRST" ] || die "the demo left no task waiting for acceptance"
+VERSION="$(jq -r '.items[0].version' <<<"$ASSIGNED")"
+call PUT "$TASK_SERVICE_URL/api/tasks/$FIRST/assignment" -H 'Content-Type: application/json' -H "If-Match: W/\"$VERSION\"" \
+  --data "$(jq -c '.items[0] | {leadDepartmentCode: "haidian", coDepartmentCodes: .coDepartmentCodes, dueDate: .dueDate}' <<<"$ASSIGNED")" >/dev/null
+for id in $(jq -r '.items[].id' <<<"$ASSIGNED"); do
+  lead="$(call GET "$TASK_SERVICE_URL/api/tasks/$id" | jq -r .leadDepartmentCode)"
+  call POST "$WORKFLOW_SERVICE_URL/api/assignments" -H 'Content-Type: application/json' \
+    --data "{\"taskId\":$id,\"departmentCode\":\"$lead\"}" >/dev/null
+  say "task $id waits in the inbox of $lead"
 done
-say "plan $PLAN_ID in force with ${#TASKS[@]} tasks"
-
-call POST "$WORKFLOW_SERVICE_URL/api/assignments" "{\"taskId\":$FIRST_HAIDIAN,\"departmentCode\":\"haidian\"}" >/dev/null
-say "task $FIRST_HAIDIAN assigned to 海淀区: it waits in li.na's inbox"

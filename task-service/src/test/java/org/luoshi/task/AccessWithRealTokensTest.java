@@ -52,7 +52,7 @@ class AccessWithRealTokensTest {
     void staffMayNotCreateAPlan() {
         given().auth().oauth2(KeycloakTokens.accessToken(DemoUsers.STAFF_HAIDIAN))
                 .contentType(ContentType.JSON)
-                .body("{\"title\":\"t\",\"issuingBody\":\"b\",\"periodStart\":2021,\"periodEnd\":2025}")
+                .body("{\"title\":\"t\",\"issuingBodies\":[\"b\"],\"periodStart\":2021,\"periodEnd\":2025}")
                 .when().post("/api/plans")
                 .then().statusCode(403).contentType("application/problem+json");
     }
@@ -80,10 +80,32 @@ class AccessWithRealTokensTest {
         given().auth().oauth2(haidianStaff).when().get("/api/tasks/" + chaoyangTask)
                 .then().statusCode(404).contentType("application/problem+json")
                 .body("detail", not(containsString("朝阳")));
-        given().auth().oauth2(haidianStaff).when().get("/api/plans/" + planId + "/tasks?size=200")
+        given().auth().oauth2(haidianStaff).when().get("/api/tasks?size=200&planId=" + planId)
                 .then().statusCode(200)
                 .body("items.leadDepartmentCode", everyItem(equalTo("haidian")))
                 .body("items.id", hasItem((int) haidianTask));
+    }
+
+    @Test
+    void staffOfACoDepartmentSeeTheTaskButOnlyTheLeadDepartmentPlansItsMilestones() {
+        String supervisor = KeycloakTokens.accessToken(DemoUsers.SUPERVISOR);
+        long taskId = TestData.task(supervisor, TestData.planInForce(supervisor), "海淀区牵头、朝阳区配合的任务", "haidian");
+        given().auth().oauth2(supervisor).contentType(ContentType.JSON).header("If-Match", "W/\"0\"")
+                .body("{\"leadDepartmentCode\":\"haidian\",\"coDepartmentCodes\":[\"chaoyang\"],\"dueDate\":\"2030-12-31\"}")
+                .when().put("/api/tasks/" + taskId + "/assignment").then().statusCode(200);
+        String milestone = "{\"title\":\"完成方案\",\"dueDate\":\"2030-06-30\"}";
+
+        String chaoyang = KeycloakTokens.accessToken(DemoUsers.STAFF_CHAOYANG);
+        given().auth().oauth2(chaoyang).when().get("/api/tasks/" + taskId).then().statusCode(200);
+        given().auth().oauth2(chaoyang).contentType(ContentType.JSON).body(milestone)
+                .when().post("/api/tasks/" + taskId + "/milestones").then().statusCode(403);
+        given().auth().oauth2(KeycloakTokens.accessToken(DemoUsers.STAFF_HAIDIAN)).contentType(ContentType.JSON).body(milestone)
+                .when().post("/api/tasks/" + taskId + "/milestones").then().statusCode(201);
+        given().auth().oauth2(KeycloakTokens.accessToken(DemoUsers.STAFF_EIT)).when().get("/api/tasks/" + taskId)
+                .then().statusCode(404);
+        given().auth().oauth2(chaoyang).contentType(ContentType.JSON).header("If-Match", "W/\"1\"")
+                .body("{\"leadDepartmentCode\":\"chaoyang\"}")
+                .when().put("/api/tasks/" + taskId + "/assignment").then().statusCode(403);
     }
 
     @Test

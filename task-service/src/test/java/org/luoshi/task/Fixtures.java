@@ -1,6 +1,8 @@
 package org.luoshi.task;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -27,7 +29,7 @@ public class Fixtures {
         return QuarkusTransaction.requiringNew().call(() -> {
             Plan plan = new Plan();
             plan.title = "测试规划 " + System.nanoTime();
-            plan.issuingBody = "北京市人民政府";
+            plan.issuingBodies.add("北京市人民政府");
             plan.periodStart = 2021;
             plan.periodEnd = 2025;
             plan.status = PlanStatus.IN_FORCE;
@@ -39,12 +41,29 @@ public class Fixtures {
     }
 
     public long assignedTask(long planId, String leadDepartment) {
+        return assignedTask(planId, leadDepartment, List.of(), null, leadDepartment + " 的任务");
+    }
+
+    public long assignedTask(long planId, String leadDepartment, List<String> coDepartments, LocalDate dueDate, String title) {
         return QuarkusTransaction.requiringNew().call(() -> {
             PlanTask task = new PlanTask();
             task.planId = planId;
-            task.title = leadDepartment + " 的任务";
+            task.title = title;
             task.leadDepartmentCode = leadDepartment;
+            task.coDepartmentCodes.addAll(coDepartments);
+            task.dueDate = dueDate;
             task.status = TaskStatus.ASSIGNED;
+            tasks.persist(task);
+            return task.id;
+        });
+    }
+
+    public long draftTask(long planId, String title) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            PlanTask task = new PlanTask();
+            task.planId = planId;
+            task.title = title;
+            task.status = TaskStatus.DRAFT;
             tasks.persist(task);
             return task.id;
         });

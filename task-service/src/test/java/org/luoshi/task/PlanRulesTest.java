@@ -18,7 +18,7 @@ class PlanRulesTest {
     @TestSecurity(user = "chen.jing", roles = "supervisor")
     void aPlanWithoutTitleAndWithAMistypedYearNamesBothFields() {
         given().contentType(ContentType.JSON)
-                .body("{\"issuingBody\":\"北京市人民政府\",\"periodStart\":1800,\"periodEnd\":2025}")
+                .body("{\"issuingBodies\":[\"北京市人民政府\"],\"periodStart\":1800,\"periodEnd\":2025}")
                 .when().post("/api/plans")
                 .then().statusCode(400)
                 .contentType("application/problem+json")
@@ -29,7 +29,7 @@ class PlanRulesTest {
     @TestSecurity(user = "chen.jing", roles = "supervisor")
     void aPeriodThatEndsBeforeItStartsIsRefusedOnPeriodEnd() {
         given().contentType(ContentType.JSON)
-                .body("{\"title\":\"规划\",\"issuingBody\":\"北京市人民政府\",\"periodStart\":2025,\"periodEnd\":2021}")
+                .body("{\"title\":\"规划\",\"issuingBodies\":[\"北京市人民政府\"],\"periodStart\":2025,\"periodEnd\":2021}")
                 .when().post("/api/plans")
                 .then().statusCode(400).body("errors[0].field", equalTo("periodEnd"));
     }
@@ -46,7 +46,7 @@ class PlanRulesTest {
     @TestSecurity(user = "chen.jing", roles = "supervisor")
     void aYearGivenAsTextNamesTheField() {
         given().contentType(ContentType.JSON)
-                .body("{\"title\":\"规划\",\"issuingBody\":\"北京市人民政府\",\"periodStart\":\"二〇二一\",\"periodEnd\":2025}")
+                .body("{\"title\":\"规划\",\"issuingBodies\":[\"北京市人民政府\"],\"periodStart\":\"二〇二一\",\"periodEnd\":2025}")
                 .when().post("/api/plans")
                 .then().statusCode(400).body("errors[0].field", equalTo("periodStart"));
     }

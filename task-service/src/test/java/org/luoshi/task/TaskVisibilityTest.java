@@ -33,7 +33,7 @@ class TaskVisibilityTest {
             fixtures.assignedTask(planId, lead);
         }
 
-        given().when().get("/api/plans/" + planId + "/tasks")
+        given().when().get("/api/tasks?planId=" + planId)
                 .then().statusCode(200)
                 .body("total", equalTo(2))
                 .body("items.leadDepartmentCode", hasItems("fengtai", "daxing"))

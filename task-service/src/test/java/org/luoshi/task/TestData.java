@@ -18,7 +18,7 @@ final class TestData {
 
     static long draftPlan(String supervisorToken) {
         return as(supervisorToken).contentType(ContentType.JSON)
-                .body("{\"title\":\"测试规划 " + UUID.randomUUID() + "\",\"issuingBody\":\"北京市人民政府\",\"periodStart\":2021,\"periodEnd\":2025}")
+                .body("{\"title\":\"测试规划 " + UUID.randomUUID() + "\",\"issuingBodies\":[\"北京市人民政府\"],\"periodStart\":2021,\"periodEnd\":2025}")
                 .when().post("/api/plans")
                 .then().statusCode(201).extract().jsonPath().getLong("id");
     }

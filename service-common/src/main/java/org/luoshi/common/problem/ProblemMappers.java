@@ -74,6 +74,17 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response preconditionFailed(PreconditionFailedException e) {
+        return Problems.response(412, "stale-version", "Precondition failed", e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response preconditionRequired(PreconditionRequiredException e) {
+        return Problems.response(428, "precondition-required", "Precondition required", e.getMessage(),
+                List.of(new Problem.FieldError("If-Match", e.getMessage())));
+    }
+
+    @ServerExceptionMapper
     public Response forbidden(ForbiddenException e) {
         return Problems.response(403, "forbidden", "Forbidden", "Your role does not allow this action");
     }

@@ -1,10 +1,19 @@
 package org.luoshi.task.domain;
 
-import static org.luoshi.common.security.Roles.*;
+import static org.luoshi.common.security.Roles.ADMIN;
+import static org.luoshi.common.security.Roles.SERVICE;
+import static org.luoshi.common.security.Roles.STAFF;
+import static org.luoshi.common.security.Roles.SUPERVISOR;
 
 /**
- * Who may see what. Staff see the tasks their department leads; plans in draft are the supervising
- * office's working material and are visible only to it and to admins.
+ * Who may see and change what.
+ * <ul>
+ * <li>Staff see the tasks their department leads or co-operates on, and change (plan milestones of) only those
+ * it leads.</li>
+ * <li>Supervisors and admins see and change everything; evaluators see everything and change nothing; the
+ * workflow engine's account records the outcome of process steps.</li>
+ * <li>Plans in draft are the supervising office's working material: only it, admins and the engine see them.</li>
+ * </ul>
  */
 public final class AccessPolicy {
     private AccessPolicy() {
@@ -12,8 +21,22 @@ public final class AccessPolicy {
 
     public static boolean canSee(Caller caller, PlanTask task) {
         return caller.seesAllDepartments()
-                || (caller.has(STAFF) && task.leadDepartmentCode != null
-                        && caller.departments().contains(task.leadDepartmentCode));
+                || (caller.has(STAFF) && caller.departments().stream().anyMatch(task::involves));
+    }
+
+    public static boolean canPlanMilestones(Caller caller, PlanTask task) {
+        return canAssign(caller)
+                || (caller.has(STAFF) && task.leadDepartmentCode != null && caller.departments().contains(task.leadDepartmentCode));
+    }
+
+    /** Assigning departments and due dates, confirming and importing plans: the supervising office's work. */
+    public static boolean canAssign(Caller caller) {
+        return caller.has(SUPERVISOR) || caller.has(ADMIN);
+    }
+
+    /** Marking a milestone done follows an approved report: the supervisor's decision, or the engine recording it. */
+    public static boolean canCompleteMilestones(Caller caller) {
+        return caller.has(SUPERVISOR) || caller.has(ADMIN) || caller.has(SERVICE);
     }
 
     public static boolean canSee(Caller caller, Plan plan) {

@@ -1,5 +1,8 @@
 package org.luoshi.task.importing;
 
+import org.luoshi.task.domain.indicator.IndicatorKind;
+import org.luoshi.task.domain.indicator.TargetComparison;
+
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,13 +1,21 @@
 package org.luoshi.task.mapping;
 
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
 
-import org.luoshi.task.domain.PlanTask;
+import org.luoshi.task.domain.StatusLight;
 import org.luoshi.task.domain.TaskStatus;
 
-public record TaskView(Long id, Long planId, String title, String leadDepartmentCode, TaskStatus status, String acceptedBy,
-        Instant acceptedAt, int version) {
-    public static TaskView of(PlanTask t) {
-        return new TaskView(t.id, t.planId, t.title, t.leadDepartmentCode, t.status, t.acceptedBy, t.acceptedAt, t.version);
-    }
+/**
+ * A task as the API shows it.
+ *
+ * @param reference where it stands in the plan, e.g. "三（一）2": chapter, section, paragraph
+ * @param progress  the weighted share of its milestones that are done, 0 to 1 (null without milestones)
+ */
+public record TaskView(Long id, Long planId, String reference, Long sectionId, String chapterTitle, String sectionTitle,
+        Integer ordinal, String title, String sourceText, String leadDepartmentCode, List<String> coDepartmentCodes,
+        LocalDate dueDate, TaskStatus status, StatusLight light, BigDecimal progress, List<MilestoneView> milestones,
+        String acceptedBy, Instant acceptedAt, LocalDate completedOn, int version) {
 }

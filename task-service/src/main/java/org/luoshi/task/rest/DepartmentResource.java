@@ -15,6 +15,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.luoshi.task.mapping.DepartmentView;
 import org.luoshi.task.service.DepartmentService;
 
+import org.luoshi.common.security.Roles;
+
 import io.quarkus.security.Authenticated;
 
 @Path("/api/departments")
@@ -26,7 +28,7 @@ public class DepartmentResource {
     DepartmentService service;
 
     @GET
-    @RolesAllowed({ "staff", "supervisor", "evaluator", "admin", "service" })
+    @RolesAllowed({ Roles.STAFF, Roles.SUPERVISOR, Roles.EVALUATOR, Roles.ADMIN, Roles.SERVICE })
     @Operation(summary = "All departments")
     public List<DepartmentView> list() {
         return service.list();
@@ -34,7 +36,7 @@ public class DepartmentResource {
 
     @GET
     @Path("{code}")
-    @RolesAllowed({ "staff", "supervisor", "evaluator", "admin", "service" })
+    @RolesAllowed({ Roles.STAFF, Roles.SUPERVISOR, Roles.EVALUATOR, Roles.ADMIN, Roles.SERVICE })
     @Operation(summary = "One department by its code")
     public DepartmentView get(@PathParam("code") String code) {
         return service.get(code);

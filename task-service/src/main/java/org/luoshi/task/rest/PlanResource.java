@@ -6,30 +6,35 @@ import java.util.List;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.luoshi.common.problem.Versions;
+import org.luoshi.common.security.Roles;
+import org.luoshi.task.mapping.BulkAssignment;
+import org.luoshi.task.mapping.IndicatorView;
 import org.luoshi.task.mapping.NewPlan;
 import org.luoshi.task.mapping.NewTask;
-import org.luoshi.task.mapping.PageView;
+import org.luoshi.task.mapping.PlanOutline;
 import org.luoshi.task.mapping.PlanStatusChange;
 import org.luoshi.task.mapping.PlanView;
+import org.luoshi.task.mapping.StatusRollup;
 import org.luoshi.task.mapping.TaskView;
+import org.luoshi.task.service.IndicatorService;
 import org.luoshi.task.service.PlanService;
+import org.luoshi.task.service.PlanStructureService;
 import org.luoshi.task.service.TaskService;
 
 import io.quarkus.security.Authenticated;
@@ -38,16 +43,22 @@ import io.quarkus.security.Authenticated;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Authenticated
-@Tag(name = "plans", description = "规划 Plans and their tasks")
+@Tag(name = "plans", description = "规划 Plans: their structure, status roll-ups and tasks")
 public class PlanResource {
     @Inject
     PlanService plans;
 
     @Inject
+    PlanStructureService structure;
+
+    @Inject
     TaskService tasks;
 
+    @Inject
+    IndicatorService indicators;
+
     @GET
-    @RolesAllowed({ "staff", "supervisor", "evaluator", "admin", "service" })
+    @RolesAllowed({ Roles.STAFF, Roles.SUPERVISOR, Roles.EVALUATOR, Roles.ADMIN, Roles.SERVICE })
     @Operation(summary = "Plans, newest first; drafts only for supervisors and admins")
     public List<PlanView> list() {
         return plans.list();
@@ -55,45 +66,79 @@ public class PlanResource {
 
     @GET
     @Path("{id}")
-    @RolesAllowed({ "staff", "supervisor", "evaluator", "admin", "service" })
-    @Operation(summary = "One plan")
-    public PlanView get(@PathParam("id") long id) {
-        return plans.get(id);
+    @RolesAllowed({ Roles.STAFF, Roles.SUPERVISOR, Roles.EVALUATOR, Roles.ADMIN, Roles.SERVICE })
+    @Operation(summary = "One plan, with its version as ETag")
+    public Response get(@PathParam("id") long id) {
+        PlanView plan = plans.get(id);
+        return Response.ok(plan).tag(Versions.etag(plan.version())).build();
+    }
+
+    @GET
+    @Path("{id}/outline")
+    @RolesAllowed({ Roles.STAFF, Roles.SUPERVISOR, Roles.EVALUATOR, Roles.ADMIN, Roles.SERVICE })
+    @Operation(summary = "The plan's chapters and sections, with the context text of its goal chapters")
+    public PlanOutline outline(@PathParam("id") long id) {
+        return structure.outline(id);
+    }
+
+    @GET
+    @Path("{id}/status")
+    @RolesAllowed({ Roles.STAFF, Roles.SUPERVISOR, Roles.EVALUATOR, Roles.ADMIN })
+    @Operation(summary = "红黄绿 counts of the tasks the caller may see, by chapter, section and lead department")
+    public StatusRollup status(@PathParam("id") long id) {
+        return structure.rollup(id);
+    }
+
+    @GET
+    @Path("{id}/indicators")
+    @RolesAllowed({ Roles.STAFF, Roles.SUPERVISOR, Roles.EVALUATOR, Roles.ADMIN, Roles.SERVICE })
+    @Operation(summary = "The plan's indicators with their assessment this year")
+    public List<IndicatorView> indicators(@PathParam("id") long id) {
+        return indicators.ofPlan(id);
     }
 
     @POST
-    @RolesAllowed({ "supervisor", "admin" })
+    @RolesAllowed({ Roles.SUPERVISOR, Roles.ADMIN })
     @Operation(summary = "Create a plan as a draft")
     public Response create(@NotNull @Valid NewPlan request) {
         PlanView created = plans.create(request);
-        return Response.created(URI.create("/api/plans/" + created.id())).entity(created).build();
+        return Response.created(URI.create("/api/plans/" + created.id())).entity(created)
+                .tag(Versions.etag(created.version())).build();
+    }
+
+    @POST
+    @Path("{id}/confirmation")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed({ Roles.SUPERVISOR, Roles.ADMIN })
+    @Operation(summary = "Confirm a draft plan (If-Match: its ETag): it comes into force")
+    public Response confirm(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        PlanView plan = plans.confirm(id, Versions.required(ifMatch));
+        return Response.ok(plan).tag(Versions.etag(plan.version())).build();
     }
 
     @PUT
     @Path("{id}/status")
-    @RolesAllowed({ "supervisor", "admin" })
+    @RolesAllowed({ Roles.SUPERVISOR, Roles.ADMIN })
     @Operation(summary = "Put a draft plan in force, or close a plan in force")
     public PlanView changeStatus(@PathParam("id") long id, @NotNull @Valid PlanStatusChange change) {
         return plans.changeStatus(id, change.status());
     }
 
-    @GET
-    @Path("{id}/tasks")
-    @RolesAllowed({ "staff", "supervisor", "evaluator", "admin", "service" })
-    @Operation(summary = "The plan's tasks the caller may see")
-    public PageView<TaskView> tasks(@PathParam("id") long id,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
-        plans.get(id);
-        return tasks.list(id, page, size);
-    }
-
     @POST
     @Path("{id}/tasks")
-    @RolesAllowed({ "supervisor", "admin" })
+    @RolesAllowed({ Roles.SUPERVISOR, Roles.ADMIN })
     @Operation(summary = "Add a task to the plan, optionally naming its lead department")
     public Response createTask(@PathParam("id") long id, @NotNull @Valid NewTask request) {
         TaskView created = tasks.create(id, request);
-        return Response.created(URI.create("/api/tasks/" + created.id())).entity(created).build();
+        return Response.created(URI.create("/api/tasks/" + created.id())).entity(created)
+                .tag(Versions.etag(created.version())).build();
+    }
+
+    @POST
+    @Path("{id}/assignments")
+    @RolesAllowed({ Roles.SUPERVISOR, Roles.ADMIN })
+    @Operation(summary = "Assign many tasks at once (each with the version it was read at): all or nothing")
+    public List<TaskView> assignMany(@PathParam("id") long id, @NotNull @Valid BulkAssignment request) {
+        return tasks.assignMany(id, request);
     }
 }

@@ -1,5 +1,9 @@
 package org.luoshi.task.rest;
 
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -10,18 +14,29 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.luoshi.common.problem.Versions;
+import org.luoshi.common.security.Roles;
+import org.luoshi.task.domain.StatusLight;
+import org.luoshi.task.domain.TaskStatus;
 import org.luoshi.task.mapping.Acceptance;
-import org.luoshi.task.mapping.PageView;
+import org.luoshi.task.mapping.Assignment;
+import org.luoshi.task.mapping.NewMilestone;
+import org.luoshi.task.mapping.TaskPage;
+import org.luoshi.task.mapping.TaskQuery;
 import org.luoshi.task.mapping.TaskView;
+import org.luoshi.task.service.MilestoneService;
 import org.luoshi.task.service.TaskService;
 
 import io.quarkus.security.Authenticated;
@@ -30,31 +45,66 @@ import io.quarkus.security.Authenticated;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Authenticated
-@Tag(name = "tasks", description = "任务 Tasks: staff see their own department's, others all")
+@Tag(name = "tasks", description = "任务 Tasks: staff see their own department's (lead or co), others all")
 public class TaskResource {
     @Inject
     TaskService tasks;
 
+    @Inject
+    MilestoneService milestones;
+
     @GET
-    @RolesAllowed({ "staff", "supervisor", "evaluator", "admin", "service" })
-    @Operation(summary = "Tasks the caller may see, optionally of one plan")
-    public PageView<TaskView> list(@QueryParam("planId") Long planId,
+    @RolesAllowed({ Roles.STAFF, Roles.SUPERVISOR, Roles.EVALUATOR, Roles.ADMIN, Roles.SERVICE })
+    @Operation(summary = "The task ledger (台账): filter, sort, page; counts per status and per light")
+    public TaskPage list(@QueryParam("planId") Long planId,
+            @QueryParam("chapterId") Long chapterId,
+            @QueryParam("sectionId") Long sectionId,
+            @QueryParam("department") String department,
+            @QueryParam("departmentRole") String departmentRole,
+            @QueryParam("status") List<TaskStatus> statuses,
+            @QueryParam("light") List<StatusLight> lights,
+            @QueryParam("dueFrom") LocalDate dueFrom,
+            @QueryParam("dueTo") LocalDate dueTo,
+            @QueryParam("q") String text,
+            @QueryParam("sort") @DefaultValue("reference") String sort,
+            @QueryParam("desc") @DefaultValue("false") boolean descending,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
-        return tasks.list(planId, page, size);
+            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(500) int size) {
+        return tasks.list(new TaskQuery(planId, chapterId, sectionId, department, departmentRole, statuses, lights, dueFrom,
+                dueTo, text, sort, descending, page, size));
     }
 
     @GET
     @Path("{id}")
-    @RolesAllowed({ "staff", "supervisor", "evaluator", "admin", "service" })
-    @Operation(summary = "One task; another department's answers 404")
-    public TaskView get(@PathParam("id") long id) {
-        return tasks.get(id);
+    @RolesAllowed({ Roles.STAFF, Roles.SUPERVISOR, Roles.EVALUATOR, Roles.ADMIN, Roles.SERVICE })
+    @Operation(summary = "One task with its milestones and source text; another department's answers 404")
+    public Response get(@PathParam("id") long id) {
+        TaskView task = tasks.get(id);
+        return Response.ok(task).tag(Versions.etag(task.version())).build();
+    }
+
+    @PUT
+    @Path("{id}/assignment")
+    @RolesAllowed({ Roles.SUPERVISOR, Roles.ADMIN })
+    @Operation(summary = "交办: set lead and co-departments and the due date (If-Match: the task's ETag)")
+    public Response assign(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @NotNull @Valid Assignment assignment) {
+        TaskView task = tasks.assign(id, Versions.required(ifMatch), assignment);
+        return Response.ok(task).tag(Versions.etag(task.version())).build();
+    }
+
+    @POST
+    @Path("{id}/milestones")
+    @RolesAllowed({ Roles.STAFF, Roles.SUPERVISOR, Roles.ADMIN })
+    @Operation(summary = "Add a milestone (节点); staff of the lead department or the supervising office")
+    public Response addMilestone(@PathParam("id") long id, @NotNull @Valid NewMilestone milestone) {
+        TaskView task = milestones.add(id, milestone);
+        return Response.created(URI.create("/api/tasks/" + id)).entity(task).tag(Versions.etag(task.version())).build();
     }
 
     @PUT
     @Path("{id}/acceptance")
-    @RolesAllowed("service")
+    @RolesAllowed(Roles.SERVICE)
     @Operation(summary = "Record the lead department's acceptance (workflow-service only; idempotent by key)")
     public TaskView accept(@PathParam("id") long id, @HeaderParam("Idempotency-Key") String idempotencyKey,
             @NotNull @Valid Acceptance acceptance) {

@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
+import org.luoshi.task.audit.service.AuditLog;
 import org.luoshi.common.problem.ConflictException;
 import org.luoshi.common.problem.InvalidFieldException;
 import org.luoshi.common.problem.ResourceNotFoundException;
@@ -30,6 +31,9 @@ public class PlanService {
     @Inject
     CallerFactory callers;
 
+    @Inject
+    AuditLog audit;
+
     public List<PlanView> list() {
         Caller caller = callers.current();
         boolean drafts = AccessPolicy.canSeeDraftPlans(caller);
@@ -48,13 +52,14 @@ public class PlanService {
         Caller caller = callers.current();
         Plan plan = new Plan();
         plan.title = request.title().strip();
-        plan.issuingBody = request.issuingBody().strip();
+        plan.issuingBodies = new java.util.ArrayList<>(request.issuingBodies().stream().map(String::strip).toList());
         plan.periodStart = request.periodStart();
         plan.periodEnd = request.periodEnd();
         plan.status = PlanStatus.DRAFT;
         plan.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         plan.createdBy = caller.username();
         plans.persistAndFlush(plan);
+        audit.record("plan.created", "plan", plan.id, null, PlanView.of(plan));
         LOG.infof("%s created plan %d '%s' (%d-%d)", caller.username(), plan.id, plan.title, plan.periodStart, plan.periodEnd);
         return PlanView.of(plan);
     }
@@ -66,10 +71,33 @@ public class PlanService {
         if (!plan.status.canMoveTo(next)) {
             throw new ConflictException("plan " + id + " is " + plan.status + " and cannot become " + next);
         }
-        PlanStatus before = plan.status;
+        PlanView before = PlanView.of(plan);
         plan.status = next;
         plans.flush();
-        LOG.infof("%s moved plan %d from %s to %s", caller.username(), id, before, next);
+        audit.record("plan.status-changed", "plan", id, before, PlanView.of(plan));
+        LOG.infof("%s moved plan %d from %s to %s", caller.username(), id, before.status(), next);
+        return PlanView.of(plan);
+    }
+
+    /** Confirms a draft (imported or created): it comes into force, and its tasks can be worked on. */
+    @Transactional
+    public PlanView confirm(long id, int expectedVersion) {
+        Caller caller = callers.current();
+        Plan plan = visiblePlan(id, caller);
+        if (plan.version != expectedVersion) {
+            throw new org.luoshi.common.problem.PreconditionFailedException("plan " + id + " changed since version "
+                    + expectedVersion + "; it is now version " + plan.version);
+        }
+        if (plan.status != PlanStatus.DRAFT) {
+            throw new ConflictException("plan " + id + " is " + plan.status + ", not a draft");
+        }
+        PlanView before = PlanView.of(plan);
+        plan.status = PlanStatus.IN_FORCE;
+        plan.confirmedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        plan.confirmedBy = caller.username();
+        plans.flush();
+        audit.record("plan.confirmed", "plan", id, before, PlanView.of(plan));
+        LOG.infof("%s confirmed plan %d '%s': in force", caller.username(), id, plan.title);
         return PlanView.of(plan);
     }
 

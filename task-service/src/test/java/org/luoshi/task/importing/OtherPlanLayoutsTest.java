@@ -1,5 +1,8 @@
 package org.luoshi.task.importing;
 
+import org.luoshi.task.domain.indicator.IndicatorKind;
+import org.luoshi.task.domain.indicator.TargetComparison;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 

@@ -1,0 +1,84 @@
+package org.luoshi.task.domain;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import org.luoshi.task.domain.indicator.Baseline;
+import org.luoshi.task.domain.indicator.Indicator;
+import org.luoshi.task.domain.indicator.IndicatorKind;
+import org.luoshi.task.domain.indicator.Target;
+import org.luoshi.task.domain.indicator.TargetComparison;
+
+/** 指标: a quantitative indicator of a plan, with its baseline, target and the values reported for it. */
+@Entity
+@Table(name = "plan_indicator")
+public class PlanIndicator {
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(name = "plan_id", nullable = false)
+    public Long planId;
+
+    @Column(nullable = false)
+    public int ordinal;
+
+    @Column(nullable = false)
+    public String name;
+
+    public String unit;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public IndicatorKind kind;
+
+    @Column(name = "baseline_year")
+    public Integer baselineYear;
+
+    @Column(name = "baseline_value")
+    public BigDecimal baselineValue;
+
+    @Column(name = "target_year", nullable = false)
+    public int targetYear;
+
+    @Column(name = "target_value", nullable = false)
+    public BigDecimal targetValue;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public TargetComparison comparison;
+
+    @Column(name = "responsible_department_code")
+    public String responsibleDepartmentCode;
+
+    @Column(name = "source_text")
+    public String sourceText;
+
+    @OneToMany(mappedBy = "indicator", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("year, revision")
+    public List<IndicatorValue> values = new ArrayList<>();
+
+    @Version
+    public int version;
+
+    /** The indicator as the assessment rules see it. */
+    public Indicator toRule() {
+        Baseline baseline = baselineYear == null ? null : new Baseline(baselineYear, baselineValue);
+        return new Indicator(name, unit, kind, baseline, new Target(targetYear, targetValue, comparison),
+                values.stream().map(IndicatorValue::toRule).toList());
+    }
+}

@@ -1,0 +1,26 @@
+package org.luoshi.task.mapping;
+
+import java.math.BigDecimal;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import org.luoshi.task.domain.indicator.IndicatorKind;
+import org.luoshi.task.domain.indicator.TargetComparison;
+
+/** The supervising office completes what the document left out: baseline, kind, the responsible department. */
+public record IndicatorUpdate(
+        @NotBlank @Size(max = 300) String name,
+        @Size(max = 40) String unit,
+        @NotNull IndicatorKind kind,
+        @Min(1949) @Max(2200) Integer baselineYear,
+        BigDecimal baselineValue,
+        @NotNull @Min(1949) @Max(2200) Integer targetYear,
+        @NotNull BigDecimal targetValue,
+        @NotNull TargetComparison comparison,
+        @Pattern(regexp = DepartmentCodes.PATTERN, message = DepartmentCodes.MESSAGE) String responsibleDepartmentCode) {
+}

@@ -1,0 +1,29 @@
+package org.luoshi.task.mapping;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+import org.luoshi.task.domain.IndicatorValue;
+import org.luoshi.task.domain.indicator.IndicatorAssessment;
+import org.luoshi.task.domain.indicator.IndicatorKind;
+import org.luoshi.task.domain.indicator.TargetComparison;
+import org.luoshi.task.domain.indicator.ValueRevision;
+
+/**
+ * An indicator with its values and their assessment as of this year (method: docs/indicator-method.md):
+ * progress to target, the pace needed, a projection to the target year and the outlook (UNLIKELY is the
+ * "unlikely to meet" warning).
+ */
+public record IndicatorView(Long id, Long planId, int ordinal, String name, String unit, IndicatorKind kind,
+        Integer baselineYear, BigDecimal baselineValue, int targetYear, BigDecimal targetValue, TargetComparison comparison,
+        String responsibleDepartmentCode, String sourceText, List<Value> values, IndicatorAssessment assessment,
+        int version) {
+
+    public record Value(Long id, int year, BigDecimal value, ValueRevision revision, String source, String reportedBy,
+            Instant reportedAt) {
+        public static Value of(IndicatorValue v) {
+            return new Value(v.id, v.year, v.value, v.revision, v.source, v.reportedBy, v.reportedAt);
+        }
+    }
+}
