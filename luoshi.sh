@@ -136,7 +136,8 @@ cmd_run() {
   for s in "${SERVICES[@]}"; do wait_service "$s"; done
 
   KEYCLOAK_URL="http://localhost:$KEYCLOAK_PORT" TASK_SERVICE_URL="http://localhost:$TASK_SERVICE_PORT" \
-    WORKFLOW_SERVICE_URL="http://localhost:$WORKFLOW_SERVICE_PORT" "$REPO/deploy/demo/load-demo-data.sh"
+    WORKFLOW_SERVICE_URL="http://localhost:$WORKFLOW_SERVICE_PORT" DEMO_PLAN_ID_FILE="$RUN_DIR/demo-plan-id" \
+    "$REPO/deploy/demo/load-demo-data.sh"
   print_welcome
   trap - EXIT
   if [ "$detach" = 1 ]; then
@@ -153,10 +154,13 @@ cmd_run() {
 }
 
 print_welcome() {
+  local plan
+  plan="$(cat "$RUN_DIR/demo-plan-id" 2>/dev/null || echo 1)"
   cat <<TXT
 
   ┌──────────────────────────────────────────────────────────────────────────────┐
-    落实 Luoshi is running (demo data: a seed plan, labelled 演示数据 / demo)
+    落实 Luoshi is running with demo data: the seed plan (docs/plans) imported and confirmed,
+    its tasks assigned and given milestones around today, indicator values — labelled 演示数据 / demo
 
     task-service      http://localhost:$TASK_SERVICE_PORT/q/swagger-ui   (health: /q/health)
     workflow-service  http://localhost:$WORKFLOW_SERVICE_PORT/q/swagger-ui   (health: /q/health)
@@ -177,7 +181,11 @@ print_welcome() {
       curl -s -H "Authorization: Bearer \$TOKEN" http://localhost:$WORKFLOW_SERVICE_PORT/api/inbox
       curl -s -H "Authorization: Bearer \$TOKEN" -H 'Content-Type: application/json' \\
            -d '{"decision":"ACCEPT"}' http://localhost:$WORKFLOW_SERVICE_PORT/api/inbox/<id>/complete
-      curl -s -H "Authorization: Bearer \$TOKEN" http://localhost:$TASK_SERVICE_PORT/api/tasks
+      curl -s -H "Authorization: Bearer \$TOKEN" "http://localhost:$TASK_SERVICE_PORT/api/tasks?light=RED"
+    The supervisor's view: the 红黄绿 roll-up and the 台账 as Excel:
+      TOKEN=\$(KEYCLOAK_PORT=$KEYCLOAK_PORT auth/bin/keycloak.sh token chen.jing)
+      curl -s -H "Authorization: Bearer \$TOKEN" http://localhost:$TASK_SERVICE_PORT/api/plans/$plan/status
+      curl -s -H "Authorization: Bearer \$TOKEN" -o ledger.xlsx http://localhost:$TASK_SERVICE_PORT/api/plans/$plan/ledger
   └──────────────────────────────────────────────────────────────────────────────┘
 TXT
 }

@@ -37,6 +37,7 @@ say "importing the seed plan $(basename "$SEED_PLAN")"
 RESULT="$(call POST "$TASK_SERVICE_URL/api/plan-imports?name=$(basename "$SEED_PLAN")" \
   -H 'Content-Type: text/html' --data-binary "@$SEED_PLAN")"
 PLAN_ID="$(jq -r .plan.id <<<"$RESULT")"
+[ -z "${DEMO_PLAN_ID_FILE:-}" ] || echo "$PLAN_ID" > "$DEMO_PLAN_ID_FILE"
 if [ "$(jq -r .plan.demo <<<"$RESULT")" = true ]; then
   say "plan $PLAN_ID is already loaded with demo activity; nothing to add"
   exit 0
