@@ -1,18 +1,16 @@
 package org.luoshi.task.rest;
 
-import java.time.LocalDate;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -22,11 +20,8 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.luoshi.common.problem.Problem;
 import org.luoshi.common.problem.Problems;
 import org.luoshi.common.security.Roles;
-import org.luoshi.task.domain.StatusLight;
-import org.luoshi.task.domain.TaskStatus;
 import org.luoshi.task.ledger.LedgerFormatException;
 import org.luoshi.task.mapping.LedgerImportResult;
-import org.luoshi.task.mapping.TaskQuery;
 import org.luoshi.task.service.LedgerService;
 
 import io.quarkus.security.Authenticated;
@@ -45,20 +40,8 @@ public class LedgerResource {
     @RolesAllowed({ Roles.STAFF, Roles.SUPERVISOR, Roles.EVALUATOR, Roles.ADMIN })
     @Operation(summary = "Export the tasks the caller may see, with the same filters as GET /api/tasks, as .xlsx "
             + "(序号, 任务, 牵头单位, 配合单位, 完成时限, 节点, 进展, 状态)")
-    public Response export(@PathParam("planId") long planId,
-            @QueryParam("chapterId") Long chapterId,
-            @QueryParam("sectionId") Long sectionId,
-            @QueryParam("department") String department,
-            @QueryParam("departmentRole") String departmentRole,
-            @QueryParam("status") List<TaskStatus> statuses,
-            @QueryParam("light") List<StatusLight> lights,
-            @QueryParam("dueFrom") LocalDate dueFrom,
-            @QueryParam("dueTo") LocalDate dueTo,
-            @QueryParam("q") String text,
-            @QueryParam("sort") @DefaultValue("reference") String sort,
-            @QueryParam("desc") @DefaultValue("false") boolean descending) {
-        byte[] xlsx = ledger.export(new TaskQuery(planId, chapterId, sectionId, department, departmentRole, statuses, lights,
-                dueFrom, dueTo, text, sort, descending, 0, 1));
+    public Response export(@PathParam("planId") long planId, @BeanParam TaskFilterParams filters) {
+        byte[] xlsx = ledger.export(filters.toQuery(planId, 0, 1));
         return Response.ok(xlsx, XLSX)
                 .header("Content-Disposition", "attachment; filename=\"ledger-plan-" + planId + ".xlsx\"; filename*=UTF-8''"
                         + "%E4%BB%BB%E5%8A%A1%E5%8F%B0%E8%B4%A6-" + planId + ".xlsx")

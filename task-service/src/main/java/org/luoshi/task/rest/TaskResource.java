@@ -1,8 +1,6 @@
 package org.luoshi.task.rest;
 
 import java.net.URI;
-import java.time.LocalDate;
-import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -10,6 +8,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -28,13 +27,10 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.luoshi.common.problem.Versions;
 import org.luoshi.common.security.Roles;
-import org.luoshi.task.domain.StatusLight;
-import org.luoshi.task.domain.TaskStatus;
 import org.luoshi.task.mapping.Acceptance;
 import org.luoshi.task.mapping.Assignment;
 import org.luoshi.task.mapping.NewMilestone;
 import org.luoshi.task.mapping.TaskPage;
-import org.luoshi.task.mapping.TaskQuery;
 import org.luoshi.task.mapping.TaskView;
 import org.luoshi.task.service.MilestoneService;
 import org.luoshi.task.service.TaskService;
@@ -56,22 +52,10 @@ public class TaskResource {
     @GET
     @RolesAllowed({ Roles.STAFF, Roles.SUPERVISOR, Roles.EVALUATOR, Roles.ADMIN, Roles.SERVICE })
     @Operation(summary = "The task ledger (台账): filter, sort, page; counts per status and per light")
-    public TaskPage list(@QueryParam("planId") Long planId,
-            @QueryParam("chapterId") Long chapterId,
-            @QueryParam("sectionId") Long sectionId,
-            @QueryParam("department") String department,
-            @QueryParam("departmentRole") String departmentRole,
-            @QueryParam("status") List<TaskStatus> statuses,
-            @QueryParam("light") List<StatusLight> lights,
-            @QueryParam("dueFrom") LocalDate dueFrom,
-            @QueryParam("dueTo") LocalDate dueTo,
-            @QueryParam("q") String text,
-            @QueryParam("sort") @DefaultValue("reference") String sort,
-            @QueryParam("desc") @DefaultValue("false") boolean descending,
+    public TaskPage list(@QueryParam("planId") Long planId, @BeanParam TaskFilterParams filters,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(500) int size) {
-        return tasks.list(new TaskQuery(planId, chapterId, sectionId, department, departmentRole, statuses, lights, dueFrom,
-                dueTo, text, sort, descending, page, size));
+        return tasks.list(filters.toQuery(planId, page, size));
     }
 
     @GET
