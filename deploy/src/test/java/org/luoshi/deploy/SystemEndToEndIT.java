@@ -49,7 +49,9 @@ class SystemEndToEndIT {
                 "quarkus.datasource.jdbc.url", DB + "luoshi_workflow_e2e",
                 "quarkus.oidc.auth-server-url", REALM,
                 "quarkus.rest-client.task-service.url", taskService.url(),
-                "luoshi.workflow.retry.record-acceptance", "R2/PT1S",
+                // enough attempts to outlive a restart; a short lock so a job held by a killed instance is taken over
+                "luoshi.workflow.retry.record-acceptance", "R4/PT2S",
+                "luoshi.workflow.job-executor.lock-time", "15S",
                 "luoshi.workflow.job-executor.wait-time", "200ms",
                 "luoshi.workflow.job-executor.max-wait", "1S"));
         workflowService.start();
@@ -122,6 +124,31 @@ class SystemEndToEndIT {
                 .body("status", equalTo("ACCEPTED"))
                 .body("acceptedBy", equalTo(DemoUsers.STAFF_CHAOYANG))
                 .body("version", equalTo(1));
+    }
+
+    @Test
+    void killingWorkflowServiceInTheMiddleOfAFlowLosesNothing() throws Exception {
+        long taskId = newTask("haidian");
+        String processInstanceId = assign(taskId, "haidian");
+        String haidian = KeycloakTokens.accessToken(DemoUsers.STAFF_HAIDIAN);
+        String itemId = inboxItemFor(haidian, taskId);
+
+        // The acceptance is committed with its pending async step; the process dies before the step runs.
+        taskService.kill();
+        try {
+            complete(haidian, itemId);
+            workflowService.kill();
+        } finally {
+            taskService.start();
+        }
+        workflowService.start();
+
+        eventually("task " + taskId + " accepted after the restart", () -> {
+            String status = given().auth().oauth2(haidian).when().get(taskService.url() + "/api/tasks/" + taskId)
+                    .then().statusCode(200).extract().path("status");
+            return "ACCEPTED".equals(status) ? status : null;
+        });
+        eventually("process " + processInstanceId + " ended", () -> processEnded(processInstanceId) ? true : null);
     }
 
     private static long newTask(String lead) {
