@@ -58,14 +58,16 @@ public class InboxTaskListener implements TaskListener {
         if (task.getAssignee() == null) {
             return "unclaimed";
         }
-        if (isDelegated(task)) {
+        if (isDelegated(task) && Objects.equals(actor, task.getOwner())) {
             return "delegated";
         }
         return Objects.equals(actor, task.getAssignee()) ? "claimed" : "assigned";
     }
 
+    /** Delegated and still with the delegate (after a release and a new claim the engine keeps the state PENDING). */
     private static boolean isDelegated(DelegateTask task) {
-        return task instanceof TaskEntity entity && entity.getDelegationState() == DelegationState.PENDING;
+        return task instanceof TaskEntity entity && entity.getDelegationState() == DelegationState.PENDING
+                && task.getAssignee() != null && task.getOwner() != null && !task.getOwner().equals(task.getAssignee());
     }
 
     private static String actor() {
