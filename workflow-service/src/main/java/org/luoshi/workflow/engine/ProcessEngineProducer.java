@@ -22,6 +22,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.persistence.StrongUuidGenerator;
 import org.jboss.logging.Logger;
 import org.luoshi.workflow.config.WorkflowConfig;
+import org.luoshi.workflow.engine.inbox.InboxBackfill;
 import org.luoshi.workflow.engine.inbox.InboxParseListener;
 import org.luoshi.workflow.engine.inbox.InboxReadModel;
 
@@ -80,6 +81,7 @@ public class ProcessEngineProducer {
         ProcessEngine engine = configuration.buildProcessEngine();
         long built = System.nanoTime();
         deployer.deploy(engine.getRepositoryService(), config.engine().bpmnLocation());
+        InboxBackfill.run(engine, dataSource, inboxReadModel);
         LOG.infof("Process engine '%s' ready in %d ms (build %d ms, deployment %d ms); history=%s, job executor %s",
                 engine.getName(), (System.nanoTime() - started) / 1_000_000, (built - started) / 1_000_000,
                 (System.nanoTime() - built) / 1_000_000, config.engine().history(),
