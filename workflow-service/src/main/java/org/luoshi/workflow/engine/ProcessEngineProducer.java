@@ -1,5 +1,7 @@
 package org.luoshi.workflow.engine;
 
+import java.util.List;
+
 import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,6 +22,9 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.persistence.StrongUuidGenerator;
 import org.jboss.logging.Logger;
 import org.luoshi.workflow.config.WorkflowConfig;
+import org.luoshi.workflow.engine.inbox.InboxBackfill;
+import org.luoshi.workflow.engine.inbox.InboxParseListener;
+import org.luoshi.workflow.engine.inbox.InboxReadModel;
 
 /**
  * Builds the embedded Camunda 7 engine on Quarkus' Agroal datasource and Narayana transaction manager, so engine
@@ -41,6 +46,9 @@ public class ProcessEngineProducer {
     @Inject
     BpmnDeployer deployer;
 
+    @Inject
+    InboxReadModel inboxReadModel;
+
     @Produces
     @Singleton
     ProcessEngine processEngine() {
@@ -55,6 +63,9 @@ public class ProcessEngineProducer {
         configuration.setExpressionManager(new ArcExpressionManager());
         // Entitlement is checked by the services against the caller's token, not by Camunda's authorization.
         configuration.setAuthorizationEnabled(false);
+        // The inbox read model: its tables exist before the first task is created, and every user task keeps it in step.
+        inboxReadModel.createSchema();
+        configuration.setCustomPostBPMNParseListeners(new java.util.ArrayList<>(List.of(new InboxParseListener(inboxReadModel))));
 
         WorkflowConfig.JobExecutor jobs = config.jobExecutor();
         QuarkusJobExecutor jobExecutor = new QuarkusJobExecutor();
@@ -70,6 +81,7 @@ public class ProcessEngineProducer {
         ProcessEngine engine = configuration.buildProcessEngine();
         long built = System.nanoTime();
         deployer.deploy(engine.getRepositoryService(), config.engine().bpmnLocation());
+        InboxBackfill.run(engine, dataSource, inboxReadModel);
         LOG.infof("Process engine '%s' ready in %d ms (build %d ms, deployment %d ms); history=%s, job executor %s",
                 engine.getName(), (System.nanoTime() - started) / 1_000_000, (built - started) / 1_000_000,
                 (System.nanoTime() - built) / 1_000_000, config.engine().history(),

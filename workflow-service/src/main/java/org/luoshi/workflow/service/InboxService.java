@@ -28,6 +28,7 @@ import org.luoshi.workflow.api.CompleteRequest;
 import org.luoshi.workflow.api.CompletionResult;
 import org.luoshi.workflow.api.Decision;
 import org.luoshi.workflow.api.InboxItem;
+import org.luoshi.workflow.api.InboxPage;
 import org.luoshi.workflow.api.PageResult;
 import org.luoshi.workflow.engine.TaskAssignmentProcess;
 import org.luoshi.workflow.mapping.InboxItemMapper;
@@ -36,8 +37,8 @@ import org.luoshi.workflow.mapping.InboxItemMapper;
  * The caller's work items: open user tasks offered to one of the caller's departments (candidate group = department
  * code) or assigned to the caller. An item the caller is not entitled to is reported exactly like a missing one.
  *
- * <p>This reads Camunda's task tables directly, which is fine at this scale; past ~1e5 open tasks the
- * candidate-group query slows down and a read model should take over (see docs).
+ * <p>Lists and entitlement checks read the inbox read model ({@link InboxQueries}), never Camunda's candidate-group
+ * task query, which slows down past ~1e5 tasks; the engine is only asked for the one task being completed.
  */
 @ApplicationScoped
 public class InboxService {
@@ -61,18 +62,21 @@ public class InboxService {
     @Inject
     CurrentUser user;
 
-    private final Map<String, String> definitionKeys = new ConcurrentHashMap<>();
+    @Inject
+    InboxQueries queries;
+
+    public InboxPage list(int page, int size, InboxQueries.Filter filter) {
+        return queries.list(InboxEntitlement.of(user), filter, page, size);
+    }
 
     public PageResult<InboxItem> list(int page, int size) {
-        TaskQuery query = entitledTasks().orderByTaskCreateTime().asc().orderByTaskId().asc();
-        long total = query.count();
-        List<Task> tasks = total == 0 ? List.of() : query.listPage(page * size, size);
-        return new PageResult<>(toItems(tasks), page, size, total);
+        InboxPage inbox = list(page, size, InboxQueries.Filter.NONE);
+        return new PageResult<>(inbox.items(), page, size, inbox.total());
     }
 
     public InboxItem get(String id) {
-        Task task = entitledTask(id);
-        return toItems(List.of(task)).get(0);
+        return queries.findOpenEntitled(id, InboxEntitlement.of(user))
+                .orElseThrow(() -> new ResourceNotFoundException(ITEM, id)).item();
     }
 
     /**
@@ -83,15 +87,8 @@ public class InboxService {
     public CompletionResult complete(String id, CompleteRequest request) {
         Task task = entitledTask(id);
         String username = user.username();
-        VariableMap variables = Variables.createVariables().putValue(TaskAssignmentProcess.VAR_DECISION, request.decision().name());
-        String reason = null;
-        if (request.decision() == Decision.ACCEPT) {
-            variables.putValue(TaskAssignmentProcess.VAR_ACCEPTED_BY, username);
-        } else {
-            reason = request.reason().strip();
-            variables.putValue(TaskAssignmentProcess.VAR_RETURN_REASON, reason);
-            variables.putValue(TaskAssignmentProcess.VAR_RETURNED_BY, username);
-        }
+        VariableMap variables = CompletionForms.variables(task.getTaskDefinitionKey(), request, username);
+        String reason = request.decision() == Decision.RETURN ? request.reason().strip() : null;
         Object taskId = runtimeService.getVariable(task.getProcessInstanceId(), TaskAssignmentProcess.VAR_TASK_ID);
         identityService.setAuthenticatedUserId(username); // the engine's history names who claimed and completed
         try {
@@ -108,52 +105,15 @@ public class InboxService {
                 request.decision(), username, reason);
     }
 
-    /** Open tasks the caller may see: offered to one of their departments and unclaimed, or assigned to them. */
-    private TaskQuery entitledTasks() {
-        List<String> departments = user.departments();
-        TaskQuery query = taskService.createTaskQuery().active();
-        if (departments.isEmpty()) {
-            return query.taskAssignee(user.username());
-        }
-        return query.or().taskCandidateGroupIn(departments).taskAssignee(user.username()).endOr();
-    }
-
+    /** The open task if the read model says it is the caller's; 404 otherwise (missing and foreign look the same). */
     private Task entitledTask(String id) {
-        Task task = entitledTasks().taskId(id).singleResult();
+        if (queries.findOpenEntitled(id, InboxEntitlement.of(user)).isEmpty()) {
+            throw new ResourceNotFoundException(ITEM, id);
+        }
+        Task task = taskService.createTaskQuery().taskId(id).active().singleResult();
         if (task == null) {
             throw new ResourceNotFoundException(ITEM, id);
         }
         return task;
-    }
-
-    private List<InboxItem> toItems(List<Task> tasks) {
-        if (tasks.isEmpty()) {
-            return List.of();
-        }
-        String[] processInstanceIds = tasks.stream().map(Task::getProcessInstanceId).distinct().toArray(String[]::new);
-        Map<String, Map<String, Object>> variables = new HashMap<>();
-        for (VariableInstance variable : runtimeService.createVariableInstanceQuery()
-                .processInstanceIdIn(processInstanceIds)
-                .variableNameIn(LIST_VARIABLES)
-                .list()) {
-            // process-level variables only: their execution is the process instance itself
-            if (variable.getExecutionId() != null && variable.getExecutionId().equals(variable.getProcessInstanceId())
-                    && variable.getTaskId() == null) {
-                variables.computeIfAbsent(variable.getProcessInstanceId(), k -> new HashMap<>())
-                        .put(variable.getName(), variable.getValue());
-            }
-        }
-        return tasks.stream()
-                .map(task -> InboxItemMapper.toItem(task, definitionKey(task.getProcessDefinitionId()),
-                        variables.getOrDefault(task.getProcessInstanceId(), Map.of())))
-                .toList();
-    }
-
-    private String definitionKey(String processDefinitionId) {
-        if (processDefinitionId == null) {
-            return null;
-        }
-        return definitionKeys.computeIfAbsent(processDefinitionId,
-                id -> repositoryService.getProcessDefinition(id).getKey());
     }
 }

@@ -222,10 +222,11 @@ class TaskAssignmentFlowTest {
         as(DemoUsers.STAFF_HAIDIAN).contentType(ContentType.JSON).body(Map.of("decision", "RETURN", "reason", "重复交办"))
                 .when().post(complete)
                 .then().statusCode(200).body("decision", equalTo("RETURN"));
+        withdraw(processInstanceId);
     }
 
     @Test
-    void returningTheTaskEndsTheProcessWithTheReasonAndTellsTaskServiceNothing() {
+    void returningTheTaskSendsItToTheSupervisionOfficeWithTheReasonAndTellsTaskServiceNothing() {
         long taskId = uniqueTaskId();
         taskService.addTask(taskId, "建设区域创新中心");
         String processInstanceId = assign(taskId, "haidian").getString("processInstanceId");
@@ -240,12 +241,21 @@ class TaskAssignmentFlowTest {
                 .body("completedBy", equalTo(DemoUsers.STAFF_HAIDIAN));
 
         JsonPath state = WorkflowApi.processState(processInstanceId);
-        assertTrue(state.getBoolean("ended"), "returning ends the process synchronously");
-        assertEquals("taskReturned", state.getString("endActivityId"));
+        assertEquals(List.of("reviewReturn"), state.getList("activeActivityIds"), "the supervision office decides next");
         assertEquals("该任务应由市科委牵头", state.getString("variables.returnReason"));
         assertEquals("RETURN", state.getString("variables.decision"));
         assertNull(state.get("variables.acceptedBy"));
         assertEquals(List.of(), taskService.acceptanceRequests(taskId));
+        withdraw(processInstanceId);
+    }
+
+    /** The supervision office withdraws a returned assignment, so no open item stays behind in the shared database. */
+    private static void withdraw(String processInstanceId) {
+        String review = (String) as(DemoUsers.SUPERVISOR).queryParam("text", (String) WorkflowApi.processState(processInstanceId).get("businessKey"))
+                .when().get("/api/inbox").then().statusCode(200).extract().jsonPath().getString("items[0].id");
+        as(DemoUsers.SUPERVISOR).contentType(ContentType.JSON).body(Map.of("decision", "WITHDRAW", "note", "测试结束"))
+                .when().post("/api/inbox/" + review + "/complete").then().statusCode(200);
+        assertTrue(WorkflowApi.processState(processInstanceId).getBoolean("ended"));
     }
 
     @Test
