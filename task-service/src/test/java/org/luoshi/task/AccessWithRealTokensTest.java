@@ -131,4 +131,22 @@ class AccessWithRealTokensTest {
                 .when().put("/api/tasks/" + taskId + "/acceptance")
                 .then().statusCode(200).body("status", equalTo("ACCEPTED")).body("acceptedBy", equalTo("li.na"));
     }
+
+    @Test
+    void onlyTheWorkflowServiceAccountAppliesAnAdjustment() {
+        String supervisor = KeycloakTokens.accessToken(DemoUsers.SUPERVISOR);
+        long taskId = TestData.task(supervisor, TestData.planInForce(supervisor), "待调整的任务", "haidian");
+        String body = "{\"taskId\":" + taskId + ",\"reasonCategory\":\"OTHER\",\"justification\":\"工作需要\","
+                + "\"requestedBy\":\"li.na\",\"reviewedBy\":\"chen.jing\",\"approvedBy\":\"sun.lei\","
+                + "\"newTitle\":\"调整后的任务\"}";
+
+        given().auth().oauth2(supervisor).contentType(ContentType.JSON).body(body)
+                .when().put("/api/adjustments/supervisor-" + taskId)
+                .then().statusCode(403);
+        given().auth().oauth2(KeycloakTokens.serviceAccountToken()).contentType(ContentType.JSON).body(body)
+                .when().put("/api/adjustments/service-" + taskId)
+                .then().statusCode(200).body("revision", equalTo(1)).body("after.title", equalTo("调整后的任务"));
+        given().auth().oauth2(KeycloakTokens.accessToken(DemoUsers.STAFF_HAIDIAN)).when().get("/api/tasks/" + taskId + "/revisions")
+                .then().statusCode(200).body("revision", org.hamcrest.Matchers.contains(0, 1));
+    }
 }

@@ -7,10 +7,13 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.luoshi.task.domain.EvidenceFile;
+import org.luoshi.task.domain.Milestone;
 import org.luoshi.task.domain.Plan;
 import org.luoshi.task.domain.PlanStatus;
 import org.luoshi.task.domain.PlanTask;
 import org.luoshi.task.domain.TaskStatus;
+import org.luoshi.task.repository.MilestoneRepository;
 import org.luoshi.task.repository.PlanRepository;
 import org.luoshi.task.repository.TaskRepository;
 
@@ -24,6 +27,39 @@ public class Fixtures {
 
     @Inject
     TaskRepository tasks;
+
+    @Inject
+    MilestoneRepository milestones;
+
+    @Inject
+    org.luoshi.task.repository.EvidenceFileRepository evidence;
+
+    /** An evidence file of the milestone, as if uploaded by its lead department. */
+    public long evidence(long milestoneId, String fileName, byte[] content) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            EvidenceFile f = new EvidenceFile();
+            f.milestoneId = milestoneId;
+            f.fileName = fileName;
+            f.contentType = "application/pdf";
+            f.size = content.length;
+            f.sha256 = "0".repeat(64);
+            f.content = content;
+            f.uploadedBy = "fixtures";
+            f.uploadedAt = Instant.now();
+            evidence.persist(f);
+            return f.id;
+        });
+    }
+
+    /** A milestone of the task, due on the day given. */
+    public long milestone(long taskId, String title, LocalDate dueDate) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            PlanTask task = tasks.findById(taskId);
+            Milestone milestone = task.addMilestone(title, dueDate, null, null);
+            milestones.persist(milestone);
+            return milestone.id;
+        });
+    }
 
     public long planInForce() {
         return QuarkusTransaction.requiringNew().call(() -> {

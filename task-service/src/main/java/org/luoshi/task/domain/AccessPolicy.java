@@ -29,6 +29,11 @@ public final class AccessPolicy {
                 || (caller.has(STAFF) && task.leadDepartmentCode != null && caller.departments().contains(task.leadDepartmentCode));
     }
 
+    /** Evidence (佐证材料) comes from the departments doing the work, lead or co-operating, or the supervising office. */
+    public static boolean canAddEvidence(Caller caller, PlanTask task) {
+        return canAssign(caller) || (caller.has(STAFF) && caller.departments().stream().anyMatch(task::involves));
+    }
+
     /** Assigning departments and due dates, confirming and importing plans: the supervising office's work. */
     public static boolean canAssign(Caller caller) {
         return caller.has(SUPERVISOR) || caller.has(ADMIN);

@@ -1,6 +1,7 @@
 package org.luoshi.task.rest;
 
 import java.net.URI;
+import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -31,7 +32,9 @@ import org.luoshi.task.mapping.Acceptance;
 import org.luoshi.task.mapping.Assignment;
 import org.luoshi.task.mapping.NewMilestone;
 import org.luoshi.task.mapping.TaskPage;
+import org.luoshi.task.mapping.TaskRevisionView;
 import org.luoshi.task.mapping.TaskView;
+import org.luoshi.task.service.AdjustmentService;
 import org.luoshi.task.service.MilestoneService;
 import org.luoshi.task.service.TaskService;
 
@@ -48,6 +51,9 @@ public class TaskResource {
 
     @Inject
     MilestoneService milestones;
+
+    @Inject
+    AdjustmentService adjustments;
 
     @GET
     @RolesAllowed({ Roles.STAFF, Roles.SUPERVISOR, Roles.EVALUATOR, Roles.ADMIN, Roles.SERVICE })
@@ -93,5 +99,14 @@ public class TaskResource {
     public TaskView accept(@PathParam("id") long id, @HeaderParam("Idempotency-Key") String idempotencyKey,
             @NotNull @Valid Acceptance acceptance) {
         return tasks.accept(id, idempotencyKey, acceptance);
+    }
+
+    @GET
+    @Path("{id}/revisions")
+    @RolesAllowed({ Roles.STAFF, Roles.SUPERVISOR, Roles.EVALUATOR, Roles.ADMIN, Roles.SERVICE })
+    @Operation(summary = "The task's revisions: 0 as it stood before its first adjustment, then each adjustment (who, why, "
+            + "when, before, after)")
+    public List<TaskRevisionView> revisions(@PathParam("id") long id) {
+        return adjustments.revisions(id);
     }
 }

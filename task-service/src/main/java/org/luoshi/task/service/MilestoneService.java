@@ -105,25 +105,32 @@ public class MilestoneService {
             throw new ForbiddenException();
         }
         Milestone milestone = visibleMilestone(milestoneId, caller);
+        markDone(milestone, completion.completedOn(), caller);
+        return tasks.view(milestone.task);
+    }
+
+    /**
+     * Marks the milestone done on the given day, unless it already is; completes the task with its last milestone.
+     * Audited; the caller has been checked.
+     */
+    void markDone(Milestone milestone, java.time.LocalDate completedOn, Caller caller) {
         PlanTask task = milestone.task;
         if (!milestone.isDone()) {
             MilestoneView before = MilestoneView.of(milestone, calendar.today());
             milestone.status = MilestoneStatus.DONE;
-            milestone.completedOn = completion.completedOn();
+            milestone.completedOn = completedOn;
             if (task.milestones.stream().allMatch(Milestone::isDone)) {
                 task.status = TaskStatus.COMPLETED;
                 task.completedOn = task.milestones.stream().map(m -> m.completedOn).max(Comparator.naturalOrder())
-                        .orElse(completion.completedOn());
+                        .orElse(completedOn);
             }
             milestones.flush();
-            audit.record("milestone.completed", "milestone", milestoneId, before, MilestoneView.of(milestone, calendar.today()));
-            LOG.infof("%s marked milestone %d of task %d done on %s", caller.username(), milestoneId, task.id,
-                    completion.completedOn());
+            audit.record("milestone.completed", "milestone", milestone.id, before, MilestoneView.of(milestone, calendar.today()));
+            LOG.infof("%s marked milestone %d of task %d done on %s", caller.username(), milestone.id, task.id, completedOn);
         }
-        return tasks.view(task);
     }
 
-    private Milestone visibleMilestone(long id, Caller caller) {
+    Milestone visibleMilestone(long id, Caller caller) {
         return milestones.findByIdOptional(id).filter(m -> AccessPolicy.canSee(caller, m.task))
                 .orElseThrow(() -> new ResourceNotFoundException("milestone", id));
     }

@@ -1,0 +1,5 @@
+package org.luoshi.task.domain;
+
+public enum ReportStatus {
+    SUBMITTED, APPROVED, REJECTED
+}
