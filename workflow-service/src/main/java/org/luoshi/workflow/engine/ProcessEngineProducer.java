@@ -61,6 +61,9 @@ public class ProcessEngineProducer {
         configuration.setHistory(config.engine().history());
         configuration.setIdGenerator(new StrongUuidGenerator());
         configuration.setExpressionManager(new ArcExpressionManager());
+        // Lists and maps (coDepartmentCodes, milestoneDueDates, …) are stored as JSON through Spin, not Java serialization.
+        configuration.getProcessEnginePlugins().add(new org.camunda.spin.plugin.impl.SpinProcessEnginePlugin());
+        configuration.setDefaultSerializationFormat("application/json");
         // Entitlement is checked by the services against the caller's token, not by Camunda's authorization.
         configuration.setAuthorizationEnabled(false);
         // The inbox read model: its tables exist before the first task is created, and every user task keeps it in step.

@@ -1,0 +1,45 @@
+package org.luoshi.workflow.delegate;
+
+import java.util.Date;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.jboss.logging.Logger;
+import org.luoshi.workflow.engine.MilestoneReportingProcess;
+import org.luoshi.workflow.milestone.Ladder;
+import org.luoshi.workflow.milestone.MilestoneNotifications;
+import org.luoshi.workflow.milestone.Rung;
+
+/**
+ * Service tasks {@code notifyReminder}, {@code notifyUrging}, {@code notifySupervision}: the rung (by activity id) is
+ * notified unless it was skipped because its time lay before the ladder was armed.
+ */
+@Named("ladderRungDelegate")
+@ApplicationScoped
+public class LadderRungDelegate implements JavaDelegate {
+    private static final Logger LOG = Logger.getLogger(LadderRungDelegate.class);
+
+    @Inject
+    Ladder ladder;
+
+    @Inject
+    MilestoneNotifications notifications;
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        Rung rung = Rung.ofActivity(execution.getCurrentActivityId());
+        String dueDate = (String) execution.getVariable(MilestoneReportingProcess.VAR_DUE_DATE);
+        Date armedAt = (Date) execution.getVariable(MilestoneReportingProcess.VAR_LADDER_ARMED_AT);
+        if (ladder.skipped(rung, dueDate, armedAt)) {
+            LOG.infof("%s of process %s skipped: due %s, its time %s lay before the ladder was armed (%s)", rung,
+                    execution.getProcessInstanceId(), dueDate, ladder.at(rung, dueDate), armedAt);
+            return;
+        }
+        int sent = notifications.rung(execution, rung, ladder.at(rung, dueDate));
+        LOG.infof("%s (%s) of process %s: %d notification(s)", rung, rung.label, execution.getProcessInstanceId(), sent);
+    }
+}

@@ -1,0 +1,15 @@
+package org.luoshi.workflow.notification;
+
+/** Why a notification was sent. */
+public enum NotificationKind {
+    /** 提醒: the milestone falls due soon. */
+    REMINDER,
+    /** 催办: the milestone is overdue. */
+    URGING,
+    /** 督办: the milestone is long overdue; the supervising office steps in. */
+    SUPERVISION,
+    /** 审核通过 */
+    REPORT_APPROVED,
+    /** 审核退回 */
+    REPORT_REJECTED
+}

@@ -1,0 +1,241 @@
+package org.luoshi.workflow.service;
+
+import static org.luoshi.workflow.engine.MilestoneReportingProcess.*;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskAlreadyClaimedException;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import org.luoshi.common.problem.ConflictException;
+import org.luoshi.common.problem.InvalidFieldException;
+import org.luoshi.common.problem.ResourceNotFoundException;
+import org.luoshi.common.security.CurrentUser;
+import org.luoshi.workflow.api.MilestoneItem;
+import org.luoshi.workflow.api.MilestoneItemDone;
+import org.luoshi.workflow.api.ReportForm;
+import org.luoshi.workflow.api.ReviewDecision;
+import org.luoshi.workflow.api.ReviewForm;
+import org.luoshi.workflow.api.SubReportForm;
+
+/**
+ * The items of 节点填报与审核 (sub-report, report, review) as the caller may see and complete them: offered to one of
+ * the caller's departments or assigned to the caller; anything else is reported exactly like a missing item (404).
+ * Completing claims for the caller and completes in one transaction, like the inbox.
+ */
+@ApplicationScoped
+public class MilestoneItemService {
+    private static final Logger LOG = Logger.getLogger(MilestoneItemService.class);
+    private static final String ITEM = "Milestone item";
+
+    @Inject
+    TaskService taskService;
+
+    @Inject
+    RuntimeService runtimeService;
+
+    @Inject
+    IdentityService identityService;
+
+    @Inject
+    CurrentUser user;
+
+    @ConfigProperty(name = "luoshi.workflow.ladder.zone", defaultValue = "Asia/Shanghai")
+    ZoneId zone;
+
+    public List<MilestoneItem> list(String processInstanceId) {
+        TaskQuery query = entitledTasks();
+        if (processInstanceId != null && !processInstanceId.isBlank()) {
+            query.processInstanceId(processInstanceId);
+        }
+        return query.orderByTaskCreateTime().asc().listPage(0, 100).stream().map(this::toItem).toList();
+    }
+
+    public MilestoneItem get(String id) {
+        return toItem(entitledTask(id));
+    }
+
+    @Transactional
+    public MilestoneItemDone submitSubReport(String id, SubReportForm form) {
+        Task task = entitledTask(id, CONTRIBUTE_SUB_REPORT);
+        VariableMap local = Variables.createVariables()
+                .putValue(VAR_SUB_TEXT, form.text().strip())
+                .putValue(VAR_SUB_PERCENT, form.percent())
+                .putValue(VAR_SUB_EVIDENCE_IDS, new ArrayList<>(form.evidenceIds() == null ? List.of() : form.evidenceIds()))
+                .putValue(VAR_SUB_SUBMITTED_BY, user.username());
+        // local to this co-department's execution: the departments report in parallel
+        runtimeService.setVariablesLocal(task.getExecutionId(), local);
+        String department = (String) runtimeService.getVariable(task.getExecutionId(), VAR_CO_DEPARTMENT);
+        complete(task, Variables.createVariables());
+        return new MilestoneItemDone(id, "SUB_REPORT", task.getProcessInstanceId(), user.username(),
+                task.getProcessInstanceId() + ":sub:" + department, null);
+    }
+
+    @Transactional
+    public MilestoneItemDone submitReport(String id, ReportForm form) {
+        Task task = entitledTask(id, SUBMIT_REPORT);
+        String processInstanceId = task.getProcessInstanceId();
+        List<String> consolidates = form.consolidates() == null ? List.of() : List.copyOf(form.consolidates());
+        Set<String> recorded = subReports(processInstanceId).stream().map(r -> String.valueOf(r.get("reportKey")))
+                .collect(Collectors.toSet());
+        for (String key : consolidates) {
+            if (!recorded.contains(key)) {
+                throw new InvalidFieldException("consolidates", "'" + key + "' is not a sub-report of this milestone; recorded: "
+                        + recorded);
+            }
+        }
+        Object round = runtimeService.getVariable(processInstanceId, VAR_REPORT_ROUND);
+        int next = (round instanceof Number n ? n.intValue() : 0) + 1;
+        String reportKey = processInstanceId + ":lead:" + next;
+        VariableMap variables = Variables.createVariables()
+                .putValue(VAR_REPORT_ROUND, next)
+                .putValue(VAR_REPORT_KEY, reportKey)
+                .putValue(VAR_REPORT_TEXT, form.text().strip())
+                .putValue(VAR_REPORT_PERCENT, form.percent())
+                .putValue(VAR_REPORT_EVIDENCE_IDS, new ArrayList<>(form.evidenceIds() == null ? List.of() : form.evidenceIds()))
+                .putValue(VAR_REPORT_CONSOLIDATES, new ArrayList<>(consolidates))
+                .putValue(VAR_REPORT_SUBMITTED_BY, user.username());
+        complete(task, variables);
+        return new MilestoneItemDone(id, "REPORT", processInstanceId, user.username(), reportKey, null);
+    }
+
+    @Transactional
+    public MilestoneItemDone review(String id, ReviewForm form) {
+        Task task = entitledTask(id, REVIEW_REPORT);
+        String decision = form.decision() == ReviewDecision.APPROVE ? DECISION_APPROVE : DECISION_REJECT;
+        VariableMap variables = Variables.createVariables()
+                .putValue(VAR_REVIEW_DECISION, decision)
+                .putValue(VAR_REVIEW_COMMENT, form.comment() == null ? null : form.comment().strip())
+                .putValue(VAR_REVIEWED_BY, user.username())
+                .putValue(VAR_REVIEWED_ON, LocalDate.now(zone).toString());
+        String reportKey = (String) runtimeService.getVariable(task.getProcessInstanceId(), VAR_REPORT_KEY);
+        complete(task, variables);
+        return new MilestoneItemDone(id, "REVIEW", task.getProcessInstanceId(), user.username(), reportKey, decision);
+    }
+
+    private void complete(Task task, VariableMap variables) {
+        String username = user.username();
+        identityService.setAuthenticatedUserId(username);
+        try {
+            taskService.claim(task.getId(), username);
+            taskService.complete(task.getId(), variables);
+        } catch (TaskAlreadyClaimedException | OptimisticLockingException e) {
+            throw new ConflictException("The item was taken or changed by someone else meanwhile; reload the inbox");
+        } finally {
+            identityService.clearAuthentication();
+        }
+        LOG.infof("%s completed %s (%s) of process %s", username, task.getId(), task.getTaskDefinitionKey(),
+                task.getProcessInstanceId());
+    }
+
+    private TaskQuery entitledTasks() {
+        List<String> departments = user.departments();
+        TaskQuery query = taskService.createTaskQuery().active().processDefinitionKey(KEY);
+        if (departments.isEmpty()) {
+            return query.taskAssignee(user.username());
+        }
+        return query.or().taskCandidateGroupIn(departments).taskAssignee(user.username()).endOr();
+    }
+
+    private Task entitledTask(String id) {
+        Task task = entitledTasks().taskId(id).singleResult();
+        if (task == null) {
+            throw new ResourceNotFoundException(ITEM, id);
+        }
+        return task;
+    }
+
+    private Task entitledTask(String id, String expectedActivity) {
+        Task task = entitledTask(id);
+        if (!expectedActivity.equals(task.getTaskDefinitionKey())) {
+            throw new ConflictException("Item " + id + " is a " + kind(task.getTaskDefinitionKey()) + " item, not a "
+                    + kind(expectedActivity) + " item");
+        }
+        return task;
+    }
+
+    private static String kind(String activityId) {
+        return switch (activityId) {
+            case CONTRIBUTE_SUB_REPORT -> "SUB_REPORT";
+            case SUBMIT_REPORT -> "REPORT";
+            case REVIEW_REPORT -> "REVIEW";
+            default -> activityId;
+        };
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Map<String, Object>> subReports(String processInstanceId) {
+        Object value = runtimeService.getVariable(processInstanceId, VAR_SUB_REPORTS);
+        List<Map<String, Object>> result = new ArrayList<>();
+        if (value instanceof List<?> list) {
+            list.forEach(entry -> result.add((Map<String, Object>) entry));
+        }
+        return result;
+    }
+
+    private MilestoneItem toItem(Task task) {
+        String pi = task.getProcessInstanceId();
+        Map<String, Object> v = runtimeService.getVariables(pi);
+        String department = task.getTaskDefinitionKey().equals(CONTRIBUTE_SUB_REPORT)
+                ? (String) runtimeService.getVariable(task.getExecutionId(), VAR_CO_DEPARTMENT)
+                : candidateGroup(task.getId());
+        Map<String, Object> report = null;
+        if (task.getTaskDefinitionKey().equals(REVIEW_REPORT)) {
+            report = new LinkedHashMap<>();
+            report.put("reportKey", v.get(VAR_REPORT_KEY));
+            report.put("submittedBy", v.get(VAR_REPORT_SUBMITTED_BY));
+            report.put("text", v.get(VAR_REPORT_TEXT));
+            report.put("percent", v.get(VAR_REPORT_PERCENT));
+            report.put("evidenceIds", v.get(VAR_REPORT_EVIDENCE_IDS));
+            report.put("consolidates", v.get(VAR_REPORT_CONSOLIDATES));
+        }
+        Map<String, Object> lastRejection = null;
+        if (DECISION_REJECT.equals(v.get(VAR_REVIEW_DECISION))) {
+            lastRejection = new LinkedHashMap<>();
+            lastRejection.put("reportKey", v.get(VAR_REPORT_KEY));
+            lastRejection.put("comment", v.get(VAR_REVIEW_COMMENT));
+            lastRejection.put("decidedBy", v.get(VAR_REVIEWED_BY));
+            lastRejection.put("decidedOn", v.get(VAR_REVIEWED_ON));
+        }
+        ProcessInstance instance = runtimeService.createProcessInstanceQuery().processInstanceId(pi).singleResult();
+        return new MilestoneItem(task.getId(), kind(task.getTaskDefinitionKey()), task.getName(), pi,
+                instance == null ? null : instance.getBusinessKey(), asLong(v.get(VAR_TASK_ID)), (String) v.get(VAR_TASK_TITLE),
+                asLong(v.get(VAR_MILESTONE_ID)), (String) v.get(VAR_MILESTONE_TITLE), (String) v.get(VAR_DUE_DATE), department,
+                task.getCreateTime() == null ? null : task.getCreateTime().toInstant(),
+                task.getTaskDefinitionKey().equals(CONTRIBUTE_SUB_REPORT) ? List.of() : subReports(pi), report, lastRejection);
+    }
+
+    private String candidateGroup(String taskId) {
+        for (IdentityLink link : taskService.getIdentityLinksForTask(taskId)) {
+            if (link.getGroupId() != null) {
+                return link.getGroupId();
+            }
+        }
+        return null;
+    }
+
+    private static Long asLong(Object value) {
+        return value instanceof Number n ? n.longValue() : null;
+    }
+}

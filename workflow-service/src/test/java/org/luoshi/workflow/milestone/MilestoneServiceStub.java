@@ -1,0 +1,165 @@
+package org.luoshi.workflow.milestone;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * task-service as the milestone contract describes it: tasks with lead/co-departments and milestones, acceptance, and
+ * the idempotent report and decision PUTs (the same key again answers the first result). Records every request.
+ */
+public class MilestoneServiceStub {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern TASK = Pattern.compile("/api/tasks/(\\d+)");
+    private static final Pattern ACCEPTANCE = Pattern.compile("/api/tasks/(\\d+)/acceptance");
+    private static final Pattern REPORT = Pattern.compile("/api/milestones/(\\d+)/reports/([^/]+)");
+    private static final Pattern DECISION = Pattern.compile("/api/milestone-reports/([^/]+)/decision");
+
+    private final Map<Long, Map<String, Object>> tasks = new ConcurrentHashMap<>();
+    private final Map<String, String> reports = new ConcurrentHashMap<>();
+    private final List<Recorded> requests = new CopyOnWriteArrayList<>();
+    private HttpServer server;
+    private ExecutorService executor;
+
+    public record Recorded(String method, String path, String authorization, String body) {
+        public JsonNode json() {
+            try {
+                return JSON.readTree(body);
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        public String bearerToken() {
+            return authorization != null && authorization.startsWith("Bearer ") ? authorization.substring(7) : null;
+        }
+    }
+
+    public static Map<String, Object> milestone(long id, int ordinal, String title, String dueDate) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", id);
+        m.put("ordinal", ordinal);
+        m.put("title", title);
+        m.put("dueDate", dueDate);
+        m.put("deliverable", "报告");
+        m.put("weight", 1);
+        m.put("status", "PLANNED");
+        m.put("completedOn", null);
+        m.put("overdue", false);
+        m.put("version", 1);
+        return m;
+    }
+
+    public void addTask(long id, String title, String lead, List<String> co, List<Map<String, Object>> milestones) {
+        Map<String, Object> task = new LinkedHashMap<>();
+        task.put("id", id);
+        task.put("planId", 1);
+        task.put("reference", "三（一）1");
+        task.put("title", title);
+        task.put("leadDepartmentCode", lead);
+        task.put("coDepartmentCodes", co);
+        task.put("dueDate", "2027-12-31");
+        task.put("status", "ASSIGNED");
+        task.put("milestones", milestones);
+        task.put("version", 1);
+        tasks.put(id, task);
+    }
+
+    public List<Recorded> reportPuts(long milestoneId) {
+        String prefix = "/api/milestones/" + milestoneId + "/reports/";
+        return requests.stream().filter(r -> r.method().equals("PUT") && r.path().startsWith(prefix)).toList();
+    }
+
+    public List<Recorded> decisionPuts(String processInstanceId) {
+        String prefix = "/api/milestone-reports/" + processInstanceId + ":";
+        return requests.stream().filter(r -> r.method().equals("PUT") && r.path().startsWith(prefix)).toList();
+    }
+
+    public void start() throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", this::handle);
+        executor = Executors.newFixedThreadPool(4);
+        server.setExecutor(executor);
+        server.start();
+    }
+
+    public void stop() {
+        if (server != null) {
+            server.stop(0);
+        }
+        if (executor != null) {
+            executor.shutdownNow();
+        }
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange; InputStream in = exchange.getRequestBody()) {
+            String body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            String path = exchange.getRequestURI().getPath();
+            String method = exchange.getRequestMethod();
+            requests.add(new Recorded(method, path, exchange.getRequestHeaders().getFirst("Authorization"), body));
+            Matcher task = TASK.matcher(path);
+            Matcher acceptance = ACCEPTANCE.matcher(path);
+            Matcher report = REPORT.matcher(path);
+            Matcher decision = DECISION.matcher(path);
+            if ((method.equals("GET") && task.matches()) || (method.equals("PUT") && acceptance.matches())) {
+                Map<String, Object> t = tasks.get(Long.parseLong(task.matches() ? task.group(1) : acceptance.group(1)));
+                if (t == null) {
+                    send(exchange, 404, "{\"status\":404,\"title\":\"Not found\"}");
+                } else {
+                    send(exchange, 200, JSON.writeValueAsString(t));
+                }
+            } else if (method.equals("PUT") && report.matches()) {
+                String key = java.net.URLDecoder.decode(report.group(2), StandardCharsets.UTF_8);
+                Map<String, Object> answer = new LinkedHashMap<>(JSON.readValue(body, Map.class));
+                answer.put("reportKey", key);
+                answer.put("milestoneId", Long.parseLong(report.group(1)));
+                send(exchange, 200, reports.computeIfAbsent(key, k -> write(answer)));
+            } else if (method.equals("PUT") && decision.matches()) {
+                String key = java.net.URLDecoder.decode(decision.group(1), StandardCharsets.UTF_8);
+                Map<String, Object> answer = new LinkedHashMap<>(JSON.readValue(body, Map.class));
+                answer.put("reportKey", key);
+                send(exchange, 200, write(answer));
+            } else {
+                send(exchange, 405, "{\"status\":405}");
+            }
+        }
+    }
+
+    private static String write(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void send(HttpExchange exchange, int status, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", status < 400 ? "application/json" : "application/problem+json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+}
