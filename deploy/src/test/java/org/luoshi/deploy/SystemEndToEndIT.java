@@ -151,6 +151,73 @@ class SystemEndToEndIT {
         eventually("process " + processInstanceId + " ended", () -> processEnded(processInstanceId) ? true : null);
     }
 
+    @Test
+    void aMilestoneIsReportedWithEvidenceConsolidatedApprovedAndCompletedInTaskService() {
+        String supervisor = KeycloakTokens.accessToken(DemoUsers.SUPERVISOR);
+        long taskId = newTask("haidian");
+        given().auth().oauth2(supervisor).contentType(ContentType.JSON).header("If-Match", "W/\"0\"")
+                .body(Map.of("leadDepartmentCode", "haidian", "coDepartmentCodes", List.of("chaoyang"), "dueDate", "2030-12-31"))
+                .when().put(taskService.url() + "/api/tasks/" + taskId + "/assignment").then().statusCode(200);
+        long milestoneId = given().auth().oauth2(supervisor).contentType(ContentType.JSON)
+                .body(Map.of("title", "完成试验线建设", "dueDate", java.time.LocalDate.now().plusDays(90).toString(),
+                        "deliverable", "验收报告"))
+                .when().post(taskService.url() + "/api/tasks/" + taskId + "/milestones")
+                .then().statusCode(201).extract().jsonPath().getLong("milestones[0].id");
+
+        String haidian = KeycloakTokens.accessToken(DemoUsers.STAFF_HAIDIAN);
+        assign(taskId, "haidian");
+        complete(haidian, inboxItemFor(haidian, taskId));
+
+        // acceptance starts milestone tracking: the co-department is asked for its sub-report
+        String chaoyang = KeycloakTokens.accessToken(DemoUsers.STAFF_CHAOYANG);
+        String subItem = eventually("chaoyang's sub-report item", () -> itemOf(chaoyang, milestoneId, "SUB_REPORT"));
+        given().auth().oauth2(chaoyang).contentType(ContentType.JSON)
+                .body(Map.of("text", "朝阳区完成配套用地保障。", "percent", 100))
+                .when().post(workflowService.url() + "/api/milestone-items/" + subItem + "/sub-report").then().statusCode(200);
+
+        long evidenceId = given().auth().oauth2(haidian).multiPart("file", "验收报告.pdf", "%PDF-1.4 demo".getBytes(), "application/pdf")
+                .when().post(taskService.url() + "/api/milestones/" + milestoneId + "/evidence")
+                .then().statusCode(201).extract().jsonPath().getLong("id");
+        String leadItem = itemOf(haidian, milestoneId, "REPORT");
+        String subReportKey = eventually("the sub-report recorded for the lead", () -> {
+            List<String> keys = given().auth().oauth2(haidian).when().get(workflowService.url() + "/api/milestone-items/" + leadItem)
+                    .then().statusCode(200).extract().jsonPath().getList("subReports.reportKey");
+            return keys == null || keys.isEmpty() ? null : keys.get(0);
+        });
+        given().auth().oauth2(haidian).contentType(ContentType.JSON)
+                .body(Map.of("text", "试验线已建成并通过验收。", "percent", 100, "evidenceIds", List.of(evidenceId),
+                        "consolidates", List.of(subReportKey)))
+                .when().post(workflowService.url() + "/api/milestone-items/" + leadItem + "/report").then().statusCode(200);
+
+        String reviewItem = eventually("the supervisor's review item", () -> itemOf(supervisor, milestoneId, "REVIEW"));
+        given().auth().oauth2(supervisor).contentType(ContentType.JSON).body(Map.of("decision", "APPROVE"))
+                .when().post(workflowService.url() + "/api/milestone-items/" + reviewItem + "/review").then().statusCode(200);
+
+        eventually("the milestone done in task-service", () -> {
+            String status = given().auth().oauth2(haidian).when().get(taskService.url() + "/api/tasks/" + taskId)
+                    .then().statusCode(200).extract().path("milestones[0].status");
+            return "DONE".equals(status) ? status : null;
+        });
+        given().auth().oauth2(haidian).when().get(taskService.url() + "/api/tasks/" + taskId)
+                .then().body("status", equalTo("COMPLETED"));
+        List<Map<String, Object>> reports = given().auth().oauth2(haidian)
+                .when().get(taskService.url() + "/api/milestones/" + milestoneId + "/reports")
+                .then().statusCode(200).extract().jsonPath().getList("$");
+        assertThat(reports).extracting(r -> r.get("kind")).containsExactlyInAnyOrder("LEAD", "SUB");
+        assertThat(reports).filteredOn(r -> "LEAD".equals(r.get("kind"))).singleElement()
+                .satisfies(r -> assertThat(r.get("status")).isEqualTo("APPROVED"));
+    }
+
+    /** The open milestone item of that kind (SUB_REPORT, REPORT, REVIEW) the caller sees, or null. */
+    private static String itemOf(String token, long milestoneId, String kind) {
+        List<Map<String, Object>> items = given().auth().oauth2(token).when().get(workflowService.url() + "/api/milestone-items")
+                .then().statusCode(200).extract().jsonPath().getList("$");
+        return items.stream()
+                .filter(i -> kind.equals(i.get("kind")))
+                .filter(i -> i.get("milestoneId") != null && ((Number) i.get("milestoneId")).longValue() == milestoneId)
+                .map(i -> (String) i.get("id")).findFirst().orElse(null);
+    }
+
     private static long newTask(String lead) {
         String supervisor = KeycloakTokens.accessToken(DemoUsers.SUPERVISOR);
         long planId = given().auth().oauth2(supervisor).contentType(ContentType.JSON)
