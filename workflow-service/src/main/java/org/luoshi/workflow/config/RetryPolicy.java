@@ -22,9 +22,14 @@ public class RetryPolicy {
         return config.retry().recordAcceptance();
     }
 
+    public String getApplyAdjustment() {
+        return config.retry().applyAdjustment();
+    }
+
     /** Fails start-up when a configured cycle is not a valid ISO-8601 repetition or list of durations. */
     public void validate() {
         check("luoshi.workflow.retry.record-acceptance", getRecordAcceptance());
+        check("luoshi.workflow.retry.apply-adjustment", getApplyAdjustment());
     }
 
     private static void check(String key, String cycle) {

@@ -63,5 +63,9 @@ public interface WorkflowConfig {
          */
         @WithDefault("R3/PT10S")
         String recordAcceptance();
+
+        /** Retry cycle of applying an approved adjustment in task-service (动态调整), same format. */
+        @WithDefault("R3/PT10S")
+        String applyAdjustment();
     }
 }

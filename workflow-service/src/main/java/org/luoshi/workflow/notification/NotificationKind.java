@@ -11,5 +11,7 @@ public enum NotificationKind {
     /** 审核通过 */
     REPORT_APPROVED,
     /** 审核退回 */
-    REPORT_REJECTED
+    REPORT_REJECTED,
+    /** 调整未通过: a request of 动态调整 was rejected. */
+    ADJUSTMENT_REJECTED
 }

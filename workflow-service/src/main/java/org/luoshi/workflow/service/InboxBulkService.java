@@ -26,6 +26,11 @@ import org.luoshi.workflow.api.BulkAction;
 import org.luoshi.workflow.api.BulkItemResult;
 import org.luoshi.workflow.api.BulkRequest;
 import org.luoshi.workflow.api.InboxItem;
+import org.camunda.bpm.engine.task.Task;
+import org.luoshi.workflow.api.ReviewDecision;
+import org.luoshi.workflow.api.ReviewForm;
+import org.luoshi.workflow.engine.AdjustmentProcess;
+import org.luoshi.workflow.engine.MilestoneReportingProcess;
 import org.luoshi.workflow.engine.TaskAssignmentProcess;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -41,12 +46,12 @@ public class InboxBulkService {
     private static final String TYPE_BASE = "https://luoshi.org/problems/";
 
     /** The activity id of the review task of milestone reports (process milestone-reporting). */
-    public static final String REVIEW_REPORT = "reviewReport";
+    public static final String REVIEW_REPORT = MilestoneReportingProcess.REVIEW_REPORT;
 
     /** Which kinds of task each action applies to. */
     static final Map<BulkAction, Set<String>> APPLIES_TO = Map.of(
-            BulkAction.APPROVE, Set.of(REVIEW_REPORT),
-            BulkAction.REJECT, Set.of(REVIEW_REPORT),
+            BulkAction.APPROVE, Set.of(REVIEW_REPORT, AdjustmentProcess.REVIEW_ADJUSTMENT, AdjustmentProcess.APPROVE_ADJUSTMENT),
+            BulkAction.REJECT, Set.of(REVIEW_REPORT, AdjustmentProcess.REVIEW_ADJUSTMENT, AdjustmentProcess.APPROVE_ADJUSTMENT),
             BulkAction.REASSIGN, Set.of(TaskAssignmentProcess.REVIEW_RETURN));
 
     @Inject
@@ -60,6 +65,12 @@ public class InboxBulkService {
 
     @Inject
     CurrentUser user;
+
+    @Inject
+    MilestoneItemService milestoneItems;
+
+    @Inject
+    AdjustmentItemService adjustmentItems;
 
     public List<BulkItemResult> apply(BulkRequest request) {
         if (request.action() == BulkAction.REASSIGN && (request.toDepartment() == null || request.toDepartment().isBlank())) {
@@ -97,15 +108,35 @@ public class InboxBulkService {
         if (item.assignee() != null && !item.assignee().equals(caller.username())) {
             throw new ConflictException("The item is held by " + item.assignee());
         }
-        VariableMap variables = Variables.createVariables();
         String comment = request.comment() == null || request.comment().isBlank() ? null : request.comment().strip();
-        switch (request.action()) {
-            case APPROVE, REJECT -> variables.putValue("decision", request.action().name()).putValue("comment", comment);
-            case REASSIGN -> variables.putValue(TaskAssignmentProcess.VAR_RETURN_DECISION, TaskAssignmentProcess.DECISION_REASSIGN)
-                    .putValue(TaskAssignmentProcess.VAR_DEPARTMENT_CODE, request.toDepartment())
-                    .putValue(TaskAssignmentProcess.VAR_RETURN_NOTE, comment)
-                    .putValue(TaskAssignmentProcess.VAR_REVIEWED_BY, caller.username());
+        if (request.action() == BulkAction.APPROVE || request.action() == BulkAction.REJECT) {
+            // exactly what the per-kind endpoints do: same variables, same validation, same follow-up jobs
+            Task task = taskService.createTaskQuery().taskId(id).active().singleResult();
+            if (task == null) {
+                throw new ConflictException("The item is no longer open");
+            }
+            ReviewForm form = new ReviewForm(request.action() == BulkAction.APPROVE ? ReviewDecision.APPROVE
+                    : ReviewDecision.REJECT, comment);
+            if (comment != null) {
+                identityService.setAuthenticatedUserId(caller.username());
+                try {
+                    taskService.createComment(id, item.processInstanceId(), comment);
+                } finally {
+                    identityService.clearAuthentication();
+                }
+            }
+            if (REVIEW_REPORT.equals(item.activityId())) {
+                milestoneItems.review(task, form);
+            } else {
+                adjustmentItems.decide(task, form, caller.username());
+            }
+            return;
         }
+        VariableMap variables = Variables.createVariables()
+                .putValue(TaskAssignmentProcess.VAR_RETURN_DECISION, TaskAssignmentProcess.DECISION_REASSIGN)
+                .putValue(TaskAssignmentProcess.VAR_DEPARTMENT_CODE, request.toDepartment())
+                .putValue(TaskAssignmentProcess.VAR_RETURN_NOTE, comment)
+                .putValue(TaskAssignmentProcess.VAR_REVIEWED_BY, caller.username());
         identityService.setAuthenticatedUserId(caller.username());
         try {
             if (item.assignee() == null) {

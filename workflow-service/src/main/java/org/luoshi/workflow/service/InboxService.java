@@ -86,6 +86,11 @@ public class InboxService {
     @Transactional
     public CompletionResult complete(String id, CompleteRequest request) {
         Task task = entitledTask(id);
+        if (!ItemKinds.completedByInbox(task.getTaskDefinitionKey())) {
+            // one way per kind: milestone and adjustment items have their own forms and endpoints
+            throw new ConflictException("Item " + id + " (" + task.getName() + ") is not completed through the inbox: "
+                    + ItemKinds.howToComplete(task.getTaskDefinitionKey()));
+        }
         String username = user.username();
         VariableMap variables = CompletionForms.variables(task.getTaskDefinitionKey(), request, username);
         String reason = request.decision() == Decision.RETURN ? request.reason().strip() : null;

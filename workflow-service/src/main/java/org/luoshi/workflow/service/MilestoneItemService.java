@@ -122,7 +122,19 @@ public class MilestoneItemService {
 
     @Transactional
     public MilestoneItemDone review(String id, ReviewForm form) {
-        Task task = entitledTask(id, REVIEW_REPORT);
+        return review(entitledTask(id, REVIEW_REPORT), form);
+    }
+
+    /**
+     * Completes a review item (督查室审核) with the decision; the caller has checked entitlement. The inbox's bulk
+     * APPROVE / REJECT uses this too, so both set the same variables and lead to the same recordDecision job.
+     */
+    @Transactional
+    public MilestoneItemDone review(Task task, ReviewForm form) {
+        if (!REVIEW_REPORT.equals(task.getTaskDefinitionKey())) {
+            throw new ConflictException("Item " + task.getId() + " is a " + kind(task.getTaskDefinitionKey())
+                    + " item, not a REVIEW item");
+        }
         String decision = form.decision() == ReviewDecision.APPROVE ? DECISION_APPROVE : DECISION_REJECT;
         VariableMap variables = Variables.createVariables()
                 .putValue(VAR_REVIEW_DECISION, decision)
@@ -131,7 +143,7 @@ public class MilestoneItemService {
                 .putValue(VAR_REVIEWED_ON, LocalDate.now(zone).toString());
         String reportKey = (String) runtimeService.getVariable(task.getProcessInstanceId(), VAR_REPORT_KEY);
         complete(task, variables);
-        return new MilestoneItemDone(id, "REVIEW", task.getProcessInstanceId(), user.username(), reportKey, decision);
+        return new MilestoneItemDone(task.getId(), "REVIEW", task.getProcessInstanceId(), user.username(), reportKey, decision);
     }
 
     private void complete(Task task, VariableMap variables) {

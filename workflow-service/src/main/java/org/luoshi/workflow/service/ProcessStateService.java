@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
@@ -17,6 +18,7 @@ import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.luoshi.common.problem.ResourceNotFoundException;
 import org.luoshi.workflow.api.ProcessState;
+import org.luoshi.workflow.engine.AdjustmentProcess;
 import org.luoshi.workflow.engine.TaskAssignmentProcess;
 
 /** Where a process instance stands, from the runtime tables while it runs and from history once it ended. */
@@ -32,40 +34,68 @@ public class ProcessStateService {
     @Inject
     RepositoryService repositoryService;
 
+    /**
+     * The running view while the instance runs; the historic view once it ended. An instance can end between the
+     * runtime lookup and the reads that follow (the job executor works meanwhile); those reads then fail, and the
+     * answer falls back to history, which the same engine transaction that ended the instance has completed.
+     */
     public ProcessState state(String processInstanceId) {
         ProcessInstance running = runtimeService.createProcessInstanceQuery().processInstanceId(processInstanceId).singleResult();
+        if (running != null) {
+            try {
+                return runningState(running);
+            } catch (ProcessEngineException endedMeanwhile) {
+                if (runtimeService.createProcessInstanceQuery().processInstanceId(processInstanceId).count() > 0) {
+                    throw endedMeanwhile; // still running: a real failure
+                }
+            }
+        }
+        return historicState(processInstanceId);
+    }
+
+    private ProcessState runningState(ProcessInstance running) {
+        String processInstanceId = running.getId();
         HistoricProcessInstance history = historyService.createHistoricProcessInstanceQuery()
                 .processInstanceId(processInstanceId).singleResult();
-        Map<String, Object> variables = new LinkedHashMap<>();
-        if (running != null) {
-            runtimeService.getVariables(processInstanceId, TaskAssignmentProcess.VARIABLES_OF_INTEREST)
-                    .forEach(variables::put);
-            long incidents = runtimeService.createIncidentQuery().processInstanceId(processInstanceId).count();
-            String key = history != null ? history.getProcessDefinitionKey()
-                    : repositoryService.getProcessDefinition(running.getProcessDefinitionId()).getKey();
-            return new ProcessState(processInstanceId, running.getBusinessKey(), key,
-                    history == null ? null : history.getStartUserId(), false,
-                    runtimeService.getActiveActivityIds(processInstanceId), null, sorted(variables), incidents,
-                    history == null ? null : instant(history.getStartTime()), null);
-        }
+        String key = history != null ? history.getProcessDefinitionKey()
+                : repositoryService.getProcessDefinition(running.getProcessDefinitionId()).getKey();
+        List<String> names = variablesOfInterest(key);
+        Map<String, Object> variables = new LinkedHashMap<>(runtimeService.getVariables(processInstanceId, names));
+        List<String> active = runtimeService.getActiveActivityIds(processInstanceId);
+        long incidents = runtimeService.createIncidentQuery().processInstanceId(processInstanceId).count();
+        return new ProcessState(processInstanceId, running.getBusinessKey(), key,
+                history == null ? null : history.getStartUserId(), false, active, null, sorted(names, variables), incidents,
+                history == null ? null : instant(history.getStartTime()), null);
+    }
+
+    private ProcessState historicState(String processInstanceId) {
+        HistoricProcessInstance history = historyService.createHistoricProcessInstanceQuery()
+                .processInstanceId(processInstanceId).singleResult();
         if (history == null) {
             throw new ResourceNotFoundException("Process instance", processInstanceId);
         }
+        List<String> names = variablesOfInterest(history.getProcessDefinitionKey());
+        Map<String, Object> variables = new LinkedHashMap<>();
         for (HistoricVariableInstance variable : historyService.createHistoricVariableInstanceQuery()
                 .processInstanceId(processInstanceId)
-                .variableNameIn(TaskAssignmentProcess.VARIABLES_OF_INTEREST.toArray(String[]::new))
+                .variableNameIn(names.toArray(String[]::new))
                 .list()) {
             variables.put(variable.getName(), variable.getValue());
         }
         return new ProcessState(processInstanceId, history.getBusinessKey(), history.getProcessDefinitionKey(),
-                history.getStartUserId(), true,
-                List.of(), history.getEndActivityId(), sorted(variables), 0, instant(history.getStartTime()),
+                history.getStartUserId(), history.getEndTime() != null,
+                List.of(), history.getEndActivityId(), sorted(names, variables), 0, instant(history.getStartTime()),
                 instant(history.getEndTime()));
     }
 
-    private static Map<String, Object> sorted(Map<String, Object> variables) {
+    private static List<String> variablesOfInterest(String processDefinitionKey) {
+        return AdjustmentProcess.KEY.equals(processDefinitionKey) ? AdjustmentProcess.VARIABLES_OF_INTEREST
+                : TaskAssignmentProcess.VARIABLES_OF_INTEREST;
+    }
+
+    private static Map<String, Object> sorted(List<String> names, Map<String, Object> variables) {
         Map<String, Object> result = new LinkedHashMap<>();
-        for (String name : TaskAssignmentProcess.VARIABLES_OF_INTEREST) {
+        for (String name : names) {
             if (variables.containsKey(name)) {
                 result.put(name, variables.get(name));
             }

@@ -275,10 +275,7 @@ class MilestoneReportingFlowTest {
 
     // --- helpers -----------------------------------------------------------------------------------
 
-    /**
-     * Waits on the engine's history rather than polling GET /api/processes: that endpoint can answer 500 when the
-     * instance ends between its runtime query and its variable read (a race in ProcessStateService).
-     */
+    /** Waits on the engine's history (GET /api/processes falls back to history too when the instance ends meanwhile). */
     private void awaitEnded(String pi) {
         await("process " + pi + " ends").atMost(WorkflowApi.JOB_TIMEOUT).pollInterval(Duration.ofMillis(100))
                 .until(() -> historyService.createHistoricProcessInstanceQuery().processInstanceId(pi).finished().count() == 1);

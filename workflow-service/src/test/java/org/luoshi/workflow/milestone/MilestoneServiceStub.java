@@ -30,9 +30,11 @@ public class MilestoneServiceStub {
     private static final Pattern ACCEPTANCE = Pattern.compile("/api/tasks/(\\d+)/acceptance");
     private static final Pattern REPORT = Pattern.compile("/api/milestones/(\\d+)/reports/([^/]+)");
     private static final Pattern DECISION = Pattern.compile("/api/milestone-reports/([^/]+)/decision");
+    private static final Pattern ADJUSTMENT = Pattern.compile("/api/adjustments/([^/]+)");
 
     private final Map<Long, Map<String, Object>> tasks = new ConcurrentHashMap<>();
     private final Map<String, String> reports = new ConcurrentHashMap<>();
+    private final Map<String, String> adjustments = new ConcurrentHashMap<>();
     private final List<Recorded> requests = new CopyOnWriteArrayList<>();
     private HttpServer server;
     private ExecutorService executor;
@@ -91,6 +93,12 @@ public class MilestoneServiceStub {
         return requests.stream().filter(r -> r.method().equals("PUT") && r.path().startsWith(prefix)).toList();
     }
 
+    /** The PUTs of /api/adjustments/{key} with that key. */
+    public List<Recorded> adjustmentPuts(String adjustmentKey) {
+        String path = "/api/adjustments/" + adjustmentKey;
+        return requests.stream().filter(r -> r.method().equals("PUT") && r.path().equals(path)).toList();
+    }
+
     public void start() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", this::handle);
@@ -122,6 +130,7 @@ public class MilestoneServiceStub {
             Matcher acceptance = ACCEPTANCE.matcher(path);
             Matcher report = REPORT.matcher(path);
             Matcher decision = DECISION.matcher(path);
+            Matcher adjustment = ADJUSTMENT.matcher(path);
             if ((method.equals("GET") && task.matches()) || (method.equals("PUT") && acceptance.matches())) {
                 Map<String, Object> t = tasks.get(Long.parseLong(task.matches() ? task.group(1) : acceptance.group(1)));
                 if (t == null) {
@@ -140,6 +149,22 @@ public class MilestoneServiceStub {
                 Map<String, Object> answer = new LinkedHashMap<>(JSON.readValue(body, Map.class));
                 answer.put("reportKey", key);
                 send(exchange, 200, write(answer));
+            } else if (method.equals("PUT") && adjustment.matches()) {
+                // idempotent by key: the same key again answers the first result (revision 1, as task-service's first)
+                String key = java.net.URLDecoder.decode(adjustment.group(1), StandardCharsets.UTF_8);
+                Map<String, Object> request = JSON.readValue(body, Map.class);
+                Map<String, Object> before = tasks.get(((Number) request.get("taskId")).longValue());
+                if (before == null) {
+                    send(exchange, 404, "{\"status\":404,\"title\":\"Not found\"}");
+                    return;
+                }
+                Map<String, Object> answer = new LinkedHashMap<>();
+                answer.put("adjustmentKey", key);
+                answer.put("taskId", request.get("taskId"));
+                answer.put("revision", 1);
+                answer.put("before", before);
+                answer.put("after", before);
+                send(exchange, 200, adjustments.computeIfAbsent(key, k -> write(answer)));
             } else {
                 send(exchange, 405, "{\"status\":405}");
             }

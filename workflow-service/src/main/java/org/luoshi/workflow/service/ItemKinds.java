@@ -1,0 +1,37 @@
+package org.luoshi.workflow.service;
+
+import java.util.Map;
+
+import org.luoshi.workflow.engine.AdjustmentProcess;
+import org.luoshi.workflow.engine.MilestoneReportingProcess;
+import org.luoshi.workflow.engine.TaskAssignmentProcess;
+
+/**
+ * One way to complete each kind of work item: the generic {@code POST /api/inbox/{id}/complete} completes the items
+ * of 任务交办 only; every other kind has its own endpoint with its own form, named here for the problem answers.
+ */
+public final class ItemKinds {
+    private static final Map<String, String> ENDPOINTS = Map.of(
+            TaskAssignmentProcess.ACCEPT_TASK, "POST /api/inbox/{id}/complete",
+            TaskAssignmentProcess.REVIEW_RETURN, "POST /api/inbox/{id}/complete",
+            MilestoneReportingProcess.CONTRIBUTE_SUB_REPORT, "POST /api/milestone-items/{id}/sub-report",
+            MilestoneReportingProcess.SUBMIT_REPORT, "POST /api/milestone-items/{id}/report",
+            MilestoneReportingProcess.REVIEW_REPORT, "POST /api/milestone-items/{id}/review",
+            AdjustmentProcess.REVIEW_ADJUSTMENT, "POST /api/adjustment-items/{id}/decision",
+            AdjustmentProcess.APPROVE_ADJUSTMENT, "POST /api/adjustment-items/{id}/decision");
+
+    private ItemKinds() {
+    }
+
+    /** Whether the generic inbox completion handles this kind of item. */
+    public static boolean completedByInbox(String activityId) {
+        return TaskAssignmentProcess.ACCEPT_TASK.equals(activityId) || TaskAssignmentProcess.REVIEW_RETURN.equals(activityId);
+    }
+
+    /** A sentence naming the endpoint that completes this kind of item. */
+    public static String howToComplete(String activityId) {
+        String endpoint = ENDPOINTS.get(activityId);
+        return endpoint == null ? "this kind of item (" + activityId + ") has no completion endpoint"
+                : "complete it with " + endpoint;
+    }
+}

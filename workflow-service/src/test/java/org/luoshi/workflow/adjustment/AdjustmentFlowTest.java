@@ -1,0 +1,265 @@
+package org.luoshi.workflow.adjustment;
+
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.luoshi.workflow.WorkflowApi.as;
+import static org.luoshi.workflow.WorkflowApi.inboxItemOf;
+import static org.luoshi.workflow.WorkflowApi.uniqueTaskId;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.junit.jupiter.api.Test;
+import org.luoshi.testsupport.DemoUsers;
+import org.luoshi.testsupport.KeycloakTokens;
+import org.luoshi.workflow.WorkflowApi;
+import org.luoshi.workflow.milestone.MilestoneServiceStub;
+import org.luoshi.workflow.milestone.MilestoneTestResources;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+
+/** 动态调整 end to end with real tokens and the task-service stub: request, 督查室审核, 领导审批, applied, timers moved. */
+@QuarkusTest
+@WithTestResource(MilestoneTestResources.class)
+class AdjustmentFlowTest {
+    private static final String PROBLEM = "application/problem+json";
+    private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+
+    @MilestoneTestResources.Inject
+    MilestoneServiceStub taskService;
+
+    @Inject
+    ManagementService managementService;
+
+    @Inject
+    RuntimeService runtimeService;
+
+    @Inject
+    HistoryService historyService;
+
+    @Test
+    void leadRequestsSupervisorReviewsAdminApprovesTaskServiceAppliesOnceAndTheLadderMoves() throws Exception {
+        long taskId = uniqueTaskId();
+        long milestoneId = taskId * 10 + 1;
+        LocalDate due = LocalDate.now(BEIJING).plusDays(20);
+        taskService.addTask(taskId, "建设怀柔综合性国家科学中心", "haidian", List.of(),
+                List.of(MilestoneServiceStub.milestone(milestoneId, 1, "完成设施验收", due.toString())));
+        String milestonePi = track(taskId);
+        assertTimer(milestonePi, "waitReminder", at(due.minusDays(7)));
+
+        LocalDate moved = due.plusDays(30);
+        JsonPath started = as(DemoUsers.STAFF_HAIDIAN).contentType(ContentType.JSON)
+                .body(Map.of("taskId", taskId, "reasonCategory", "RESOURCE_CHANGE", "justification", "设备到货延迟，需顺延验收",
+                        "milestoneDueDates", Map.of(String.valueOf(milestoneId), moved.toString())))
+                .post("/api/adjustments").then().statusCode(201)
+                .header("Location", containsString("/api/processes/")).extract().jsonPath();
+        String pi = started.getString("processInstanceId");
+        assertTrue(started.getString("businessKey").startsWith("adjustment-" + taskId + "-"));
+        assertEquals("haidian", started.getString("leadDepartmentCode"));
+
+        // 督查室审核: the supervisor's inbox holds it; the item shows the request
+        Map<String, Object> review = awaitInboxItem(DemoUsers.SUPERVISOR, pi, "reviewAdjustment");
+        assertEquals("督查室审核", review.get("name"));
+        assertEquals(null, inboxItemOf(DemoUsers.ADMIN, pi), "the leadership sees nothing before the review");
+        JsonPath reviewView = as(DemoUsers.SUPERVISOR).get("/api/adjustment-items/" + review.get("id")).then().statusCode(200)
+                .extract().jsonPath();
+        assertEquals("设备到货延迟，需顺延验收", reviewView.getString("justification"));
+        assertEquals(moved.toString(), reviewView.getString("milestoneDueDates." + milestoneId));
+        as(DemoUsers.STAFF_HAIDIAN).contentType(ContentType.JSON).body(Map.of("decision", "APPROVE"))
+                .post("/api/adjustment-items/" + review.get("id") + "/decision").then().statusCode(403);
+        // one way per kind: the generic inbox completion refuses and names the endpoint
+        as(DemoUsers.SUPERVISOR).contentType(ContentType.JSON).body(Map.of("decision", "ACCEPT"))
+                .post("/api/inbox/" + review.get("id") + "/complete").then().statusCode(409).contentType(PROBLEM)
+                .body("detail", containsString("/api/adjustment-items/{id}/decision"));
+        as(DemoUsers.SUPERVISOR).contentType(ContentType.JSON).body(Map.of("decision", "APPROVE", "comment", "理由充分"))
+                .post("/api/adjustment-items/" + review.get("id") + "/decision").then().statusCode(200)
+                .body("kind", equalTo("REVIEW")).body("decision", equalTo("APPROVE"));
+
+        // 领导审批 (role:admin)
+        Map<String, Object> approval = awaitInboxItem(DemoUsers.ADMIN, pi, "approveAdjustment");
+        assertEquals("领导审批", approval.get("name"));
+        as(DemoUsers.ADMIN).contentType(ContentType.JSON).body(Map.of("decision", "APPROVE"))
+                .post("/api/adjustment-items/" + approval.get("id") + "/decision").then().statusCode(200)
+                .body("kind", equalTo("APPROVAL"));
+
+        // polled through the API while the job ends the instance: never a 500
+        JsonPath state = WorkflowApi.awaitProcess(pi, "the adjustment is applied", s -> s.getBoolean("ended"));
+        assertEquals("adjustmentApplied", state.getString("endActivityId"));
+        assertEquals(1, state.getInt("variables.revision"));
+        assertEquals(DemoUsers.STAFF_HAIDIAN, state.getString("startedBy"));
+
+        // task-service got exactly one PUT with the key, the body and the service account's token
+        String key = pi + ":applyAdjustment";
+        List<MilestoneServiceStub.Recorded> puts = taskService.adjustmentPuts(key);
+        assertEquals(1, puts.size(), "one PUT /api/adjustments/" + key);
+        JsonNode body = puts.get(0).json();
+        assertEquals(taskId, body.path("taskId").asLong());
+        assertEquals("RESOURCE_CHANGE", body.path("reasonCategory").asText());
+        assertEquals("设备到货延迟，需顺延验收", body.path("justification").asText());
+        assertEquals(DemoUsers.STAFF_HAIDIAN, body.path("requestedBy").asText());
+        assertEquals(DemoUsers.SUPERVISOR, body.path("reviewedBy").asText());
+        assertEquals(DemoUsers.ADMIN, body.path("approvedBy").asText());
+        assertEquals(moved.toString(), body.path("milestoneDueDates").path(String.valueOf(milestoneId)).asText());
+        assertTrue(body.path("newDueDate").isNull() && body.path("newLeadDepartmentCode").isNull() && body.path("newTitle").isNull(),
+                body.toString());
+        assertEquals("service-account-luoshi-workflow",
+                KeycloakTokens.claims(puts.get(0).bearerToken()).path("preferred_username").asText());
+
+        // the running milestone-reporting instance moved its pending timer
+        assertEquals(moved.toString(), runtimeService.getVariable(milestonePi, "dueDate"));
+        assertTimer(milestonePi, "waitReminder", at(moved.minusDays(7)));
+    }
+
+    @Test
+    void rejectedAtReviewEndsWithTheCommentAndTellsTheRequester() {
+        long taskId = uniqueTaskId();
+        taskService.addTask(taskId, "优化创新生态", "haidian", List.of(), List.of());
+        String pi = as(DemoUsers.STAFF_HAIDIAN).contentType(ContentType.JSON)
+                .body(Map.of("taskId", taskId, "reasonCategory", "SCOPE_CHANGE", "justification", "任务名称需与新政策一致",
+                        "newTitle", "优化创新生态（修订）"))
+                .post("/api/adjustments").then().statusCode(201).extract().jsonPath().getString("processInstanceId");
+        Map<String, Object> review = awaitInboxItem(DemoUsers.SUPERVISOR, pi, "reviewAdjustment");
+        String decision = "/api/adjustment-items/" + review.get("id") + "/decision";
+        as(DemoUsers.SUPERVISOR).contentType(ContentType.JSON).body(Map.of("decision", "REJECT"))
+                .post(decision).then().statusCode(400).contentType(PROBLEM).body("errors.field", equalTo(List.of("comment")));
+        as(DemoUsers.SUPERVISOR).contentType(ContentType.JSON).body(Map.of("decision", "MAYBE"))
+                .post(decision).then().statusCode(400).contentType(PROBLEM);
+        as(DemoUsers.SUPERVISOR).contentType(ContentType.JSON).body(Map.of("decision", "REJECT", "comment", "依据不足，请补充政策文件"))
+                .post(decision).then().statusCode(200).body("decision", equalTo("REJECT"));
+
+        JsonPath state = WorkflowApi.awaitProcess(pi, "the rejection ends the request", s -> s.getBoolean("ended"));
+        assertEquals("adjustmentRejected", state.getString("endActivityId"));
+        assertEquals("依据不足，请补充政策文件", state.getString("variables.rejectionComment"));
+        assertEquals(DemoUsers.SUPERVISOR, state.getString("variables.rejectedBy"));
+        assertEquals(List.of(), taskService.adjustmentPuts(pi + ":applyAdjustment"), "nothing applied");
+        assertEquals(null, inboxItemOf(DemoUsers.ADMIN, pi), "the leadership never saw it");
+
+        List<Map<String, Object>> notes = as(DemoUsers.STAFF_HAIDIAN).queryParam("size", 100).get("/api/notifications")
+                .then().statusCode(200).extract().jsonPath().getList("items");
+        Map<String, Object> note = notes.stream().filter(n -> pi.equals(n.get("processInstanceId"))
+                && "USER".equals(n.get("recipientType"))).findFirst().orElse(null);
+        assertNotNull(note, "li.na is told: " + notes);
+        assertEquals("ADJUSTMENT_REJECTED", note.get("kind"));
+        assertTrue(((String) note.get("body")).contains("依据不足，请补充政策文件"), (String) note.get("body"));
+    }
+
+    @Test
+    void rejectedByTheLeadershipAfterReview() {
+        long taskId = uniqueTaskId();
+        taskService.addTask(taskId, "引进国际科技组织", "haidian", List.of(), List.of());
+        String pi = as(DemoUsers.SUPERVISOR).contentType(ContentType.JSON)
+                .body(Map.of("taskId", taskId, "reasonCategory", "POLICY_CHANGE", "justification", "职能调整",
+                        "newLeadDepartmentCode", "chaoyang"))
+                .post("/api/adjustments").then().statusCode(201).extract().jsonPath().getString("processInstanceId");
+        Map<String, Object> review = awaitInboxItem(DemoUsers.SUPERVISOR, pi, "reviewAdjustment");
+        as(DemoUsers.SUPERVISOR).contentType(ContentType.JSON).body(Map.of("decision", "APPROVE"))
+                .post("/api/adjustment-items/" + review.get("id") + "/decision").then().statusCode(200);
+        Map<String, Object> approval = awaitInboxItem(DemoUsers.ADMIN, pi, "approveAdjustment");
+        as(DemoUsers.SUPERVISOR).contentType(ContentType.JSON).body(Map.of("decision", "APPROVE"))
+                .post("/api/adjustment-items/" + approval.get("id") + "/decision").then().statusCode(404);
+        as(DemoUsers.ADMIN).contentType(ContentType.JSON).body(Map.of("decision", "REJECT", "comment", "暂不调整牵头单位"))
+                .post("/api/adjustment-items/" + approval.get("id") + "/decision").then().statusCode(200);
+        JsonPath state = WorkflowApi.awaitProcess(pi, "rejected by the leadership", s -> s.getBoolean("ended"));
+        assertEquals("adjustmentRejected", state.getString("endActivityId"));
+        assertEquals(DemoUsers.ADMIN, state.getString("variables.rejectedBy"));
+        assertEquals(List.of(), taskService.adjustmentPuts(pi + ":applyAdjustment"));
+    }
+
+    @Test
+    void validationNamesFieldsAndOtherDepartmentsGet404() {
+        long taskId = uniqueTaskId();
+        long milestoneId = taskId * 10 + 1;
+        taskService.addTask(taskId, "校验任务", "haidian", List.of("chaoyang"),
+                List.of(MilestoneServiceStub.milestone(milestoneId, 1, "节点", "2027-06-30")));
+        as(DemoUsers.STAFF_HAIDIAN).contentType(ContentType.JSON).body(Map.of())
+                .post("/api/adjustments").then().statusCode(400).contentType(PROBLEM)
+                .body("errors.field", org.hamcrest.Matchers.containsInAnyOrder("taskId", "reasonCategory", "justification"));
+        Map<String, Object> valid = new HashMap<>(Map.of("taskId", taskId, "reasonCategory", "OTHER", "justification", "理由"));
+        expect400(with(valid, "reasonCategory", "WEATHER"), "reasonCategory");
+        expect400(with(valid, "justification", "长".repeat(2001)), "justification");
+        expect400(valid, "changes");
+        expect400(with(valid, "newDueDate", "2027-02-30"), "newDueDate");
+        expect400(with(valid, "newDueDate", "next year"), "newDueDate");
+        expect400(with(valid, "newLeadDepartmentCode", "Not A Code"), "newLeadDepartmentCode");
+        expect400(with(valid, "milestoneDueDates", Map.of("999", "2027-07-01")), "milestoneDueDates");
+        expect400(with(valid, "milestoneDueDates", Map.of(String.valueOf(milestoneId), "July")), "milestoneDueDates");
+
+        Map<String, Object> ok = with(valid, "newDueDate", "2028-06-30");
+        // chaoyang is only a co-department: the task is not its to adjust
+        as(DemoUsers.STAFF_CHAOYANG).contentType(ContentType.JSON).body(ok)
+                .post("/api/adjustments").then().statusCode(404).contentType(PROBLEM);
+        as(DemoUsers.EVALUATOR).contentType(ContentType.JSON).body(ok)
+                .post("/api/adjustments").then().statusCode(403);
+        as(DemoUsers.STAFF_HAIDIAN).contentType(ContentType.JSON).body(with(ok, "taskId", uniqueTaskId()))
+                .post("/api/adjustments").then().statusCode(404);
+        as(DemoUsers.STAFF_HAIDIAN).contentType(ContentType.JSON).body(ok)
+                .post("/api/adjustments").then().statusCode(201);
+    }
+
+    // --- helpers -----------------------------------------------------------------------------------
+
+    private static Map<String, Object> with(Map<String, Object> base, String key, Object value) {
+        Map<String, Object> copy = new HashMap<>(base);
+        copy.put(key, value);
+        return copy;
+    }
+
+    private static void expect400(Map<String, Object> body, String field) {
+        as(DemoUsers.STAFF_HAIDIAN).contentType(ContentType.JSON).body(body)
+                .post("/api/adjustments").then().statusCode(400).contentType(PROBLEM)
+                .body("errors.field", equalTo(List.of(field)));
+    }
+
+    static Map<String, Object> awaitInboxItem(String user, String pi, String activityId) {
+        Object[] found = new Object[1];
+        await(user + " gets " + activityId).atMost(WorkflowApi.JOB_TIMEOUT).pollInterval(Duration.ofMillis(100)).until(() -> {
+            Map<String, Object> item = inboxItemOf(user, pi);
+            found[0] = item;
+            return item != null && activityId.equals(item.get("activityId"));
+        });
+        @SuppressWarnings("unchecked")
+        Map<String, Object> item = (Map<String, Object>) found[0];
+        return item;
+    }
+
+    private static String track(long taskId) {
+        JsonPath started = as(DemoUsers.SUPERVISOR).contentType(ContentType.JSON).body(Map.of("taskId", taskId))
+                .when().post("/api/milestone-trackings").then().statusCode(200).extract().jsonPath();
+        assertTrue(started.getBoolean("milestones[0].started"));
+        return started.getString("milestones[0].processInstanceId");
+    }
+
+    private static Instant at(LocalDate day) {
+        return day.atTime(LocalTime.of(9, 0)).atZone(BEIJING).toInstant();
+    }
+
+    private void assertTimer(String pi, String activityId, Instant expected) {
+        List<Job> timers = managementService.createJobQuery().processInstanceId(pi).timers().list();
+        assertEquals(1, timers.size(), "one pending ladder timer");
+        assertEquals(activityId, managementService.createJobDefinitionQuery().jobDefinitionId(timers.get(0).getJobDefinitionId())
+                .singleResult().getActivityId());
+        assertEquals(Date.from(expected), timers.get(0).getDuedate());
+    }
+}
