@@ -1,5 +1,7 @@
 package org.luoshi.workflow.milestone;
 
+import org.luoshi.workflow.engine.inbox.InboxTaskListener;
+
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -58,6 +60,7 @@ public class MilestoneTracker {
             VariableMap variables = Variables.createVariables()
                     .putValue(MilestoneReportingProcess.VAR_TASK_ID, task.id())
                     .putValue(MilestoneReportingProcess.VAR_TASK_TITLE, task.title())
+                    .putValue(InboxTaskListener.VAR_PLAN_SECTION, task.reference())
                     .putValue(MilestoneReportingProcess.VAR_MILESTONE_ID, milestone.id())
                     .putValue(MilestoneReportingProcess.VAR_MILESTONE_TITLE, milestone.title())
                     .putValue(MilestoneReportingProcess.VAR_DUE_DATE, milestone.dueDate())

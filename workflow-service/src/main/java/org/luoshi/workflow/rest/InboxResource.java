@@ -66,12 +66,13 @@ public class InboxResource {
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size,
             @QueryParam("processKey") @Size(max = 255) String processKey,
+            @QueryParam("section") @Size(max = 40) String section,
             @QueryParam("dueFrom") String dueFrom,
             @QueryParam("dueTo") String dueTo,
             @QueryParam("overdue") @DefaultValue("false") boolean overdue,
             @QueryParam("text") @Size(max = 200) String text) {
         return inbox.list(page, size,
-                new InboxQueries.Filter(processKey, instant("dueFrom", dueFrom), instant("dueTo", dueTo), overdue, text));
+                new InboxQueries.Filter(processKey, section, instant("dueFrom", dueFrom), instant("dueTo", dueTo), overdue, text));
     }
 
     /** An ISO-8601 instant; a malformed one is a 400 naming the parameter (not the 404 of a failed conversion). */

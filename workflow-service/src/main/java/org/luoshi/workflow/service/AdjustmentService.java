@@ -24,6 +24,7 @@ import org.luoshi.common.problem.InvalidFieldException;
 import org.luoshi.common.problem.ResourceNotFoundException;
 import org.luoshi.common.security.CurrentUser;
 import org.luoshi.common.security.Roles;
+import org.luoshi.workflow.engine.inbox.InboxTaskListener;
 import org.luoshi.workflow.api.AdjustmentRequest;
 import org.luoshi.workflow.api.AdjustmentStarted;
 import org.luoshi.workflow.client.MilestoneClient;
@@ -81,6 +82,7 @@ public class AdjustmentService {
         VariableMap variables = Variables.createVariables()
                 .putValue(VAR_TASK_ID, taskId)
                 .putValue(VAR_TASK_TITLE, task.title())
+                .putValue(InboxTaskListener.VAR_PLAN_SECTION, task.reference())
                 .putValue(VAR_DEPARTMENT_CODE, task.leadDepartmentCode())
                 .putValue(VAR_REASON_CATEGORY, request.reasonCategory())
                 .putValue(VAR_JUSTIFICATION, request.justification().strip())

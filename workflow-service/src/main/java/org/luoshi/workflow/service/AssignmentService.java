@@ -18,6 +18,7 @@ import org.luoshi.workflow.api.AssignmentRequest;
 import org.luoshi.workflow.client.TaskServiceClient;
 import org.luoshi.workflow.client.TaskView;
 import org.luoshi.workflow.engine.TaskAssignmentProcess;
+import org.luoshi.workflow.engine.inbox.InboxTaskListener;
 
 import com.fasterxml.uuid.Generators;
 import com.fasterxml.uuid.impl.TimeBasedEpochGenerator;
@@ -49,6 +50,7 @@ public class AssignmentService {
         VariableMap variables = Variables.createVariables()
                 .putValue(TaskAssignmentProcess.VAR_TASK_ID, taskId)
                 .putValue(TaskAssignmentProcess.VAR_TASK_TITLE, task.title())
+                .putValue(InboxTaskListener.VAR_PLAN_SECTION, task.reference())
                 .putValue(TaskAssignmentProcess.VAR_DEPARTMENT_CODE, request.departmentCode())
                 .putValue(TaskAssignmentProcess.VAR_ASSIGNED_BY, user.username());
         ProcessInstance instance;

@@ -39,8 +39,9 @@ public class InboxQueries {
     }
 
     /** The list's filters; null means "any". */
-    public record Filter(String processKey, Instant dueFrom, Instant dueTo, boolean overdue, String text) {
-        public static final Filter NONE = new Filter(null, null, null, false, null);
+    /** @param section a plan reference prefix such as 三（一）: the items of tasks of that chapter or section */
+    public record Filter(String processKey, String section, Instant dueFrom, Instant dueTo, boolean overdue, String text) {
+        public static final Filter NONE = new Filter(null, null, null, null, false, null);
     }
 
     /** A statement and its parameters (a {@code List<String>} parameter is bound as {@code text[]}). */
@@ -60,6 +61,10 @@ public class InboxQueries {
             sql.append(" and process_definition_key = ?");
             parameters.add(filter.processKey());
         }
+        if (filter.section() != null && !filter.section().isBlank()) {
+            sql.append(" and plan_section like ? escape '\\'");
+            parameters.add(escapeLike(filter.section().strip()) + "%");
+        }
         if (filter.dueFrom() != null) {
             sql.append(" and due >= ?");
             parameters.add(Timestamp.from(filter.dueFrom()));
@@ -72,11 +77,15 @@ public class InboxQueries {
             sql.append(" and due < now()");
         }
         if (filter.text() != null && !filter.text().isBlank()) {
-            String like = "%" + filter.text().strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+            String like = "%" + escapeLike(filter.text().strip()) + "%";
             sql.append(" and (name ilike ? or task_title ilike ? or business_key ilike ?)");
             parameters.addAll(List.of(like, like, like));
         }
         return new Sql(sql.toString(), parameters);
+    }
+
+    private static String escapeLike(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     /** The page query: earliest due first (items without a due date last), then oldest first. */

@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.matchesRegex;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -65,6 +66,24 @@ class TaskAssignmentFlowTest {
                 .body(Map.of("taskId", 1, "departmentCode", "haidian"))
                 .when().post("/api/assignments")
                 .then().statusCode(401).contentType(PROBLEM);
+    }
+
+    @Test
+    void theInboxFiltersByPlanSection() {
+        long even = uniqueTaskId() * 2;
+        long odd = even + 1;
+        taskService.addTask(even, "三（一）的任务");
+        taskService.addTask(odd, "三（二）的任务");
+        String inFirst = assign(even, "haidian").getString("processInstanceId");
+        String inSecond = assign(odd, "haidian").getString("processInstanceId");
+        List<String> firstSection = as(DemoUsers.STAFF_HAIDIAN).queryParam("size", 100).queryParam("section", "三（一）")
+                .when().get("/api/inbox").then().statusCode(200).extract().jsonPath().getList("items.planSection");
+        assertTrue(firstSection.contains("三（一）" + even), "the section's item is listed");
+        assertFalse(firstSection.contains("三（二）" + odd), "another section's item is not");
+        List<Object> instances = as(DemoUsers.STAFF_HAIDIAN).queryParam("size", 100).queryParam("section", "三（二）" + odd)
+                .when().get("/api/inbox").then().statusCode(200).extract().jsonPath().getList("items.processInstanceId");
+        assertTrue(instances.contains(inSecond), "a full reference finds its own item");
+        assertFalse(instances.contains(inFirst));
     }
 
     @Test

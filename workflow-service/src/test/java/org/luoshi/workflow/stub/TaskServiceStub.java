@@ -129,6 +129,8 @@ public class TaskServiceStub {
         Map<String, Object> task = new java.util.LinkedHashMap<>();
         task.put("id", id);
         task.put("planId", 1);
+        // even ids stand in section 三（一）, odd ones in 三（二）
+        task.put("reference", "三（" + (id % 2 == 0 ? "一" : "二") + "）" + id);
         task.put("title", title);
         task.put("leadDepartmentCode", null);
         task.put("status", status);
