@@ -61,15 +61,24 @@ public class MilestoneItemService {
     @Inject
     CurrentUser user;
 
+    @Inject
+    InboxQueries queries;
+
     @ConfigProperty(name = "luoshi.workflow.ladder.zone", defaultValue = "Asia/Shanghai")
     ZoneId zone;
 
     public List<MilestoneItem> list(String processInstanceId) {
-        TaskQuery query = entitledTasks();
+        // who may see which item is the inbox read model's answer, not Camunda's candidate-group query
+        List<String> ids = queries.list(InboxEntitlement.of(user), new InboxQueries.Filter(KEY, null, null, null, false, null), 0, 100)
+                .items().stream().map(item -> item.id()).toList();
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        TaskQuery query = taskService.createTaskQuery().active().taskIdIn(ids.toArray(String[]::new));
         if (processInstanceId != null && !processInstanceId.isBlank()) {
             query.processInstanceId(processInstanceId);
         }
-        return query.orderByTaskCreateTime().asc().listPage(0, 100).stream().map(this::toItem).toList();
+        return query.orderByTaskCreateTime().asc().list().stream().map(this::toItem).toList();
     }
 
     public MilestoneItem get(String id) {
@@ -161,17 +170,11 @@ public class MilestoneItemService {
                 task.getProcessInstanceId());
     }
 
-    private TaskQuery entitledTasks() {
-        List<String> departments = user.departments();
-        TaskQuery query = taskService.createTaskQuery().active().processDefinitionKey(KEY);
-        if (departments.isEmpty()) {
-            return query.taskAssignee(user.username());
-        }
-        return query.or().taskCandidateGroupIn(departments).taskAssignee(user.username()).endOr();
-    }
-
     private Task entitledTask(String id) {
-        Task task = entitledTasks().taskId(id).singleResult();
+        if (queries.findOpenEntitled(id, InboxEntitlement.of(user)).isEmpty()) {
+            throw new ResourceNotFoundException(ITEM, id);
+        }
+        Task task = taskService.createTaskQuery().taskId(id).active().singleResult();
         if (task == null) {
             throw new ResourceNotFoundException(ITEM, id);
         }
