@@ -96,6 +96,12 @@ class MilestoneReportingFlowTest {
         assertEquals("牵头单位填报", reportItem.get("name"));
         as(DemoUsers.STAFF_CHAOYANG).get("/api/milestone-items/" + reportItem.get("id")).then().statusCode(404).contentType(PROBLEM);
         as(DemoUsers.STAFF_CHAOYANG).get("/api/inbox/" + reportItem.get("id")).then().statusCode(404);
+        String due = as(DemoUsers.STAFF_HAIDIAN).get("/api/inbox/" + reportItem.get("id")).then().statusCode(200)
+                .extract().path("due");
+        assertNotNull(due, "a report item is due when its milestone is");
+        assertEquals(LocalDate.now(BEIJING).plusDays(30),
+                java.time.Instant.parse(due).atZone(java.time.ZoneId.systemDefault()).toLocalDate(),
+                "the report item's due date is the milestone's");
         as(DemoUsers.STAFF_HAIDIAN).get("/api/milestone-items/" + subItem.get("id")).then().statusCode(404);
         as(DemoUsers.STAFF_HAIDIAN).contentType(ContentType.JSON).body(Map.of("text", "x", "percent", 1))
                 .post("/api/milestone-items/" + subItem.get("id") + "/sub-report").then().statusCode(404);
