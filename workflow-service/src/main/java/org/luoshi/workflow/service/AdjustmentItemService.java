@@ -18,7 +18,6 @@ import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.jboss.logging.Logger;
 import org.luoshi.common.problem.ConflictException;
-import org.luoshi.common.problem.ResourceNotFoundException;
 import org.luoshi.common.security.CurrentUser;
 import org.luoshi.workflow.api.AdjustmentItem;
 import org.luoshi.workflow.api.AdjustmentItemDone;
@@ -39,13 +38,13 @@ public class AdjustmentItemService {
     TaskService taskService;
 
     @Inject
+    EntitledTasks entitledTasks;
+
+    @Inject
     RuntimeService runtimeService;
 
     @Inject
     IdentityService identityService;
-
-    @Inject
-    InboxQueries queries;
 
     @Inject
     CurrentUser user;
@@ -102,14 +101,7 @@ public class AdjustmentItemService {
     }
 
     private Task entitledTask(String id) {
-        if (queries.findOpenEntitled(id, InboxEntitlement.of(user)).isEmpty()) {
-            throw new ResourceNotFoundException(ITEM, id);
-        }
-        Task task = taskService.createTaskQuery().taskId(id).active().singleResult();
-        if (task == null) {
-            throw new ResourceNotFoundException(ITEM, id);
-        }
-        return task;
+        return entitledTasks.open(id, ITEM);
     }
 
     private static String kind(String activityId) {

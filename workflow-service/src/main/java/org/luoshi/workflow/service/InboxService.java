@@ -51,6 +51,9 @@ public class InboxService {
     TaskService taskService;
 
     @Inject
+    EntitledTasks entitledTasks;
+
+    @Inject
     RuntimeService runtimeService;
 
     @Inject
@@ -110,15 +113,7 @@ public class InboxService {
                 request.decision(), username, reason);
     }
 
-    /** The open task if the read model says it is the caller's; 404 otherwise (missing and foreign look the same). */
     private Task entitledTask(String id) {
-        if (queries.findOpenEntitled(id, InboxEntitlement.of(user)).isEmpty()) {
-            throw new ResourceNotFoundException(ITEM, id);
-        }
-        Task task = taskService.createTaskQuery().taskId(id).active().singleResult();
-        if (task == null) {
-            throw new ResourceNotFoundException(ITEM, id);
-        }
-        return task;
+        return entitledTasks.open(id, ITEM);
     }
 }

@@ -30,7 +30,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.luoshi.common.problem.ConflictException;
 import org.luoshi.common.problem.InvalidFieldException;
-import org.luoshi.common.problem.ResourceNotFoundException;
 import org.luoshi.common.security.CurrentUser;
 import org.luoshi.workflow.api.MilestoneItem;
 import org.luoshi.workflow.api.MilestoneItemDone;
@@ -51,6 +50,9 @@ public class MilestoneItemService {
 
     @Inject
     TaskService taskService;
+
+    @Inject
+    EntitledTasks entitledTasks;
 
     @Inject
     RuntimeService runtimeService;
@@ -171,14 +173,7 @@ public class MilestoneItemService {
     }
 
     private Task entitledTask(String id) {
-        if (queries.findOpenEntitled(id, InboxEntitlement.of(user)).isEmpty()) {
-            throw new ResourceNotFoundException(ITEM, id);
-        }
-        Task task = taskService.createTaskQuery().taskId(id).active().singleResult();
-        if (task == null) {
-            throw new ResourceNotFoundException(ITEM, id);
-        }
-        return task;
+        return entitledTasks.open(id, ITEM);
     }
 
     private Task entitledTask(String id, String expectedActivity) {
