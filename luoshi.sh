@@ -173,7 +173,8 @@ print_welcome() {
       zhang.wei   张伟  staff        市科委、中关村管委会 (stc-zgc)
       wang.fang   王芳  staff        市发展改革委 (drc)
       zhou.qiang  周强  staff        市经济和信息化局 (eit)
-      zhao.min    赵敏  evaluator    第三方评估机构
+      zhao.min    赵敏  evaluator    第三方评估机构 首都科技评估中心 (kjpg)
+      qian.hui    钱慧  evaluator    第三方评估机构 创新战略研究院 (zlyj)
       sun.lei     孙磊  admin
 
     A first thing to try — 李娜 of 海淀区 accepts the task waiting in her inbox:

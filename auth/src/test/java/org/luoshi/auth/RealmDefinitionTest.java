@@ -18,6 +18,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
@@ -51,6 +52,7 @@ class RealmDefinitionTest {
             new DemoUser("zhou.qiang", "周", "强", "staff", "eit"),
             new DemoUser("chen.jing", "陈", "静", "supervisor", "supervision"),
             new DemoUser("zhao.min", "赵", "敏", "evaluator", null),
+            new DemoUser("qian.hui", "钱", "慧", "evaluator", null),
             new DemoUser("sun.lei", "孙", "磊", "admin", null));
 
     static JsonNode realm;
@@ -303,6 +305,28 @@ class RealmDefinitionTest {
             assertEquals(Set.of(expected.role()), luoshiRoles, expected.username() + " Luoshi roles");
             Set<String> expectedGroups = expected.department() == null ? Set.of() : Set.of("/departments/" + expected.department());
             assertEquals(expectedGroups, strings(u.path("groups")), expected.username() + " groups");
+        }
+    }
+
+    @Test
+    void everyEvaluatorWorksForAnEvaluationOrganisationThatTheTokensCarry() {
+        Map<String, String> organisations = new TreeMap<>();
+        for (JsonNode u : realm.path("users")) {
+            if (strings(u.path("realmRoles")).contains("evaluator")) {
+                List<String> org = stringList(u.path("attributes").path("organisation"));
+                assertEquals(1, org.size(), text(u, "username") + " organisation attribute");
+                organisations.put(text(u, "username"), org.get(0));
+            }
+        }
+        assertEquals(Map.of("zhao.min", "kjpg", "qian.hui", "zlyj"), organisations,
+                "two evaluators of different organisations, so that access per evaluation can be tested");
+        for (String clientId : TOKEN_CLIENTS) {
+            JsonNode mapper = stream(client(clientId).path("protocolMappers"))
+                    .filter(m -> "organisation".equals(text(m, "name"))).findFirst().orElseThrow(
+                            () -> new AssertionError(clientId + " must map the organisation attribute"));
+            assertEquals("oidc-usermodel-attribute-mapper", text(mapper, "protocolMapper"));
+            assertEquals("organisation", text(mapper.path("config"), "claim.name"));
+            assertEquals("true", text(mapper.path("config"), "access.token.claim"));
         }
     }
 

@@ -19,8 +19,10 @@ public final class DemoUsers {
     public static final String STAFF_EIT = "zhou.qiang";
     /** 陈静, the supervising office (supervision). */
     public static final String SUPERVISOR = "chen.jing";
-    /** 赵敏, a third-party evaluator. */
+    /** 赵敏, a third-party evaluator of organisation kjpg (首都科技评估中心, demo). */
     public static final String EVALUATOR = "zhao.min";
+    /** 钱慧, a third-party evaluator of another organisation, zlyj (创新战略研究院, demo). */
+    public static final String EVALUATOR_OTHER_ORG = "qian.hui";
     /** 孙磊, administrator. */
     public static final String ADMIN = "sun.lei";
 

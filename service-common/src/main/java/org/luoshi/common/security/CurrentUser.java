@@ -19,6 +19,8 @@ import io.quarkus.security.identity.SecurityIdentity;
 @RequestScoped
 public class CurrentUser {
     public static final String DEPARTMENTS_CLAIM = "departments";
+    /** The third-party evaluation organisation an evaluator works for (a user attribute in the realm). */
+    public static final String ORGANISATION_CLAIM = "organisation";
 
     @Inject
     SecurityIdentity identity;
@@ -75,6 +77,15 @@ public class CurrentUser {
             return values.stream().map(CurrentUser::unquote).toList();
         }
         return claim == null ? List.of() : List.of(unquote(claim));
+    }
+
+    /** The evaluation organisation code of an evaluator; empty for everybody else. */
+    public java.util.Optional<String> organisation() {
+        if (identity.isAnonymous()) {
+            return java.util.Optional.empty();
+        }
+        Object claim = token.getClaim(ORGANISATION_CLAIM);
+        return claim == null ? java.util.Optional.empty() : java.util.Optional.of(unquote(claim)).filter(s -> !s.isBlank());
     }
 
     public boolean belongsTo(String departmentCode) {
