@@ -40,9 +40,11 @@ class IndicatorOriginalTargetTest {
                 .body("originalTarget.comparison", equalTo("MORE_THAN"));
         update(id, 1, "9000", "AT_LEAST").then().statusCode(200)
                 .body("targetValue", equalTo(9000)).body("originalTarget.value", equalTo(8000.0f));
-        given().queryParam("entityType", "indicator").queryParam("entityId", String.valueOf(id)).when().get("/api/audit")
-                .then().statusCode(200).body("items[0].before.targetValue", equalTo(8500))
-                .body("items[0].after.originalTarget.value", equalTo(8000));
+        io.restassured.path.json.JsonPath audit = given().queryParam("entityType", "indicator")
+                .queryParam("entityId", String.valueOf(id)).when().get("/api/audit").then().statusCode(200).extract().jsonPath();
+        org.assertj.core.api.Assertions.assertThat(audit.getDouble("items[0].before.targetValue")).isEqualTo(8500.0);
+        org.assertj.core.api.Assertions.assertThat(audit.getDouble("items[0].after.targetValue")).isEqualTo(9000.0);
+        org.assertj.core.api.Assertions.assertThat(audit.getDouble("items[0].after.originalTarget.value")).isEqualTo(8000.0);
     }
 
     @Test

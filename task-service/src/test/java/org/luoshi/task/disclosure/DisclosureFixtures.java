@@ -54,6 +54,9 @@ public class DisclosureFixtures {
     @Inject
     Event<EvaluationPublished> evaluationPublished;
 
+    @Inject
+    jakarta.transaction.UserTransaction transaction;
+
     record SamplePlan(long planId, long openTaskId, long doneTaskId, long indicatorId) {
     }
 
@@ -132,12 +135,20 @@ public class DisclosureFixtures {
 
     /** Fires the event as evaluation's publication does: inside a transaction, which commits unless rollback. */
     void fireEvaluationPublished(EvaluationPublished event, boolean rollback) {
-        QuarkusTransaction.requiringNew().run(() -> {
-            evaluationPublished.fire(event);
-            if (rollback) {
-                QuarkusTransaction.setRollbackOnly();
+        if (!rollback) {
+            QuarkusTransaction.requiringNew().run(() -> evaluationPublished.fire(event));
+            return;
+        }
+        try {
+            transaction.begin();
+            try {
+                evaluationPublished.fire(event);
+            } finally {
+                transaction.rollback();
             }
-        });
+        } catch (jakarta.transaction.NotSupportedException | jakarta.transaction.SystemException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static EvaluationPublished.ReportFile file(String filename, String mediaType, byte[] content) {
