@@ -21,7 +21,6 @@ import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 import org.luoshi.common.problem.ConflictException;
-import org.luoshi.common.problem.InvalidFieldException;
 import org.luoshi.common.problem.PreconditionFailedException;
 import org.luoshi.common.problem.Versions;
 import org.luoshi.task.audit.domain.AuditPolicy;
@@ -298,13 +297,6 @@ public class DisclosureService {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
-        }
-    }
-
-    /** Refuses a plan id a path could not name. */
-    static void requirePlanId(Long planId) {
-        if (planId == null || planId <= 0) {
-            throw new InvalidFieldException("planId", "must be a positive whole number");
         }
     }
 }

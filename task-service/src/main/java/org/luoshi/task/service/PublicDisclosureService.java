@@ -3,9 +3,7 @@ package org.luoshi.task.service;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -172,14 +170,11 @@ public class PublicDisclosureService {
 
     private JsonNode parse(DisclosureSnapshot s) {
         try {
-            return json.copy().enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            // decimals stay as published (6.44 must not become 6.4399999…)
+            return json.reader().with(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
                     .readTree(s.content);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("published snapshot " + s.id + " holds no JSON", e);
         }
-    }
-
-    static Iterator<Map.Entry<String, JsonNode>> fields(JsonNode node) {
-        return node.fields();
     }
 }
