@@ -131,6 +131,23 @@ class PublishingStatusSnapshotsTest {
                 .body("items[0].after.planId", equalTo((int) plan.planId()));
     }
 
+    @Test
+    @TestSecurity(user = "chen.jing", roles = "supervisor")
+    void theDatabaseRefusesToChangeOrDeleteAPublishedSnapshot() {
+        DisclosureFixtures.SamplePlan plan = fixtures.plan(PlanStatus.IN_FORCE);
+        long id = publish(plan.planId()).then().statusCode(201).extract().jsonPath().getLong("snapshotId");
+        for (String sql : java.util.List.of("update disclosure_snapshot set content = '{}' where id = " + id,
+                "delete from disclosure_snapshot where id = " + id)) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
+                    .run(() -> entityManager.createNativeQuery(sql).executeUpdate()))
+                    .hasStackTraceContaining("immutable");
+        }
+        given().when().get("/api/public/snapshots/" + id).then().statusCode(200).body("snapshotId", equalTo((int) id));
+    }
+
+    @Inject
+    jakarta.persistence.EntityManager entityManager;
+
     static Response publish(long planId) {
         return given().when().post("/api/plans/" + planId + "/disclosures");
     }
