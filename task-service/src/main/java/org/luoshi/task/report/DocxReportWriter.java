@@ -42,6 +42,7 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSectPr;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTShd;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTStyle;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTStyles;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTblCellMar;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTblWidth;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STShd;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STStyleType;
@@ -132,6 +133,12 @@ final class DocxReportWriter {
         XWPFTable table = doc.createTable(t.rows().size() + 1, columns);
         table.setTableAlignment(TableRowAlign.CENTER);
         table.getCTTbl().getTblPr().addNewTblLayout().setType(STTblLayoutType.FIXED);
+        // Word's default cell margins (0.19 cm a side) leave too little room in an eleven-column table
+        CTTblCellMar margins = table.getCTTbl().getTblPr().addNewTblCellMar();
+        for (CTTblWidth side : new CTTblWidth[] {margins.addNewLeft(), margins.addNewRight()}) {
+            side.setType(STTblWidth.DXA);
+            side.setW(BigInteger.valueOf(57));
+        }
         CTTblWidth width = table.getCTTbl().getTblPr().isSetTblW() ? table.getCTTbl().getTblPr().getTblW()
                 : table.getCTTbl().getTblPr().addNewTblW();
         width.setType(STTblWidth.DXA);

@@ -1,7 +1,6 @@
 package org.luoshi.task.report;
 
 import java.io.ByteArrayOutputStream;
-import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -9,7 +8,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Calendar;
@@ -81,10 +79,15 @@ final class PdfReportWriter {
 
     byte[] write(ReportDocument report, String organisation, LocalDate asOf) {
         String html = html(report);
-        List<Closeable> open = new ArrayList<>();
+        synchronized (fonts) {
+            return write(html, report.title(), organisation, asOf);
+        }
+    }
+
+    private byte[] write(String html, String title, String organisation, LocalDate asOf) {
         try (PDDocument document = new PDDocument()) {
-            PDFont body = fonts.body(document, open);
-            PDFont heading = fonts.heading(document, open);
+            PDFont body = fonts.body(document);
+            PDFont heading = fonts.heading(document);
             PdfRendererBuilder builder = new PdfRendererBuilder();
             builder.usePDDocument(document);
             builder.useFont(new PDFontSupplier(body), BODY, 400, FontStyle.NORMAL, true);
@@ -95,7 +98,7 @@ final class PdfReportWriter {
             builder.withProducer("Luoshi 落实");
             try (PdfBoxRenderer renderer = builder.buildPdfRenderer()) {
                 renderer.createPDFWithoutClosing();
-                information(document, report.title(), organisation, asOf);
+                information(document, title, organisation, asOf);
                 document.getDocument().getTrailer().setItem(COSName.ID, documentId(html));
                 ByteArrayOutputStream out = new ByteArrayOutputStream();
                 document.save(out);
@@ -103,8 +106,6 @@ final class PdfReportWriter {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("could not write the assessment report as PDF", e);
-        } finally {
-            ReportFonts.closeAll(open);
         }
     }
 

@@ -4,6 +4,7 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.geom.Ellipse2D;
+import java.awt.image.BufferedImage;
 import java.awt.geom.Rectangle2D;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -12,7 +13,8 @@ import java.math.BigDecimal;
 import java.text.DecimalFormat;
 import java.util.List;
 
-import org.jfree.chart.ChartUtils;
+import javax.imageio.ImageIO;
+
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.StandardChartTheme;
 import org.jfree.chart.annotations.XYTextAnnotation;
@@ -193,7 +195,9 @@ final class ReportCharts {
         chart.setTextAntiAlias(true);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
-            ChartUtils.writeChartAsPNG(out, chart, width, height);
+            // opaque RGB: PDFBox then embeds the PNG's compressed data as it is instead of re-encoding an alpha image
+            BufferedImage image = chart.createBufferedImage(width, height, BufferedImage.TYPE_INT_RGB, null);
+            ImageIO.write(image, "png", out);
         } catch (IOException e) {
             throw new UncheckedIOException("could not draw a chart of the assessment report", e);
         }

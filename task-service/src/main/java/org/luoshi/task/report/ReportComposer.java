@@ -141,7 +141,7 @@ final class ReportComposer {
                     row.projection() == null ? NONE : computed(row.projection()) + "\n（" + row.targetYear() + "年）",
                     text(row.status())));
         }
-        table("主要指标完成情况", INDICATOR_HEADER, rows, new int[] {3, 11, 4, 4, 8, 10, 10, 6, 6, 8, 6}, true);
+        table("主要指标完成情况", INDICATOR_HEADER, rows, new int[] {3, 11, 5, 5, 8, 10, 10, 6, 6, 8, 6}, true);
         paragraph("注：“—”表示暂无数据或无法计算；最新值标注“初步数”的为统计部门尚未修订的初步统计数据；进度为最新值相对基期值至目标值的完成比例。");
         int n = 0;
         for (IndicatorRow row : indicators) {
@@ -159,9 +159,9 @@ final class ReportComposer {
         if (row.baseline() != null) {
             sb.append("，基期（").append(year(row.baselineYear())).append("）值为").append(number(row.baseline())).append(unit);
         }
-        sb.append("，规划目标为").append(year(row.targetYear())).append(targetText(row.target(), row.comparison())).append(unit);
+        sb.append("，规划目标为").append(year(row.targetYear())).append(targetText(row.target(), row.comparison(), unit));
         if (changed(row)) {
-            sb.append("（原目标为").append(targetText(row.originalTarget(), row.comparison())).append(unit).append("，经批准调整）");
+            sb.append("（原目标为").append(targetText(row.originalTarget(), row.comparison(), unit)).append("，经批准调整）");
         }
         if (row.latestValue() != null) {
             sb.append("。").append(year(row.latestYear())).append("为").append(number(row.latestValue())).append(unit)
@@ -189,9 +189,9 @@ final class ReportComposer {
     }
 
     private static String target(IndicatorRow row) {
-        String adjusted = targetText(row.target(), row.comparison()) + "\n（" + row.targetYear() + "年）";
+        String adjusted = targetText(row.target(), row.comparison(), "") + "\n（" + row.targetYear() + "年）";
         if (changed(row)) {
-            return "调整后：" + adjusted + "\n原目标：" + targetText(row.originalTarget(), row.comparison());
+            return "调整后：" + adjusted + "\n原目标：" + targetText(row.originalTarget(), row.comparison(), "");
         }
         return adjusted;
     }
@@ -209,12 +209,15 @@ final class ReportComposer {
                 + "）";
     }
 
-    /** The target as the plan phrases it: "6左右", "≥4.5", "＞90", "≤0.3"; the comparison may be given as the enum name. */
-    static String targetText(BigDecimal target, String comparison) {
+    /**
+     * The target as the plan phrases it, with its unit: "6%左右", "≥4.5万家", "＞90", "≤0.3"; the comparison may be
+     * given as the name of {@code TargetComparison} or in Chinese.
+     */
+    static String targetText(BigDecimal target, String comparison, String unit) {
         if (target == null) {
             return NONE;
         }
-        String v = number(target);
+        String v = number(target) + unit;
         if (comparison == null) {
             return v;
         }

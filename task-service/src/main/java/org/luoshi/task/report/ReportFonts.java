@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -51,6 +52,8 @@ public final class ReportFonts {
     private final FontFile body;
     private final FontFile heading;
     private final Font chartFont;
+    private TrueTypeFont parsedBody;
+    private TrueTypeFont parsedHeading;
 
     private ReportFonts(FontFile body, FontFile heading) {
         this.body = body;
@@ -92,13 +95,26 @@ public final class ReportFonts {
         return chartFont;
     }
 
-    /** Loads the body font into {@code document} for subsetting; {@code open} collects what must stay open until saved. */
-    PDFont body(PDDocument document, List<Closeable> open) throws IOException {
-        return body.load(document, open);
+    /**
+     * Loads the body font into {@code document} for subsetting. The parsed font is kept and shared between
+     * documents (parsing a CJK font's tables costs more than laying out a report), so a caller holds this object's
+     * monitor from loading until the document is saved: fontbox reads glyphs lazily and is not thread-safe.
+     */
+    PDFont body(PDDocument document) throws IOException {
+        assert Thread.holdsLock(this);
+        if (parsedBody == null) {
+            parsedBody = body.parse(new ArrayList<>());
+        }
+        return PDType0Font.load(document, parsedBody, true);
     }
 
-    PDFont heading(PDDocument document, List<Closeable> open) throws IOException {
-        return heading.load(document, open);
+    /** The heading font, as {@link #body(PDDocument)}. */
+    PDFont heading(PDDocument document) throws IOException {
+        assert Thread.holdsLock(this);
+        if (parsedHeading == null) {
+            parsedHeading = heading.parse(new ArrayList<>());
+        }
+        return PDType0Font.load(document, parsedHeading, true);
     }
 
     /** Thrown when no usable CJK font is there: the report cannot be rendered legibly without one. */
@@ -134,7 +150,7 @@ public final class ReportFonts {
         /** Refuses fonts that cannot be subset (CFF outlines) at start rather than at the first report. */
         private void check() {
             try (PDDocument probe = new PDDocument()) {
-                java.util.ArrayList<Closeable> open = new java.util.ArrayList<>();
+                ArrayList<Closeable> open = new ArrayList<>();
                 try {
                     TrueTypeFont font = parse(open);
                     if (font instanceof OpenTypeFont otf && otf.isPostScript() || font.getGlyph() == null) {
@@ -173,10 +189,6 @@ public final class ReportFonts {
             TrueTypeFont font = new TTFParser().parse(new RandomAccessReadBuffer(bytes));
             open.add(font);
             return font;
-        }
-
-        PDFont load(PDDocument document, List<Closeable> open) throws IOException {
-            return PDType0Font.load(document, parse(open), true);
         }
 
         Font awtFont() {
