@@ -45,6 +45,7 @@ final class PdfReportWriter {
     private static final String CSS = """
             @page { size: A4; margin: 25mm 20mm 22mm 20mm;
               @bottom-center { content: "— " counter(page) " —"; font-family: ReportSong; font-size: 10pt; } }
+            @page :first { @bottom-center { content: none; } }
             body { font-family: ReportSong, ReportHei; font-size: 12pt; line-height: 1.6; color: #000; }
             h1.title { font-family: ReportHei, ReportSong; font-size: 20pt; font-weight: normal; text-align: center;
               line-height: 1.5; margin: 30mm 0 12mm 0; }
