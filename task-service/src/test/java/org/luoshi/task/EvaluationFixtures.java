@@ -70,6 +70,16 @@ public class EvaluationFixtures {
     @Inject
     org.luoshi.task.repository.PlanRepository plans;
 
+    @Inject
+    org.luoshi.task.audit.repository.AuditEntryRepository audit;
+
+    /** The actions the audit log recorded about the evaluation, oldest first. */
+    public List<String> auditActions(long evaluationId) {
+        return QuarkusTransaction.requiringNew().call(() -> audit.search("evaluation", String.valueOf(evaluationId), null)
+                .list().stream().sorted(java.util.Comparator.comparing((org.luoshi.task.audit.domain.AuditEntry e) -> e.seq))
+                .map(e -> e.action).toList());
+    }
+
     /** A draft plan with one task assigned to haidian. */
     public long draftPlan() {
         long id = QuarkusTransaction.requiringNew().call(() -> {
@@ -207,11 +217,11 @@ public class EvaluationFixtures {
             Evaluation e = evaluations.findById(evaluationId);
             for (ReportFormat format : ReportFormat.values()) {
                 EvaluationReport r = reports.findById(new EvaluationReport.Key(evaluationId, format));
-                if (r == null) {
+                boolean fresh = r == null;
+                if (fresh) {
                     r = new EvaluationReport();
                     r.evaluationId = evaluationId;
                     r.format = format;
-                    reports.persist(r);
                 }
                 r.content = (format + " of evaluation " + evaluationId).getBytes(java.nio.charset.StandardCharsets.UTF_8);
                 r.size = r.content.length;
@@ -220,6 +230,9 @@ public class EvaluationFixtures {
                 r.inputsRevision = e.inputsRevision;
                 r.generatedAt = Instant.now();
                 r.generatedBy = "fixtures";
+                if (fresh) {
+                    reports.persist(r);
+                }
             }
         });
     }

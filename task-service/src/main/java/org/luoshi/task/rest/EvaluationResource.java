@@ -149,6 +149,7 @@ public class EvaluationResource {
     @POST
     @Path("{id}/reports")
     @RolesAllowed(Roles.EVALUATOR)
+    @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Generate the report (.docx and .pdf) from the snapshot, self-assessments, scores and findings")
     public Response generateReports(@PathParam("id") long id) {
         return Response.status(Response.Status.CREATED).entity(reports.generate(id)).build();
@@ -185,9 +186,20 @@ public class EvaluationResource {
     @POST
     @Path("{id}/submission")
     @RolesAllowed(Roles.SERVICE)
-    @Operation(summary = "The evaluator submitted the report (workflow-service only) → IN_REVIEW; needs a current report")
+    @Operation(summary = "The evaluator submitted the report (workflow-service only) → IN_REVIEW; needs a current report; "
+            + "body {by} optional")
     public EvaluationView submit(@PathParam("id") long id, @Valid EvaluationTransition request) {
         return evaluations.submit(id, request);
+    }
+
+    /** The same without a body: a bare POST is how a process step most simply says it. */
+    @POST
+    @Path("{id}/submission")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed(Roles.SERVICE)
+    @Operation(hidden = true)
+    public EvaluationView submitWithoutBody(@PathParam("id") long id) {
+        return evaluations.submit(id, null);
     }
 
     @POST
@@ -203,9 +215,18 @@ public class EvaluationResource {
     @Path("{id}/publication")
     @RolesAllowed(Roles.SERVICE)
     @Operation(summary = "Publish the approved evaluation (workflow-service only) → PUBLISHED, with its report and a "
-            + "status snapshot")
+            + "status snapshot; body {by} optional")
     public EvaluationView publish(@PathParam("id") long id, @Valid EvaluationTransition request) {
         return reports.publish(id, request);
+    }
+
+    @POST
+    @Path("{id}/publication")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed(Roles.SERVICE)
+    @Operation(hidden = true)
+    public EvaluationView publishWithoutBody(@PathParam("id") long id) {
+        return reports.publish(id, null);
     }
 
     private static Integer version(String ifMatch) {

@@ -164,11 +164,11 @@ public class EvaluationReportService {
             throw new IllegalStateException("the renderer gave an empty " + format + " file");
         }
         EvaluationReport report = reports.findById(new EvaluationReport.Key(evaluation.id, format));
-        if (report == null) {
+        boolean fresh = report == null;
+        if (fresh) {
             report = new EvaluationReport();
             report.evaluationId = evaluation.id;
             report.format = format;
-            reports.persist(report);
         }
         report.content = content;
         report.size = content.length;
@@ -177,6 +177,9 @@ public class EvaluationReportService {
         report.inputsRevision = evaluation.inputsRevision;
         report.generatedAt = now;
         report.generatedBy = caller.username();
+        if (fresh) {
+            reports.persist(report);
+        }
     }
 
     private List<EvaluationReportView> list(Evaluation evaluation) {
