@@ -187,4 +187,23 @@ class EvaluationReportsTest {
         assertThat(model.totalScore()).isEqualByComparingTo("93.8");
         assertThat(model.grade()).isEqualTo("优秀");
     }
+
+    @Test
+    @TestSecurity(user = "chen.jing", roles = "supervisor")
+    void anIndicatorTargetChangedBeforeTheLaunchShowsItsOriginalNextToTheAdjustedOne() {
+        EvaluationFixtures.PlanData plan = fixtures.plan();
+        given().header("If-Match", "W/\"0\"").contentType(ContentType.JSON)
+                .body("{\"name\":\"全社会研究与试验发展经费支出\",\"unit\":\"亿元\",\"kind\":\"EXPECTED\",\"baselineYear\":2020,"
+                        + "\"baselineValue\":100,\"targetYear\":2025,\"targetValue\":180,\"comparison\":\"AT_LEAST\","
+                        + "\"responsibleDepartmentCode\":\"stc-zgc\"}")
+                .when().put("/api/indicators/" + plan.indicatorId()).then().statusCode(200);
+        long id = fixtures.launch(plan.planId(), "kjpg");
+        AssessmentReportModel model = reports.model(id);
+        AssessmentReportModel.IndicatorRow row = model.indicators().get(0);
+        assertThat(row.target()).isEqualByComparingTo("180");
+        assertThat(row.originalTarget()).isEqualByComparingTo("200");
+        assertThat(model.adjusted()).hasSize(1);
+        assertThat(model.adjusted().get(0).originalTarget()).isEqualTo("2025年不低于200亿元");
+        assertThat(model.adjusted().get(0).adjustedTarget()).isEqualTo("2025年不低于180亿元");
+    }
 }

@@ -1,10 +1,12 @@
 package org.luoshi.task.mapping;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
 import org.luoshi.task.domain.EvaluationKind;
 import org.luoshi.task.domain.PlanStatus;
+import org.luoshi.task.domain.indicator.TargetComparison;
 
 /**
  * What an evaluation looks at, frozen at launch: the plan, its structure, every task with its milestones, reports
@@ -13,7 +15,8 @@ import org.luoshi.task.domain.PlanStatus;
  * order (chapters, sections, tasks by reference, indicators by ordinal, reports by submission, revisions by number).
  */
 public record EvaluationSnapshot(int format, LocalDate asOf, PlanPart plan, Scope scope, List<DepartmentPart> departments,
-        List<ChapterPart> chapters, List<TaskPart> tasks, List<IndicatorView> indicators, StatusRollup rollup) {
+        List<ChapterPart> chapters, List<TaskPart> tasks, List<IndicatorView> indicators,
+        List<OriginalTarget> originalTargets, StatusRollup rollup) {
 
     public static final int FORMAT = 1;
 
@@ -34,6 +37,10 @@ public record EvaluationSnapshot(int format, LocalDate asOf, PlanPart plan, Scop
     }
 
     public record SectionPart(Long id, int ordinal, String number, String title) {
+    }
+
+    /** An indicator's target as first set, for an indicator whose target was changed since (from the audit log). */
+    public record OriginalTarget(Long indicatorId, int targetYear, BigDecimal targetValue, TargetComparison comparison) {
     }
 
     /** A task as of the snapshot day (light, milestones' overdue flags), its milestone reports and its revisions. */

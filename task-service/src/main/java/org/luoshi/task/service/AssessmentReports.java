@@ -91,7 +91,7 @@ final class AssessmentReports {
                         : AssessmentReportModel.EvaluationKind.FINAL,
                 evaluation.periodFrom, evaluation.periodTo, snapshot.scope().organisationName(), snapshot.asOf(),
                 evaluation.snapshotSha256, overview,
-                snapshot.indicators().stream().map(AssessmentReports::indicatorRow).toList(),
+                snapshot.indicators().stream().map(i -> indicatorRow(i, originals(snapshot).get(i.id()))).toList(),
                 byChapter(snapshot), byDepartment(snapshot, departmentNames),
                 overdue(snapshot, departmentNames), returned(snapshot, departmentNames), adjusted(snapshot, departmentNames),
                 selfAssessmentRows(snapshot, selfAssessments), scoreRows(snapshot, order, scores), result.total(),
@@ -100,7 +100,13 @@ final class AssessmentReports {
 
     // ------------------------------------------------------------------------------------------- indicators
 
-    static AssessmentReportModel.IndicatorRow indicatorRow(IndicatorView i) {
+    private static Map<Long, EvaluationSnapshot.OriginalTarget> originals(EvaluationSnapshot snapshot) {
+        return snapshot.originalTargets() == null ? Map.of()
+                : snapshot.originalTargets().stream().collect(Collectors.toMap(EvaluationSnapshot.OriginalTarget::indicatorId,
+                        o -> o));
+    }
+
+    static AssessmentReportModel.IndicatorRow indicatorRow(IndicatorView i, EvaluationSnapshot.OriginalTarget original) {
         IndicatorAssessment a = i.assessment();
         List<AssessmentReportModel.YearPoint> values = IndicatorPolicy.valuesByYear(i.values().stream()
                 .map(v -> new YearValue(v.year(), v.value(), v.revision())).toList()).values().stream()
@@ -108,7 +114,8 @@ final class AssessmentReports {
         BigDecimal progress = a == null || a.progressToTarget() == null ? null
                 : a.progressToTarget().multiply(BigDecimal.valueOf(100)).setScale(1, RoundingMode.HALF_UP);
         return new AssessmentReportModel.IndicatorRow(i.name(), i.unit(), kindText(i.kind()), i.baselineYear(),
-                i.baselineValue(), i.targetYear(), i.targetValue(), null, comparisonText(i.comparison()),
+                i.baselineValue(), i.targetYear(), i.targetValue(), original == null ? null : original.targetValue(),
+                comparisonText(i.comparison()),
                 a == null ? null : a.latestYear(), a == null ? null : a.latestValue(),
                 a != null && a.latestRevision() == ValueRevision.PRELIMINARY, progress,
                 a == null || a.requiredPace() == null ? null : a.requiredPace().neededPerYear(),
@@ -245,7 +252,23 @@ final class AssessmentReports {
                         name(names, r.before().leadDepartmentCode()), name(names, r.after().leadDepartmentCode()), null, null));
             }
         }
+        Map<Long, EvaluationSnapshot.OriginalTarget> originals = originals(snapshot);
+        for (IndicatorView i : snapshot.indicators()) {
+            EvaluationSnapshot.OriginalTarget o = originals.get(i.id());
+            if (o != null) {
+                rows.add(new AssessmentReportModel.AdjustedRow("指标" + i.ordinal(), i.name(), "指标目标调整", null, null, null, null,
+                        null, targetText(o.targetYear(), o.comparison(), o.targetValue(), i.unit()),
+                        targetText(i.targetYear(), i.comparison(), i.targetValue(), i.unit())));
+            }
+        }
         return rows;
+    }
+
+    /** "2025年不低于200亿元". */
+    static String targetText(int year, TargetComparison comparison, BigDecimal value, String unit) {
+        String number = value.stripTrailingZeros().toPlainString();
+        String amount = number + (unit == null ? "" : unit);
+        return year + "年" + (comparison == TargetComparison.ABOUT ? amount + "左右" : comparisonText(comparison) + amount);
     }
 
     static String reasonText(AdjustmentReason reason) {

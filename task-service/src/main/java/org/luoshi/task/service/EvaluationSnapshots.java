@@ -1,5 +1,6 @@
 package org.luoshi.task.service;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -8,18 +9,23 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.luoshi.task.audit.domain.AuditEntry;
 import org.luoshi.task.audit.domain.CanonicalJson;
+import org.luoshi.task.audit.repository.AuditEntryRepository;
 import org.luoshi.task.domain.Department;
 import org.luoshi.task.domain.Plan;
 import org.luoshi.task.domain.PlanChapter;
+import org.luoshi.task.domain.PlanIndicator;
 import org.luoshi.task.domain.PlanSection;
 import org.luoshi.task.domain.PlanTask;
+import org.luoshi.task.domain.indicator.TargetComparison;
 import org.luoshi.task.mapping.EvaluationSnapshot;
 import org.luoshi.task.mapping.IndicatorView;
 import org.luoshi.task.mapping.MilestoneReportView;
@@ -33,7 +39,10 @@ import org.luoshi.task.repository.TaskRepository;
 import org.luoshi.task.repository.TaskRevisionRepository;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.panache.common.Sort;
 
 /**
  * Freezes what an evaluation looks at. The views, lights, roll-ups and indicator assessments are the ones the rest of
@@ -72,6 +81,9 @@ public class EvaluationSnapshots {
 
     @Inject
     AdjustmentService adjustments;
+
+    @Inject
+    AuditEntryRepository auditEntries;
 
     @Inject
     ObjectMapper json;
@@ -129,18 +141,43 @@ public class EvaluationSnapshots {
                                 .map(s -> new EvaluationSnapshot.SectionPart(s.id, s.ordinal, s.number, s.title)).toList()))
                 .toList();
 
-        List<IndicatorView> indicatorViews = indicators.ofPlan(plan.id).stream()
-                .sorted(Comparator.comparingInt((org.luoshi.task.domain.PlanIndicator i) -> i.ordinal)
-                        .thenComparingLong(i -> i.id))
-                .map(i -> IndicatorService.view(i, day.getYear())).toList();
+        List<PlanIndicator> planIndicators = indicators.ofPlan(plan.id).stream()
+                .sorted(Comparator.comparingInt((PlanIndicator i) -> i.ordinal).thenComparingLong(i -> i.id)).toList();
+        List<IndicatorView> indicatorViews = planIndicators.stream().map(i -> IndicatorService.view(i, day.getYear()))
+                .toList();
+        List<EvaluationSnapshot.OriginalTarget> originalTargets = planIndicators.stream().map(this::originalTarget)
+                .flatMap(Optional::stream).toList();
 
         EvaluationSnapshot snapshot = new EvaluationSnapshot(EvaluationSnapshot.FORMAT, day,
                 new EvaluationSnapshot.PlanPart(plan.id, plan.title, List.copyOf(plan.issuingBodies), plan.periodStart,
                         plan.periodEnd, plan.status),
-                scope, departmentParts, chapterParts, taskParts, indicatorViews,
+                scope, departmentParts, chapterParts, taskParts, indicatorViews, originalTargets,
                 structureService.rollup(plan.id, ordered, day));
         String text = CanonicalJson.write(json.valueToTree(snapshot));
         return new Frozen(snapshot, text, sha256(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * The target as the indicator had it before its first change ({@code indicator.changed} in the audit log), if that
+     * differs from its target now: the report shows the original next to the adjusted one.
+     */
+    private Optional<EvaluationSnapshot.OriginalTarget> originalTarget(PlanIndicator indicator) {
+        AuditEntry first = auditEntries.find("entityType = ?1 and entityId = ?2 and action = ?3", Sort.ascending("seq"),
+                "indicator", String.valueOf(indicator.id), "indicator.changed").firstResult();
+        if (first == null || first.beforeState == null) {
+            return Optional.empty();
+        }
+        JsonNode before = CanonicalJson.parse(first.beforeState);
+        if (!before.hasNonNull("targetValue") || !before.hasNonNull("targetYear") || !before.hasNonNull("comparison")) {
+            return Optional.empty();
+        }
+        BigDecimal value = before.get("targetValue").decimalValue();
+        int year = before.get("targetYear").asInt();
+        TargetComparison comparison = TargetComparison.valueOf(before.get("comparison").asText());
+        if (value.compareTo(indicator.targetValue) == 0 && year == indicator.targetYear && comparison == indicator.comparison) {
+            return Optional.empty();
+        }
+        return Optional.of(new EvaluationSnapshot.OriginalTarget(indicator.id, year, value, comparison));
     }
 
     /** A stored snapshot, read back for the report. */
