@@ -212,6 +212,19 @@ class EvaluationLaunchTest {
     }
 
     @Test
+    @TestSecurity(user = "workflow", roles = "service")
+    void anIdempotencyKeyAlreadyUsedForAnotherChangeIsAConflict() {
+        long planId = plans.planInForce();
+        long task = plans.assignedTask(planId, "haidian");
+        String key = UUID.randomUUID().toString();
+        given().header("Idempotency-Key", key).contentType(ContentType.JSON)
+                .body("{\"departmentCode\":\"haidian\",\"acceptedBy\":\"li.na\"}")
+                .when().put("/api/tasks/" + task + "/acceptance").then().statusCode(200);
+        launch(key, body(planId)).then().statusCode(409).contentType("application/problem+json");
+        given().when().get("/api/evaluations?planId=" + planId).then().body("$", hasSize(0));
+    }
+
+    @Test
     @TestSecurity(user = "chen.jing", roles = "supervisor")
     void peopleLaunchThroughTheWorkflowNotDirectly() {
         long planId = fixtures.plan().planId();
