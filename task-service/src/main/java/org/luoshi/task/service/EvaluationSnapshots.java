@@ -1,6 +1,5 @@
 package org.luoshi.task.service;
 
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -16,16 +15,14 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.luoshi.task.audit.domain.AuditEntry;
 import org.luoshi.task.audit.domain.CanonicalJson;
-import org.luoshi.task.audit.repository.AuditEntryRepository;
 import org.luoshi.task.domain.Department;
 import org.luoshi.task.domain.Plan;
 import org.luoshi.task.domain.PlanChapter;
 import org.luoshi.task.domain.PlanIndicator;
 import org.luoshi.task.domain.PlanSection;
 import org.luoshi.task.domain.PlanTask;
-import org.luoshi.task.domain.indicator.TargetComparison;
+import org.luoshi.task.domain.indicator.Target;
 import org.luoshi.task.mapping.EvaluationSnapshot;
 import org.luoshi.task.mapping.IndicatorView;
 import org.luoshi.task.mapping.MilestoneReportView;
@@ -39,10 +36,8 @@ import org.luoshi.task.repository.TaskRepository;
 import org.luoshi.task.repository.TaskRevisionRepository;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.quarkus.panache.common.Sort;
 
 /**
  * Freezes what an evaluation looks at. The views, lights, roll-ups and indicator assessments are the ones the rest of
@@ -82,8 +77,6 @@ public class EvaluationSnapshots {
     @Inject
     AdjustmentService adjustments;
 
-    @Inject
-    AuditEntryRepository auditEntries;
 
     @Inject
     ObjectMapper json;
@@ -157,27 +150,12 @@ public class EvaluationSnapshots {
         return new Frozen(snapshot, text, sha256(text.getBytes(StandardCharsets.UTF_8)));
     }
 
-    /**
-     * The target as the indicator had it before its first change ({@code indicator.changed} in the audit log), if that
-     * differs from its target now: the report shows the original next to the adjusted one.
-     */
+    /** The plan's own target where an adjustment changed it: the report shows it next to the adjusted one. */
     private Optional<EvaluationSnapshot.OriginalTarget> originalTarget(PlanIndicator indicator) {
-        AuditEntry first = auditEntries.find("entityType = ?1 and entityId = ?2 and action = ?3", Sort.ascending("seq"),
-                "indicator", String.valueOf(indicator.id), "indicator.changed").firstResult();
-        if (first == null || first.beforeState == null) {
-            return Optional.empty();
-        }
-        JsonNode before = CanonicalJson.parse(first.beforeState);
-        if (!before.hasNonNull("targetValue") || !before.hasNonNull("targetYear") || !before.hasNonNull("comparison")) {
-            return Optional.empty();
-        }
-        BigDecimal value = before.get("targetValue").decimalValue();
-        int year = before.get("targetYear").asInt();
-        TargetComparison comparison = TargetComparison.valueOf(before.get("comparison").asText());
-        if (value.compareTo(indicator.targetValue) == 0 && year == indicator.targetYear && comparison == indicator.comparison) {
-            return Optional.empty();
-        }
-        return Optional.of(new EvaluationSnapshot.OriginalTarget(indicator.id, year, value, comparison));
+        Target original = indicator.originalTarget();
+        return original == null ? Optional.empty()
+                : Optional.of(new EvaluationSnapshot.OriginalTarget(indicator.id, original.year(), original.value(),
+                        original.comparison()));
     }
 
     /** A stored snapshot, read back for the report. */
