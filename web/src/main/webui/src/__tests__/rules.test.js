@@ -85,3 +85,11 @@ describe('the name in the header', () => {
     expect(displayName({ preferred_username: 'sun.lei' })).toBe('sun.lei')
   })
 })
+
+describe('chapter labels under the bars', () => {
+  it('keep only the number of a numbered chapter', async () => {
+    const { leadingNumber } = await import('../utils/charts.js')
+    expect(leadingNumber('\u4e09\u3001\u5f3a\u5316')).toBe('\u4e09')
+    expect(leadingNumber('Chapter one')).toBe('Chapter one')
+  })
+})
