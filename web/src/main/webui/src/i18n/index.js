@@ -2,8 +2,7 @@ import { createI18n } from 'vue-i18n'
 import { ref } from 'vue'
 import elZhCn from 'element-plus/es/locale/lang/zh-cn'
 import elEn from 'element-plus/es/locale/lang/en'
-import zhCN from './zh-CN.js'
-import en from './en.js'
+import { messages } from './messages.js'
 
 export const LANGUAGES = ['zh-CN', 'en']
 const STORAGE_KEY = 'luoshi.lang'
@@ -23,7 +22,7 @@ export const i18n = createI18n({
   legacy: false,
   locale: initialLanguage(),
   fallbackLocale: 'zh-CN',
-  messages: { 'zh-CN': zhCN, en },
+  messages,
 })
 
 const elementLocales = { 'zh-CN': elZhCn, en: elEn }
