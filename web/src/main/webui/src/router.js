@@ -1,21 +1,20 @@
 import { createRouter, createWebHistory } from 'vue-router'
 import { session, login } from './auth.js'
 
-// Views by area (staff, supervisor, evaluator, public, admin): each area lists its pages in views/<area>/routes.js,
-// found here by file name, so that an area grows without touching this file or another area's.
-// meta.roles: who may open the page; meta.public: no login at all; meta.menu: its label in the menu.
-export const AREAS = ['staff', 'supervisor', 'evaluator', 'admin', 'public']
-const areaModules = import.meta.glob('./views/*/routes.js', { eager: true })
-
-export function collectRoutes(modules) {
-  const areaOf = (path) => path.split('/')[2]
-  return Object.entries(modules)
-    .sort(([a], [b]) => AREAS.indexOf(areaOf(a)) - AREAS.indexOf(areaOf(b)))
-    .flatMap(([, module]) => module.default)
-}
-
+// Views by area (staff, supervisor, evaluator, public, admin), so each area can grow without touching the others.
+// meta.roles: who may open the page; meta.public: no login at all.
 export const routes = [
-  ...collectRoutes(areaModules),
+  { path: '/', name: 'home', component: () => import('./views/public/HomeView.vue'), meta: { public: true } },
+  { path: '/staff/inbox', name: 'inbox', component: () => import('./views/staff/InboxView.vue'), meta: { roles: ['staff', 'supervisor', 'admin'], menu: 'menu.inbox' } },
+  { path: '/tasks/:id', name: 'task', component: () => import('./views/staff/TaskDetailView.vue'), meta: { roles: ['staff', 'supervisor', 'admin', 'evaluator'] } },
+  { path: '/supervisor/dashboard', name: 'dashboard', component: () => import('./views/supervisor/DashboardView.vue'), meta: { roles: ['supervisor', 'admin'], menu: 'menu.dashboard' } },
+  { path: '/supervisor/import', name: 'import', component: () => import('./views/supervisor/PlanImportView.vue'), meta: { roles: ['supervisor', 'admin'], menu: 'menu.import' } },
+  { path: '/supervisor/assign', name: 'assign', component: () => import('./views/supervisor/AssignView.vue'), meta: { roles: ['supervisor', 'admin'], menu: 'menu.assign' } },
+  { path: '/supervisor/reviews', name: 'reviews', component: () => import('./views/supervisor/ReviewView.vue'), meta: { roles: ['supervisor', 'admin'], menu: 'menu.reviews' } },
+  { path: '/supervisor/adjustments', name: 'adjustments', component: () => import('./views/supervisor/AdjustmentsView.vue'), meta: { roles: ['supervisor', 'admin'], menu: 'menu.adjustments' } },
+  { path: '/supervisor/ledger', name: 'ledger', component: () => import('./views/supervisor/LedgerView.vue'), meta: { roles: ['supervisor', 'admin', 'staff', 'evaluator'], menu: 'menu.ledger' } },
+  { path: '/supervisor/disclosure', name: 'disclosure', component: () => import('./views/supervisor/DisclosureView.vue'), meta: { roles: ['supervisor'], menu: 'menu.disclosure' } },
+  { path: '/supervisor/evaluations/new', name: 'launchEvaluation', component: () => import('./views/supervisor/LaunchEvaluationView.vue'), meta: { roles: ['supervisor'], menu: 'menu.launchEvaluation' } },
   { path: '/forbidden', name: 'forbidden', component: () => import('./views/public/ForbiddenView.vue'), meta: { public: true } },
   { path: '/:pathMatch(.*)*', name: 'notFound', component: () => import('./views/public/NotFoundView.vue'), meta: { public: true } },
 ]
@@ -48,7 +47,7 @@ export function createAppRouter() {
   return router
 }
 
-// The menu follows the routes: every route with meta.menu that the roles may open, in the order of the areas.
+// Added by other areas (evaluator, public, admin) through this list, so that the menu follows the routes.
 export function menuRoutes(roles) {
   return routes.filter((r) => r.meta?.menu && allowed(r, roles))
 }

@@ -1,10 +1,8 @@
 import { describe, it, expect } from 'vitest'
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, relative } from 'node:path'
-import { messages, mergeCatalogues } from '../i18n/messages.js'
-
-const zhCN = messages['zh-CN']
-const en = messages.en
+import zhCN from '../i18n/zh-CN.js'
+import en from '../i18n/en.js'
 
 const SRC = join(__dirname, '..')
 const CATALOGUE_DIR = join(SRC, 'i18n')
@@ -50,17 +48,6 @@ describe('the message catalogues', () => {
       }
     }
     expect(missing).toEqual([])
-  })
-})
-
-describe('an area catalogue', () => {
-  it('adds its section next to the shared ones without replacing them', () => {
-    const merged = mergeCatalogues(
-      { 'zh-CN': { common: { ok: 'a' } }, en: { common: { ok: 'b' } } },
-      [{ 'zh-CN': { common: { extra: 'c' }, evaluator: { title: 'd' } }, en: { common: { extra: 'e' }, evaluator: { title: 'f' } } }],
-    )
-    expect(merged['zh-CN']).toEqual({ common: { ok: 'a', extra: 'c' }, evaluator: { title: 'd' } })
-    expect(merged.en.common).toEqual({ ok: 'b', extra: 'e' })
   })
 })
 

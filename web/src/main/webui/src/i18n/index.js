@@ -2,7 +2,8 @@ import { createI18n } from 'vue-i18n'
 import { ref } from 'vue'
 import elZhCn from 'element-plus/es/locale/lang/zh-cn'
 import elEn from 'element-plus/es/locale/lang/en'
-import { messages } from './messages.js'
+import zhCN from './zh-CN.js'
+import en from './en.js'
 
 export const LANGUAGES = ['zh-CN', 'en']
 const STORAGE_KEY = 'luoshi.lang'
@@ -22,7 +23,7 @@ export const i18n = createI18n({
   legacy: false,
   locale: initialLanguage(),
   fallbackLocale: 'zh-CN',
-  messages,
+  messages: { 'zh-CN': zhCN, en },
 })
 
 const elementLocales = { 'zh-CN': elZhCn, en: elEn }
