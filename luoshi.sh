@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Luoshi (落实): one command to run the whole system, one to run every test.
 #
-#   ./luoshi.sh run [--detach] [--no-build]   PostgreSQL (if down), Keycloak, task-service, workflow-service, demo data
+#   ./luoshi.sh run [--detach] [--no-build]   PostgreSQL (if down), Keycloak, task-service, workflow-service, web app, demo data
 #   ./luoshi.sh stop                           stop what 'run --detach' started, and nothing else
 #   ./luoshi.sh test [maven args…]             every test: unit, @QuarkusTest, real Keycloak, real PostgreSQL, end to end
 #
-# Ports (environment, defaults): TASK_SERVICE_PORT 8081, WORKFLOW_SERVICE_PORT 8082, KEYCLOAK_PORT 8180,
+# Ports (environment, defaults): WEB_PORT 8080, TASK_SERVICE_PORT 8081, WORKFLOW_SERVICE_PORT 8082, KEYCLOAK_PORT 8180,
 # KEYCLOAK_MGMT_PORT 9180; tests use Keycloak on TEST_KEYCLOAK_PORT 18180 / 19180 so they can run beside the demo.
 # All passwords printed or defaulted here are DEMO ONLY.
 set -euo pipefail
@@ -13,6 +13,7 @@ set -euo pipefail
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 export LUOSHI_CACHE="${LUOSHI_CACHE:-$REPO/.cache}"
 RUN_DIR="$LUOSHI_CACHE/run"
+WEB_PORT="${WEB_PORT:-8080}"
 TASK_SERVICE_PORT="${TASK_SERVICE_PORT:-8081}"
 WORKFLOW_SERVICE_PORT="${WORKFLOW_SERVICE_PORT:-8082}"
 KEYCLOAK_PORT="${KEYCLOAK_PORT:-8180}"
@@ -20,13 +21,17 @@ KEYCLOAK_MGMT_PORT="${KEYCLOAK_MGMT_PORT:-9180}"
 TEST_KEYCLOAK_PORT="${TEST_KEYCLOAK_PORT:-18180}"
 TEST_KEYCLOAK_MGMT_PORT="${TEST_KEYCLOAK_MGMT_PORT:-19180}"
 SERVICE_START_TIMEOUT="${SERVICE_START_TIMEOUT:-120}"
-SERVICES=(task-service workflow-service)
+SERVICES=(task-service workflow-service web)
 
 say() { printf '\033[1m[luoshi]\033[0m %s\n' "$*"; }
 die() { printf '[luoshi] ERROR: %s\n' "$*" >&2; exit 1; }
 
 keycloak() { "$REPO/auth/bin/keycloak.sh" "$@"; }
-port_of() { case "$1" in task-service) echo "$TASK_SERVICE_PORT" ;; workflow-service) echo "$WORKFLOW_SERVICE_PORT" ;; esac; }
+port_of() { case "$1" in task-service) echo "$TASK_SERVICE_PORT" ;; workflow-service) echo "$WORKFLOW_SERVICE_PORT" ;; web) echo "$WEB_PORT" ;; esac; }
+# the web module has no database or Keycloak to check: it is ready when it serves the browser's configuration
+ready_path_of() { case "$1" in web) echo "/config.json" ;; *) echo "/q/health/ready" ;; esac; }
+# the browser app's origins, allowed by the services' CORS
+web_origins() { echo "http://localhost:$WEB_PORT,http://127.0.0.1:$WEB_PORT"; }
 port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
 check_java() {
@@ -36,17 +41,26 @@ check_java() {
   [ "${major%%.*}" -ge 17 ] 2>/dev/null || die "Java 17 or newer is needed (found $major)"
 }
 
+# The web module's build runs npm and Vite 8 with the node on the PATH (nothing downloads Node).
+check_node() {
+  command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 \
+    || die "no node/npm on PATH: the web app is built with them (Node.js 20.19+ and npm; apt-get install -y nodejs npm)"
+  node -e 'const [a,b]=process.versions.node.split(".").map(Number); process.exit(a>20||(a===20&&b>=19)?0:1)' \
+    || die "Node.js 20.19 or newer is needed to build the web app (found $(node -v))"
+}
+
 # --- services --------------------------------------------------------------------------------------------
 start_service() {
   local name="$1" port jar pid
   port="$(port_of "$name")"
   jar="$REPO/$name/target/quarkus-app/quarkus-run.jar"
   [ -f "$jar" ] || die "$jar is missing: build first (./mvnw package -DskipTests) or drop --no-build"
-  port_in_use "$port" && die "port $port is taken; set the ${name//-/_} port (e.g. TASK_SERVICE_PORT=…) or stop what uses it"
+  port_in_use "$port" && die "port $port is taken; set the ${name//-/_} port (e.g. TASK_SERVICE_PORT=…, WEB_PORT=…) or stop what uses it"
   mkdir -p "$RUN_DIR"
   say "starting $name on http://localhost:$port (log $RUN_DIR/$name.log)"
   KEYCLOAK_URL="http://localhost:$KEYCLOAK_PORT" TASK_SERVICE_URL="http://localhost:$TASK_SERVICE_PORT" \
-    TASK_SERVICE_PORT="$TASK_SERVICE_PORT" WORKFLOW_SERVICE_PORT="$WORKFLOW_SERVICE_PORT" \
+    WORKFLOW_SERVICE_URL="http://localhost:$WORKFLOW_SERVICE_PORT" LUOSHI_WEB_ORIGINS="$(web_origins)" \
+    TASK_SERVICE_PORT="$TASK_SERVICE_PORT" WORKFLOW_SERVICE_PORT="$WORKFLOW_SERVICE_PORT" WEB_PORT="$WEB_PORT" \
     LUOSHI_DEMO_ENABLED=true setsid nohup java -Xmx512m -Dquarkus.http.port="$port" -jar "$jar" >"$RUN_DIR/$name.log" 2>&1 < /dev/null &
   pid=$!
   echo "$pid" > "$RUN_DIR/$name.pid"
@@ -56,7 +70,7 @@ wait_service() {
   local name="$1" port deadline
   port="$(port_of "$name")"
   deadline=$((SECONDS + SERVICE_START_TIMEOUT))
-  until curl -fs -o /dev/null "http://127.0.0.1:$port/q/health/ready"; do
+  until curl -fs -o /dev/null "http://127.0.0.1:$port$(ready_path_of "$name")"; do
     if ! kill -0 "$(cat "$RUN_DIR/$name.pid")" 2>/dev/null; then
       tail -n 30 "$RUN_DIR/$name.log" >&2 || true
       die "$name exited during start-up (log above)"
@@ -119,6 +133,7 @@ cmd_run() {
     [ -f "$RUN_DIR/$s.pid" ] && kill -0 "$(cat "$RUN_DIR/$s.pid")" 2>/dev/null && die "$s is already running: ./luoshi.sh stop first"
   done
   if [ "$build" = 1 ]; then
+    check_node
     say "building (./mvnw package -DskipTests)…"
     "$REPO/mvnw" -q -B package -DskipTests -f "$REPO/pom.xml" || die "the build failed"
   fi
@@ -162,6 +177,8 @@ print_welcome() {
     落实 Luoshi is running with demo data: the seed plan (docs/plans) imported and confirmed,
     its tasks assigned and given milestones around today, indicator values — labelled 演示数据 / demo
 
+    Log in here:      http://localhost:$WEB_PORT   (中文; English by the switch at the top)
+
     task-service      http://localhost:$TASK_SERVICE_PORT/q/swagger-ui   (health: /q/health)
     workflow-service  http://localhost:$WORKFLOW_SERVICE_PORT/q/swagger-ui   (health: /q/health)
     Keycloak          http://localhost:$KEYCLOAK_PORT/admin   (admin / admin — DEMO ONLY)
@@ -177,7 +194,8 @@ print_welcome() {
       qian.hui    钱慧  evaluator    第三方评估机构 创新战略研究院 (zlyj)
       sun.lei     孙磊  admin
 
-    A first thing to try — 李娜 of 海淀区 accepts the task waiting in her inbox:
+    A first thing to try — 李娜 of 海淀区 accepts the task waiting in her inbox: log in as li.na at
+    http://localhost:$WEB_PORT, open 我的待办 and the task, then 接收任务. Or through the API:
       TOKEN=\$(KEYCLOAK_PORT=$KEYCLOAK_PORT auth/bin/keycloak.sh token li.na)
       curl -s -H "Authorization: Bearer \$TOKEN" http://localhost:$WORKFLOW_SERVICE_PORT/api/inbox
       curl -s -H "Authorization: Bearer \$TOKEN" -H 'Content-Type: application/json' \\
@@ -199,6 +217,7 @@ cmd_stop() {
 # --- test ------------------------------------------------------------------------------------------------
 cmd_test() {
   check_java
+  check_node
   local status=0
   TEST_STATE="$LUOSHI_CACHE/test"
   local state="$TEST_STATE"

@@ -1,0 +1,53 @@
+import { createRouter, createWebHistory } from 'vue-router'
+import { session, login } from './auth.js'
+
+// Views by area (staff, supervisor, evaluator, public, admin), so each area can grow without touching the others.
+// meta.roles: who may open the page; meta.public: no login at all.
+export const routes = [
+  { path: '/', name: 'home', component: () => import('./views/public/HomeView.vue'), meta: { public: true } },
+  { path: '/staff/inbox', name: 'inbox', component: () => import('./views/staff/InboxView.vue'), meta: { roles: ['staff', 'supervisor', 'admin'], menu: 'menu.inbox' } },
+  { path: '/tasks/:id', name: 'task', component: () => import('./views/staff/TaskDetailView.vue'), meta: { roles: ['staff', 'supervisor', 'admin', 'evaluator'] } },
+  { path: '/supervisor/dashboard', name: 'dashboard', component: () => import('./views/supervisor/DashboardView.vue'), meta: { roles: ['supervisor', 'admin'], menu: 'menu.dashboard' } },
+  { path: '/supervisor/import', name: 'import', component: () => import('./views/supervisor/PlanImportView.vue'), meta: { roles: ['supervisor', 'admin'], menu: 'menu.import' } },
+  { path: '/supervisor/assign', name: 'assign', component: () => import('./views/supervisor/AssignView.vue'), meta: { roles: ['supervisor', 'admin'], menu: 'menu.assign' } },
+  { path: '/supervisor/reviews', name: 'reviews', component: () => import('./views/supervisor/ReviewView.vue'), meta: { roles: ['supervisor', 'admin'], menu: 'menu.reviews' } },
+  { path: '/supervisor/adjustments', name: 'adjustments', component: () => import('./views/supervisor/AdjustmentsView.vue'), meta: { roles: ['supervisor', 'admin'], menu: 'menu.adjustments' } },
+  { path: '/supervisor/ledger', name: 'ledger', component: () => import('./views/supervisor/LedgerView.vue'), meta: { roles: ['supervisor', 'admin', 'staff', 'evaluator'], menu: 'menu.ledger' } },
+  { path: '/supervisor/disclosure', name: 'disclosure', component: () => import('./views/supervisor/DisclosureView.vue'), meta: { roles: ['supervisor'], menu: 'menu.disclosure' } },
+  { path: '/supervisor/evaluations/new', name: 'launchEvaluation', component: () => import('./views/supervisor/LaunchEvaluationView.vue'), meta: { roles: ['supervisor'], menu: 'menu.launchEvaluation' } },
+  { path: '/forbidden', name: 'forbidden', component: () => import('./views/public/ForbiddenView.vue'), meta: { public: true } },
+  { path: '/:pathMatch(.*)*', name: 'notFound', component: () => import('./views/public/NotFoundView.vue'), meta: { public: true } },
+]
+
+// Where a role starts after login.
+export function landingFor(roles) {
+  if (roles.includes('supervisor')) return '/supervisor/dashboard'
+  if (roles.includes('staff')) return '/staff/inbox'
+  if (roles.includes('admin')) return '/supervisor/dashboard'
+  if (roles.includes('evaluator')) return '/supervisor/ledger'
+  return '/'
+}
+
+export function allowed(route, roles) {
+  if (route.meta?.public) return true
+  const needed = route.meta?.roles
+  return !needed || needed.some((r) => roles.includes(r))
+}
+
+export function createAppRouter() {
+  const router = createRouter({ history: createWebHistory(), routes })
+  router.beforeEach((to) => {
+    if (to.meta?.public) return true
+    if (!session.authenticated) {
+      login(to.fullPath)
+      return false
+    }
+    return allowed(to, session.roles) ? true : { name: 'forbidden' }
+  })
+  return router
+}
+
+// Added by other areas (evaluator, public, admin) through this list, so that the menu follows the routes.
+export function menuRoutes(roles) {
+  return routes.filter((r) => r.meta?.menu && allowed(r, roles))
+}

@@ -1,0 +1,24 @@
+// Where an inbox item is worked on: each kind of item has one page (and one endpoint, see workflow-service README).
+export function linkOf(item) {
+  if (item.activityId === 'reviewReport') return { path: '/supervisor/reviews', query: { item: item.id } }
+  if (item.processDefinitionKey === 'task-adjustment') return { path: '/supervisor/adjustments', query: { item: item.id } }
+  if (item.taskId) return { path: `/tasks/${item.taskId}`, query: { item: item.id } }
+  return null
+}
+
+// What the task page offers for an item, by its activity
+export function actionOf(item) {
+  if (!item) return null
+  switch (item.activityId) {
+    case 'acceptTask':
+      return 'accept'
+    case 'reviewReturn':
+      return 'reviewReturn'
+    case 'submitReport':
+      return 'report'
+    case 'contributeSubReport':
+      return 'subReport'
+    default:
+      return null
+  }
+}
