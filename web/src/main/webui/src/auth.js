@@ -27,10 +27,18 @@ function fillSession() {
   const token = keycloak?.tokenParsed
   session.authenticated = !!keycloak?.authenticated
   session.username = token?.preferred_username ?? ''
-  session.name = token?.name || token?.preferred_username || ''
+  session.name = displayName(token)
   session.roles = rolesOf(token)
   session.departments = token?.departments ?? []
   session.organisation = token?.organisation ?? null
+}
+
+// Chinese names are written family name first (the token's `name` is "given family")
+export function displayName(token) {
+  if (!token) return ''
+  const { given_name: given, family_name: family } = token
+  if (given && family && /[\u3400-\u9fff]/.test(given + family)) return `${family}${given}`
+  return token.name || token.preferred_username || ''
 }
 
 export async function initAuth(cfg) {

@@ -76,3 +76,20 @@ describe('charts', () => {
     expect(option.series.find((s) => s.name === 'j').data[5]).toBe(17.5)
   })
 })
+
+describe('the name in the header', () => {
+  it('puts a Chinese family name first and leaves other names as they are', async () => {
+    const { displayName } = await vi.importActual('../auth.js')
+    expect(displayName({ given_name: '\u5a1c', family_name: '\u674e', name: '\u5a1c \u674e' })).toBe('\u674e\u5a1c')
+    expect(displayName({ given_name: 'Ann', family_name: 'Lee', name: 'Ann Lee' })).toBe('Ann Lee')
+    expect(displayName({ preferred_username: 'sun.lei' })).toBe('sun.lei')
+  })
+})
+
+describe('chapter labels under the bars', () => {
+  it('keep only the number of a numbered chapter', async () => {
+    const { leadingNumber } = await import('../utils/charts.js')
+    expect(leadingNumber('\u4e09\u3001\u5f3a\u5316')).toBe('\u4e09')
+    expect(leadingNumber('Chapter one')).toBe('Chapter one')
+  })
+})

@@ -1,6 +1,6 @@
 // English. Same keys as zh-CN.js (a test keeps them in step).
 export default {
-  app: { title: 'Luoshi · plan implementation', login: 'Log in', logout: 'Log out', language: 'Language', backHome: 'Back to the home page' },
+  app: { title: 'Luoshi · plan implementation', shortTitle: 'Luoshi', login: 'Log in', logout: 'Log out', language: 'Language', backHome: 'Back to the home page' },
   languages: { 'zh-CN': '中文', en: 'English' },
   a11y: { skipToContent: 'Skip to the main content', openMenu: 'Open the menu', mainMenu: 'Main menu' },
   roles: { staff: 'Department staff', supervisor: 'Supervision office', evaluator: 'Evaluator', admin: 'Administrator' },

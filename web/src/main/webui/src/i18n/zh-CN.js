@@ -1,6 +1,6 @@
 // 简体中文 (default). Every user-visible string of the app is here and in en.js, with the same keys.
 export default {
-  app: { title: '落实 · 规划实施管理', login: '登录', logout: '退出登录', language: '语言', backHome: '返回首页' },
+  app: { title: '落实 · 规划实施管理', shortTitle: '落实', login: '登录', logout: '退出登录', language: '语言', backHome: '返回首页' },
   languages: { 'zh-CN': '中文', en: 'English' },
   a11y: { skipToContent: '跳到主要内容', openMenu: '打开菜单', mainMenu: '主菜单' },
   roles: { staff: '部门经办人', supervisor: '督查室', evaluator: '第三方评估', admin: '系统管理员' },

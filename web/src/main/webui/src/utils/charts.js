@@ -11,7 +11,9 @@ export function rollupBars(groups, labelOf, lightLabel, horizontal = false) {
     itemStyle: { color: LIGHT_COLOURS[light] },
     data: groups.map((g) => g.counts[light]),
   }))
-  const category = { type: 'category', data: categories, axisLabel: { interval: 0, width: 120, overflow: 'truncate' } }
+  // under the bars only the chapter's number fits ("\u4e09\u3001..." -> "\u4e09"); the tooltip names it in full
+  const axisLabel = horizontal ? { interval: 0, width: 120, overflow: 'truncate' } : { interval: 0, formatter: leadingNumber }
+  const category = { type: 'category', data: categories, axisLabel }
   const value = { type: 'value', minInterval: 1 }
   return {
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
@@ -62,4 +64,10 @@ export function indicatorLines(indicator, text) {
     yAxis: { type: 'value', name: indicator.unit || '', scale: true },
     series,
   }
+}
+
+// "<number><ideographic comma>title" -> "<number>"; other labels as they are
+export function leadingNumber(label) {
+  const i = String(label).indexOf('\u3001')
+  return i > 0 && i <= 4 ? label.slice(0, i) : label
 }
