@@ -56,7 +56,7 @@ export function indicatorProgress(indicators, text) {
           value: r.progressPercent == null ? null : Number(r.progressPercent),
           itemStyle: { color: outlookColour(r.status) },
         })),
-        markLine: { silent: true, symbol: 'none', data: [{ xAxis: 100 }], lineStyle: { type: 'dashed' } },
+        markLine: { silent: true, symbol: 'none', label: { show: false }, data: [{ xAxis: 100 }], lineStyle: { type: 'dashed' } },
       },
     ],
   }
