@@ -152,3 +152,13 @@ describe('the evaluation in workflow-service', () => {
     expect(reportFiles([{ format: 'PDF' }, { format: 'DOCX' }]).map((f) => f.format)).toEqual(['DOCX', 'PDF'])
   })
 })
+
+describe('the review of an evaluation report in the inbox', () => {
+  it('opens on the evaluation review page', async () => {
+    const { linkOf } = await import('../utils/items.js')
+    expect(linkOf({ id: 'r1', processDefinitionKey: 'plan-evaluation', activityId: 'reviewEvaluationReport' })).toEqual({
+      path: '/supervisor/evaluation-reviews',
+      query: { item: 'r1' },
+    })
+  })
+})
