@@ -18,6 +18,7 @@ export const routes = [
   // evaluator, public and admin areas (helper webeval)
   { path: '/evaluator/evaluations', name: 'evaluatorEvaluations', component: () => import('./views/evaluator/EvaluationsView.vue'), meta: { roles: ['evaluator'], menu: 'evaluator.menu' } },
   { path: '/evaluator/evaluations/:id', name: 'evaluatorEvaluation', component: () => import('./views/evaluator/EvaluationView.vue'), meta: { roles: ['evaluator'] } },
+  { path: '/staff/self-assessments/:itemId', name: 'selfAssessment', component: () => import('./views/staff/SelfAssessmentView.vue'), meta: { roles: ['staff'] } },
   { path: '/supervisor/evaluation-reviews', name: 'evaluationReviews', component: () => import('./views/supervisor/EvaluationReviewView.vue'), meta: { roles: ['supervisor'], menu: 'evaluationReview.menu' } },
   { path: '/public', name: 'publicHome', component: () => import('./views/public/HomeView.vue'), meta: { public: true, menu: 'public.nav.menu' } },
   { path: '/public/indicators', name: 'publicIndicators', component: () => import('./views/public/PublicIndicatorsView.vue'), meta: { public: true } },

@@ -162,3 +162,10 @@ describe('the review of an evaluation report in the inbox', () => {
     })
   })
 })
+
+describe('a department\'s self-assessment item in the inbox', () => {
+  it('opens on the self-assessment form of that item', async () => {
+    const { linkOf } = await import('../utils/items.js')
+    expect(linkOf({ id: 's1', processDefinitionKey: 'plan-evaluation', activityId: 'submitSelfAssessment' })).toEqual({ path: '/staff/self-assessments/s1' })
+  })
+})

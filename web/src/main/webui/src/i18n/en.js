@@ -389,6 +389,16 @@ export default {
       needReport: 'Generate the current report first',
     },
   },
+  selfAssessment: {
+    title: 'Self-assessment',
+    header: '{name} ({kind}) · {department} · period {from} to {to} · due {due}',
+    summary: 'Summary of the work',
+    achievements: 'Achievements',
+    problems: 'Problems',
+    nextSteps: 'Next steps',
+    send: 'Submit the self-assessment',
+    sent: 'Self-assessment submitted',
+  },
   evaluationReview: {
     menu: 'Evaluation reviews',
     title: 'Review of evaluation reports',

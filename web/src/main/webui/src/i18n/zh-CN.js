@@ -389,6 +389,16 @@ export default {
       needReport: '请先生成最新的评估报告',
     },
   },
+  selfAssessment: {
+    title: '部门自评',
+    header: '{name}（{kind}）· {department} · 评估期间 {from} 至 {to} · 请于 {due} 前提交',
+    summary: '工作总结',
+    achievements: '主要成效',
+    problems: '存在问题',
+    nextSteps: '下一步工作',
+    send: '提交自评',
+    sent: '自评已提交',
+  },
   evaluationReview: {
     menu: '评估报告审核',
     title: '评估报告审核',
