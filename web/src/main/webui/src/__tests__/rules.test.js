@@ -93,3 +93,12 @@ describe('chapter labels under the bars', () => {
     expect(leadingNumber('Chapter one')).toBe('Chapter one')
   })
 })
+
+describe("a task's progress", () => {
+  it('is shown in percent of the 0..1 share task-service answers, a dash without milestones', async () => {
+    const { formatShare } = await import('../utils/format.js')
+    expect(formatShare(0.25)).toBe('25%')
+    expect(formatShare('1.0000')).toBe('100%')
+    expect(formatShare(null)).toBe('\u2014')
+  })
+})

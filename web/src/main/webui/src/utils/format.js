@@ -13,3 +13,9 @@ export function formatDateTime(value, locale = 'zh-CN') {
 export function newIdempotencyKey() {
   return globalThis.crypto?.randomUUID ? globalThis.crypto.randomUUID() : `${Date.now()}-${Math.random()}`
 }
+
+// task-service answers a task's progress as the weighted share of milestones done, 0..1 (null without milestones)
+export function formatShare(share) {
+  if (share === null || share === undefined) return '\u2014'
+  return `${Math.round(Number(share) * 100)}%`
+}

@@ -59,6 +59,17 @@ class WebModuleTest {
     }
 
     @Test
+    void theAppMayTalkOnlyToKeycloakAndTheTwoServices() {
+        given().when().get("/").then()
+                .statusCode(200)
+                .header("Content-Security-Policy", containsString(
+                        "connect-src 'self' http://keycloak.example:8180 http://task.example:8081 http://workflow.example:8082;"))
+                .header("Content-Security-Policy", containsString("script-src 'self';"))
+                .header("Content-Security-Policy", containsString("frame-src 'self' http://keycloak.example:8180;"))
+                .header("X-Content-Type-Options", equalTo("nosniff"));
+    }
+
+    @Test
     void aMissingFileIsStillNotFound() {
         given().when().get("/assets/no-such-file.js").then().statusCode(404);
     }
@@ -67,6 +78,6 @@ class WebModuleTest {
     void theSilentLoginCheckPageIsServed() {
         given().when().get("/silent-check-sso.html").then()
                 .statusCode(200)
-                .body(containsString("postMessage"));
+                .body(containsString("silent-check-sso.js"));
     }
 }
