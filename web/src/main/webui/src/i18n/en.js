@@ -319,6 +319,9 @@ export default {
     backToList: 'Back to the evaluations',
     header: 'Period {from} to {to} · evaluated by {org} · self-assessments due {due}',
     unsaved: 'Unsaved changes',
+    leaveUnsaved: 'Scores or findings are not saved yet; leaving the page loses them. Leave?',
+    leave: 'Leave',
+    stay: 'Stay',
     workflowUnavailable: 'The process cannot be read at the moment (chasing and submitting are unavailable): {detail}',
     statuses: {
       SELF_ASSESSMENT: 'Self-assessment and scoring',

@@ -319,6 +319,9 @@ export default {
     backToList: '返回评估工作台',
     header: '评估期间 {from} 至 {to} · 评估机构 {org} · 部门自评截止 {due}',
     unsaved: '有未保存的修改',
+    leaveUnsaved: '评分或结论还没有保存，离开本页将丢失这些修改。确定离开吗？',
+    leave: '离开',
+    stay: '留在本页',
     workflowUnavailable: '暂时无法读取流程信息（催办、提交审核不可用）：{detail}',
     statuses: {
       SELF_ASSESSMENT: '自评与评估中',
