@@ -15,6 +15,20 @@ export const routes = [
   { path: '/supervisor/ledger', name: 'ledger', component: () => import('./views/supervisor/LedgerView.vue'), meta: { roles: ['supervisor', 'admin', 'staff', 'evaluator'], menu: 'menu.ledger' } },
   { path: '/supervisor/disclosure', name: 'disclosure', component: () => import('./views/supervisor/DisclosureView.vue'), meta: { roles: ['supervisor'], menu: 'menu.disclosure' } },
   { path: '/supervisor/evaluations/new', name: 'launchEvaluation', component: () => import('./views/supervisor/LaunchEvaluationView.vue'), meta: { roles: ['supervisor'], menu: 'menu.launchEvaluation' } },
+  // evaluator, public and admin areas (helper webeval)
+  { path: '/evaluator/evaluations', name: 'evaluatorEvaluations', component: () => import('./views/evaluator/EvaluationsView.vue'), meta: { roles: ['evaluator'], menu: 'evaluator.menu' } },
+  { path: '/evaluator/evaluations/:id', name: 'evaluatorEvaluation', component: () => import('./views/evaluator/EvaluationView.vue'), meta: { roles: ['evaluator'] } },
+  { path: '/staff/self-assessments/:itemId', name: 'selfAssessment', component: () => import('./views/staff/SelfAssessmentView.vue'), meta: { roles: ['staff'] } },
+  { path: '/supervisor/evaluation-reviews', name: 'evaluationReviews', component: () => import('./views/supervisor/EvaluationReviewView.vue'), meta: { roles: ['supervisor'], menu: 'evaluationReview.menu' } },
+  { path: '/public', name: 'publicHome', component: () => import('./views/public/HomeView.vue'), meta: { public: true, menu: 'public.nav.menu' } },
+  { path: '/public/indicators', name: 'publicIndicators', component: () => import('./views/public/PublicIndicatorsView.vue'), meta: { public: true } },
+  { path: '/public/snapshots', name: 'publicSnapshots', component: () => import('./views/public/PublicSnapshotsView.vue'), meta: { public: true } },
+  { path: '/public/snapshots/:id', name: 'publicSnapshot', component: () => import('./views/public/PublicSnapshotView.vue'), meta: { public: true } },
+  { path: '/public/reports', name: 'publicReports', component: () => import('./views/public/PublicReportsView.vue'), meta: { public: true } },
+  { path: '/public/open-data', name: 'publicOpenData', component: () => import('./views/public/PublicOpenDataView.vue'), meta: { public: true } },
+  { path: '/admin/departments', name: 'adminDepartments', component: () => import('./views/admin/DepartmentsView.vue'), meta: { roles: ['admin'], menu: 'admin.menu.departments' } },
+  { path: '/admin/ladder', name: 'adminLadder', component: () => import('./views/admin/LadderView.vue'), meta: { roles: ['admin'], menu: 'admin.menu.ladder' } },
+  { path: '/admin/people', name: 'adminPeople', component: () => import('./views/admin/PeopleView.vue'), meta: { roles: ['admin'], menu: 'admin.menu.people' } },
   { path: '/forbidden', name: 'forbidden', component: () => import('./views/public/ForbiddenView.vue'), meta: { public: true } },
   { path: '/:pathMatch(.*)*', name: 'notFound', component: () => import('./views/public/NotFoundView.vue'), meta: { public: true } },
 ]
@@ -24,7 +38,7 @@ export function landingFor(roles) {
   if (roles.includes('supervisor')) return '/supervisor/dashboard'
   if (roles.includes('staff')) return '/staff/inbox'
   if (roles.includes('admin')) return '/supervisor/dashboard'
-  if (roles.includes('evaluator')) return '/supervisor/ledger'
+  if (roles.includes('evaluator')) return '/evaluator/evaluations'
   return '/'
 }
 

@@ -1,6 +1,8 @@
 // Where an inbox item is worked on: each kind of item has one page (and one endpoint, see workflow-service README).
 export function linkOf(item) {
   if (item.activityId === 'reviewReport') return { path: '/supervisor/reviews', query: { item: item.id } }
+  if (item.activityId === 'submitSelfAssessment') return { path: `/staff/self-assessments/${item.id}` }
+  if (item.activityId === 'reviewEvaluationReport') return { path: '/supervisor/evaluation-reviews', query: { item: item.id } }
   if (item.processDefinitionKey === 'task-adjustment') return { path: '/supervisor/adjustments', query: { item: item.id } }
   if (item.taskId) return { path: `/tasks/${item.taskId}`, query: { item: item.id } }
   return null
