@@ -62,6 +62,17 @@ public class PlanIndicator {
     @Column(nullable = false)
     public TargetComparison comparison;
 
+    /** The target as the plan first set it, kept once the target is adjusted; all null while it never was. */
+    @Column(name = "original_target_year")
+    public Integer originalTargetYear;
+
+    @Column(name = "original_target_value")
+    public BigDecimal originalTargetValue;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "original_comparison")
+    public TargetComparison originalComparison;
+
     @Column(name = "responsible_department_code")
     public String responsibleDepartmentCode;
 
@@ -74,6 +85,43 @@ public class PlanIndicator {
 
     @Version
     public int version;
+
+    /** The target in force: the plan's own, or the adjusted one. */
+    public Target target() {
+        return new Target(targetYear, targetValue, comparison);
+    }
+
+    /** The target the plan first set, when the one in force differs from it; else null. */
+    public Target originalTarget() {
+        return originalTargetValue == null ? null : new Target(originalTargetYear, originalTargetValue, originalComparison);
+    }
+
+    /**
+     * Sets the target in force. The first change keeps the plan's own target as the original; a change back to it
+     * leaves the indicator unadjusted again. Only the original is kept here, each step is in the audit log.
+     */
+    public void changeTarget(Target next) {
+        if (sameTarget(next, target())) {
+            return;
+        }
+        if (originalTargetValue == null) {
+            originalTargetYear = targetYear;
+            originalTargetValue = targetValue;
+            originalComparison = comparison;
+        }
+        targetYear = next.year();
+        targetValue = next.value();
+        comparison = next.comparison();
+        if (sameTarget(next, originalTarget())) {
+            originalTargetYear = null;
+            originalTargetValue = null;
+            originalComparison = null;
+        }
+    }
+
+    private static boolean sameTarget(Target a, Target b) {
+        return b != null && a.year() == b.year() && a.value().compareTo(b.value()) == 0 && a.comparison() == b.comparison();
+    }
 
     /** The indicator as the assessment rules see it. */
     public Indicator toRule() {

@@ -13,12 +13,20 @@ import org.luoshi.task.domain.indicator.ValueRevision;
 /**
  * An indicator with its values and their assessment as of this year (method: docs/indicator-method.md):
  * progress to target, the pace needed, a projection to the target year and the outlook (UNLIKELY is the
- * "unlikely to meet" warning).
+ * "unlikely to meet" warning). {@code targetYear}, {@code targetValue} and {@code comparison} are the target in
+ * force; {@code originalTarget} is the plan's own target when an adjustment changed it, else null.
  */
 public record IndicatorView(Long id, Long planId, int ordinal, String name, String unit, IndicatorKind kind,
         Integer baselineYear, BigDecimal baselineValue, int targetYear, BigDecimal targetValue, TargetComparison comparison,
-        String responsibleDepartmentCode, String sourceText, List<Value> values, IndicatorAssessment assessment,
+        TargetView originalTarget, String responsibleDepartmentCode, String sourceText, List<Value> values, IndicatorAssessment assessment,
         int version) {
+
+    /** A target: its year, value and how it is phrased. */
+    public record TargetView(int year, BigDecimal value, TargetComparison comparison) {
+        public static TargetView of(org.luoshi.task.domain.indicator.Target target) {
+            return target == null ? null : new TargetView(target.year(), target.value(), target.comparison());
+        }
+    }
 
     public record Value(Long id, int year, BigDecimal value, ValueRevision revision, String source, String reportedBy,
             Instant reportedAt) {

@@ -17,6 +17,7 @@ import org.luoshi.task.config.BusinessCalendar;
 import org.luoshi.task.domain.Caller;
 import org.luoshi.task.domain.IndicatorValue;
 import org.luoshi.task.domain.PlanIndicator;
+import org.luoshi.task.domain.indicator.Target;
 import org.luoshi.task.importing.ParsedIndicator;
 import org.luoshi.task.mapping.IndicatorUpdate;
 import org.luoshi.task.mapping.IndicatorView;
@@ -103,9 +104,7 @@ public class IndicatorService {
         indicator.kind = update.kind();
         indicator.baselineYear = update.baselineYear();
         indicator.baselineValue = update.baselineValue();
-        indicator.targetYear = update.targetYear();
-        indicator.targetValue = update.targetValue();
-        indicator.comparison = update.comparison();
+        indicator.changeTarget(new Target(update.targetYear(), update.targetValue(), update.comparison()));
         indicator.responsibleDepartmentCode = update.responsibleDepartmentCode();
         indicators.flush();
         IndicatorView after = view(indicator, calendar.today().getYear());
@@ -160,7 +159,7 @@ public class IndicatorService {
     private static IndicatorView definition(IndicatorView view) {
         return new IndicatorView(view.id(), view.planId(), view.ordinal(), view.name(), view.unit(), view.kind(),
                 view.baselineYear(), view.baselineValue(), view.targetYear(), view.targetValue(), view.comparison(),
-                view.responsibleDepartmentCode(), view.sourceText(), List.of(), null, view.version());
+                view.originalTarget(), view.responsibleDepartmentCode(), view.sourceText(), List.of(), null, view.version());
     }
 
     private PlanIndicator visible(long id) {
@@ -177,7 +176,8 @@ public class IndicatorService {
 
     private static IndicatorView view(PlanIndicator i, int currentYear) {
         return new IndicatorView(i.id, i.planId, i.ordinal, i.name, i.unit, i.kind, i.baselineYear, i.baselineValue,
-                i.targetYear, i.targetValue, i.comparison, i.responsibleDepartmentCode, i.sourceText,
+                i.targetYear, i.targetValue, i.comparison, IndicatorView.TargetView.of(i.originalTarget()),
+                i.responsibleDepartmentCode, i.sourceText,
                 i.values.stream().map(IndicatorView.Value::of).toList(), i.toRule().assess(currentYear), i.version);
     }
 }
