@@ -5,8 +5,12 @@ import java.util.Set;
 
 import static org.luoshi.common.security.Roles.*;
 
-/** Who asks, as far as the business rules care: name, roles and departments. */
-public record Caller(String username, Set<String> roles, List<String> departments) {
+/** Who asks, as far as the business rules care: name, roles, departments and (for evaluators) organisation. */
+public record Caller(String username, Set<String> roles, List<String> departments, String organisation) {
+    public Caller(String username, Set<String> roles, List<String> departments) {
+        this(username, roles, departments, null);
+    }
+
     public boolean has(String role) {
         return roles.contains(role);
     }

@@ -205,7 +205,8 @@ public class AdjustmentService {
         return new AdjustmentResult(r.adjustmentKey, r.taskId, r.revision, read(r.beforeView), read(r.afterView));
     }
 
-    private TaskRevisionView view(TaskRevision r) {
+    /** A stored revision as the API shows it (an evaluation's snapshot uses it too). */
+    TaskRevisionView view(TaskRevision r) {
         return new TaskRevisionView(r.taskId, r.revision, r.adjustmentKey, r.reasonCategory, r.justification, r.requestedBy,
                 r.reviewedBy, r.approvedBy, r.recordedAt, read(r.beforeView), read(r.afterView));
     }

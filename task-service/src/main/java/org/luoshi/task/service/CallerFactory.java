@@ -13,6 +13,6 @@ public class CallerFactory {
     CurrentUser user;
 
     public Caller current() {
-        return new Caller(user.username(), user.roles(), user.departments());
+        return new Caller(user.username(), user.roles(), user.departments(), user.organisation().orElse(null));
     }
 }

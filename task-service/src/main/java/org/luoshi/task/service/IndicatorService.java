@@ -174,7 +174,8 @@ public class IndicatorService {
         return indicator;
     }
 
-    private static IndicatorView view(PlanIndicator i, int currentYear) {
+    /** The indicator with its assessment as of the given year (an evaluation's snapshot uses it too). */
+    static IndicatorView view(PlanIndicator i, int currentYear) {
         return new IndicatorView(i.id, i.planId, i.ordinal, i.name, i.unit, i.kind, i.baselineYear, i.baselineValue,
                 i.targetYear, i.targetValue, i.comparison, IndicatorView.TargetView.of(i.originalTarget()),
                 i.responsibleDepartmentCode, i.sourceText,

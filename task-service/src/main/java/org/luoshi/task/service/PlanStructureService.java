@@ -79,8 +79,12 @@ public class PlanStructureService {
     public StatusRollup rollup(long planId) {
         Caller caller = callers.current();
         plans.visiblePlan(planId, caller);
-        LocalDate today = calendar.today();
         List<PlanTask> visible = tasks.list("planId", planId).stream().filter(t -> AccessPolicy.canSee(caller, t)).toList();
+        return rollup(planId, visible, calendar.today());
+    }
+
+    /** The roll-up of the given tasks of a plan on the given day (an evaluation's snapshot uses it too). */
+    StatusRollup rollup(long planId, List<PlanTask> visible, LocalDate today) {
         Map<Long, PlanChapter> chapterById = chapters.ofPlan(planId).stream()
                 .collect(Collectors.toMap(c -> c.id, Function.identity()));
         Map<Long, PlanSection> sectionById = sections.ofPlan(planId).stream()

@@ -1,0 +1,4 @@
+package org.luoshi.task.mapping;
+
+public record EvaluationReportDownload(String fileName, String mediaType, byte[] content) {
+}
