@@ -39,14 +39,14 @@ class SystemEndToEndIT {
     @BeforeAll
     static void startTheSystem() throws Exception {
         // demo-only passwords, the defaults of deploy/bin/postgres.sh
-        resetSchema("luoshi_task_e2e", "luoshi_task", "luoshi_task_demo");
-        resetSchema("luoshi_workflow_e2e", "luoshi_workflow", "luoshi_workflow_demo");
+        resetSchema(E2eDatabases.task(), "luoshi_task", "luoshi_task_demo");
+        resetSchema(E2eDatabases.workflow(), "luoshi_workflow", "luoshi_workflow_demo");
         taskService = new ServiceProcess("task-service", Map.of(
-                "quarkus.datasource.jdbc.url", DB + "luoshi_task_e2e",
+                "quarkus.datasource.jdbc.url", DB + E2eDatabases.task(),
                 "quarkus.oidc.auth-server-url", REALM));
         taskService.start();
         workflowService = new ServiceProcess("workflow-service", Map.of(
-                "quarkus.datasource.jdbc.url", DB + "luoshi_workflow_e2e",
+                "quarkus.datasource.jdbc.url", DB + E2eDatabases.workflow(),
                 "quarkus.oidc.auth-server-url", REALM,
                 "quarkus.rest-client.task-service.url", taskService.url(),
                 // enough attempts to outlive a restart; a short lock so a job held by a killed instance is taken over

@@ -26,10 +26,15 @@ public class RetryPolicy {
         return config.retry().applyAdjustment();
     }
 
+    public String getEvaluation() {
+        return config.retry().evaluation();
+    }
+
     /** Fails start-up when a configured cycle is not a valid ISO-8601 repetition or list of durations. */
     public void validate() {
         check("luoshi.workflow.retry.record-acceptance", getRecordAcceptance());
         check("luoshi.workflow.retry.apply-adjustment", getApplyAdjustment());
+        check("luoshi.workflow.retry.evaluation", getEvaluation());
     }
 
     private static void check(String key, String cycle) {

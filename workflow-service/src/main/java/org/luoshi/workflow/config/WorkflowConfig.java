@@ -67,5 +67,9 @@ public interface WorkflowConfig {
         /** Retry cycle of applying an approved adjustment in task-service (动态调整), same format. */
         @WithDefault("R3/PT10S")
         String applyAdjustment();
+
+        /** Retry cycle of every call of 规划实施评估 to task-service (create, self-assessment, submission, review, publication). */
+        @WithDefault("R3/PT10S")
+        String evaluation();
     }
 }

@@ -11,12 +11,15 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.jboss.logging.Logger;
 import org.luoshi.workflow.engine.MilestoneReportingProcess;
 import org.luoshi.workflow.milestone.Ladder;
-import org.luoshi.workflow.milestone.MilestoneNotifications;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.luoshi.workflow.milestone.LadderNotifications;
 import org.luoshi.workflow.milestone.Rung;
 
 /**
  * Service tasks {@code notifyReminder}, {@code notifyUrging}, {@code notifySupervision}: the rung (by activity id) is
- * notified unless it was skipped because its time lay before the ladder was armed.
+ * notified unless it was skipped because its time lay before the ladder was armed. Every process with a ladder
+ * (节点填报与审核, 规划实施评估) uses these activity ids and the variables {@code dueDate} and {@code ladderArmedAt};
+ * what is said to whom is the process's {@link LadderNotifications}.
  */
 @Named("ladderRungDelegate")
 @ApplicationScoped
@@ -27,7 +30,7 @@ public class LadderRungDelegate implements JavaDelegate {
     Ladder ladder;
 
     @Inject
-    MilestoneNotifications notifications;
+    jakarta.enterprise.inject.Instance<LadderNotifications> notifications;
 
     @Override
     public void execute(DelegateExecution execution) {
@@ -39,7 +42,17 @@ public class LadderRungDelegate implements JavaDelegate {
                     execution.getProcessInstanceId(), dueDate, ladder.at(rung, dueDate), armedAt);
             return;
         }
-        int sent = notifications.rung(execution, rung, ladder.at(rung, dueDate));
+        int sent = notificationsOf(execution).rung(execution, rung, ladder.at(rung, dueDate));
         LOG.infof("%s (%s) of process %s: %d notification(s)", rung, rung.label, execution.getProcessInstanceId(), sent);
+    }
+
+    private LadderNotifications notificationsOf(DelegateExecution execution) {
+        String key = ((ExecutionEntity) execution).getProcessDefinition().getKey();
+        for (LadderNotifications candidate : notifications) {
+            if (candidate.processKey().equals(key)) {
+                return candidate;
+            }
+        }
+        throw new IllegalStateException("No ladder notifications for process " + key);
     }
 }

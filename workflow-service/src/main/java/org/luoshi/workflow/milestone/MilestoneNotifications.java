@@ -15,7 +15,7 @@ import org.luoshi.workflow.notification.Recipient;
 
 /** The texts (Chinese) and recipients of the ladder's and the review's notifications. */
 @ApplicationScoped
-public class MilestoneNotifications {
+public class MilestoneNotifications implements LadderNotifications {
     public static final String SUPERVISION_GROUP = "supervision";
 
     @Inject
@@ -27,6 +27,12 @@ public class MilestoneNotifications {
     @Inject
     org.luoshi.workflow.notification.NotificationConfig config;
 
+    @Override
+    public String processKey() {
+        return MilestoneReportingProcess.KEY;
+    }
+
+    @Override
     public int rung(DelegateExecution execution, Rung rung, java.util.Date rungTime) {
         Facts f = Facts.of(execution);
         List<Recipient> recipients = new ArrayList<>();

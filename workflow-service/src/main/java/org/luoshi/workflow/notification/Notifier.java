@@ -59,15 +59,35 @@ public class Notifier {
                 @Override
                 public void afterCompletion(int status) {
                     if (status == Status.STATUS_COMMITTED) {
-                        outgoing.forEach(Notifier.this::mail);
+                        mailAll(outgoing);
                     }
                 }
             });
         } else {
-            outgoing.forEach(this::mail);
+            mailAll(outgoing);
         }
         return outgoing.size();
     }
+
+    /**
+     * Jobs mail on their own thread. A request (e.g. a 催办 by hand) runs on a Vert.x worker thread whose context runs
+     * its tasks one after the other: the blocking mailer would wait there for a callback queued behind itself (a
+     * 30-second stall, then a failed send), so requests hand the mails to a thread of their own.
+     */
+    private void mailAll(List<Outgoing> outgoing) {
+        if (io.vertx.core.Context.isOnVertxThread()) {
+            MAIL_THREAD.execute(() -> outgoing.forEach(this::mail));
+        } else {
+            outgoing.forEach(this::mail);
+        }
+    }
+
+    private static final java.util.concurrent.ExecutorService MAIL_THREAD = java.util.concurrent.Executors
+            .newSingleThreadExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "luoshi-mail");
+                thread.setDaemon(true);
+                return thread;
+            });
 
     public String mailbox(Recipient recipient) {
         return recipient.type() == Recipient.Type.USER ? config.userMailbox().replace("{user}", recipient.name())

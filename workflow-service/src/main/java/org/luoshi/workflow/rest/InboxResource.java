@@ -57,7 +57,7 @@ public class InboxResource {
     InboxBulkService bulk;
 
     @GET
-    @RolesAllowed({ Roles.STAFF, Roles.SUPERVISOR, Roles.ADMIN })
+    @RolesAllowed({ Roles.STAFF, Roles.SUPERVISOR, Roles.EVALUATOR, Roles.ADMIN })
     @Operation(summary = "Open work items of the caller's departments and roles, or held by the caller; earliest due first",
             description = "Reads the inbox read model only. Filters: processKey, dueFrom/dueTo (ISO instants, dueTo exclusive), "
                     + "overdue=true, text (in the name, the plan task's title and the business key). total and overdue count "
@@ -89,7 +89,7 @@ public class InboxResource {
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({ Roles.STAFF, Roles.SUPERVISOR, Roles.ADMIN })
+    @RolesAllowed({ Roles.STAFF, Roles.SUPERVISOR, Roles.EVALUATOR, Roles.ADMIN })
     @Operation(summary = "One work item; 404 when it does not exist or is not the caller's")
     public InboxItem get(@PathParam("id") String id) {
         return inbox.get(id);
@@ -98,7 +98,7 @@ public class InboxResource {
     @POST
     @Path("/{id}/complete")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({ Roles.STAFF, Roles.SUPERVISOR, Roles.ADMIN })
+    @RolesAllowed({ Roles.STAFF, Roles.SUPERVISOR, Roles.EVALUATOR, Roles.ADMIN })
     @Operation(summary = "Accept the task or return it with a reason",
             description = "Claims the item for the caller and completes it; 404 when it does not exist or is not the caller's.")
     public CompletionResult complete(@PathParam("id") String id, @NotNull @Valid CompleteRequest request) {
@@ -107,7 +107,7 @@ public class InboxResource {
 
     @POST
     @Path("/{id}/claim")
-    @RolesAllowed({ Roles.STAFF, Roles.SUPERVISOR, Roles.ADMIN })
+    @RolesAllowed({ Roles.STAFF, Roles.SUPERVISOR, Roles.EVALUATOR, Roles.ADMIN })
     @Operation(summary = "Take the item (签收); 409 when someone else holds it")
     public InboxItem claim(@PathParam("id") String id) {
         return actions.claim(id);
@@ -115,7 +115,7 @@ public class InboxResource {
 
     @POST
     @Path("/{id}/unclaim")
-    @RolesAllowed({ Roles.STAFF, Roles.SUPERVISOR, Roles.ADMIN })
+    @RolesAllowed({ Roles.STAFF, Roles.SUPERVISOR, Roles.EVALUATOR, Roles.ADMIN })
     @Operation(summary = "Give the item back to its groups; the holder or a supervisor")
     public InboxItem unclaim(@PathParam("id") String id) {
         return actions.unclaim(id);
@@ -124,7 +124,7 @@ public class InboxResource {
     @POST
     @Path("/{id}/delegate")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({ Roles.STAFF, Roles.SUPERVISOR, Roles.ADMIN })
+    @RolesAllowed({ Roles.STAFF, Roles.SUPERVISOR, Roles.EVALUATOR, Roles.ADMIN })
     @Operation(summary = "Hand the held item to a colleague of the same department (转办)")
     public InboxItem delegate(@PathParam("id") String id, @NotNull @Valid DelegateRequest request) {
         return actions.delegate(id, request.to());
@@ -133,7 +133,7 @@ public class InboxResource {
     @POST
     @Path("/{id}/comments")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({ Roles.STAFF, Roles.SUPERVISOR, Roles.ADMIN })
+    @RolesAllowed({ Roles.STAFF, Roles.SUPERVISOR, Roles.EVALUATOR, Roles.ADMIN })
     @Operation(summary = "Comment on the item (1 to 2000 characters)")
     public Response comment(@PathParam("id") String id, @NotNull @Valid CommentRequest request) {
         return Response.status(Response.Status.CREATED).entity(actions.comment(id, request.text())).build();
@@ -141,7 +141,7 @@ public class InboxResource {
 
     @GET
     @Path("/{id}/history")
-    @RolesAllowed({ Roles.STAFF, Roles.SUPERVISOR, Roles.ADMIN })
+    @RolesAllowed({ Roles.STAFF, Roles.SUPERVISOR, Roles.EVALUATOR, Roles.ADMIN })
     @Operation(summary = "Who did what to the item, and when: created, claimed, delegated, commented, completed")
     public List<HistoryEntry> history(@PathParam("id") String id) {
         return actions.history(id);

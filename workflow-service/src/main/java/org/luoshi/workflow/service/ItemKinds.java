@@ -3,6 +3,7 @@ package org.luoshi.workflow.service;
 import java.util.Map;
 
 import org.luoshi.workflow.engine.AdjustmentProcess;
+import org.luoshi.workflow.engine.EvaluationProcess;
 import org.luoshi.workflow.engine.MilestoneReportingProcess;
 import org.luoshi.workflow.engine.TaskAssignmentProcess;
 
@@ -18,7 +19,10 @@ public final class ItemKinds {
             MilestoneReportingProcess.SUBMIT_REPORT, "POST /api/milestone-items/{id}/report",
             MilestoneReportingProcess.REVIEW_REPORT, "POST /api/milestone-items/{id}/review",
             AdjustmentProcess.REVIEW_ADJUSTMENT, "POST /api/adjustment-items/{id}/decision",
-            AdjustmentProcess.APPROVE_ADJUSTMENT, "POST /api/adjustment-items/{id}/decision");
+            AdjustmentProcess.APPROVE_ADJUSTMENT, "POST /api/adjustment-items/{id}/decision",
+            EvaluationProcess.SUBMIT_SELF_ASSESSMENT, "POST /api/evaluation-items/{id}/self-assessment",
+            EvaluationProcess.SUBMIT_REPORT, "POST /api/evaluation-items/{id}/submission",
+            EvaluationProcess.REVIEW_REPORT, "POST /api/evaluation-items/{id}/review");
 
     private ItemKinds() {
     }

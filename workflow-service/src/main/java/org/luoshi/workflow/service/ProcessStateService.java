@@ -19,6 +19,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.luoshi.common.problem.ResourceNotFoundException;
 import org.luoshi.workflow.api.ProcessState;
 import org.luoshi.workflow.engine.AdjustmentProcess;
+import org.luoshi.workflow.engine.EvaluationProcess;
 import org.luoshi.workflow.engine.TaskAssignmentProcess;
 
 /** Where a process instance stands, from the runtime tables while it runs and from history once it ended. */
@@ -89,6 +90,9 @@ public class ProcessStateService {
     }
 
     private static List<String> variablesOfInterest(String processDefinitionKey) {
+        if (EvaluationProcess.KEY.equals(processDefinitionKey)) {
+            return EvaluationProcess.VARIABLES_OF_INTEREST;
+        }
         return AdjustmentProcess.KEY.equals(processDefinitionKey) ? AdjustmentProcess.VARIABLES_OF_INTEREST
                 : TaskAssignmentProcess.VARIABLES_OF_INTEREST;
     }

@@ -98,8 +98,11 @@ class TaskAssignmentFlowTest {
     }
 
     @Test
-    void evaluatorsHaveNoInboxAndStaffSeeNoIncidents() {
-        as(DemoUsers.EVALUATOR).when().get("/api/inbox").then().statusCode(403).contentType(PROBLEM);
+    void evaluatorsHaveAnInboxButNoBulkActionsAndStaffSeeNoIncidents() {
+        // evaluators complete 规划实施评估's report items through the inbox (their organisation's only: EvaluationFlowTest)
+        as(DemoUsers.EVALUATOR).when().get("/api/inbox").then().statusCode(200);
+        as(DemoUsers.EVALUATOR).contentType(ContentType.JSON).body(Map.of("action", "APPROVE", "itemIds", List.of("x")))
+                .when().post("/api/inbox/bulk").then().statusCode(403).contentType(PROBLEM);
         as(DemoUsers.STAFF_HAIDIAN).when().get("/api/incidents").then().statusCode(403).contentType(PROBLEM);
         as(DemoUsers.STAFF_HAIDIAN).when().get("/api/processes/anything").then().statusCode(403).contentType(PROBLEM);
     }

@@ -1,0 +1,212 @@
+package org.luoshi.workflow.evaluation;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * task-service's evaluation API as docs/evaluation-and-disclosure.md describes it: organisations, plans, creating an
+ * evaluation (idempotent by key: the same key again answers the same evaluation), self-assessment writes, submission
+ * (409 unless the reports are current, as task-service does), review and publication. Records every request; answers
+ * 503 to the paths a test makes fail.
+ */
+public class EvaluationServiceStub {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern PLAN = Pattern.compile("/api/plans/(\\d+)");
+    private static final Pattern EVALUATION = Pattern.compile("/api/evaluations/(\\d+)");
+    private static final Pattern SELF_ASSESSMENT = Pattern.compile("/api/evaluations/(\\d+)/self-assessments/([^/]+)");
+    private static final Pattern TRANSITION = Pattern.compile("/api/evaluations/(\\d+)/(submission|review|publication)");
+
+    private final Map<Long, Map<String, Object>> plans = new ConcurrentHashMap<>();
+    private final Map<Long, Map<String, Object>> evaluations = new ConcurrentHashMap<>();
+    private final Map<String, Long> createdByKey = new ConcurrentHashMap<>();
+    private final List<Recorded> requests = new CopyOnWriteArrayList<>();
+    private final List<String> failing = new CopyOnWriteArrayList<>();
+    private final AtomicLong ids = new AtomicLong(System.currentTimeMillis());
+    private HttpServer server;
+    private ExecutorService executor;
+
+    public record Recorded(String method, String path, String idempotencyKey, String authorization, String body) {
+        public JsonNode json() {
+            try {
+                return JSON.readTree(body);
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        public String bearerToken() {
+            return authorization != null && authorization.startsWith("Bearer ") ? authorization.substring(7) : null;
+        }
+    }
+
+    /** A plan whose evaluations cover these departments. */
+    public void addPlan(long id, String title, List<String> departments) {
+        Map<String, Object> plan = new LinkedHashMap<>();
+        plan.put("id", id);
+        plan.put("title", title);
+        plan.put("departments", departments);
+        plans.put(id, plan);
+    }
+
+    /** From now on every request whose path starts with the prefix answers 503, until {@link #recover}. */
+    public void fail(String pathPrefix) {
+        failing.add(pathPrefix);
+    }
+
+    public void recover(String pathPrefix) {
+        failing.remove(pathPrefix);
+    }
+
+    /** What task-service's GET /api/evaluations/{id} says about the report files. */
+    public void setReportsCurrent(long evaluationId, boolean current) {
+        evaluations.get(evaluationId).put("reportsCurrent", current);
+    }
+
+    public Map<String, Object> evaluation(long id) {
+        return evaluations.get(id);
+    }
+
+    public List<Recorded> requests(String method, String pathPrefix) {
+        return requests.stream().filter(r -> r.method().equals(method) && r.path().startsWith(pathPrefix)).toList();
+    }
+
+    public void start() throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", this::handle);
+        executor = Executors.newFixedThreadPool(4);
+        server.setExecutor(executor);
+        server.start();
+    }
+
+    public void stop() {
+        if (server != null) {
+            server.stop(0);
+        }
+        if (executor != null) {
+            executor.shutdownNow();
+        }
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    @SuppressWarnings("unchecked")
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange; InputStream in = exchange.getRequestBody()) {
+            String body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            String path = exchange.getRequestURI().getPath();
+            String method = exchange.getRequestMethod();
+            String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
+            requests.add(new Recorded(method, path, key, exchange.getRequestHeaders().getFirst("Authorization"), body));
+            if (failing.stream().anyMatch(path::startsWith)) {
+                send(exchange, 503, "{\"status\":503,\"title\":\"Service Unavailable\"}");
+                return;
+            }
+            Matcher plan = PLAN.matcher(path);
+            Matcher evaluation = EVALUATION.matcher(path);
+            Matcher selfAssessment = SELF_ASSESSMENT.matcher(path);
+            Matcher transition = TRANSITION.matcher(path);
+            if (method.equals("GET") && path.equals("/api/evaluation-organisations")) {
+                send(exchange, 200, write(List.of(Map.of("code", "kjpg", "nameZh", "首都科技评估中心", "nameEn", "demo"),
+                        Map.of("code", "zlyj", "nameZh", "创新战略研究院", "nameEn", "demo"))));
+            } else if (method.equals("GET") && plan.matches()) {
+                Map<String, Object> p = plans.get(Long.parseLong(plan.group(1)));
+                send(exchange, p == null ? 404 : 200, p == null ? "{\"status\":404}" : write(p));
+            } else if (method.equals("POST") && path.equals("/api/evaluations")) {
+                if (key == null) {
+                    send(exchange, 400, "{\"status\":400,\"title\":\"Idempotency-Key required\"}");
+                    return;
+                }
+                Map<String, Object> request = JSON.readValue(body, Map.class);
+                Map<String, Object> p = plans.get(((Number) request.get("planId")).longValue());
+                if (p == null) {
+                    send(exchange, 404, "{\"status\":404}");
+                    return;
+                }
+                long id = createdByKey.computeIfAbsent(key, k -> {
+                    long newId = ids.incrementAndGet();
+                    Map<String, Object> e = new LinkedHashMap<>(request);
+                    e.put("id", newId);
+                    e.put("status", "SELF_ASSESSMENT");
+                    e.put("departments", p.get("departments"));
+                    e.put("snapshotSha256", "0".repeat(64));
+                    e.put("reportsCurrent", false);
+                    evaluations.put(newId, e);
+                    return newId;
+                });
+                send(exchange, 201, write(evaluations.get(id)));
+            } else if (method.equals("GET") && evaluation.matches()) {
+                Map<String, Object> e = evaluations.get(Long.parseLong(evaluation.group(1)));
+                send(exchange, e == null ? 404 : 200, e == null ? "{\"status\":404}" : write(e));
+            } else if (method.equals("PUT") && selfAssessment.matches()) {
+                Map<String, Object> e = evaluations.get(Long.parseLong(selfAssessment.group(1)));
+                if (e == null || !"SELF_ASSESSMENT".equals(e.get("status"))) {
+                    send(exchange, e == null ? 404 : 409, "{\"status\":409}");
+                    return;
+                }
+                Map<String, Object> answer = new LinkedHashMap<>(JSON.readValue(body, Map.class));
+                answer.put("departmentCode", URLDecoder.decode(selfAssessment.group(2), StandardCharsets.UTF_8));
+                answer.put("status", "SUBMITTED");
+                send(exchange, 200, write(answer));
+            } else if (method.equals("POST") && transition.matches()) {
+                Map<String, Object> e = evaluations.get(Long.parseLong(transition.group(1)));
+                if (e == null) {
+                    send(exchange, 404, "{\"status\":404}");
+                    return;
+                }
+                switch (transition.group(2)) {
+                    case "submission" -> {
+                        if (!Boolean.TRUE.equals(e.get("reportsCurrent"))) {
+                            send(exchange, 409, "{\"status\":409,\"title\":\"no current report\"}");
+                            return;
+                        }
+                        e.put("status", "IN_REVIEW");
+                    }
+                    case "review" -> e.put("status",
+                            "APPROVE".equals(JSON.readTree(body).path("decision").asText()) ? "APPROVED" : "RETURNED");
+                    default -> e.put("status", "PUBLISHED");
+                }
+                send(exchange, 200, write(e));
+            } else {
+                send(exchange, 405, "{\"status\":405}");
+            }
+        }
+    }
+
+    private static String write(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void send(HttpExchange exchange, int status, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", status < 400 ? "application/json" : "application/problem+json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+}
