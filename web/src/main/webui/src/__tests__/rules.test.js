@@ -4,7 +4,8 @@ vi.mock('../auth.js', () => ({ session: {}, login: vi.fn() }))
 
 import { lightOfDue, daysUntil } from '../utils/lights.js'
 import { checkFile, EVIDENCE_EXTENSIONS, EVIDENCE_MAX_BYTES } from '../utils/files.js'
-import { linkOf, actionOf } from '../utils/items.js'
+import { linkOf, actionOf, inboxPageQuery, REVIEW_ACTIVITIES, ADJUSTMENT_ACTIVITIES } from '../utils/items.js'
+import { buildQuery } from '../api.js'
 import { allowed, landingFor, menuRoutes, routes } from '../router.js'
 import { rollupBars, indicatorLines } from '../utils/charts.js'
 
@@ -100,5 +101,22 @@ describe("a task's progress", () => {
     expect(formatShare(0.25)).toBe('25%')
     expect(formatShare('1.0000')).toBe('100%')
     expect(formatShare(null)).toBe('\u2014')
+  })
+})
+
+describe('the supervisor\'s review lists', () => {
+  it('ask the inbox for exactly their kinds of item, a page at a time', () => {
+    expect(buildQuery(inboxPageQuery(REVIEW_ACTIVITIES, 1, 20))).toBe('?activity=reviewReport&page=0&size=20')
+    expect(buildQuery(inboxPageQuery(ADJUSTMENT_ACTIVITIES, 3, 20)))
+      .toBe('?activity=reviewAdjustment&activity=approveAdjustment&page=2&size=20')
+  })
+
+  it('are where the inbox links their items', () => {
+    for (const activityId of REVIEW_ACTIVITIES) {
+      expect(linkOf({ id: 'i', activityId, processDefinitionKey: 'milestone-reporting' }).path).toBe('/supervisor/reviews')
+    }
+    for (const activityId of ADJUSTMENT_ACTIVITIES) {
+      expect(linkOf({ id: 'i', activityId, processDefinitionKey: 'task-adjustment' }).path).toBe('/supervisor/adjustments')
+    }
   })
 })

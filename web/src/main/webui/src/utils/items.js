@@ -24,3 +24,13 @@ export function actionOf(item) {
       return null
   }
 }
+
+// The kinds of item a supervisor's list page shows (their BPMN activity ids): the inbox filters them on the server
+// (GET /api/inbox?activity=…), so a page holds only these and `total` counts only these.
+export const REVIEW_ACTIVITIES = ['reviewReport']
+export const ADJUSTMENT_ACTIVITIES = ['reviewAdjustment', 'approveAdjustment']
+
+// The inbox query of page `page` (1-based, as el-pagination counts) of those kinds of item
+export function inboxPageQuery(activities, page, size) {
+  return { activity: activities, page: Math.max(0, page - 1), size }
+}

@@ -22,7 +22,9 @@ class PlanRulesTest {
                 .when().post("/api/plans")
                 .then().statusCode(400)
                 .contentType("application/problem+json")
-                .body("errors.field", containsInAnyOrder("title", "periodStart"));
+                .body("errors.field", containsInAnyOrder("title", "periodStart"))
+                .body("errors.find { it.field == 'title' }.code", equalTo("required"))
+                .body("errors.find { it.field == 'periodStart' }.code", equalTo("min"));
     }
 
     @Test
@@ -31,7 +33,10 @@ class PlanRulesTest {
         given().contentType(ContentType.JSON)
                 .body("{\"title\":\"规划\",\"issuingBodies\":[\"北京市人民政府\"],\"periodStart\":2025,\"periodEnd\":2021}")
                 .when().post("/api/plans")
-                .then().statusCode(400).body("errors[0].field", equalTo("periodEnd"));
+                .then().statusCode(400).body("errors[0].field", equalTo("periodEnd"))
+                .body("errors[0].code", equalTo("notBefore"))
+                .body("errors[0].params.other", equalTo("periodStart"))
+                .body("errors[0].params.value", equalTo(2025));
     }
 
     @Test
@@ -48,7 +53,8 @@ class PlanRulesTest {
         given().contentType(ContentType.JSON)
                 .body("{\"title\":\"规划\",\"issuingBodies\":[\"北京市人民政府\"],\"periodStart\":\"二〇二一\",\"periodEnd\":2025}")
                 .when().post("/api/plans")
-                .then().statusCode(400).body("errors[0].field", equalTo("periodStart"));
+                .then().statusCode(400).body("errors[0].field", equalTo("periodStart"))
+                .body("errors[0].code", equalTo("number"));
     }
 
     @Test

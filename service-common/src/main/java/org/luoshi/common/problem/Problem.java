@@ -1,6 +1,7 @@
 package org.luoshi.common.problem;
 
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
@@ -13,6 +14,20 @@ public record Problem(String type, String title, int status, String detail, Stri
 
     public static final String MEDIA_TYPE = "application/problem+json";
 
-    public record FieldError(String field, String message) {
+    /**
+     * One offending field: {@code message} is English for people reading logs and API answers; {@code code} (see
+     * {@link ViolationCodes}) and {@code params} are stable for clients, which show the error in their own language.
+     */
+    public record FieldError(String field, String message, String code, Map<String, Object> params) {
+
+        public FieldError {
+            code = code == null || code.isBlank() ? ViolationCodes.INVALID : code;
+            params = params == null ? Map.of() : Map.copyOf(params);
+        }
+
+        /** A field error without a more precise code: {@value ViolationCodes#INVALID}, no params. */
+        public FieldError(String field, String message) {
+            this(field, message, ViolationCodes.INVALID, Map.of());
+        }
     }
 }

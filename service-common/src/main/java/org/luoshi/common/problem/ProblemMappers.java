@@ -1,6 +1,8 @@
 package org.luoshi.common.problem;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -35,7 +37,7 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response validation(ConstraintViolationException e) {
         List<Problem.FieldError> errors = e.getConstraintViolations().stream()
-                .map(v -> new Problem.FieldError(fieldName(v), v.getMessage()))
+                .map(v -> ViolationCodes.fieldError(fieldName(v), v))
                 .sorted((a, b) -> a.field().compareTo(b.field()))
                 .collect(Collectors.toList());
         String detail = errors.stream().map(err -> err.field() + ": " + err.message()).collect(Collectors.joining("; "));
@@ -45,7 +47,7 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response invalidField(InvalidFieldException e) {
         return Problems.response(400, "validation", "Invalid request", e.field() + ": " + e.getMessage(),
-                List.of(new Problem.FieldError(e.field(), e.getMessage())));
+                List.of(e.toFieldError()));
     }
 
     /** Listed one by one and ahead of Quarkus' own mappers, which answer without naming the field. */
@@ -54,12 +56,14 @@ public class ProblemMappers {
     public Response unreadableJson(JsonProcessingException e) {
         String field = e instanceof JsonMappingException mapping ? fieldPath(mapping) : null;
         String message = expectation(e);
+        Map<String, Object> params = new LinkedHashMap<>();
+        String code = expectationCode(e, params);
         String detail = field == null || field.isEmpty()
                 ? "The request body is not valid JSON"
                 : "The value of '" + field + "' " + message;
         List<Problem.FieldError> errors = field == null || field.isEmpty()
                 ? null
-                : List.of(new Problem.FieldError(field, message));
+                : List.of(new Problem.FieldError(field, message, code, params));
         return Problems.response(400, "malformed-body", "Malformed request body", detail, errors);
     }
 
@@ -81,7 +85,7 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response preconditionRequired(PreconditionRequiredException e) {
         return Problems.response(428, "precondition-required", "Precondition required", e.getMessage(),
-                List.of(new Problem.FieldError("If-Match", e.getMessage())));
+                List.of(new Problem.FieldError("If-Match", e.getMessage(), ViolationCodes.REQUIRED, Map.of())));
     }
 
     @ServerExceptionMapper
@@ -153,11 +157,27 @@ public class ProblemMappers {
                         .collect(Collectors.joining(", "));
                 return "must be one of " + allowed;
             }
-            if (Number.class.isAssignableFrom(target) || target.isPrimitive()) {
+            if (Number.class.isAssignableFrom(target) || (target.isPrimitive() && target != boolean.class)) {
                 return "must be a number";
             }
         }
         return "is not of the expected type";
+    }
+
+    /** The {@link ViolationCodes code} of a value of the wrong kind, with the allowed names of an enum. */
+    private static String expectationCode(JsonProcessingException e, Map<String, Object> params) {
+        if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+            Class<?> target = mismatch.getTargetType();
+            if (target.isEnum()) {
+                params.put("allowed", java.util.Arrays.stream(target.getEnumConstants()).map(String::valueOf)
+                        .collect(Collectors.joining(", ")));
+                return ViolationCodes.ONE_OF;
+            }
+            if (Number.class.isAssignableFrom(target) || (target.isPrimitive() && target != boolean.class)) {
+                return ViolationCodes.NUMBER;
+            }
+        }
+        return ViolationCodes.TYPE;
     }
 
     private static String fieldPath(JsonMappingException e) {

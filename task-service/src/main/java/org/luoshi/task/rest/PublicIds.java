@@ -1,6 +1,7 @@
 package org.luoshi.task.rest;
 
 import org.luoshi.common.problem.InvalidFieldException;
+import org.luoshi.common.problem.ViolationCodes;
 
 /**
  * Ids in public paths and queries are taken as text and read here, so that anything but a plain positive number
@@ -15,7 +16,7 @@ final class PublicIds {
 
     static long parse(String raw, String field) {
         if (raw == null || raw.isBlank()) {
-            throw new InvalidFieldException(field, "is required: a positive whole number");
+            throw new InvalidFieldException(field, "is required: a positive whole number", ViolationCodes.REQUIRED);
         }
         if (!ID.matcher(raw).matches()) {
             throw new InvalidFieldException(field, "must be a positive whole number of at most 18 digits");

@@ -16,6 +16,7 @@ import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 import org.luoshi.common.problem.ConflictException;
 import org.luoshi.common.problem.InvalidFieldException;
+import org.luoshi.common.problem.ViolationCodes;
 import org.luoshi.common.problem.ResourceNotFoundException;
 import org.luoshi.task.audit.service.AuditLog;
 import org.luoshi.task.domain.AccessPolicy;
@@ -166,7 +167,7 @@ public class AdjustmentService {
         }
         if (request.newTitle() != null) {
             if (request.newTitle().isBlank()) {
-                throw new InvalidFieldException("newTitle", "must not be blank; leave it out to keep the title");
+                throw new InvalidFieldException("newTitle", "must not be blank; leave it out to keep the title", ViolationCodes.REQUIRED);
             }
             changes |= !request.newTitle().strip().equals(task.title);
         }

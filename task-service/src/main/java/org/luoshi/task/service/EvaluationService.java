@@ -16,6 +16,7 @@ import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 import org.luoshi.common.problem.ConflictException;
 import org.luoshi.common.problem.InvalidFieldException;
+import org.luoshi.common.problem.ViolationCodes;
 import org.luoshi.common.problem.PreconditionFailedException;
 import org.luoshi.common.problem.ResourceNotFoundException;
 import org.luoshi.task.audit.service.AuditLog;
@@ -114,7 +115,7 @@ public class EvaluationService {
     @Transactional
     public Launched launch(String idempotencyKey, NewEvaluation request) {
         if (idempotencyKey == null || idempotencyKey.isBlank() || idempotencyKey.length() > 200) {
-            throw new InvalidFieldException("Idempotency-Key", "header required, 1 to 200 characters");
+            throw new InvalidFieldException("Idempotency-Key", "header required, 1 to 200 characters", ViolationCodes.REQUIRED);
         }
         Caller caller = callers.current();
         AppliedRequest earlier = appliedRequests.findById(idempotencyKey);
@@ -251,7 +252,7 @@ public class EvaluationService {
         String comment = request.comment() == null || request.comment().isBlank() ? null : request.comment().strip();
         boolean approve = request.decision() == EvaluationReviewRequest.Decision.APPROVE;
         if (!approve && comment == null) {
-            throw new InvalidFieldException("comment", "a return needs a comment saying what to change");
+            throw new InvalidFieldException("comment", "a return needs a comment saying what to change", ViolationCodes.REQUIRED);
         }
         EvaluationStatus target = approve ? EvaluationStatus.APPROVED : EvaluationStatus.RETURNED;
         if (evaluation.status == target && request.decision().name().equals(evaluation.reviewDecision)) {

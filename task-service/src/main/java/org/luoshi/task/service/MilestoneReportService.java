@@ -15,6 +15,7 @@ import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 import org.luoshi.common.problem.ConflictException;
 import org.luoshi.common.problem.InvalidFieldException;
+import org.luoshi.common.problem.ViolationCodes;
 import org.luoshi.common.problem.ResourceNotFoundException;
 import org.luoshi.task.audit.service.AuditLog;
 import org.luoshi.task.domain.Caller;
@@ -119,7 +120,7 @@ public class MilestoneReportService {
         Milestone milestone = milestones.visibleMilestone(report.milestoneId, caller);
         String comment = request.comment() == null || request.comment().isBlank() ? null : request.comment().strip();
         if (request.decision() == ReportDecision.REJECTED && comment == null) {
-            throw new InvalidFieldException("comment", "a rejection must say why");
+            throw new InvalidFieldException("comment", "a rejection must say why", ViolationCodes.REQUIRED);
         }
         if (report.decision() != null) {
             if (report.decision() != request.decision()) {

@@ -12,6 +12,7 @@ import org.jboss.logging.Logger;
 import org.luoshi.task.audit.service.AuditLog;
 import org.luoshi.common.problem.ConflictException;
 import org.luoshi.common.problem.InvalidFieldException;
+import org.luoshi.common.problem.ViolationCodes;
 import org.luoshi.common.problem.ResourceNotFoundException;
 import org.luoshi.task.domain.AccessPolicy;
 import org.luoshi.task.domain.Caller;
@@ -47,7 +48,8 @@ public class PlanService {
     @Transactional
     public PlanView create(NewPlan request) {
         if (request.periodEnd() < request.periodStart()) {
-            throw new InvalidFieldException("periodEnd", "must not be before periodStart");
+            throw new InvalidFieldException("periodEnd", "must not be before periodStart", ViolationCodes.NOT_BEFORE,
+                    java.util.Map.of("other", "periodStart", "value", request.periodStart()));
         }
         Caller caller = callers.current();
         Plan plan = new Plan();

@@ -22,6 +22,7 @@ import org.jboss.logging.Logger;
 import org.luoshi.task.audit.service.AuditLog;
 import org.luoshi.common.problem.ConflictException;
 import org.luoshi.common.problem.InvalidFieldException;
+import org.luoshi.common.problem.ViolationCodes;
 import org.luoshi.common.problem.PreconditionFailedException;
 import org.luoshi.common.problem.ResourceNotFoundException;
 import org.luoshi.task.config.BusinessCalendar;
@@ -217,7 +218,7 @@ public class TaskService {
     @Transactional
     public TaskView accept(long id, String idempotencyKey, Acceptance acceptance) {
         if (idempotencyKey == null || idempotencyKey.isBlank() || idempotencyKey.length() > 200) {
-            throw new InvalidFieldException("Idempotency-Key", "header required, 1 to 200 characters");
+            throw new InvalidFieldException("Idempotency-Key", "header required, 1 to 200 characters", ViolationCodes.REQUIRED);
         }
         Caller caller = callers.current();
         PlanTask task = visibleTask(id, caller);

@@ -14,6 +14,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.luoshi.common.problem.ViolationCode;
+import org.luoshi.common.problem.ViolationCodes;
 
 /** The review of an evaluation report (审核评估报告): APPROVE, or RETURN with a comment for the evaluator. */
 @EvaluationReviewForm.CommentRequiredForReturn
@@ -23,6 +25,7 @@ public record EvaluationReviewForm(
 
     /** A RETURN needs a non-blank comment; the violation names the field {@code comment}. */
     @Documented
+    @ViolationCode(ViolationCodes.REQUIRED)
     @Constraint(validatedBy = CommentRequiredForReturn.Validator.class)
     @Target(ElementType.TYPE)
     @Retention(RetentionPolicy.RUNTIME)

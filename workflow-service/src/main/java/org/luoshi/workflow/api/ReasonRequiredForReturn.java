@@ -10,9 +10,12 @@ import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
+import org.luoshi.common.problem.ViolationCode;
+import org.luoshi.common.problem.ViolationCodes;
 
 /** A RETURN decision needs a non-blank reason; the violation names the field {@code reason}. */
 @Documented
+@ViolationCode(ViolationCodes.REQUIRED)
 @Constraint(validatedBy = ReasonRequiredForReturn.Validator.class)
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

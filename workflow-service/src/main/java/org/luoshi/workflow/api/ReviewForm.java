@@ -14,6 +14,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.luoshi.common.problem.ViolationCode;
+import org.luoshi.common.problem.ViolationCodes;
 
 /** The review of a milestone report (督查室审核): APPROVE, or REJECT with a comment. */
 @ReviewForm.CommentRequiredForReject
@@ -23,6 +25,7 @@ public record ReviewForm(
 
     /** A REJECT needs a non-blank comment; the violation names the field {@code comment}. */
     @Documented
+    @ViolationCode(ViolationCodes.REQUIRED)
     @Constraint(validatedBy = CommentRequiredForReject.Validator.class)
     @Target(ElementType.TYPE)
     @Retention(RetentionPolicy.RUNTIME)

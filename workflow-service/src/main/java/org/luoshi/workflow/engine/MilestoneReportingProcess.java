@@ -52,6 +52,12 @@ public final class MilestoneReportingProcess {
     public static final String VAR_REPORT_EVIDENCE_IDS = "reportEvidenceIds";
     public static final String VAR_REPORT_CONSOLIDATES = "reportConsolidates";
     public static final String VAR_REPORT_SUBMITTED_BY = "reportSubmittedBy";
+    /**
+     * The report the supervising office rejected, with its rejection, kept when the lead reports again so the review
+     * of the new report can compare: a map {reportKey, round, text, percent, evidenceIds, consolidates, submittedBy,
+     * rejection: {comment, decidedBy, decidedOn}}.
+     */
+    public static final String VAR_PREVIOUS_REPORT = "previousReport";
 
     public static final String VAR_REVIEW_DECISION = "reviewDecision";
     public static final String VAR_REVIEW_COMMENT = "reviewComment";

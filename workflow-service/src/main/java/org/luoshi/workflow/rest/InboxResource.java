@@ -24,6 +24,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.luoshi.common.problem.InvalidFieldException;
+import org.luoshi.common.problem.ViolationCodes;
 import org.luoshi.common.security.Roles;
 import org.luoshi.workflow.api.CompleteRequest;
 import org.luoshi.workflow.api.CompletionResult;
@@ -59,20 +60,23 @@ public class InboxResource {
     @GET
     @RolesAllowed({ Roles.STAFF, Roles.SUPERVISOR, Roles.EVALUATOR, Roles.ADMIN })
     @Operation(summary = "Open work items of the caller's departments and roles, or held by the caller; earliest due first",
-            description = "Reads the inbox read model only. Filters: processKey, dueFrom/dueTo (ISO instants, dueTo exclusive), "
-                    + "overdue=true, text (in the name, the plan task's title and the business key). total and overdue count "
-                    + "every matching item.")
+            description = "Reads the inbox read model only. Filters: processKey, activity (repeatable: the BPMN activity ids "
+                    + "of the kinds of item wanted, e.g. activity=reviewReport for the milestone reports waiting for 督查室审核), "
+                    + "section, dueFrom/dueTo (ISO instants, dueTo exclusive), overdue=true, text (in the name, the plan "
+                    + "task's title, the milestone's title and the business key). total and overdue count every matching item.")
     public InboxPage list(
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size,
             @QueryParam("processKey") @Size(max = 255) String processKey,
+            @QueryParam("activity") @Size(max = 20) List<@Size(max = 255) String> activities,
             @QueryParam("section") @Size(max = 40) String section,
             @QueryParam("dueFrom") String dueFrom,
             @QueryParam("dueTo") String dueTo,
             @QueryParam("overdue") @DefaultValue("false") boolean overdue,
             @QueryParam("text") @Size(max = 200) String text) {
         return inbox.list(page, size,
-                new InboxQueries.Filter(processKey, section, instant("dueFrom", dueFrom), instant("dueTo", dueTo), overdue, text));
+                new InboxQueries.Filter(processKey, section, instant("dueFrom", dueFrom), instant("dueTo", dueTo), overdue, text,
+                        activities, null));
     }
 
     /** An ISO-8601 instant; a malformed one is a 400 naming the parameter (not the 404 of a failed conversion). */
@@ -83,7 +87,8 @@ public class InboxResource {
         try {
             return Instant.parse(value.strip());
         } catch (java.time.format.DateTimeParseException e) {
-            throw new InvalidFieldException(parameter, "must be an ISO-8601 instant, e.g. 2026-01-31T00:00:00Z");
+            throw new InvalidFieldException(parameter, "must be an ISO-8601 instant, e.g. 2026-01-31T00:00:00Z",
+                    ViolationCodes.FORMAT, java.util.Map.of("expected", "2026-01-31T00:00:00Z"));
         }
     }
 

@@ -21,6 +21,7 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 import org.luoshi.common.problem.InvalidFieldException;
+import org.luoshi.common.problem.ViolationCodes;
 import org.luoshi.common.problem.ResourceNotFoundException;
 import org.luoshi.common.security.CurrentUser;
 import org.luoshi.common.security.Roles;
@@ -128,7 +129,8 @@ public class AdjustmentService {
         try {
             return LocalDate.parse(value.strip()).toString();
         } catch (DateTimeParseException e) {
-            throw new InvalidFieldException(field, "must be a date yyyy-MM-dd, not '" + value + "'");
+            throw new InvalidFieldException(field, "must be a date yyyy-MM-dd, not '" + value + "'", ViolationCodes.FORMAT,
+                    Map.of("expected", "yyyy-MM-dd"));
         }
     }
 

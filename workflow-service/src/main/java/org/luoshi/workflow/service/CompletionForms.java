@@ -3,6 +3,7 @@ package org.luoshi.workflow.service;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.luoshi.common.problem.InvalidFieldException;
+import org.luoshi.common.problem.ViolationCodes;
 import org.luoshi.workflow.api.CompleteRequest;
 import org.luoshi.workflow.api.Decision;
 import org.luoshi.workflow.engine.TaskAssignmentProcess;
@@ -23,13 +24,15 @@ final class CompletionForms {
             switch (decision) {
                 case REASSIGN -> {
                     if (blank(request.departmentCode())) {
-                        throw new InvalidFieldException("departmentCode", "is required when the decision is REASSIGN");
+                        throw new InvalidFieldException("departmentCode", "is required when the decision is REASSIGN",
+                                ViolationCodes.REQUIRED);
                     }
                     variables.putValue(TaskAssignmentProcess.VAR_DEPARTMENT_CODE, request.departmentCode());
                 }
                 case AMEND, WITHDRAW -> {
                     if (blank(request.note())) {
-                        throw new InvalidFieldException("note", "is required when the decision is " + decision);
+                        throw new InvalidFieldException("note", "is required when the decision is " + decision,
+                                ViolationCodes.REQUIRED);
                     }
                 }
                 default -> throw new InvalidFieldException("decision", "must be one of REASSIGN, AMEND, WITHDRAW for 督查室处理退回");

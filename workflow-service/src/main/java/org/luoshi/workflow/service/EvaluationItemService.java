@@ -77,7 +77,7 @@ public class EvaluationItemService {
 
     public List<EvaluationItem> list(String processInstanceId) {
         // who may see which item is the inbox read model's answer, not Camunda's candidate-group query
-        List<String> ids = queries.list(InboxEntitlement.of(user), new InboxQueries.Filter(KEY, null, null, null, false, null), 0, 100)
+        List<String> ids = queries.list(InboxEntitlement.of(user), InboxQueries.Filter.ofProcess(KEY, processInstanceId), 0, 100)
                 .items().stream().map(item -> item.id()).toList();
         if (ids.isEmpty()) {
             return List.of();

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -24,6 +25,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 import org.luoshi.common.problem.ConflictException;
 import org.luoshi.common.problem.InvalidFieldException;
+import org.luoshi.common.problem.ViolationCodes;
 import org.luoshi.common.security.CurrentUser;
 import org.luoshi.workflow.api.ChaseResult;
 import org.luoshi.workflow.api.EvaluationLaunch;
@@ -75,19 +77,22 @@ public class EvaluationService {
         LocalDate to = date("periodTo", request.periodTo());
         LocalDate due = date("selfAssessmentDue", request.selfAssessmentDue());
         if (to.isBefore(from)) {
-            throw new InvalidFieldException("periodTo", "must not be before periodFrom " + from);
+            throw new InvalidFieldException("periodTo", "must not be before periodFrom " + from, ViolationCodes.NOT_BEFORE,
+                    Map.of("other", "periodFrom", "value", from.toString()));
         }
         List<EvaluationClient.Organisation> organisations = read("the evaluation organisations", taskService::organisations);
         if (organisations.stream().noneMatch(o -> request.organisation().equals(o.code()))) {
             throw new InvalidFieldException("organisation", "'" + request.organisation() + "' is not an evaluation organisation; known: "
-                    + organisations.stream().map(EvaluationClient.Organisation::code).toList());
+                    + organisations.stream().map(EvaluationClient.Organisation::code).toList(), ViolationCodes.UNKNOWN,
+                    Map.of("value", request.organisation()));
         }
         JsonNode plan;
         try {
             plan = taskService.plan(request.planId());
         } catch (WebApplicationException e) {
             if (e.getResponse().getStatus() == 404) {
-                throw new InvalidFieldException("planId", "there is no plan " + request.planId());
+                throw new InvalidFieldException("planId", "there is no plan " + request.planId(), ViolationCodes.UNKNOWN,
+                        Map.of("value", request.planId()));
             }
             throw new TaskServiceUnavailableException("task-service answered " + e.getResponse().getStatus() + " for plan "
                     + request.planId(), e);
@@ -176,7 +181,8 @@ public class EvaluationService {
         try {
             return LocalDate.parse(value.strip());
         } catch (DateTimeParseException e) {
-            throw new InvalidFieldException(field, "must be a date yyyy-MM-dd, not '" + value + "'");
+            throw new InvalidFieldException(field, "must be a date yyyy-MM-dd, not '" + value + "'", ViolationCodes.FORMAT,
+                    Map.of("expected", "yyyy-MM-dd"));
         }
     }
 

@@ -19,6 +19,7 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.jboss.logging.Logger;
 import org.luoshi.common.problem.ConflictException;
 import org.luoshi.common.problem.InvalidFieldException;
+import org.luoshi.common.problem.ViolationCodes;
 import org.luoshi.common.problem.Problem;
 import org.luoshi.common.problem.ResourceNotFoundException;
 import org.luoshi.common.security.CurrentUser;
@@ -74,10 +75,11 @@ public class InboxBulkService {
 
     public List<BulkItemResult> apply(BulkRequest request) {
         if (request.action() == BulkAction.REASSIGN && (request.toDepartment() == null || request.toDepartment().isBlank())) {
-            throw new InvalidFieldException("toDepartment", "is required when the action is REASSIGN");
+            throw new InvalidFieldException("toDepartment", "is required when the action is REASSIGN",
+                    ViolationCodes.REQUIRED);
         }
         if (request.action() == BulkAction.REJECT && (request.comment() == null || request.comment().isBlank())) {
-            throw new InvalidFieldException("comment", "is required when the action is REJECT");
+            throw new InvalidFieldException("comment", "is required when the action is REJECT", ViolationCodes.REQUIRED);
         }
         InboxQueries.Caller caller = InboxEntitlement.of(user);
         List<BulkItemResult> results = new ArrayList<>();
@@ -171,7 +173,7 @@ public class InboxBulkService {
         }
         if (e instanceof InvalidFieldException invalid) {
             return new Problem(TYPE_BASE + "validation", "Invalid request", 400, invalid.field() + ": " + e.getMessage(), null,
-                    List.of(new Problem.FieldError(invalid.field(), e.getMessage())));
+                    List.of(invalid.toFieldError()));
         }
         String errorId = UUID.randomUUID().toString();
         LOG.errorf(e, "Bulk item failed unexpectedly, error id %s", errorId);

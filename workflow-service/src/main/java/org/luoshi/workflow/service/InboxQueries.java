@@ -29,7 +29,7 @@ import org.luoshi.workflow.api.InboxPage;
 public class InboxQueries {
     static final String COLUMNS = "task_id, name, process_definition_key, process_instance_id, plan_task_id, task_title, "
             + "department_code, created, due, activity_id, business_key, assignee, delegated_by, candidate_groups, "
-            + "plan_section, status";
+            + "plan_section, status, milestone_title";
 
     @Inject
     DataSource dataSource;
@@ -38,10 +38,31 @@ public class InboxQueries {
     public record Caller(String username, List<String> groups) {
     }
 
-    /** The list's filters; null means "any". */
-    /** @param section a plan reference prefix such as 三（一）: the items of tasks of that chapter or section */
-    public record Filter(String processKey, String section, Instant dueFrom, Instant dueTo, boolean overdue, String text) {
+    /**
+     * The list's filters; null (or empty) means "any".
+     *
+     * @param section a plan reference prefix such as 三（一）: the items of tasks of that chapter or section
+     * @param activities the BPMN activity ids of the kinds of item wanted, e.g. {@code reviewReport} (督查室审核)
+     * @param processInstanceId the items of one process instance
+     */
+    public record Filter(String processKey, String section, Instant dueFrom, Instant dueTo, boolean overdue, String text,
+            List<String> activities, String processInstanceId) {
         public static final Filter NONE = new Filter(null, null, null, null, false, null);
+
+        public Filter {
+            activities = activities == null ? List.of()
+                    : activities.stream().filter(a -> a != null && !a.isBlank()).map(String::strip).distinct().toList();
+        }
+
+        public Filter(String processKey, String section, Instant dueFrom, Instant dueTo, boolean overdue, String text) {
+            this(processKey, section, dueFrom, dueTo, overdue, text, List.of(), null);
+        }
+
+        /** The open items of a process of the given key, optionally of one instance (at most {@code 100} per page). */
+        public static Filter ofProcess(String processKey, String processInstanceId) {
+            return new Filter(processKey, null, null, null, false, null, List.of(),
+                    processInstanceId == null || processInstanceId.isBlank() ? null : processInstanceId);
+        }
     }
 
     /** A statement and its parameters (a {@code List<String>} parameter is bound as {@code text[]}). */
@@ -61,6 +82,17 @@ public class InboxQueries {
             sql.append(" and process_definition_key = ?");
             parameters.add(filter.processKey());
         }
+        if (filter.activities().size() == 1) {
+            sql.append(" and activity_id = ?");
+            parameters.add(filter.activities().get(0));
+        } else if (!filter.activities().isEmpty()) {
+            sql.append(" and activity_id = any(?)");
+            parameters.add(filter.activities());
+        }
+        if (filter.processInstanceId() != null) {
+            sql.append(" and process_instance_id = ?");
+            parameters.add(filter.processInstanceId());
+        }
         if (filter.section() != null && !filter.section().isBlank()) {
             sql.append(" and plan_section like ? escape '\\'");
             parameters.add(escapeLike(filter.section().strip()) + "%");
@@ -78,8 +110,8 @@ public class InboxQueries {
         }
         if (filter.text() != null && !filter.text().isBlank()) {
             String like = "%" + escapeLike(filter.text().strip()) + "%";
-            sql.append(" and (name ilike ? or task_title ilike ? or business_key ilike ?)");
-            parameters.addAll(List.of(like, like, like));
+            sql.append(" and (name ilike ? or task_title ilike ? or milestone_title ilike ? or business_key ilike ?)");
+            parameters.addAll(List.of(like, like, like, like));
         }
         return new Sql(sql.toString(), parameters);
     }
@@ -202,7 +234,7 @@ public class InboxQueries {
                 rows.getString("activity_id"), rows.getString("business_key"), rows.getString("assignee"),
                 rows.getString("delegated_by"),
                 groups == null ? List.of() : Arrays.asList((String[]) groups.getArray()), rows.getString("plan_section"),
-                status, "OPEN".equals(status) && due != null && due.isBefore(Instant.now()));
+                status, "OPEN".equals(status) && due != null && due.isBefore(Instant.now()), rows.getString("milestone_title"));
     }
 
     private static Instant instant(Timestamp timestamp) {

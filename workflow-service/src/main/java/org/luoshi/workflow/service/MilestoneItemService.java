@@ -71,7 +71,7 @@ public class MilestoneItemService {
 
     public List<MilestoneItem> list(String processInstanceId) {
         // who may see which item is the inbox read model's answer, not Camunda's candidate-group query
-        List<String> ids = queries.list(InboxEntitlement.of(user), new InboxQueries.Filter(KEY, null, null, null, false, null), 0, 100)
+        List<String> ids = queries.list(InboxEntitlement.of(user), InboxQueries.Filter.ofProcess(KEY, processInstanceId), 0, 100)
                 .items().stream().map(item -> item.id()).toList();
         if (ids.isEmpty()) {
             return List.of();
@@ -116,10 +116,16 @@ public class MilestoneItemService {
                         + recorded);
             }
         }
-        Object round = runtimeService.getVariable(processInstanceId, VAR_REPORT_ROUND);
+        Map<String, Object> current = runtimeService.getVariables(processInstanceId);
+        Object round = current.get(VAR_REPORT_ROUND);
         int next = (round instanceof Number n ? n.intValue() : 0) + 1;
         String reportKey = processInstanceId + ":lead:" + next;
-        VariableMap variables = Variables.createVariables()
+        VariableMap variables = Variables.createVariables();
+        if (DECISION_REJECT.equals(current.get(VAR_REVIEW_DECISION)) && current.get(VAR_REPORT_KEY) != null) {
+            // the report variables are overwritten below: keep the rejected report for the next review to compare
+            variables.putValue(VAR_PREVIOUS_REPORT, rejectedReport(current));
+        }
+        variables
                 .putValue(VAR_REPORT_ROUND, next)
                 .putValue(VAR_REPORT_KEY, reportKey)
                 .putValue(VAR_REPORT_TEXT, form.text().strip())
@@ -129,6 +135,34 @@ public class MilestoneItemService {
                 .putValue(VAR_REPORT_SUBMITTED_BY, user.username());
         complete(task, variables);
         return new MilestoneItemDone(id, "REPORT", processInstanceId, user.username(), reportKey, null);
+    }
+
+    /** The report the last review rejected, with that rejection (see {@code previousReport}). */
+    private static Map<String, Object> rejectedReport(Map<String, Object> v) {
+        Map<String, Object> report = reportOf(v);
+        report.put("rejection", rejectionOf(v, (String) v.get(VAR_REPORT_KEY)));
+        return report;
+    }
+
+    private static Map<String, Object> reportOf(Map<String, Object> v) {
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("reportKey", v.get(VAR_REPORT_KEY));
+        report.put("round", v.get(VAR_REPORT_ROUND));
+        report.put("submittedBy", v.get(VAR_REPORT_SUBMITTED_BY));
+        report.put("text", v.get(VAR_REPORT_TEXT));
+        report.put("percent", v.get(VAR_REPORT_PERCENT));
+        report.put("evidenceIds", v.get(VAR_REPORT_EVIDENCE_IDS));
+        report.put("consolidates", v.get(VAR_REPORT_CONSOLIDATES));
+        return report;
+    }
+
+    private static Map<String, Object> rejectionOf(Map<String, Object> v, String reportKey) {
+        Map<String, Object> rejection = new LinkedHashMap<>();
+        rejection.put("reportKey", reportKey);
+        rejection.put("comment", v.get(VAR_REVIEW_COMMENT));
+        rejection.put("decidedBy", v.get(VAR_REVIEWED_BY));
+        rejection.put("decidedOn", v.get(VAR_REVIEWED_ON));
+        return rejection;
     }
 
     @Transactional
@@ -210,30 +244,32 @@ public class MilestoneItemService {
         String department = task.getTaskDefinitionKey().equals(CONTRIBUTE_SUB_REPORT)
                 ? (String) runtimeService.getVariable(task.getExecutionId(), VAR_CO_DEPARTMENT)
                 : candidateGroup(task.getId());
-        Map<String, Object> report = null;
-        if (task.getTaskDefinitionKey().equals(REVIEW_REPORT)) {
-            report = new LinkedHashMap<>();
-            report.put("reportKey", v.get(VAR_REPORT_KEY));
-            report.put("submittedBy", v.get(VAR_REPORT_SUBMITTED_BY));
-            report.put("text", v.get(VAR_REPORT_TEXT));
-            report.put("percent", v.get(VAR_REPORT_PERCENT));
-            report.put("evidenceIds", v.get(VAR_REPORT_EVIDENCE_IDS));
-            report.put("consolidates", v.get(VAR_REPORT_CONSOLIDATES));
-        }
+        boolean reviewing = task.getTaskDefinitionKey().equals(REVIEW_REPORT);
+        Map<String, Object> report = reviewing ? reportOf(v) : null;
+        Map<String, Object> previousReport = reviewing ? previousReport(v) : null;
         Map<String, Object> lastRejection = null;
         if (DECISION_REJECT.equals(v.get(VAR_REVIEW_DECISION))) {
-            lastRejection = new LinkedHashMap<>();
-            lastRejection.put("reportKey", v.get(VAR_REPORT_KEY));
-            lastRejection.put("comment", v.get(VAR_REVIEW_COMMENT));
-            lastRejection.put("decidedBy", v.get(VAR_REVIEWED_BY));
-            lastRejection.put("decidedOn", v.get(VAR_REVIEWED_ON));
+            // under review, the report variables already hold the new report: the rejected one is the round before
+            String rejectedKey = (String) v.get(VAR_REPORT_KEY);
+            if (reviewing && v.get(VAR_REPORT_ROUND) instanceof Number round) {
+                rejectedKey = pi + ":lead:" + (round.intValue() - 1);
+            }
+            lastRejection = rejectionOf(v, rejectedKey);
         }
         ProcessInstance instance = runtimeService.createProcessInstanceQuery().processInstanceId(pi).singleResult();
         return new MilestoneItem(task.getId(), kind(task.getTaskDefinitionKey()), task.getName(), pi,
                 instance == null ? null : instance.getBusinessKey(), asLong(v.get(VAR_TASK_ID)), (String) v.get(VAR_TASK_TITLE),
                 asLong(v.get(VAR_MILESTONE_ID)), (String) v.get(VAR_MILESTONE_TITLE), (String) v.get(VAR_DUE_DATE), department,
                 task.getCreateTime() == null ? null : task.getCreateTime().toInstant(),
-                task.getTaskDefinitionKey().equals(CONTRIBUTE_SUB_REPORT) ? List.of() : subReports(pi), report, lastRejection);
+                task.getTaskDefinitionKey().equals(CONTRIBUTE_SUB_REPORT) ? List.of() : subReports(pi), report, lastRejection,
+                previousReport);
+    }
+
+    /** The rejected report this one replaces, if the lead reported again after a rejection (null for a first report). */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> previousReport(Map<String, Object> v) {
+        return v.get(VAR_PREVIOUS_REPORT) instanceof Map<?, ?> previous && DECISION_REJECT.equals(v.get(VAR_REVIEW_DECISION))
+                ? (Map<String, Object>) previous : null;
     }
 
     private String candidateGroup(String taskId) {

@@ -16,7 +16,8 @@ import org.jboss.logging.Logger;
 
 /**
  * At start-up, adds the open user tasks the read model does not know yet: those created before it existed (a database
- * upgraded from the engine-backed inbox). Afterwards the task listener keeps it in step; normally nothing is missing.
+ * upgraded from the engine-backed inbox), and fills in the milestone titles of rows written before the read model had
+ * that column. Afterwards the task listener keeps it in step; normally nothing is missing.
  */
 public final class InboxBackfill {
     private static final Logger LOG = Logger.getLogger(InboxBackfill.class);
@@ -25,6 +26,10 @@ public final class InboxBackfill {
     }
 
     public static void run(ProcessEngine engine, DataSource dataSource, InboxReadModel readModel) {
+        int titled = readModel.backfillMilestoneTitles();
+        if (titled > 0) {
+            LOG.infof("Inbox read model: gave %d items of milestone reporting their milestone's title", titled);
+        }
         List<String> missing = new ArrayList<>();
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = connection.prepareStatement("select t.id_ from act_ru_task t where not exists "

@@ -20,6 +20,8 @@ import org.camunda.bpm.engine.task.IdentityLinkType;
  */
 public class InboxTaskListener implements TaskListener {
     public static final String VAR_PLAN_SECTION = "planSection";
+    /** Set by 节点填报与审核 (milestone-reporting); the inbox shows which milestone an item reports on. */
+    public static final String VAR_MILESTONE_TITLE = "milestoneTitle";
 
     private final InboxReadModel readModel;
 
@@ -92,7 +94,8 @@ public class InboxTaskListener implements TaskListener {
                 task.getTaskDefinitionKey(), task.getName(), groups(task), task.getAssignee(),
                 isDelegated(task) ? task.getOwner() : null, task.getCreateTime(), task.getDueDate(),
                 planTaskId instanceof Number n ? n.longValue() : null, text(task.getVariable("taskTitle")),
-                text(task.getVariable(VAR_PLAN_SECTION)), text(task.getVariable("departmentCode")));
+                text(task.getVariable(VAR_PLAN_SECTION)), text(task.getVariable("departmentCode")),
+                text(task.getVariable(VAR_MILESTONE_TITLE)));
     }
 
     private static String text(Object value) {
