@@ -71,7 +71,13 @@ export async function journey(name, steps) {
 
 // A fresh desk: a browser context with the journey's language already chosen (the app remembers it in localStorage).
 export async function desk(browser, j) {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: LANG, acceptDownloads: true })
+  const context = await browser.newContext({
+    viewport: { width: 1366, height: 900 },
+    locale: LANG,
+    acceptDownloads: true,
+    // charts drawn at once (the app honours reduced motion), so a screenshot shows them finished
+    reducedMotion: 'reduce',
+  })
   context.setDefaultTimeout(TIMEOUT)
   await context.addInitScript((lang) => {
     if (!window.localStorage.getItem('luoshi.lang')) window.localStorage.setItem('luoshi.lang', lang)
@@ -85,7 +91,7 @@ export async function desk(browser, j) {
 export async function shot(page, j, step) {
   j.shots += 1
   const file = join(SCREENSHOTS, `${j.name}${LANG === 'en' ? '-en' : ''}-${String(j.shots).padStart(2, '0')}-${step}.png`)
-  await page.screenshot({ path: file, fullPage: true })
+  await page.screenshot({ path: file, fullPage: true, animations: 'disabled' })
 }
 
 // Logs in through the real Keycloak login page: the app's login button, Keycloak's form, back to the app.

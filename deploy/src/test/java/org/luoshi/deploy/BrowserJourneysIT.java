@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -313,9 +314,11 @@ class BrowserJourneysIT {
                 .get(system.taskUrl() + "/api/plans/" + planId + "/indicators").then().statusCode(200)
                 .extract().jsonPath().getList("$");
         for (Map<String, Object> indicator : indicators.subList(0, 2)) {
-            BigDecimal base = indicator.get("baselineValue") == null ? BigDecimal.TEN : new BigDecimal(indicator.get("baselineValue").toString());
+            // a value on the way to the target, as a statistics bulletin would report it
+            BigDecimal value = new BigDecimal(indicator.get("targetValue").toString()).multiply(new BigDecimal("0.9"))
+                    .setScale(1, RoundingMode.HALF_UP);
             given().auth().oauth2(supervisor).contentType(ContentType.JSON)
-                    .body(Map.of("year", 2022, "value", base.multiply(new BigDecimal("1.05")), "revision", "PRELIMINARY",
+                    .body(Map.of("year", 2022, "value", value, "revision", "PRELIMINARY",
                             "source", "2022年北京市国民经济和社会发展统计公报"))
                     .post(system.taskUrl() + "/api/indicators/" + indicator.get("id") + "/values").then().statusCode(200);
         }
