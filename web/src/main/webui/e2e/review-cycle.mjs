@@ -53,6 +53,10 @@ await journey('review-cycle', async (browser, j) => {
   await untilShown(supervisor, done, 'the milestone done', 30000, async () => {
     await supervisor.getByRole('tab', { name: text('task.milestones') }).click()
   })
+  await supervisor.getByTestId('milestones-table').locator('.el-table__expand-icon').first().click()
+  const decided = supervisor.getByTestId('milestone-report')
+  await decided.filter({ hasText: resubmission }).getByText(text('reportDecision.APPROVED')).waitFor()
+  await decided.filter({ hasText: rejection }).getByText(text('reportDecision.REJECTED')).waitFor()
   // 进展 is the weighted share of milestones done: the one milestone done is 100%
   await supervisor.locator('.el-descriptions').getByText('100%', { exact: true }).waitFor()
   await supervisor.locator('.el-descriptions').getByText(text('taskStatus.COMPLETED'), { exact: true }).waitFor()

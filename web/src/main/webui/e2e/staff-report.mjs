@@ -31,7 +31,13 @@ await journey('staff-report', async (browser, j) => {
   await message(page, 'report.sent')
   // the item is done: the page drops it and shows the task alone
   await page.getByTestId('item-panel').waitFor({ state: 'detached' })
+  // the milestone's row, opened: the report as sent, with the evidence to download
   await page.getByRole('tab', { name: text('task.milestones') }).click()
-  await page.getByTestId('milestones-table').getByText(milestoneTitle).waitFor()
+  const milestones = page.getByTestId('milestones-table')
+  await milestones.locator('tr').filter({ hasText: milestoneTitle }).locator('.el-table__expand-icon').click()
+  const report = milestones.getByTestId('milestone-report').filter({ hasText: reportText })
+  await report.getByText(text('reportKind.LEAD')).waitFor()
+  await report.getByText('60%').waitFor()
+  await milestones.getByTestId('evidence-download').filter({ hasText: basename(evidenceFile) }).waitFor()
   await shot(page, j, 'report-sent')
 })
