@@ -60,10 +60,10 @@ class BrowserJourneysIT {
     @BeforeAll
     static void startTheSystem() throws Exception {
         // CI installs Chromium (.ci/run); elsewhere its absence is a failure that says what to install, never a skip
-        chromium = System.getProperty("luoshi.chromium", System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium"));
+        chromium = System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium");
         if (!Files.isExecutable(Path.of(chromium))) {
             fail("Chromium is needed for the browser journeys and was not found at " + chromium
-                    + ": apt-get install -y chromium fonts-noto-cjk (as .ci/run does), or -Dluoshi.chromium=/path/to/chromium");
+                    + ": apt-get install -y chromium fonts-noto-cjk (as .ci/run does), or set CHROMIUM=/path/to/chromium");
         }
         if (!Files.isDirectory(WEBUI.resolve("node_modules/playwright-core"))) {
             fail("playwright-core is missing in " + WEBUI + "/node_modules: the web module's build installs it (npm ci)");
