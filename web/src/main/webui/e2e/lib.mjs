@@ -54,22 +54,28 @@ export async function journey(name, steps) {
       '--disable-component-update', '--disable-sync', '--no-first-run'],
   }).catch((e) => fail(`Chromium (${CHROMIUM}) did not start: ${e.message}`))
   const j = { name, shots: 0, pages: [] }
+  let failure = null
   try {
     await steps(browser, j)
-    console.log(`JOURNEY OK: ${name} (${LANG}) in ${((Date.now() - started) / 1000).toFixed(1)} s, ${j.shots} screenshots in ${SCREENSHOTS}`)
   } catch (e) {
-    for (const page of j.pages) {
-      await page.screenshot({ path: join(SCREENSHOTS, `${name}-FAILED-${j.pages.indexOf(page)}.png`), fullPage: true }).catch(() => {})
-      console.error(`page ${j.pages.indexOf(page)} at ${page.url()}`)
+    failure = e
+    for (const [n, page] of j.pages.entries()) {
+      await page.screenshot({ path: join(SCREENSHOTS, `${name}${suffix()}-FAILED-${n}.png`), fullPage: true }).catch(() => {})
+      console.error(`page ${n} at ${page.url()}`)
     }
     console.error(e?.stack || String(e))
-    fail(`${name} (${LANG}): ${e?.message?.split('\n')[0]}`)
   } finally {
     await browser.close().catch(() => {})
   }
+  if (failure) fail(`${name} (${LANG}): ${failure?.message?.split('\n')[0]}`)
+  console.log(`JOURNEY OK: ${name} (${LANG}) in ${((Date.now() - started) / 1000).toFixed(1)} s, ${j.shots} screenshots in ${SCREENSHOTS}`)
 }
 
-// A fresh desk: a browser context with the journey's language already chosen (the app remembers it in localStorage).
+function suffix() {
+  return LANG === 'en' ? '-en' : ''
+}
+
+// A fresh desk: a browser context of its own (cookies, Keycloak session, the remembered language).
 export async function desk(browser, j) {
   const context = await browser.newContext({
     viewport: { width: 1366, height: 900 },
@@ -79,29 +85,40 @@ export async function desk(browser, j) {
     reducedMotion: 'reduce',
   })
   context.setDefaultTimeout(TIMEOUT)
-  await context.addInitScript((lang) => {
-    if (!window.localStorage.getItem('luoshi.lang')) window.localStorage.setItem('luoshi.lang', lang)
-  }, LANG)
   const page = await context.newPage()
   page.on('pageerror', (e) => console.error(`[browser] page error: ${e.message}`))
   j.pages.push(page)
   return page
 }
 
+// The language switch in the header, as a person uses it; the app then speaks the journey's language (and remembers it).
+export async function switchLanguage(page, j) {
+  if (LANG === 'zh-CN') return
+  await choose(page, 'language-switch', text(`languages.${LANG}`))
+  await page.getByTestId('language-switch').getByText(text(`languages.${LANG}`), { exact: true }).waitFor()
+  await page.locator(`html[lang="${LANG}"]`).waitFor({ state: 'attached' })
+  await shot(page, j, 'language-switched')
+}
+
 export async function shot(page, j, step) {
   j.shots += 1
-  const file = join(SCREENSHOTS, `${j.name}${LANG === 'en' ? '-en' : ''}-${String(j.shots).padStart(2, '0')}-${step}.png`)
+  const file = join(SCREENSHOTS, `${j.name}${suffix()}-${String(j.shots).padStart(2, '0')}-${step}.png`)
   await page.screenshot({ path: file, fullPage: true, animations: 'disabled' })
 }
 
 // Logs in through the real Keycloak login page: the app's login button, Keycloak's form, back to the app.
+// In a journey of another language than Chinese, the person first switches the language on the public home.
 export async function login(page, j, username, password = 'demo') {
   await page.goto(`${WEB_URL}/`)
+  await page.getByRole('heading', { name: text('home.heading') }).or(page.getByRole('heading', { name: zh.home.heading })).waitFor()
+  await switchLanguage(page, j)
+  await page.getByRole('heading', { name: text('home.heading') }).waitFor()
   await page.getByTestId('login-button').click()
   await page.waitForURL((url) => !url.toString().startsWith(WEB_URL))
   await page.locator('#username').fill(username)
   await page.locator('#password').fill(password)
-  if (j.shots === 0) await shot(page, j, 'keycloak-login')
+  if (!j.loginShown) await shot(page, j, 'keycloak-login')
+  j.loginShown = true
   await page.locator('#kc-login').click()
   await page.waitForURL((url) => url.toString().startsWith(WEB_URL))
   await page.getByTestId('current-user').waitFor()
