@@ -218,6 +218,9 @@ cmd_stop() {
 cmd_test() {
   check_java
   check_node
+  # said now rather than after the build: deploy's browser journeys fail without it (they never skip)
+  [ -x "${CHROMIUM:-/usr/bin/chromium}" ] \
+    || say "WARNING: no Chromium at ${CHROMIUM:-/usr/bin/chromium}: the browser journeys (deploy BrowserJourneysIT) will fail; apt-get install -y chromium fonts-noto-cjk"
   local status=0
   TEST_STATE="$LUOSHI_CACHE/test"
   local state="$TEST_STATE"

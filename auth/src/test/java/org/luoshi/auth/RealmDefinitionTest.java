@@ -259,6 +259,16 @@ class RealmDefinitionTest {
         }
     }
 
+    /** deploy's BrowserJourneysIT serves the web app on 18080 and logs in through this client. */
+    @Test
+    void webClientAcceptsTheBrowserJourneysWebApp() {
+        JsonNode web = client("luoshi-web");
+        assertTrue(strings(web.path("redirectUris")).contains("http://localhost:18080/*"), "redirect URI of the journeys");
+        assertTrue(strings(web.path("webOrigins")).contains("http://localhost:18080"), "web origin of the journeys");
+        assertTrue(Set.of(text(web.path("attributes"), "post.logout.redirect.uris").split("##")).contains("http://localhost:18080/*"),
+                "post logout redirect URI of the journeys");
+    }
+
     @Test
     void workflowClientIsConfidentialWithOnlyTheServiceAccount() {
         JsonNode wf = client("luoshi-workflow");

@@ -21,12 +21,29 @@ final class ServiceProcess {
 
     private final String name;
     private final int port;
+    private final String readyPath;
+    private final boolean fixedPort;
     private final Map<String, String> properties;
     private Process process;
 
+    /** A service on a free port, ready when its health check says so. */
     ServiceProcess(String name, Map<String, String> properties) {
+        this(name, freePort(), false, "/q/health/ready", properties);
+    }
+
+    /**
+     * A service on a given port (e.g. the web app, whose origin Keycloak and the services' CORS must know in
+     * advance), ready when {@code readyPath} answers 200.
+     */
+    ServiceProcess(String name, int port, String readyPath, Map<String, String> properties) {
+        this(name, port, true, readyPath, properties);
+    }
+
+    private ServiceProcess(String name, int port, boolean fixedPort, String readyPath, Map<String, String> properties) {
         this.name = name;
-        this.port = freePort();
+        this.fixedPort = fixedPort;
+        this.port = port;
+        this.readyPath = readyPath;
         this.properties = properties;
     }
 
@@ -39,6 +56,10 @@ final class ServiceProcess {
         Path jar = repo.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: the build packages it before this test runs");
+        }
+        // a fixed port may be held by something else (a free one was just free); say so rather than time out
+        if (fixedPort && portTaken(port)) {
+            throw new IllegalStateException("port " + port + " for " + name + " is taken: stop what listens there (ss -ltnp)");
         }
         List<String> command = new ArrayList<>(List.of(javaBin(), "-Xmx384m", "-Dquarkus.http.port=" + port));
         properties.forEach((k, v) -> command.add("-D" + k + "=" + v));
@@ -80,7 +101,7 @@ final class ServiceProcess {
 
     private boolean ready() {
         try {
-            HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(URI.create(url() + "/q/health/ready"))
+            HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(URI.create(url() + readyPath))
                     .timeout(Duration.ofSeconds(3)).build(), HttpResponse.BodyHandlers.discarding());
             return response.statusCode() == 200;
         } catch (IOException e) {
@@ -93,6 +114,16 @@ final class ServiceProcess {
 
     private static String javaBin() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static boolean portTaken(int port) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(new java.net.InetSocketAddress("127.0.0.1", port));
+            return false;
+        } catch (IOException e) {
+            return true;
+        }
     }
 
     private static int freePort() {

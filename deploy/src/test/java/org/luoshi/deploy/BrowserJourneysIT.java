@@ -1,0 +1,415 @@
+package org.luoshi.deploy;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.luoshi.testsupport.DemoUsers;
+import org.luoshi.testsupport.KeycloakTokens;
+
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+
+/**
+ * The web app as its users work with it: headless Chromium (Debian's) drives the real pages served by the packaged web
+ * module, logs in on the real Keycloak login page and works against both packaged services on PostgreSQL. A journey per
+ * role, each a Node script in {@code web/src/main/webui/e2e} (playwright-core); this test seeds what the journey needs
+ * through the APIs with real tokens, runs the script, and checks its effect through the APIs again. Screenshots of the
+ * key screens stay in {@code deploy/target/journey-screenshots}.
+ */
+class BrowserJourneysIT {
+    private static final Path REPO = Path.of(System.getProperty("luoshi.repo", "..")).toAbsolutePath().normalize();
+    private static final Path WEBUI = REPO.resolve("web/src/main/webui");
+    private static final Path TARGET = REPO.resolve("deploy/target");
+    private static final Path SEED_PLAN = REPO.resolve("docs/plans/beijing-14th-fyp-sti-plan.html");
+    private static final Duration JOURNEY_TIMEOUT = Duration.ofMinutes(4);
+
+    private static String chromium;
+    private static LuoshiSystem system;
+    private static SeedPlan seedPlan;
+
+    /** The seed plan imported and confirmed through the API, its first tasks assigned, two indicators with values. */
+    private record SeedPlan(long id, String title, List<Map<String, Object>> indicators) {
+    }
+
+    @BeforeAll
+    static void startTheSystem() throws Exception {
+        // CI installs Chromium (.ci/run); elsewhere its absence is a failure that says what to install, never a skip
+        chromium = System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium");
+        if (!Files.isExecutable(Path.of(chromium))) {
+            fail("Chromium is needed for the browser journeys and was not found at " + chromium
+                    + ": apt-get install -y chromium fonts-noto-cjk (as .ci/run does), or set CHROMIUM=/path/to/chromium");
+        }
+        if (!Files.isDirectory(WEBUI.resolve("node_modules/playwright-core"))) {
+            fail("playwright-core is missing in " + WEBUI + "/node_modules: the web module's build installs it (npm ci)");
+        }
+        system = LuoshiSystem.start();
+    }
+
+    @AfterAll
+    static void stopTheSystem() throws InterruptedException {
+        if (system != null) {
+            system.close();
+        }
+    }
+
+    @Test
+    void staffReportProgressOnTheirMilestoneWithEvidence() throws Exception {
+        String title = "浏览器测试：建设中试验证平台 " + shortId();
+        String milestone = "完成中试线主体建设";
+        Milestone m = acceptedTaskWithMilestone(title, milestone);
+        eventually("li.na's report item", () -> itemOf(token(DemoUsers.STAFF_HAIDIAN), m.milestoneId, "REPORT"));
+        Path evidence = TARGET.resolve("journey-files/中试线建设进展.pdf");
+        Files.createDirectories(evidence.getParent());
+        Files.writeString(evidence, "%PDF-1.4\n% 中试线建设进展（浏览器测试用佐证材料）\n%%EOF\n");
+
+        runJourney("staff-report", "zh-CN", Map.of("TASK_TITLE", title, "MILESTONE_TITLE", milestone,
+                "EVIDENCE_FILE", evidence.toString()));
+
+        String supervisor = token(DemoUsers.SUPERVISOR);
+        String review = eventually("the supervisor's review item", () -> itemOf(supervisor, m.milestoneId, "REVIEW"));
+        JsonPath sent = given().auth().oauth2(supervisor).get(system.workflowUrl() + "/api/milestone-items/" + review)
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(sent.getString("report.text")).contains("试验线主体工程已完工");
+        assertThat(sent.getInt("report.percent")).isEqualTo(60);
+        List<Integer> evidenceIds = sent.getList("report.evidenceIds", Integer.class);
+        assertThat(evidenceIds).hasSize(1);
+        List<String> files = given().auth().oauth2(supervisor).get(system.taskUrl() + "/api/milestones/" + m.milestoneId + "/evidence")
+                .then().statusCode(200).extract().jsonPath().getList("fileName", String.class);
+        assertThat(files).containsExactly(evidence.getFileName().toString());
+    }
+
+    @Test
+    void theSupervisorRejectsAReportTheStaffResubmitItAndTheSupervisorApproves() throws Exception {
+        String title = "浏览器测试：建设概念验证中心 " + shortId();
+        String milestone = "概念验证中心投入运行";
+        Milestone m = acceptedTaskWithMilestone(title, milestone);
+        String haidian = token(DemoUsers.STAFF_HAIDIAN);
+        String report = eventually("li.na's report item", () -> itemOf(haidian, m.milestoneId, "REPORT"));
+        given().auth().oauth2(haidian).contentType(ContentType.JSON)
+                .body(Map.of("text", "概念验证中心已完成装修，正在调试设备。", "percent", 80, "evidenceIds", List.of(), "consolidates", List.of()))
+                .post(system.workflowUrl() + "/api/milestone-items/" + report + "/report").then().statusCode(200);
+        eventually("the supervisor's review item", () -> itemOf(token(DemoUsers.SUPERVISOR), m.milestoneId, "REVIEW"));
+
+        runJourney("review-cycle", "zh-CN", Map.of("TASK_ID", String.valueOf(m.taskId), "TASK_TITLE", title,
+                "MILESTONE_TITLE", milestone));
+
+        List<Map<String, Object>> reports = given().auth().oauth2(haidian)
+                .get(system.taskUrl() + "/api/milestones/" + m.milestoneId + "/reports")
+                .then().statusCode(200).extract().jsonPath().getList("$");
+        assertThat(reports).extracting(r -> r.get("decision")).containsExactlyInAnyOrder("APPROVED", "REJECTED");
+        JsonPath task = given().auth().oauth2(haidian).get(system.taskUrl() + "/api/tasks/" + m.taskId)
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(task.getString("status")).isEqualTo("COMPLETED");
+        assertThat(task.getString("milestones[0].status")).isEqualTo("DONE");
+        assertThat(new BigDecimal(task.getString("progress"))).isEqualByComparingTo(BigDecimal.ONE);
+    }
+
+    @Test
+    void theSupervisorImportsThePlanDocumentAndAssignsATask() throws Exception {
+        importAndAssign("zh-CN", "海淀区");
+    }
+
+    @Test
+    void theSupervisorImportsThePlanDocumentAndAssignsATaskInEnglish() throws Exception {
+        importAndAssign("en", "Haidian District");
+    }
+
+    @Test
+    void theEvaluatorGeneratesTheReportAndDownloadsIt() throws Exception {
+        SeedPlan plan = seedPlan();
+        long evaluationId = evaluationAtTheEvaluatorsStage(plan);
+
+        Path downloads = TARGET.resolve("journey-downloads");
+        runJourney("evaluation-report", "zh-CN", Map.of("EVALUATION_ID", String.valueOf(evaluationId),
+                "DOWNLOAD_DIR", downloads.toString()));
+
+        List<Map<String, Object>> generated = given().auth().oauth2(token(DemoUsers.EVALUATOR))
+                .get(system.taskUrl() + "/api/evaluations/" + evaluationId + "/reports")
+                .then().statusCode(200).extract().jsonPath().getList("$");
+        assertThat(generated).extracting(r -> r.get("format")).containsExactlyInAnyOrder("DOCX", "PDF");
+        assertThat(Files.size(downloads.resolve("evaluation-" + evaluationId + ".pdf"))).isPositive();
+        JsonPath evaluation = given().auth().oauth2(token(DemoUsers.EVALUATOR))
+                .get(system.taskUrl() + "/api/evaluations/" + evaluationId).then().statusCode(200).extract().jsonPath();
+        assertThat(evaluation.getString("findings")).startsWith("规划实施总体进展顺利");
+    }
+
+    @Test
+    void anAnonymousVisitorReadsThePublishedIndicators() throws Exception {
+        SeedPlan plan = seedPlan();
+        given().auth().oauth2(token(DemoUsers.SUPERVISOR)).post(system.taskUrl() + "/api/plans/" + plan.id + "/disclosures")
+                .then().statusCode(201);
+        Map<String, Object> indicator = plan.indicators.get(0);
+
+        runJourney("public-indicators", "zh-CN", Map.of("PLAN_TITLE", plan.title,
+                "INDICATOR_NAME", (String) indicator.get("name"), "LATEST_YEAR", "2022"));
+    }
+
+    // --- journeys -------------------------------------------------------------------------------------------------
+
+    private static void importAndAssign(String language, String leadLabel) throws Exception {
+        // a copy of the seed plan that differs by a comment, so that each run imports afresh (the same bytes again
+        // would be recognised as imported already)
+        Path document = TARGET.resolve("journey-files/beijing-14th-fyp-sti-plan-" + language + "-" + shortId() + ".html");
+        Files.createDirectories(document.getParent());
+        Files.writeString(document, Files.readString(SEED_PLAN) + "\n<!-- browser journey copy (" + language + ") -->\n");
+
+        String output = runJourney("plan-import", language, Map.of("PLAN_FILE", document.toString(), "LEAD_LABEL", leadLabel));
+
+        long planId = Long.parseLong(printed(output, "IMPORTED_PLAN_ID"));
+        long taskId = Long.parseLong(printed(output, "ASSIGNED_TASK_ID"));
+        String supervisor = token(DemoUsers.SUPERVISOR);
+        JsonPath plan = given().auth().oauth2(supervisor).get(system.taskUrl() + "/api/plans/" + planId)
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(plan.getString("status")).isEqualTo("IN_FORCE");
+        assertThat(plan.getString("sourceName")).isEqualTo(document.getFileName().toString());
+        JsonPath task = given().auth().oauth2(supervisor).get(system.taskUrl() + "/api/tasks/" + taskId)
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(task.getLong("planId")).isEqualTo(planId);
+        assertThat(task.getString("leadDepartmentCode")).isEqualTo("haidian");
+        assertThat(task.getString("status")).isEqualTo("ASSIGNED");
+        String haidian = token(DemoUsers.STAFF_HAIDIAN);
+        eventually("the task in 海淀区's inbox", () -> given().auth().oauth2(haidian).queryParam("size", 100)
+                .get(system.workflowUrl() + "/api/inbox").then().statusCode(200).extract().jsonPath()
+                .getString("items.find { it.taskId == " + taskId + " }.id"));
+    }
+
+    /**
+     * Runs {@code node e2e/<name>.mjs} in the web app's npm project against the running system; its output is kept in
+     * deploy/target/journey-<name>.log and shown when it fails.
+     */
+    private static String runJourney(String name, String language, Map<String, String> env) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder("node", "e2e/" + name + ".mjs").directory(WEBUI.toFile()).redirectErrorStream(true);
+        builder.environment().putAll(env);
+        builder.environment().put("WEB_URL", system.webUrl());
+        builder.environment().put("JOURNEY_LANG", language);
+        builder.environment().put("CHROMIUM", chromium);
+        builder.environment().put("SCREENSHOT_DIR", TARGET.resolve("journey-screenshots").toString());
+        Instant started = Instant.now();
+        Process process = builder.start();
+        ByteArrayOutputStream output = new ByteArrayOutputStream();
+        Thread reader = new Thread(() -> copy(process.getInputStream(), output));
+        reader.start();
+        boolean ended = process.waitFor(JOURNEY_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        if (!ended) {
+            process.destroyForcibly();
+            process.waitFor(10, TimeUnit.SECONDS);
+        }
+        reader.join(10_000);
+        String text = output.toString(StandardCharsets.UTF_8);
+        String suffix = "en".equals(language) ? "-en" : "";
+        Files.writeString(TARGET.resolve("journey-" + name + suffix + ".log"), text);
+        long seconds = Duration.between(started, Instant.now()).toSeconds();
+        System.out.printf("[journey] %s (%s): %s in %d s%n", name, language, ended && process.exitValue() == 0 ? "passed" : "FAILED", seconds);
+        if (!ended) {
+            fail("journey " + name + " (" + language + ") did not end within " + JOURNEY_TIMEOUT.toSeconds() + " s:\n" + text);
+        }
+        if (process.exitValue() != 0) {
+            fail("journey " + name + " (" + language + ") failed (exit " + process.exitValue() + "; screenshots in "
+                    + TARGET.resolve("journey-screenshots") + "):\n" + text);
+        }
+        return text;
+    }
+
+    private static void copy(InputStream in, ByteArrayOutputStream out) {
+        try (in) {
+            in.transferTo(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String printed(String output, String key) {
+        Matcher matcher = Pattern.compile("^" + key + "=(\\d+)$", Pattern.MULTILINE).matcher(output);
+        assertThat(matcher.find()).as(key + " in the journey's output:\n" + output).isTrue();
+        return matcher.group(1);
+    }
+
+    // --- seeding through the APIs ---------------------------------------------------------------------------------------
+
+    private record Milestone(long taskId, long milestoneId) {
+    }
+
+    /** A task of 海淀区 with one milestone due in a month, assigned through the workflow and accepted by li.na. */
+    private static Milestone acceptedTaskWithMilestone(String title, String milestoneTitle) {
+        String supervisor = token(DemoUsers.SUPERVISOR);
+        long planId = given().auth().oauth2(supervisor).contentType(ContentType.JSON)
+                .body(Map.of("title", "浏览器测试规划 " + shortId(), "issuingBodies", List.of("北京市人民政府"),
+                        "periodStart", 2021, "periodEnd", 2025))
+                .post(system.taskUrl() + "/api/plans").then().statusCode(201).extract().jsonPath().getLong("id");
+        long taskId = given().auth().oauth2(supervisor).contentType(ContentType.JSON)
+                .body(Map.of("title", title, "leadDepartmentCode", "haidian"))
+                .post(system.taskUrl() + "/api/plans/" + planId + "/tasks").then().statusCode(201).extract().jsonPath().getLong("id");
+        given().auth().oauth2(supervisor).contentType(ContentType.JSON).header("If-Match", "W/\"0\"")
+                .body(Map.of("leadDepartmentCode", "haidian", "coDepartmentCodes", List.of(), "dueDate", "2030-12-31"))
+                .put(system.taskUrl() + "/api/tasks/" + taskId + "/assignment").then().statusCode(200);
+        long milestoneId = given().auth().oauth2(supervisor).contentType(ContentType.JSON)
+                .body(Map.of("title", milestoneTitle, "dueDate", LocalDate.now().plusDays(30).toString(), "deliverable", "验收报告"))
+                .post(system.taskUrl() + "/api/tasks/" + taskId + "/milestones")
+                .then().statusCode(201).extract().jsonPath().getLong("milestones[0].id");
+        given().auth().oauth2(supervisor).contentType(ContentType.JSON).body(Map.of("taskId", taskId, "departmentCode", "haidian"))
+                .post(system.workflowUrl() + "/api/assignments").then().statusCode(201);
+        String haidian = token(DemoUsers.STAFF_HAIDIAN);
+        String acceptItem = eventually("li.na's acceptance item", () -> given().auth().oauth2(haidian).queryParam("size", 100)
+                .get(system.workflowUrl() + "/api/inbox").then().statusCode(200).extract().jsonPath()
+                .getString("items.find { it.taskId == " + taskId + " }.id"));
+        given().auth().oauth2(haidian).contentType(ContentType.JSON).body(Map.of("decision", "ACCEPT"))
+                .post(system.workflowUrl() + "/api/inbox/" + acceptItem + "/complete").then().statusCode(200);
+        return new Milestone(taskId, milestoneId);
+    }
+
+    /** The seed plan, once per run, whichever journey asks first. */
+    private static synchronized SeedPlan seedPlan() throws IOException {
+        if (seedPlan != null) {
+            return seedPlan;
+        }
+        String supervisor = token(DemoUsers.SUPERVISOR);
+        JsonPath imported = given().auth().oauth2(supervisor).contentType("text/html; charset=UTF-8")
+                .body(Files.readAllBytes(SEED_PLAN)).queryParam("name", SEED_PLAN.getFileName().toString())
+                .post(system.taskUrl() + "/api/plan-imports").then().statusCode(201).extract().jsonPath();
+        long planId = imported.getLong("plan.id");
+        given().auth().oauth2(supervisor).header("If-Match", "W/\"" + imported.getInt("plan.version") + "\"")
+                .post(system.taskUrl() + "/api/plans/" + planId + "/confirmation").then().statusCode(200);
+        List<Map<String, Object>> tasks = given().auth().oauth2(supervisor).queryParam("planId", planId).queryParam("size", 3)
+                .get(system.taskUrl() + "/api/tasks").then().statusCode(200).extract().jsonPath().getList("items");
+        List<Map<String, Object>> items = new ArrayList<>();
+        String[] leads = { "haidian", "haidian", "chaoyang" };
+        for (int i = 0; i < 3; i++) {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("taskId", tasks.get(i).get("id"));
+            item.put("version", tasks.get(i).get("version"));
+            item.put("leadDepartmentCode", leads[i]);
+            item.put("coDepartmentCodes", List.of());
+            item.put("dueDate", "2025-12-31");
+            items.add(item);
+        }
+        given().auth().oauth2(supervisor).contentType(ContentType.JSON).body(Map.of("items", items))
+                .post(system.taskUrl() + "/api/plans/" + planId + "/assignments").then().statusCode(200);
+        List<Map<String, Object>> indicators = given().auth().oauth2(supervisor)
+                .get(system.taskUrl() + "/api/plans/" + planId + "/indicators").then().statusCode(200)
+                .extract().jsonPath().getList("$");
+        for (Map<String, Object> indicator : indicators.subList(0, 2)) {
+            // a value on the way to the target, as a statistics bulletin would report it
+            BigDecimal value = new BigDecimal(indicator.get("targetValue").toString()).multiply(new BigDecimal("0.9"))
+                    .setScale(1, RoundingMode.HALF_UP);
+            given().auth().oauth2(supervisor).contentType(ContentType.JSON)
+                    .body(Map.of("year", 2022, "value", value, "revision", "PRELIMINARY",
+                            "source", "2022年北京市国民经济和社会发展统计公报"))
+                    .post(system.taskUrl() + "/api/indicators/" + indicator.get("id") + "/values").then().statusCode(200);
+        }
+        seedPlan = new SeedPlan(planId, imported.getString("plan.title"), indicators);
+        return seedPlan;
+    }
+
+    /**
+     * A mid-term evaluation of the seed plan by 首都科技评估中心 (kjpg) in the evaluator's hands: launched, every
+     * department's self-assessment in, every criterion scored.
+     */
+    private static long evaluationAtTheEvaluatorsStage(SeedPlan plan) {
+        String supervisor = token(DemoUsers.SUPERVISOR);
+        String evaluator = token(DemoUsers.EVALUATOR);
+        String pi = given().auth().oauth2(supervisor).contentType(ContentType.JSON)
+                .body(Map.of("planId", plan.id, "kind", "MID_TERM", "periodFrom", "2021-01-01", "periodTo", "2023-06-30",
+                        "organisation", "kjpg", "selfAssessmentDue", LocalDate.now().plusDays(14).toString()))
+                .post(system.workflowUrl() + "/api/evaluations").then().statusCode(201).extract().jsonPath().getString("processInstanceId");
+        JsonPath state = eventually("the evaluation created in task-service", () -> {
+            JsonPath s = given().auth().oauth2(supervisor).get(system.workflowUrl() + "/api/evaluations/" + pi)
+                    .then().statusCode(200).extract().jsonPath();
+            return s.get("evaluationId") != null ? s : null;
+        });
+        long evaluationId = state.getLong("evaluationId");
+        for (String department : state.getList("selfAssessments.departmentCode", String.class)) {
+            String staff = token("haidian".equals(department) ? DemoUsers.STAFF_HAIDIAN : DemoUsers.STAFF_CHAOYANG);
+            assertThat(department).isIn("haidian", "chaoyang");
+            Map<String, Object> item = eventually(department + "'s self-assessment item", () -> evaluationItemOf(staff, pi, "SELF_ASSESSMENT"));
+            given().auth().oauth2(staff).contentType(ContentType.JSON)
+                    .body(Map.of("summary", "工作总结：中关村科学城建设加快推进。", "achievements", "主要成效：新型研发机构加快集聚。",
+                            "problems", "存在问题：高端人才供给不足。", "nextSteps", "下一步：完善配套政策。"))
+                    .post(system.workflowUrl() + "/api/evaluation-items/" + item.get("id") + "/self-assessment").then().statusCode(200);
+        }
+        eventually("zhao.min's report item", () -> evaluationItemOf(evaluator, pi, "REPORT"));
+        JsonPath evaluation = given().auth().oauth2(evaluator).get(system.taskUrl() + "/api/evaluations/" + evaluationId)
+                .then().statusCode(200).extract().jsonPath();
+        List<Map<String, Object>> criteria = evaluation.getList("rubric.criteria");
+        List<String> chapters = given().auth().oauth2(evaluator).get(system.taskUrl() + "/api/plans/" + plan.id + "/outline")
+                .then().statusCode(200).extract().jsonPath().getList("chapters.findAll { !it.context }.number", String.class);
+        List<Map<String, Object>> scores = new ArrayList<>();
+        for (Map<String, Object> criterion : criteria) {
+            BigDecimal max = new BigDecimal(criterion.get("maxScore").toString());
+            List<String> subjects = "CHAPTER".equals(criterion.get("subjectKind")) ? chapters.subList(0, 2)
+                    : plan.indicators.subList(0, 2).stream().map(i -> String.valueOf(i.get("id"))).toList();
+            for (String subject : subjects) {
+                scores.add(Map.of("subjectKind", criterion.get("subjectKind"), "subjectRef", subject, "criterion",
+                        criterion.get("code"), "score", max.multiply(new BigDecimal("0.8")), "comment", "进展符合预期"));
+            }
+        }
+        given().auth().oauth2(evaluator).contentType(ContentType.JSON).body(scores).put(system.taskUrl() + "/api/evaluations/" + evaluationId + "/scores").then().statusCode(200);
+        return evaluationId;
+    }
+
+    private static Map<String, Object> evaluationItemOf(String token, String pi, String kind) {
+        List<Map<String, Object>> items = given().auth().oauth2(token).queryParam("processInstanceId", pi)
+                .get(system.workflowUrl() + "/api/evaluation-items").then().statusCode(200).extract().jsonPath().getList("$");
+        return items.stream().filter(i -> kind.equals(i.get("kind"))).findFirst().orElse(null);
+    }
+
+    /** The open milestone item of that kind (REPORT, REVIEW) the caller sees, or null. */
+    private static String itemOf(String token, long milestoneId, String kind) {
+        List<Map<String, Object>> items = given().auth().oauth2(token).get(system.workflowUrl() + "/api/milestone-items")
+                .then().statusCode(200).extract().jsonPath().getList("$");
+        return items.stream()
+                .filter(i -> kind.equals(i.get("kind")))
+                .filter(i -> i.get("milestoneId") != null && ((Number) i.get("milestoneId")).longValue() == milestoneId)
+                .map(i -> (String) i.get("id")).findFirst().orElse(null);
+    }
+
+    private static String token(String user) {
+        return KeycloakTokens.accessToken(user);
+    }
+
+    private static String shortId() {
+        return UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    private static <T> T eventually(String what, Supplier<T> condition) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (Instant.now().isBefore(deadline)) {
+            T value = condition.get();
+            if (value != null) {
+                return value;
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new AssertionError("timed out waiting for " + what);
+    }
+}

@@ -1,0 +1,35 @@
+// Journey 5 — anonymous visitor: no login; the public home shows the published progress, 主要指标 the indicators as
+// published (original and adjusted targets, the latest value), and one indicator's chart.
+// Env: WEB_URL, PLAN_TITLE, INDICATOR_NAME (an indicator with a published value), LATEST_YEAR (that value's year).
+import { journey, desk, shot, required, text, WEB_URL } from './lib.mjs'
+
+const planTitle = required('PLAN_TITLE')
+const indicatorName = required('INDICATOR_NAME')
+const latestYear = required('LATEST_YEAR')
+
+await journey('public-indicators', async (browser, j) => {
+  const page = await desk(browser, j)
+  await page.goto(`${WEB_URL}/`)
+  await page.getByRole('heading', { name: text('home.heading') }).waitFor()
+  await page.getByTestId('login-button').waitFor()
+  await page.getByRole('heading', { name: planTitle }).waitFor()
+  await page.getByText(text('public.tasks'), { exact: true }).first().waitFor()
+  await shot(page, j, 'home')
+
+  await page.getByTestId('public-nav-indicators').click()
+  await page.getByRole('heading', { name: text('public.indicators.title'), level: 1 }).waitFor()
+  const table = page.getByTestId('public-indicators-table')
+  const row = table.locator('tr').filter({ has: page.getByRole('button', { name: indicatorName, exact: true }) })
+  await row.waitFor()
+  // the value published for the indicator, with its year: "{value}{unit}（{year} 年）"
+  const latestSuffix = text('public.indicators.valueInYear', { value: '', unit: '', year: latestYear })
+  await row.getByText(latestSuffix, { exact: false }).first().waitFor()
+  await row.getByText(text('public.indicators.notAdjusted'), { exact: true }).waitFor()
+  await page.getByTestId('public-indicators-progress-chart').locator('canvas, svg').first().waitFor()
+  await shot(page, j, 'indicators')
+
+  await row.getByRole('button', { name: indicatorName, exact: true }).click()
+  await page.getByRole('heading', { name: text('public.indicators.targetsTitle', { name: indicatorName }) }).waitFor()
+  await page.getByTestId('public-indicator-chart').locator('canvas, svg').first().waitFor()
+  await shot(page, j, 'indicator-chart')
+})
