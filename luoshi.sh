@@ -7,6 +7,7 @@
 #
 # Ports (environment, defaults): WEB_PORT 8080, TASK_SERVICE_PORT 8081, WORKFLOW_SERVICE_PORT 8082, KEYCLOAK_PORT 8180,
 # KEYCLOAK_MGMT_PORT 9180; tests use Keycloak on TEST_KEYCLOAK_PORT 18180 / 19180 so they can run beside the demo.
+# Databases of 'run' (environment, defaults): TASK_DB luoshi_task, WORKFLOW_DB luoshi_workflow (created if missing).
 # All passwords printed or defaulted here are DEMO ONLY.
 set -euo pipefail
 
@@ -21,6 +22,8 @@ KEYCLOAK_MGMT_PORT="${KEYCLOAK_MGMT_PORT:-9180}"
 TEST_KEYCLOAK_PORT="${TEST_KEYCLOAK_PORT:-18180}"
 TEST_KEYCLOAK_MGMT_PORT="${TEST_KEYCLOAK_MGMT_PORT:-19180}"
 SERVICE_START_TIMEOUT="${SERVICE_START_TIMEOUT:-120}"
+export TASK_DB="${TASK_DB:-luoshi_task}" WORKFLOW_DB="${WORKFLOW_DB:-luoshi_workflow}"
+PG_URL="jdbc:postgresql://${PGHOST_ADDR:-localhost}:${PGPORT:-5432}"
 SERVICES=(task-service workflow-service web)
 
 say() { printf '\033[1m[luoshi]\033[0m %s\n' "$*"; }
@@ -61,6 +64,7 @@ start_service() {
   KEYCLOAK_URL="http://localhost:$KEYCLOAK_PORT" TASK_SERVICE_URL="http://localhost:$TASK_SERVICE_PORT" \
     WORKFLOW_SERVICE_URL="http://localhost:$WORKFLOW_SERVICE_PORT" LUOSHI_WEB_ORIGINS="$(web_origins)" \
     TASK_SERVICE_PORT="$TASK_SERVICE_PORT" WORKFLOW_SERVICE_PORT="$WORKFLOW_SERVICE_PORT" WEB_PORT="$WEB_PORT" \
+    TASK_DB_URL="${TASK_DB_URL:-$PG_URL/$TASK_DB}" WORKFLOW_DB_URL="${WORKFLOW_DB_URL:-$PG_URL/$WORKFLOW_DB}" \
     LUOSHI_DEMO_ENABLED=true setsid nohup java -Xmx512m -Dquarkus.http.port="$port" -jar "$jar" >"$RUN_DIR/$name.log" 2>&1 < /dev/null &
   pid=$!
   echo "$pid" > "$RUN_DIR/$name.pid"
@@ -240,5 +244,5 @@ case "${1:-}" in
   run) shift; cmd_run "$@" ;;
   stop) cmd_stop ;;
   test) shift; cmd_test "$@" ;;
-  *) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
+  *) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
 esac
