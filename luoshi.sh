@@ -244,5 +244,5 @@ case "${1:-}" in
   run) shift; cmd_run "$@" ;;
   stop) cmd_stop ;;
   test) shift; cmd_test "$@" ;;
-  *) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
+  *) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
 esac
