@@ -132,7 +132,9 @@ cmd_run() {
     esac
   done
   check_java
+  local started=$SECONDS
   mkdir -p "$RUN_DIR"
+  rm -f "$RUN_DIR/demo-summary.txt"
   for s in "${SERVICES[@]}"; do
     [ -f "$RUN_DIR/$s.pid" ] && kill -0 "$(cat "$RUN_DIR/$s.pid")" 2>/dev/null && die "$s is already running: ./luoshi.sh stop first"
   done
@@ -156,8 +158,9 @@ cmd_run() {
 
   KEYCLOAK_URL="http://localhost:$KEYCLOAK_PORT" TASK_SERVICE_URL="http://localhost:$TASK_SERVICE_PORT" \
     WORKFLOW_SERVICE_URL="http://localhost:$WORKFLOW_SERVICE_PORT" DEMO_PLAN_ID_FILE="$RUN_DIR/demo-plan-id" \
-    "$REPO/deploy/demo/load-demo-data.sh"
+    SUMMARY_FILE="$RUN_DIR/demo-summary.txt" "$REPO/deploy/demo/load-demo-data.sh"
   print_welcome
+  say "ready $((SECONDS - started))s after the start of this command"
   trap - EXIT
   if [ "$detach" = 1 ]; then
     say "running in the background; stop it with: ./luoshi.sh stop"
@@ -178,16 +181,18 @@ print_welcome() {
   cat <<TXT
 
   ┌──────────────────────────────────────────────────────────────────────────────┐
-    落实 Luoshi is running with demo data: the seed plan (docs/plans) imported and confirmed,
-    its tasks assigned and given milestones around today, indicator values — labelled 演示数据 / demo
+    落实 Luoshi is running:   http://localhost:$WEB_PORT   (中文; English by the switch at the top)
 
-    Log in here:      http://localhost:$WEB_PORT   (中文; English by the switch at the top)
+    Log in there as any demo user, password "demo" (DEMO ONLY). A first step for each:
+TXT
+  sed 's/^/      /' "$RUN_DIR/demo-summary.txt" 2>/dev/null || echo "      (the demo loader wrote no summary)"
+  cat <<TXT
 
-    task-service      http://localhost:$TASK_SERVICE_PORT/q/swagger-ui   (health: /q/health)
-    workflow-service  http://localhost:$WORKFLOW_SERVICE_PORT/q/swagger-ui   (health: /q/health)
-    Keycloak          http://localhost:$KEYCLOAK_PORT/admin   (admin / admin — DEMO ONLY)
+    The demo data: the seed plan (docs/plans) imported and confirmed, its tasks assigned with milestones around
+    today, indicator values, reports, an adjustment request, a mid-term evaluation and a published status — all
+    labelled 演示数据 / demo.
 
-    Demo users, password "demo" for all (DEMO ONLY):
+    Demo users:
       chen.jing   陈静  supervisor   督查室 (supervision)
       li.na       李娜  staff        海淀区 (haidian)
       liu.yang    刘洋  staff        朝阳区 (chaoyang)
@@ -198,16 +203,14 @@ print_welcome() {
       qian.hui    钱慧  evaluator    第三方评估机构 创新战略研究院 (zlyj)
       sun.lei     孙磊  admin
 
-    A first thing to try — 李娜 of 海淀区 accepts the task waiting in her inbox: log in as li.na at
-    http://localhost:$WEB_PORT, open 我的待办 and the task, then 接收任务. Or through the API:
+    task-service      http://localhost:$TASK_SERVICE_PORT/q/swagger-ui   (health: /q/health)
+    workflow-service  http://localhost:$WORKFLOW_SERVICE_PORT/q/swagger-ui   (health: /q/health)
+    Keycloak          http://localhost:$KEYCLOAK_PORT/admin   (admin / admin — DEMO ONLY)
+
+    The same through the API, e.g. li.na's inbox and chen.jing's 台账 as Excel:
       TOKEN=\$(KEYCLOAK_PORT=$KEYCLOAK_PORT auth/bin/keycloak.sh token li.na)
       curl -s -H "Authorization: Bearer \$TOKEN" http://localhost:$WORKFLOW_SERVICE_PORT/api/inbox
-      curl -s -H "Authorization: Bearer \$TOKEN" -H 'Content-Type: application/json' \\
-           -d '{"decision":"ACCEPT"}' http://localhost:$WORKFLOW_SERVICE_PORT/api/inbox/<id>/complete
-      curl -s -H "Authorization: Bearer \$TOKEN" "http://localhost:$TASK_SERVICE_PORT/api/tasks?light=RED"
-    The supervisor's view: the 红黄绿 roll-up and the 台账 as Excel:
       TOKEN=\$(KEYCLOAK_PORT=$KEYCLOAK_PORT auth/bin/keycloak.sh token chen.jing)
-      curl -s -H "Authorization: Bearer \$TOKEN" http://localhost:$TASK_SERVICE_PORT/api/plans/$plan/status
       curl -s -H "Authorization: Bearer \$TOKEN" -o ledger.xlsx http://localhost:$TASK_SERVICE_PORT/api/plans/$plan/ledger
   └──────────────────────────────────────────────────────────────────────────────┘
 TXT
