@@ -71,30 +71,37 @@ summary() {
   zhao="$(login zhao.min)"
   inbox="$(call_as "$lina" GET "$W/api/inbox?size=100")"
   accept="$(jq -r '[.items[] | select(.activityId == "acceptTask")][0] | "「\(.taskTitle)」(\(.planSection))"' <<<"$inbox")"
-  overdue="$(jq -r '[.items[] | select(.activityId == "submitReport" and .overdue)][0] | "「\(.taskTitle)」(\(.planSection)), overdue since \(.due[0:10])"' <<<"$inbox")"
+  overdue="$(jq -r '[.items[] | select(.activityId == "submitReport" and .overdue)][0] | "「\(.taskTitle)」(\(.planSection)), milestone due \(.due[0:10])"' <<<"$inbox")"
   sub="$(jq -r '[.items[] | select(.activityId == "contributeSubReport")][0] | "「\(.taskTitle)」(\(.planSection))"' <<<"$inbox")"
   self="$(jq -r '[.items[] | select(.activityId == "submitSelfAssessment")] | length' <<<"$inbox")"
   reviews="$(call GET "$W/api/inbox?size=100&processKey=milestone-reporting" | jq '[.items[] | select(.activityId == "reviewReport")] | length')"
-  adjust="$(call GET "$W/api/inbox?size=100&processKey=task-adjustment" | jq -r '[.items[] | select(.activityId == "reviewAdjustment")][0] | "「\(.taskTitle)」"')"
+  adjust="$(call GET "$W/api/inbox?size=100&processKey=task-adjustment" | jq -r '[.items[] | select(.activityId == "reviewAdjustment")][0] | "「\(.taskTitle)」 waiting"')"
   evals="$(call_as "$zhao" GET "$T/api/evaluations?planId=$PLAN_ID")"
   ev="$(jq -r '.[0].id // empty' <<<"$evals")"
   sa="$( [ -z "$ev" ] || call_as "$zhao" GET "$T/api/evaluations/$ev/self-assessments" \
     | jq -r '"\([.[] | select(.status == "SUBMITTED")] | length) of \(length) self-assessments in"')"
-  snaps="$(curl -fsS "$T/api/public/plans/$PLAN_ID/snapshots" | jq 'length' 2>/dev/null || echo 0)"
+  snaps="$(curl -fs "$T/api/public/plans/$PLAN_ID/snapshots" | jq 'length' 2>/dev/null || echo 0) snapshot(s)"
   cat <<TXT
-li.na (海淀区) → 我的待办 ($(jq .total <<<"$inbox") items): accept $accept; report on $overdue (with evidence);
-      配合单位报送 for $sub; 部门自评 of the mid-term evaluation ($self open); her adjustment request waits for 陈静
-chen.jing (督查室) → 进展审核: $reviews milestone reports waiting (try 批量通过); 动态调整: $adjust waiting;
-      总览 (红黄绿, 台账 export), 公开发布 ($snaps snapshot(s) published, quarterly schedule), 发起评估
-zhang.wei (市科委) / wang.fang (市发展改革委) / zhou.qiang (市经信局) → their reports sit in review; 我的待办 has more milestones
-zhao.min (首都科技评估中心) → 评估工作台: evaluation $ev, $sa; score chapters and indicators, findings, 生成报告, download
-qian.hui (创新战略研究院) → sees no evaluation: the mid-term one belongs to kjpg
-sun.lei (admin) → 部门管理, 提醒规则 (提醒/催办/督办); 领导审批 of the adjustment once 陈静 has reviewed it
-public (no login) → /public: published progress, indicators with charts, reports, open data (CSV/JSON)
+li.na 李娜 (海淀区, staff) → 我的待办, $(jq .total <<<"$inbox") items, $(jq .overdue <<<"$inbox") overdue:
+    接收任务 $accept;
+    牵头单位填报 on $overdue — percent, text, evidence;
+    配合单位报送 for $sub; 部门自评 of the mid-term evaluation ($self open);
+    her 动态调整 request waits for 陈静.
+chen.jing 陈静 (督查室, supervisor) → 填报审核: $reviews milestone reports waiting (select all, 批量通过 or 退回 with a comment);
+    调整审批: $adjust; 督查总览 (红黄绿), 任务交办, 任务台账 (export .xlsx), 向社会公布 ($snaps published,
+    quarterly schedule), 发起评估.
+zhang.wei 张伟 (stc-zgc) / wang.fang 王芳 (drc) / zhou.qiang 周强 (eit) → 我的待办: milestones to report;
+    their reports sent so far wait in 陈静's review.
+zhao.min 赵敏 (首都科技评估中心 kjpg, evaluator) → 评估工作台: mid-term evaluation $ev, $sa —
+    score chapters and indicators, write findings, 生成报告 and download .docx / .pdf.
+qian.hui 钱慧 (创新战略研究院 zlyj, evaluator) → 评估工作台 is empty: kjpg's evaluation is not hers.
+sun.lei 孙磊 (admin) → 部门管理, 提醒催办规则 (提醒 → 催办 → 督办); 领导审批 of 李娜's adjustment after 陈静's review.
+Anyone, no login → 公开信息 (/public): 实施进展, 主要指标 with charts, 历次公布, 评估报告 (once one is published), 开放数据.
 TXT
 }
 
 finish() {
+  say "done in ${SECONDS}s"
   if [ -n "${SUMMARY_FILE:-}" ]; then summary > "$SUMMARY_FILE"; else summary; fi
 }
 
