@@ -5,7 +5,8 @@
 #     LUOSHI_DEMO_ENABLED=true there), assigns the tasks not yet accepted (task-assignment processes), hands four
 #     tasks to 海淀区 and starts milestone tracking for them and a few others;
 #   the departments' staff report: 王芳 (drc) a co-department sub-report, 张伟 (stc-zgc) and 周强 (eit) milestone
-#     reports with evidence, which then wait for 陈静's review; 李娜 (haidian) asks to move an overdue milestone;
+#     reports with evidence, which then wait for 陈静's review; 陈静 chases (催办) 海淀区's overdue milestone and
+#     李娜 (haidian) asks to move it;
 #   陈静 launches the mid-term evaluation by 首都科技评估中心 (kjpg, 赵敏), in which stc-zgc, drc and eit submit
 #     their self-assessments (the others, 海淀区 and 朝阳区 among them, are still missing), then publishes the
 #     plan's status and sets the quarterly disclosure schedule.
@@ -66,13 +67,14 @@ DEMO_USERS_DEPARTMENTS='["haidian","chaoyang","stc-zgc","drc","eit"]' # li.na, l
 
 # --- what each demo user finds: computed from the services, so that a second run prints it too ---------------
 summary() {
-  local lina zhao today inbox accept overdue sub self reviews adjust evals ev sa snaps
+  local lina zhao inbox accept overdue urged sub self reviews adjust evals ev sa snaps
   lina="$(login li.na)"
   zhao="$(login zhao.min)"
   inbox="$(call_as "$lina" GET "$W/api/inbox?size=100")"
   accept="$(jq -r '[.items[] | select(.activityId == "acceptTask")][0] | "「\(.taskTitle)」(\(.planSection))"' <<<"$inbox")"
   overdue="$(jq -r '[.items[] | select(.activityId == "submitReport" and .overdue)][0] | "「\(.taskTitle)」(\(.planSection)), milestone due \(.due[0:10])"' <<<"$inbox")"
   sub="$(jq -r '[.items[] | select(.activityId == "contributeSubReport")][0] | "「\(.taskTitle)」(\(.planSection))"' <<<"$inbox")"
+  urged="$(call_as "$lina" GET "$W/api/notifications?size=100" | jq '[.items[] | select(.kind == "URGING")] | length')"
   self="$(jq -r '[.items[] | select(.activityId == "submitSelfAssessment")] | length' <<<"$inbox")"
   reviews="$(call GET "$W/api/inbox?size=100&processKey=milestone-reporting" | jq '[.items[] | select(.activityId == "reviewReport")] | length')"
   adjust="$(call GET "$W/api/inbox?size=100&processKey=task-adjustment" | jq -r '[.items[] | select(.activityId == "reviewAdjustment")][0] | "「\(.taskTitle)」 waiting"')"
@@ -84,7 +86,7 @@ summary() {
   cat <<TXT
 li.na 李娜 (海淀区, staff) → 我的待办, $(jq .total <<<"$inbox") items, $(jq .overdue <<<"$inbox") overdue:
     接收任务 $accept;
-    牵头单位填报 on $overdue — percent, text, evidence;
+    牵头单位填报 on $overdue ($urged 催办 from 督查室 in her notifications) — percent, text, evidence;
     配合单位报送 for $sub; 部门自评 of the mid-term evaluation ($self open);
     her 动态调整 request waits for 陈静.
 chen.jing 陈静 (督查室, supervisor) → 填报审核: $reviews milestone reports waiting (select all, 批量通过 or 退回 with a comment);
@@ -236,8 +238,12 @@ reviews_waiting() {
 wait_until "three milestone reports reaching the supervisor's review" 90 reviews_waiting
 say "three milestone reports wait for the supervisor's review (stc-zgc ×2, eit)"
 
-# 动态调整: 李娜 asks to move her late milestone
+# 催办: the supervising office chases 海淀区's late milestone (the ladder skips rungs already past when tracking starts)
 M_LATE="$(task_of "$HD_RED" | jq -r --arg today "$TODAY" '[.milestones[] | select(.status != "DONE" and .dueDate < $today)] | sort_by(.dueDate) | .[0].id')"
+call POST "$W/api/milestone-trackings/${PI_OF[$M_LATE]}/chase" >/dev/null
+say "chen.jing chases haidian (催办) for its late milestone $M_LATE of task $HD_RED"
+
+# 动态调整: 李娜 asks to move her late milestone
 call_as "$LINA" POST "$W/api/adjustments" "${JSON[@]}" --data "$(jq -nc --arg m "$M_LATE" --arg d "$(in_days 45)" --argjson t "$HD_RED" \
   '{taskId: $t, reasonCategory: "RESOURCE_CHANGE",
     justification: "（演示数据）承接单位调整、配套资金到位晚于预期，申请将该节点完成时限顺延。", milestoneDueDates: {($m): $d}}')" >/dev/null
