@@ -95,10 +95,11 @@ chen.jing 陈静 (督查室, supervisor) → 填报审核: $reviews milestone re
 zhang.wei 张伟 (stc-zgc) / wang.fang 王芳 (drc) / zhou.qiang 周强 (eit) → 我的待办: milestones to report;
     their reports sent so far wait in 陈静's review.
 zhao.min 赵敏 (首都科技评估中心 kjpg, evaluator) → 评估工作台: mid-term evaluation $ev, $sa —
-    score chapters and indicators, write findings, 生成报告 and download .docx / .pdf.
+    score chapters and indicators, write findings, 生成报告, download .docx / .pdf, 提交 (then 陈静: 评估报告审核).
 qian.hui 钱慧 (创新战略研究院 zlyj, evaluator) → 评估工作台 is empty: kjpg's evaluation is not hers.
 sun.lei 孙磊 (admin) → 部门管理, 提醒催办规则 (提醒 → 催办 → 督办); 领导审批 of 李娜's adjustment after 陈静's review.
-Anyone, no login → 公开信息 (/public): 实施进展, 主要指标 with charts, 历次公布, 评估报告 (once one is published), 开放数据.
+Anyone, no login → 公开信息 (/public): 实施进展, 主要指标 with charts, 历次公布, 开放数据;
+    评估报告 once 陈静 has approved the evaluation's report (it is then published with a new status snapshot).
 TXT
 }
 
