@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Loads the demo through the services' own APIs, each step with the token of the demo user who would take it:
 #   陈静 (chen.jing, supervisor) imports the seed plan document, confirms it, lets task-service give it plausible demo
-#     activity (departments, milestones around today, indicator values — labelled 演示数据; needs
-#     LUOSHI_DEMO_ENABLED=true there), assigns the tasks not yet accepted (task-assignment processes), hands four
+#     activity (departments, milestones around today, indicator values — labelled 演示数据; the last few tasks left
+#     as drafts to assign; needs LUOSHI_DEMO_ENABLED=true there), assigns the tasks not yet accepted (task-assignment processes), hands four
 #     tasks to 海淀区 and starts milestone tracking for them and a few others;
 #   the departments' staff report: 王芳 (drc) a co-department sub-report, 张伟 (stc-zgc) and 周强 (eit) milestone
 #     reports with evidence, which then wait for 陈静's review; 陈静 chases (催办) 海淀区's overdue milestone and
@@ -67,7 +67,7 @@ DEMO_USERS_DEPARTMENTS='["haidian","chaoyang","stc-zgc","drc","eit"]' # li.na, l
 
 # --- what each demo user finds: computed from the services, so that a second run prints it too ---------------
 summary() {
-  local lina zhao inbox accept overdue urged sub self reviews adjust evals ev sa snaps
+  local lina zhao inbox accept overdue urged sub self drafts reviews adjust evals ev sa snaps
   lina="$(login li.na)"
   zhao="$(login zhao.min)"
   inbox="$(call_as "$lina" GET "$W/api/inbox?size=100")"
@@ -76,6 +76,7 @@ summary() {
   sub="$(jq -r '[.items[] | select(.activityId == "contributeSubReport")][0] | "「\(.taskTitle)」(\(.planSection))"' <<<"$inbox")"
   urged="$(call_as "$lina" GET "$W/api/notifications?size=100" | jq '[.items[] | select(.kind == "URGING")] | length')"
   self="$(jq -r '[.items[] | select(.activityId == "submitSelfAssessment")] | length' <<<"$inbox")"
+  drafts="$(call GET "$T/api/tasks?planId=$PLAN_ID&status=DRAFT&size=1" | jq .total)"
   reviews="$(call GET "$W/api/inbox?size=100&processKey=milestone-reporting" | jq '[.items[] | select(.activityId == "reviewReport")] | length')"
   adjust="$(call GET "$W/api/inbox?size=100&processKey=task-adjustment" | jq -r '[.items[] | select(.activityId == "reviewAdjustment")][0] | "「\(.taskTitle)」 waiting"')"
   evals="$(call_as "$zhao" GET "$T/api/evaluations?planId=$PLAN_ID")"
@@ -90,8 +91,8 @@ li.na 李娜 (海淀区, staff) → 我的待办, $(jq .total <<<"$inbox") items
     配合单位报送 for $sub; 部门自评 of the mid-term evaluation ($self open);
     her 动态调整 request waits for 陈静.
 chen.jing 陈静 (督查室, supervisor) → 填报审核: $reviews milestone reports waiting (select all, 批量通过 or 退回 with a comment);
-    调整审批: $adjust; 督查总览 (红黄绿), 任务交办, 任务台账 (export .xlsx), 向社会公布 ($snaps published,
-    quarterly schedule), 发起评估.
+    调整审批: $adjust; 任务交办: $drafts draft tasks to assign (select several, one department, 交办);
+    督查总览 (红黄绿), 任务台账 (export .xlsx), 向社会公布 ($snaps published, quarterly schedule), 发起评估.
 zhang.wei 张伟 (stc-zgc) / wang.fang 王芳 (drc) / zhou.qiang 周强 (eit) → 我的待办: milestones to report;
     their reports sent so far wait in 陈静's review.
 zhao.min 赵敏 (首都科技评估中心 kjpg, evaluator) → 评估工作台: mid-term evaluation $ev, $sa —
