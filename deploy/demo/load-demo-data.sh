@@ -175,9 +175,13 @@ first_open() { task_of "$1" | jq -r '[.milestones[] | select(.status != "DONE")]
 NOT_OURS='(.leadDepartmentCode as $l | $demo | index($l)) == null'
 LATE="select(.light == \"RED\" and $NOT_OURS and any(.milestones[]; .status != \"DONE\" and .dueDate > \$today))"
 pick HD_RED 'haidian (late)' "$LATE | select((.title + \" \" + (.sourceText // \"\")) | test(\"中关村科学城\"))" optional \
-  || pick HD_RED 'haidian (late)' "$LATE"
-pick HD_YELLOW 'haidian (due soon)' "select(.light == \"YELLOW\" and $NOT_OURS and (.coDepartmentCodes | index(\"haidian\")))"
-pick HD_GREEN 'haidian (on time)' "select(.light == \"GREEN\" and $NOT_OURS and (.coDepartmentCodes | index(\"haidian\")))"
+  || pick HD_RED 'haidian (late)' "$LATE" optional \
+  || pick HD_RED 'haidian (late)' "select(.light == \"RED\" and $NOT_OURS)"
+HAIDIAN_CO='(.coDepartmentCodes | index("haidian"))'
+pick HD_YELLOW 'haidian (due soon)' "select(.light == \"YELLOW\" and $NOT_OURS and $HAIDIAN_CO)" optional \
+  || pick HD_YELLOW 'haidian (due soon)' "select(.light == \"YELLOW\" and $NOT_OURS)"
+pick HD_GREEN 'haidian (on time)' "select(.light == \"GREEN\" and $NOT_OURS and $HAIDIAN_CO)" optional \
+  || pick HD_GREEN 'haidian (on time)' "select(.light == \"GREEN\" and $NOT_OURS)"
 for id in "$HD_RED" "$HD_YELLOW" "$HD_GREEN"; do
   t="$(task_of "$id")"
   call PUT "$T/api/tasks/$id/assignment" "${JSON[@]}" -H "If-Match: W/\"$(jq -r .version <<<"$t")\"" \
@@ -185,11 +189,18 @@ for id in "$HD_RED" "$HD_YELLOW" "$HD_GREEN"; do
   say "task $id ($(jq -r .reference <<<"$t"), $(jq -r .light <<<"$t")) handed to haidian; $(jq -r .leadDepartmentCode <<<"$t") now co-operates"
 done
 # 海淀区 as a co-department of a task someone else leads: a sub-report to contribute
-pick HD_CO 'haidian (co-department)' "select(.light != \"GREEN\" and $NOT_OURS and (.coDepartmentCodes | index(\"haidian\")))"
+pick HD_CO 'haidian (co-department)' "select(.light != \"GREEN\" and $NOT_OURS and $HAIDIAN_CO)" optional \
+  || pick HD_CO 'haidian (co-department)' "select($NOT_OURS and $HAIDIAN_CO)"
 # reports that will wait for the supervisor: stc-zgc with drc (sub-report consolidated), stc-zgc late, eit late
-pick REV_CONS 'stc-zgc with drc' 'select(.leadDepartmentCode == "stc-zgc" and (.coDepartmentCodes | index("drc")) and .light == "YELLOW")'
-pick REV_LATE 'stc-zgc (late)' 'select(.leadDepartmentCode == "stc-zgc" and .light == "RED")'
-pick REV_EIT 'eit (late)' 'select(.leadDepartmentCode == "eit" and .light == "RED")'
+# (the demo activity's random draws decide the lights: each pick falls back to a wider choice)
+STC_DRC='.leadDepartmentCode == "stc-zgc" and (.coDepartmentCodes | index("drc"))'
+pick REV_CONS 'stc-zgc with drc' "select($STC_DRC and .light == \"YELLOW\")" optional \
+  || pick REV_CONS 'stc-zgc with drc' "select($STC_DRC and .light != \"GREEN\")" optional \
+  || pick REV_CONS 'stc-zgc with drc' "select($STC_DRC)"
+pick REV_LATE 'stc-zgc (late)' 'select(.leadDepartmentCode == "stc-zgc" and .light == "RED")' optional \
+  || pick REV_LATE 'stc-zgc' 'select(.leadDepartmentCode == "stc-zgc")'
+pick REV_EIT 'eit (late)' 'select(.leadDepartmentCode == "eit" and .light != "GREEN")' optional \
+  || pick REV_EIT 'eit' 'select(.leadDepartmentCode == "eit")'
 
 # 节点填报与审核: one process per open milestone of these tasks
 declare -A PI_OF # milestone id -> process instance
