@@ -256,11 +256,14 @@ M_LATE="$(task_of "$HD_RED" | jq -r --arg today "$TODAY" '[.milestones[] | selec
 call POST "$W/api/milestone-trackings/${PI_OF[$M_LATE]}/chase" >/dev/null
 say "chen.jing chases haidian (催办) for its late milestone $M_LATE of task $HD_RED"
 
-# 动态调整: 李娜 asks to move her late milestone
-call_as "$LINA" POST "$W/api/adjustments" "${JSON[@]}" --data "$(jq -nc --arg m "$M_LATE" --arg d "$(in_days 45)" --argjson t "$HD_RED" \
+# 动态调整: 李娜 asks to move her late milestones, a month apart and in their order
+MOVES="$(task_of "$HD_RED" | jq -c --arg today "$TODAY" '($today | strptime("%Y-%m-%d") | mktime) as $t
+  | [.milestones[] | select(.status != "DONE" and .dueDate < $today)] | sort_by(.dueDate) | to_entries
+  | map({key: (.value.id | tostring), value: ($t + 86400 * 30 * (.key + 1) | strftime("%Y-%m-%d"))}) | from_entries')"
+call_as "$LINA" POST "$W/api/adjustments" "${JSON[@]}" --data "$(jq -nc --argjson moves "$MOVES" --argjson t "$HD_RED" \
   '{taskId: $t, reasonCategory: "RESOURCE_CHANGE",
-    justification: "（演示数据）承接单位调整、配套资金到位晚于预期，申请将该节点完成时限顺延。", milestoneDueDates: {($m): $d}}')" >/dev/null
-say "li.na asks to move milestone $M_LATE of task $HD_RED to $(in_days 45): waits for the supervisor"
+    justification: "（演示数据）承接单位调整、配套资金到位晚于预期，申请将逾期节点的完成时限顺延。", milestoneDueDates: $moves}')" >/dev/null
+say "li.na asks to move the late milestones of task $HD_RED ($(jq -r 'to_entries | map("\(.key) → \(.value)") | join(", ")' <<<"$MOVES")): waits for the supervisor"
 
 # --- 规划实施评估: the mid-term evaluation by 首都科技评估中心 (kjpg) ---------------------------------------
 LAUNCHED="$(call POST "$W/api/evaluations" "${JSON[@]}" --data "$(jq -nc --argjson plan "$PLAN_ID" --arg due "$(in_days 14)" \
