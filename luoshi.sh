@@ -150,7 +150,8 @@ cmd_run() {
   if KEYCLOAK_INSTANCE=run KEYCLOAK_PORT="$KEYCLOAK_PORT" KEYCLOAK_MGMT_PORT="$KEYCLOAK_MGMT_PORT" keycloak status >/dev/null 2>&1; then
     say "Keycloak already running on $KEYCLOAK_PORT (left as it is)"
   else
-    KEYCLOAK_INSTANCE=run KEYCLOAK_PORT="$KEYCLOAK_PORT" KEYCLOAK_MGMT_PORT="$KEYCLOAK_MGMT_PORT" keycloak start
+    KEYCLOAK_INSTANCE=run KEYCLOAK_PORT="$KEYCLOAK_PORT" KEYCLOAK_MGMT_PORT="$KEYCLOAK_MGMT_PORT" \
+      KEYCLOAK_WEB_ORIGINS="$(web_origins)" keycloak start
     touch "$RUN_DIR/keycloak.started"
   fi
   for s in "${SERVICES[@]}"; do start_service "$s"; done
