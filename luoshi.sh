@@ -7,6 +7,7 @@
 #
 # Ports (environment, defaults): WEB_PORT 8080, TASK_SERVICE_PORT 8081, WORKFLOW_SERVICE_PORT 8082, KEYCLOAK_PORT 8180,
 # KEYCLOAK_MGMT_PORT 9180; tests use Keycloak on TEST_KEYCLOAK_PORT 18180 / 19180 so they can run beside the demo.
+# Databases of 'run' (environment, defaults): TASK_DB luoshi_task, WORKFLOW_DB luoshi_workflow (created if missing).
 # All passwords printed or defaulted here are DEMO ONLY.
 set -euo pipefail
 
@@ -21,6 +22,8 @@ KEYCLOAK_MGMT_PORT="${KEYCLOAK_MGMT_PORT:-9180}"
 TEST_KEYCLOAK_PORT="${TEST_KEYCLOAK_PORT:-18180}"
 TEST_KEYCLOAK_MGMT_PORT="${TEST_KEYCLOAK_MGMT_PORT:-19180}"
 SERVICE_START_TIMEOUT="${SERVICE_START_TIMEOUT:-120}"
+export TASK_DB="${TASK_DB:-luoshi_task}" WORKFLOW_DB="${WORKFLOW_DB:-luoshi_workflow}"
+PG_URL="jdbc:postgresql://${PGHOST_ADDR:-localhost}:${PGPORT:-5432}"
 SERVICES=(task-service workflow-service web)
 
 say() { printf '\033[1m[luoshi]\033[0m %s\n' "$*"; }
@@ -61,6 +64,7 @@ start_service() {
   KEYCLOAK_URL="http://localhost:$KEYCLOAK_PORT" TASK_SERVICE_URL="http://localhost:$TASK_SERVICE_PORT" \
     WORKFLOW_SERVICE_URL="http://localhost:$WORKFLOW_SERVICE_PORT" LUOSHI_WEB_ORIGINS="$(web_origins)" \
     TASK_SERVICE_PORT="$TASK_SERVICE_PORT" WORKFLOW_SERVICE_PORT="$WORKFLOW_SERVICE_PORT" WEB_PORT="$WEB_PORT" \
+    TASK_DB_URL="${TASK_DB_URL:-$PG_URL/$TASK_DB}" WORKFLOW_DB_URL="${WORKFLOW_DB_URL:-$PG_URL/$WORKFLOW_DB}" \
     LUOSHI_DEMO_ENABLED=true setsid nohup java -Xmx512m -Dquarkus.http.port="$port" -jar "$jar" >"$RUN_DIR/$name.log" 2>&1 < /dev/null &
   pid=$!
   echo "$pid" > "$RUN_DIR/$name.pid"
@@ -128,7 +132,9 @@ cmd_run() {
     esac
   done
   check_java
+  local started=$SECONDS
   mkdir -p "$RUN_DIR"
+  rm -f "$RUN_DIR/demo-summary.txt"
   for s in "${SERVICES[@]}"; do
     [ -f "$RUN_DIR/$s.pid" ] && kill -0 "$(cat "$RUN_DIR/$s.pid")" 2>/dev/null && die "$s is already running: ./luoshi.sh stop first"
   done
@@ -144,7 +150,8 @@ cmd_run() {
   if KEYCLOAK_INSTANCE=run KEYCLOAK_PORT="$KEYCLOAK_PORT" KEYCLOAK_MGMT_PORT="$KEYCLOAK_MGMT_PORT" keycloak status >/dev/null 2>&1; then
     say "Keycloak already running on $KEYCLOAK_PORT (left as it is)"
   else
-    KEYCLOAK_INSTANCE=run KEYCLOAK_PORT="$KEYCLOAK_PORT" KEYCLOAK_MGMT_PORT="$KEYCLOAK_MGMT_PORT" keycloak start
+    KEYCLOAK_INSTANCE=run KEYCLOAK_PORT="$KEYCLOAK_PORT" KEYCLOAK_MGMT_PORT="$KEYCLOAK_MGMT_PORT" \
+      KEYCLOAK_WEB_ORIGINS="$(web_origins)" keycloak start
     touch "$RUN_DIR/keycloak.started"
   fi
   for s in "${SERVICES[@]}"; do start_service "$s"; done
@@ -152,8 +159,9 @@ cmd_run() {
 
   KEYCLOAK_URL="http://localhost:$KEYCLOAK_PORT" TASK_SERVICE_URL="http://localhost:$TASK_SERVICE_PORT" \
     WORKFLOW_SERVICE_URL="http://localhost:$WORKFLOW_SERVICE_PORT" DEMO_PLAN_ID_FILE="$RUN_DIR/demo-plan-id" \
-    "$REPO/deploy/demo/load-demo-data.sh"
+    SUMMARY_FILE="$RUN_DIR/demo-summary.txt" "$REPO/deploy/demo/load-demo-data.sh"
   print_welcome
+  say "ready $((SECONDS - started))s after the start of this command"
   trap - EXIT
   if [ "$detach" = 1 ]; then
     say "running in the background; stop it with: ./luoshi.sh stop"
@@ -174,16 +182,18 @@ print_welcome() {
   cat <<TXT
 
   ┌──────────────────────────────────────────────────────────────────────────────┐
-    落实 Luoshi is running with demo data: the seed plan (docs/plans) imported and confirmed,
-    its tasks assigned and given milestones around today, indicator values — labelled 演示数据 / demo
+    落实 Luoshi is running:   http://localhost:$WEB_PORT   (中文; English by the switch at the top)
 
-    Log in here:      http://localhost:$WEB_PORT   (中文; English by the switch at the top)
+    Log in there as any demo user, password "demo" (DEMO ONLY). A first step for each:
+TXT
+  sed 's/^/      /' "$RUN_DIR/demo-summary.txt" 2>/dev/null || echo "      (the demo loader wrote no summary)"
+  cat <<TXT
 
-    task-service      http://localhost:$TASK_SERVICE_PORT/q/swagger-ui   (health: /q/health)
-    workflow-service  http://localhost:$WORKFLOW_SERVICE_PORT/q/swagger-ui   (health: /q/health)
-    Keycloak          http://localhost:$KEYCLOAK_PORT/admin   (admin / admin — DEMO ONLY)
+    The demo data: the seed plan (docs/plans) imported and confirmed, its tasks assigned with milestones around
+    today, indicator values, reports, an adjustment request, a mid-term evaluation and a published status — all
+    labelled 演示数据 / demo.
 
-    Demo users, password "demo" for all (DEMO ONLY):
+    Demo users:
       chen.jing   陈静  supervisor   督查室 (supervision)
       li.na       李娜  staff        海淀区 (haidian)
       liu.yang    刘洋  staff        朝阳区 (chaoyang)
@@ -194,16 +204,14 @@ print_welcome() {
       qian.hui    钱慧  evaluator    第三方评估机构 创新战略研究院 (zlyj)
       sun.lei     孙磊  admin
 
-    A first thing to try — 李娜 of 海淀区 accepts the task waiting in her inbox: log in as li.na at
-    http://localhost:$WEB_PORT, open 我的待办 and the task, then 接收任务. Or through the API:
+    task-service      http://localhost:$TASK_SERVICE_PORT/q/swagger-ui   (health: /q/health)
+    workflow-service  http://localhost:$WORKFLOW_SERVICE_PORT/q/swagger-ui   (health: /q/health)
+    Keycloak          http://localhost:$KEYCLOAK_PORT/admin   (admin / admin — DEMO ONLY)
+
+    The same through the API, e.g. li.na's inbox and chen.jing's 台账 as Excel:
       TOKEN=\$(KEYCLOAK_PORT=$KEYCLOAK_PORT auth/bin/keycloak.sh token li.na)
       curl -s -H "Authorization: Bearer \$TOKEN" http://localhost:$WORKFLOW_SERVICE_PORT/api/inbox
-      curl -s -H "Authorization: Bearer \$TOKEN" -H 'Content-Type: application/json' \\
-           -d '{"decision":"ACCEPT"}' http://localhost:$WORKFLOW_SERVICE_PORT/api/inbox/<id>/complete
-      curl -s -H "Authorization: Bearer \$TOKEN" "http://localhost:$TASK_SERVICE_PORT/api/tasks?light=RED"
-    The supervisor's view: the 红黄绿 roll-up and the 台账 as Excel:
       TOKEN=\$(KEYCLOAK_PORT=$KEYCLOAK_PORT auth/bin/keycloak.sh token chen.jing)
-      curl -s -H "Authorization: Bearer \$TOKEN" http://localhost:$TASK_SERVICE_PORT/api/plans/$plan/status
       curl -s -H "Authorization: Bearer \$TOKEN" -o ledger.xlsx http://localhost:$TASK_SERVICE_PORT/api/plans/$plan/ledger
   └──────────────────────────────────────────────────────────────────────────────┘
 TXT
@@ -243,5 +251,5 @@ case "${1:-}" in
   run) shift; cmd_run "$@" ;;
   stop) cmd_stop ;;
   test) shift; cmd_test "$@" ;;
-  *) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
+  *) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
 esac

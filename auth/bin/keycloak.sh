@@ -10,6 +10,8 @@
 #   LUOSHI_CACHE            where the distribution and instances live          [<repo>/.cache]
 #   KEYCLOAK_START_TIMEOUT  seconds to wait for readiness                      [180]
 #   JAVA_HOME               respected if set, otherwise `java` on PATH
+#   KEYCLOAK_WEB_ORIGINS    more origins of the web app, comma-separated (e.g. http://localhost:48080), whose logins
+#                           the realm's luoshi-web client accepts besides those in the realm file (needs jq)  []
 #
 # The admin account admin/admin and the demo passwords are DEMO ONLY.
 set -euo pipefail
@@ -133,7 +135,22 @@ prepare_instance_locked() {
   # dev-file mode does not re-import an existing realm: wipe the state, import fresh every start
   rm -rf "$INST/data"
   mkdir -p "$INST/data/import"
-  cp "$REALM_FILE" "$INST/data/import/$REALM-realm.json"
+  if [[ -z "${KEYCLOAK_WEB_ORIGINS:-}" ]]; then
+    cp "$REALM_FILE" "$INST/data/import/$REALM-realm.json"
+    return
+  fi
+  # the web app on another port (WEB_PORT): its logins come back there, so luoshi-web must accept that origin
+  command -v jq >/dev/null 2>&1 || die "KEYCLOAK_WEB_ORIGINS needs jq: apt-get install -y jq"
+  jq --arg origins "$KEYCLOAK_WEB_ORIGINS" '
+    ($origins | split(",") | map(select(. != ""))) as $o
+    | .clients |= map(if .clientId == "luoshi-web" then
+        .redirectUris = ((.redirectUris + ($o | map(. + "/*"))) | unique)
+        | .webOrigins = ((.webOrigins + $o) | unique)
+        | .attributes["post.logout.redirect.uris"] =
+            (((.attributes["post.logout.redirect.uris"] // "") | split("##") | map(select(. != ""))) + ($o | map(. + "/*"))
+             | unique | join("##"))
+      else . end)' "$REALM_FILE" >"$INST/data/import/$REALM-realm.json" \
+    || die "could not add $KEYCLOAK_WEB_ORIGINS to the realm's luoshi-web client"
 }
 
 # ---------------------------------------------------------------------------------------------

@@ -9,10 +9,15 @@ PGHOST_ADDR="${PGHOST_ADDR:-127.0.0.1}"
 PGPORT="${PGPORT:-5432}"
 TASK_DB_PASSWORD="${TASK_DB_PASSWORD:-luoshi_task_demo}"             # demo-only
 WORKFLOW_DB_PASSWORD="${WORKFLOW_DB_PASSWORD:-luoshi_workflow_demo}" # demo-only
+# the demo's databases; another pair lets a second demo run beside the first (./luoshi.sh passes TASK_DB / WORKFLOW_DB)
+TASK_DB="${TASK_DB:-luoshi_task}"
+WORKFLOW_DB="${WORKFLOW_DB:-luoshi_workflow}"
+[[ "$TASK_DB" =~ ^[a-z][a-z0-9_]*$ && "$WORKFLOW_DB" =~ ^[a-z][a-z0-9_]*$ ]] \
+  || { echo "[postgres] ERROR: TASK_DB and WORKFLOW_DB must match [a-z][a-z0-9_]*" >&2; exit 1; }
 # role:password:database… — one role per service, its databases for the demo, the tests and the end-to-end run
 SPECS=(
-  "luoshi_task:$TASK_DB_PASSWORD:luoshi_task luoshi_task_test luoshi_task_e2e"
-  "luoshi_workflow:$WORKFLOW_DB_PASSWORD:luoshi_workflow luoshi_workflow_test luoshi_workflow_e2e"
+  "luoshi_task:$TASK_DB_PASSWORD:$TASK_DB luoshi_task_test luoshi_task_e2e"
+  "luoshi_workflow:$WORKFLOW_DB_PASSWORD:$WORKFLOW_DB luoshi_workflow_test luoshi_workflow_e2e"
 )
 
 say() { printf '[postgres] %s\n' "$*"; }
@@ -75,7 +80,7 @@ case "${1:-ensure}" in
     command -v pg_isready >/dev/null 2>&1 || die "PostgreSQL client tools are missing. Install them: apt-get update && apt-get install -y postgresql"
     if answers; then say "server answers on $PGHOST_ADDR:$PGPORT"; else start_server; fi
     ensure_objects
-    say "ready: roles luoshi_task, luoshi_workflow and their databases exist"
+    say "ready: roles luoshi_task, luoshi_workflow and their databases ($TASK_DB, $WORKFLOW_DB, tests, e2e) exist"
     ;;
   stop)
     c="$(cluster)"

@@ -16,6 +16,8 @@ import jakarta.transaction.Transactional;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+
+import io.quarkus.panache.common.Sort;
 import org.luoshi.task.audit.service.AuditLog;
 import org.luoshi.common.problem.ConflictException;
 import org.luoshi.common.problem.ResourceNotFoundException;
@@ -37,7 +39,8 @@ import org.luoshi.task.repository.TaskRepository;
 
 /**
  * Makes an imported plan look lived-in for a demo: lead and co-departments chosen from each task's wording,
- * milestones around today (some done, some on time, some due soon, some late), and indicator values for the
+ * milestones around today (some done, some on time, some due soon, some late), the last few tasks (a tenth at most,
+ * four at most) left as drafts for the supervisor to assign, and indicator values for the
  * years after the baseline. Only when {@code luoshi.demo.enabled} is true, only on a confirmed plan, once;
  * the plan is labelled demo and every value's source says 演示数据. The same seed gives the same demo.
  */
@@ -120,10 +123,12 @@ public class DemoActivityService {
         plan.demo = true;
         Random random = new Random(seed);
         LocalDate today = calendar.today();
-        List<PlanTask> planTasks = tasks.list("planId", planId);
+        List<PlanTask> planTasks = tasks.list("planId", Sort.by("id"), planId);
+        // the plan's last few tasks stay as imported (draft, no department): work for the supervisor's 任务交办
+        int drafts = Math.min(4, planTasks.size() / 10);
         int done = 0;
         int late = 0;
-        for (PlanTask task : planTasks) {
+        for (PlanTask task : planTasks.subList(0, planTasks.size() - drafts)) {
             assign(task, random);
             int kind = random.nextInt(100);
             if (kind < 35) {
@@ -158,9 +163,9 @@ public class DemoActivityService {
         }
         plans.flush();
         audit.record("plan.demo-activity-added", "plan", planId, null, java.util.Map.of("seed", seed, "tasks",
-                planTasks.size(), "completed", done, "late", late, "indicators", planIndicators.size()));
-        LOG.infof("%s added demo activity to plan %d: %d tasks (%d completed, %d late), %d indicators",
-                callers.current().username(), planId, planTasks.size(), done, late, planIndicators.size());
+                planTasks.size(), "completed", done, "late", late, "drafts", drafts, "indicators", planIndicators.size()));
+        LOG.infof("%s added demo activity to plan %d: %d tasks (%d completed, %d late, %d left as drafts), %d indicators",
+                callers.current().username(), planId, planTasks.size(), done, late, drafts, planIndicators.size());
         return PlanView.of(plan);
     }
 

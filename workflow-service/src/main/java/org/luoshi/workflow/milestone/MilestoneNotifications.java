@@ -1,7 +1,10 @@
 package org.luoshi.workflow.milestone;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -76,21 +79,45 @@ public class MilestoneNotifications implements LadderNotifications {
                 execution.getProcessInstanceId(), f.taskId(), f.milestoneId(), reportKey + ":" + kind));
     }
 
+    /**
+     * 催办 by hand (the supervising office): the lead department is told to report now. The ladder skips rungs that
+     * were already past when it was armed, so a milestone late when its tracking started is chased this way.
+     */
+    public List<String> chase(String processInstanceId, Map<String, Object> variables, String chasedBy, Clock clock) {
+        Facts f = Facts.of(variables::get);
+        String subject = "【催办】节点“" + f.milestoneTitle() + "”（" + f.dueDate() + "到期）请尽快填报进展";
+        String body = "任务：" + f.taskTitle() + "\n节点：" + f.milestoneTitle() + "\n完成时限：" + f.dueDate()
+                + "\n牵头单位：" + f.lead() + "\n催办人：" + chasedBy
+                + "\n市政府督查室催办：请牵头单位尽快填报该节点进展并上传佐证材料，逾期的请说明原因。";
+        notifier.send(new NotificationDraft(NotificationKind.URGING, List.of(Recipient.group(f.lead())), subject, body,
+                link(processInstanceId), processInstanceId, f.taskId(), f.milestoneId(),
+                processInstanceId + ":CHASE:" + clock.millis()));
+        return List.of(f.lead());
+    }
+
     private String link(DelegateExecution execution) {
-        return config.linkBase() + "/api/milestone-items?processInstanceId=" + execution.getProcessInstanceId();
+        return link(execution.getProcessInstanceId());
+    }
+
+    private String link(String processInstanceId) {
+        return config.linkBase() + "/api/milestone-items?processInstanceId=" + processInstanceId;
     }
 
     record Facts(Long taskId, String taskTitle, Long milestoneId, String milestoneTitle, String dueDate, String lead,
             List<String> coDepartments) {
-        @SuppressWarnings("unchecked")
         static Facts of(DelegateExecution e) {
-            Object co = e.getVariable(MilestoneReportingProcess.VAR_CO_DEPARTMENTS);
-            return new Facts(asLong(e.getVariable(MilestoneReportingProcess.VAR_TASK_ID)),
-                    (String) e.getVariable(MilestoneReportingProcess.VAR_TASK_TITLE),
-                    asLong(e.getVariable(MilestoneReportingProcess.VAR_MILESTONE_ID)),
-                    (String) e.getVariable(MilestoneReportingProcess.VAR_MILESTONE_TITLE),
-                    (String) e.getVariable(MilestoneReportingProcess.VAR_DUE_DATE),
-                    (String) e.getVariable(MilestoneReportingProcess.VAR_LEAD_DEPARTMENT),
+            return of(e::getVariable);
+        }
+
+        @SuppressWarnings("unchecked")
+        static Facts of(Function<String, Object> variable) {
+            Object co = variable.apply(MilestoneReportingProcess.VAR_CO_DEPARTMENTS);
+            return new Facts(asLong(variable.apply(MilestoneReportingProcess.VAR_TASK_ID)),
+                    (String) variable.apply(MilestoneReportingProcess.VAR_TASK_TITLE),
+                    asLong(variable.apply(MilestoneReportingProcess.VAR_MILESTONE_ID)),
+                    (String) variable.apply(MilestoneReportingProcess.VAR_MILESTONE_TITLE),
+                    (String) variable.apply(MilestoneReportingProcess.VAR_DUE_DATE),
+                    (String) variable.apply(MilestoneReportingProcess.VAR_LEAD_DEPARTMENT),
                     co instanceof List<?> list ? (List<String>) list : List.of());
         }
     }

@@ -1,19 +1,61 @@
 package org.luoshi.workflow.service;
 
+import java.time.Clock;
+import java.util.List;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.WebApplicationException;
 
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.logging.Logger;
+import org.luoshi.common.problem.ConflictException;
 import org.luoshi.common.problem.ResourceNotFoundException;
+import org.luoshi.common.security.CurrentUser;
+import org.luoshi.workflow.api.ChaseResult;
 import org.luoshi.workflow.api.MilestoneTrackingResult;
 import org.luoshi.workflow.client.MilestoneClient;
+import org.luoshi.workflow.engine.MilestoneReportingProcess;
+import org.luoshi.workflow.milestone.MilestoneNotifications;
 import org.luoshi.workflow.milestone.MilestoneTracker;
 
-/** Starts 节点填报与审核 for the open milestones of a task accepted before tracking existed. */
+/** Starts 节点填报与审核 for the open milestones of a task accepted before tracking existed; 催办 by hand. */
 @ApplicationScoped
 public class MilestoneTrackingService {
+    private static final Logger LOG = Logger.getLogger(MilestoneTrackingService.class);
+
+    @Inject
+    RuntimeService runtimeService;
+
+    @Inject
+    HistoryService historyService;
+
+    @Inject
+    MilestoneNotifications notifications;
+
+    @Inject
+    CurrentUser user;
+
+    /** 催办 by hand: tells the lead department of a running 节点填报与审核 to report now (stored and mailed). */
+    @Transactional
+    public ChaseResult chase(String processInstanceId) {
+        boolean running = runtimeService.createProcessInstanceQuery().processInstanceId(processInstanceId)
+                .processDefinitionKey(MilestoneReportingProcess.KEY).count() > 0;
+        if (!running) {
+            if (historyService.createHistoricProcessInstanceQuery().processInstanceId(processInstanceId)
+                    .processDefinitionKey(MilestoneReportingProcess.KEY).count() > 0) {
+                throw new ConflictException("Milestone process " + processInstanceId + " has ended; there is nothing to chase");
+            }
+            throw new ResourceNotFoundException("Milestone tracking", processInstanceId);
+        }
+        List<String> chased = notifications.chase(processInstanceId, runtimeService.getVariables(processInstanceId),
+                user.username(), Clock.systemUTC());
+        LOG.infof("%s chased %s for milestone process %s", user.username(), chased, processInstanceId);
+        return new ChaseResult(processInstanceId, chased);
+    }
 
     @Inject
     @RestClient

@@ -247,6 +247,29 @@ class MilestoneReportingFlowTest {
     }
 
     @Test
+    void theSupervisorChasesTheLeadOfALateMilestoneByHand() throws Exception {
+        long taskId = uniqueTaskId();
+        long milestoneId = taskId * 10 + 5;
+        String title = "催办" + milestoneId;
+        taskService.addTask(taskId, "逾期待催办任务", "haidian", List.of("chaoyang"),
+                List.of(MilestoneServiceStub.milestone(milestoneId, 1, title, LocalDate.now(BEIJING).minusDays(30).toString())));
+        String pi = track(taskId);
+
+        as(DemoUsers.STAFF_HAIDIAN).post("/api/milestone-trackings/" + pi + "/chase").then().statusCode(403);
+        as(DemoUsers.SUPERVISOR).post("/api/milestone-trackings/no-such-instance/chase").then().statusCode(404)
+                .contentType(PROBLEM);
+        as(DemoUsers.SUPERVISOR).post("/api/milestone-trackings/" + pi + "/chase").then().statusCode(200)
+                .body("processInstanceId", equalTo(pi)).body("chased", equalTo(List.of("haidian")));
+
+        List<Map<String, Object>> urging = notificationsOf(DemoUsers.STAFF_HAIDIAN, pi);
+        assertEquals(List.of("URGING"), urging.stream().map(n -> n.get("kind")).toList());
+        assertTrue(((String) urging.get(0).get("body")).contains("催办人：" + DemoUsers.SUPERVISOR), urging.toString());
+        awaitMail("haidian@demo.luoshi.example", "【催办】节点“" + title + "”");
+        assertEquals(List.of(), notificationsOf(DemoUsers.STAFF_CHAOYANG, pi), "only the lead is chased");
+        assertNotNull(single(DemoUsers.STAFF_HAIDIAN, pi), "chasing completes nothing");
+    }
+
+    @Test
     void aDatesChangedMessageMovesThePendingTimer() {
         long taskId = uniqueTaskId();
         long milestoneId = taskId * 10 + 4;
