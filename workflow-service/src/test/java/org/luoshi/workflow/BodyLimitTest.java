@@ -9,6 +9,8 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.Test;
+import org.luoshi.testsupport.DemoUsers;
+import org.luoshi.testsupport.KeycloakTokens;
 import org.luoshi.testsupport.RawHttp;
 import org.luoshi.workflow.stub.TaskServiceStubResource;
 
@@ -40,5 +42,20 @@ class BodyLimitTest {
         assertThat(problem.getInt("status"), equalTo(413));
         assertThat(problem.getString("type"), equalTo("https://luoshi.org/problems/too-large"));
         assertThat(problem.getString("detail"), containsString("at most 10 MB"));
+    }
+
+    /**
+     * Without Content-Length nothing can be checked up front: Quarkus stops the body while it streams, once past the
+     * limit, and answers a bare 413 (no problem+json: its input stream writes the answer itself) and closes.
+     */
+    @Test
+    void aChunkedBodyOverTheLimitIsStoppedWhileItStreams() throws Exception {
+        String answer = RawHttp.chunked(base.getPort(), "POST /api/inbox/1/complete HTTP/1.1\n"
+                + "Host: localhost\n"
+                + "Connection: close\n"
+                + "Authorization: Bearer " + KeycloakTokens.accessToken(DemoUsers.STAFF_HAIDIAN) + "\n"
+                + "Content-Type: application/json\n", 12 * 16, 64 * 1024, (byte) ' ');
+        assertThat(answer, startsWith("HTTP/1.1 413"));
+        assertThat(answer.toLowerCase(), containsString("connection: close"));
     }
 }
