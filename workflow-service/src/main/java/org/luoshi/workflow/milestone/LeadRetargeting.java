@@ -19,8 +19,9 @@ import org.luoshi.workflow.engine.MilestoneReportingProcess;
  * belongs to it. The instance's {@code leadDepartmentCode} / {@code departmentCode} (which the inbox shows and the
  * ladder notifies) change, the new lead leaves {@code coDepartmentCodes} (as in task-service), and each open
  * 牵头单位填报 item moves from the old lead's candidate group to the new one's — unclaimed, since whoever claimed it
- * belongs to the old lead. The inbox read model follows through the task listener's update events. Open sub-report
- * items of co-departments are left as they are: they were asked of those departments.
+ * belongs to the old lead. The inbox read model follows through the task listener's update events. A co-department
+ * that became the lead no longer sends a sub-report (task-service would refuse it): its open 配合单位报送 item is
+ * completed for it, and {@code recordSubReport} records nothing for the lead. Other co-departments' items stay.
  *
  * <p>Runs inside the engine command of the adjustment's job, so it commits with the adjustment's process state; the
  * change is idempotent (an instance already led by the new department is skipped).
@@ -63,6 +64,12 @@ public class LeadRetargeting {
                     taskService.deleteCandidateGroup(item.getId(), oldLead.toString());
                 }
                 taskService.addCandidateGroup(item.getId(), newLead);
+            }
+            for (Task item : taskService.createTaskQuery().processInstanceId(pi)
+                    .taskDefinitionKey(MilestoneReportingProcess.CONTRIBUTE_SUB_REPORT).list()) {
+                if (newLead.equals(taskService.getVariable(item.getId(), MilestoneReportingProcess.VAR_CO_DEPARTMENT))) {
+                    taskService.complete(item.getId());
+                }
             }
             LOG.infof("Task %d is now led by %s: milestone tracking %s (%s) moved from %s", taskId, newLead, pi,
                     instance.getBusinessKey(), oldLead);

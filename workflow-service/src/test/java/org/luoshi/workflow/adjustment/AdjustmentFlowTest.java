@@ -161,9 +161,10 @@ class AdjustmentFlowTest {
         assertEquals("chaoyang", runtimeService.getVariable(milestonePi, "leadDepartmentCode"));
         assertEquals("chaoyang", runtimeService.getVariable(milestonePi, "departmentCode"));
         assertEquals(List.of(), runtimeService.getVariable(milestonePi, "coDepartmentCodes"));
-        Map<String, Object> moved0 = inboxItemsOf(DemoUsers.STAFF_CHAOYANG, milestonePi).stream()
-                .filter(i -> "submitReport".equals(i.get("activityId"))).findFirst().orElse(null);
-        assertNotNull(moved0, "the new lead's inbox holds the 牵头单位填报 item");
+        List<Map<String, Object>> chaoyangItems = inboxItemsOf(DemoUsers.STAFF_CHAOYANG, milestonePi);
+        assertEquals(List.of("submitReport"), chaoyangItems.stream().map(i -> i.get("activityId")).toList(),
+                "the new lead holds the 牵头单位填报 item, and no longer its own 配合单位报送 one");
+        Map<String, Object> moved0 = chaoyangItems.get(0);
         assertEquals(item.get("id"), moved0.get("id"));
         assertEquals("chaoyang", moved0.get("departmentCode"));
         assertEquals(List.of("chaoyang"), moved0.get("candidateGroups"));
@@ -172,6 +173,12 @@ class AdjustmentFlowTest {
                 Instant.parse((String) moved0.get("due")), "due when the milestone now is");
         assertTrue(inboxItemsOf(DemoUsers.STAFF_HAIDIAN, milestonePi).isEmpty(), "nothing left with the old lead");
         assertTimer(milestonePi, "waitReminder", at(moved.minusDays(7)));
+        // the closed sub-report item records nothing: task-service would refuse a SUB report of the lead
+        await("the closed sub-report step has run").atMost(WorkflowApi.JOB_TIMEOUT).pollInterval(Duration.ofMillis(100))
+                .until(() -> managementService.createJobQuery().processInstanceId(milestonePi).activityId("recordSubReport")
+                        .count() == 0);
+        assertEquals(0, runtimeService.createIncidentQuery().processInstanceId(milestonePi).count(), "no incident");
+        assertEquals(List.of(), taskService.reportPuts(milestoneId));
     }
 
     @Test
