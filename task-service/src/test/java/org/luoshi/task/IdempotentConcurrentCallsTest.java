@@ -38,6 +38,9 @@ class IdempotentConcurrentCallsTest {
     @Inject
     Fixtures fixtures;
 
+    @Inject
+    EvaluationFixtures evaluationFixtures;
+
     /** Starts the same call CALLS times at once and returns the answers. */
     static List<Response> together(Callable<Response> call) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(CALLS);
@@ -110,5 +113,15 @@ class IdempotentConcurrentCallsTest {
                 .when().put("/api/milestone-reports/" + key + "/decision"));
         assertThat(statuses(decisions), everyItem(equalTo(200)));
         assertThat(decisions.stream().map(a -> a.path("decidedAt")).distinct().toList(), hasSize(1));
+    }
+
+    @Test
+    void concurrentLaunchesWithOneKeyCreateOneEvaluation() throws Exception {
+        String body = EvaluationLaunchTest.body(evaluationFixtures.plan().planId());
+        String key = java.util.UUID.randomUUID() + ":createEvaluation";
+        List<Response> answers = together(() -> EvaluationLaunchTest.launch(key, body));
+        // a repeat answers like the first call (201 with the same evaluation)
+        assertThat(statuses(answers), everyItem(equalTo(201)));
+        assertThat(answers.stream().map(a -> (Object) a.path("id")).distinct().toList(), hasSize(1));
     }
 }
