@@ -23,7 +23,6 @@ import org.luoshi.task.domain.indicator.Direction;
 import org.luoshi.task.domain.indicator.DirectionDefaults;
 import org.luoshi.task.domain.indicator.Indicator;
 import org.luoshi.task.domain.indicator.IndicatorKind;
-import org.luoshi.task.domain.indicator.IndicatorPolicy;
 import org.luoshi.task.domain.indicator.Target;
 import org.luoshi.task.domain.indicator.TargetComparison;
 
@@ -104,12 +103,6 @@ public class PlanIndicator {
         if (direction == null) {
             direction = DirectionDefaults.of(comparison, name, sourceText, baselineValue, targetValue);
         }
-    }
-
-    /** The direction in force: AT_LEAST, MORE_THAN and AT_MOST have their own whatever is stored. */
-    public Direction effectiveDirection() {
-        return IndicatorPolicy.direction(direction, baselineYear == null ? null : new Baseline(baselineYear, baselineValue),
-                target());
     }
 
     /** The target in force: the plan's own, or the adjusted one. */
