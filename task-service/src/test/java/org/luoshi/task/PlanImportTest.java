@@ -104,7 +104,8 @@ class PlanImportTest {
                 .body("chapterCount", equalTo(11))
                 .body("sectionCount", equalTo(47))
                 .body("taskCount", equalTo(118))
-                .body("existingPlanId", equalTo(null));
+                .body("existingPlanId", equalTo(null))
+                .body("indicators.find { it.name == '全社会研发经费支出占地区生产总值比重' }.direction", equalTo("UP"));
         assertThat(given().when().get("/api/plans").then().extract().jsonPath().getList("$")).hasSize(plansBefore);
     }
 
