@@ -63,6 +63,9 @@ public class AnnounceMilestoneDatesDelegate implements JavaDelegate {
             String prefix = MilestoneReportingProcess.businessKeyPrefix(Long.parseLong(milestoneId));
             for (ProcessInstance instance : runtime.createProcessInstanceQuery()
                     .processDefinitionKey(MilestoneReportingProcess.KEY).processInstanceBusinessKeyLike(prefix + "%").list()) {
+                if (dates.get(milestoneId).equals(runtime.getVariable(instance.getId(), MilestoneReportingProcess.VAR_DUE_DATE))) {
+                    continue; // its date stayed: nothing to move, no event in its history
+                }
                 runtime.createMessageCorrelation(MilestoneReportingProcess.MESSAGE_DATES_CHANGED)
                         .processInstanceId(instance.getId())
                         .setVariable(MilestoneReportingProcess.VAR_TASK_ID, taskId)
