@@ -64,6 +64,7 @@ export default {
     SCOPE_CHANGE: 'Change of scope',
     OTHER: 'Other',
   },
+  indicatorDirection: { UP: 'Higher is better', DOWN: 'Lower is better', HOLD: 'Hold within the band' },
   indicatorKind: { EXPECTED: 'Expected', BINDING: 'Binding' },
   outlook: { MET: 'Met', MISSED: 'Missed', ON_TRACK: 'On track', AT_RISK: 'At risk', UNLIKELY: 'Unlikely to be met', NO_DATA: 'No data' },
   validation: { required: 'Required', maxLength: 'At most {n} characters', percent: 'A number from 0 to 100' },

@@ -64,6 +64,7 @@ export default {
     SCOPE_CHANGE: '任务范围变化',
     OTHER: '其他',
   },
+  indicatorDirection: { UP: '正向（越高越好）', DOWN: '逆向（越低越好）', HOLD: '保持（区间内）' },
   indicatorKind: { EXPECTED: '预期性', BINDING: '约束性' },
   outlook: { MET: '已实现', MISSED: '未实现', ON_TRACK: '进度正常', AT_RISK: '存在风险', UNLIKELY: '难以实现', NO_DATA: '暂无数据' },
   validation: { required: '必填', maxLength: '最多 {n} 个字', percent: '请填写 0 到 100 之间的数' },

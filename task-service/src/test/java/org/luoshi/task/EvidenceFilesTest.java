@@ -4,6 +4,8 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.startsWith;
+import static org.hamcrest.MatcherAssert.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -11,12 +13,16 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 
+import java.net.URL;
+
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
+import org.luoshi.testsupport.RawHttp;
 
 import org.apache.http.entity.mime.HttpMultipartMode;
 
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.config.HttpClientConfig;
 import io.restassured.config.MultiPartConfig;
@@ -33,6 +39,9 @@ class EvidenceFilesTest {
 
     @Inject
     Fixtures fixtures;
+
+    @TestHTTPResource("/")
+    URL port;
 
     /** A haidian-led task with chaoyang co-operating, and one milestone. */
     long milestone() {
@@ -102,6 +111,23 @@ class EvidenceFilesTest {
                 .body("detail", containsString("20 MB"))
                 .body("errors[0].field", equalTo("file"));
         given().when().get("/api/milestones/" + milestoneId + "/evidence").then().body("$", hasSize(0));
+    }
+
+    @Test
+    void anUploadAnnouncingMoreThanTheBodyLimitIsRefusedAsAProblemBeforeItsBodyIsRead() throws Exception {
+        String boundary = "luoshi-boundary";
+        String answer = RawHttp.exchange(port.getPort(), "POST /api/milestones/1/evidence HTTP/1.1\n"
+                + "Host: localhost\n"
+                + "Content-Type: multipart/form-data; boundary=" + boundary + "\n"
+                + "Content-Length: " + (25L * 1024 * 1024) + "\n",
+                ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"big.pdf\"\r\n\r\n%PDF-1.7")
+                        .getBytes(StandardCharsets.UTF_8));
+        assertThat(answer, startsWith("HTTP/1.1 413"));
+        assertThat(answer, containsString("content-type: application/problem+json"));
+        String body = answer.substring(answer.indexOf("\r\n\r\n") + 4);
+        assertThat(io.restassured.path.json.JsonPath.from(body).getInt("status"), equalTo(413));
+        assertThat(io.restassured.path.json.JsonPath.from(body).getString("detail"), containsString("at most 21 MB"));
+        assertThat(io.restassured.path.json.JsonPath.from(body).getString("errors[0].field"), equalTo("file"));
     }
 
     @Test

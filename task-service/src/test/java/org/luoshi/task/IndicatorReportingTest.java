@@ -2,6 +2,7 @@ package org.luoshi.task;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.notNullValue;
 
 import java.math.BigDecimal;
@@ -89,6 +90,36 @@ class IndicatorReportingTest {
                 .when().put("/api/indicators/" + id).then().statusCode(412);
         given().contentType(ContentType.JSON).header("If-Match", "W/\"1\"").body(body.replace("\"baselineValue\":6316.2,", ""))
                 .when().put("/api/indicators/" + id).then().statusCode(400).body("errors[0].field", equalTo("baselineValue"));
+    }
+
+    @Test
+    @TestSecurity(user = "chen.jing", roles = "supervisor")
+    void theSupervisorSetsWhichWayAnAboutTargetIsReadAndTheAssessmentFollows() {
+        long id = indicator(null);
+        report(id, 2021, "6.53", "REVISED").then().statusCode(200);
+        report(id, 2022, "6.83", "REVISED").then().statusCode(200)
+                .body("direction", equalTo("DOWN")) // no wording to go by: from the baseline 6.44 down to about 6
+                .body("assessment.direction", equalTo("DOWN"))
+                .body("assessment.outlook", equalTo("UNLIKELY"));
+        String body = "{\"name\":\"全社会研发经费支出占地区生产总值比重\",\"unit\":\"%\",\"kind\":\"EXPECTED\","
+                + "\"baselineYear\":2020,\"baselineValue\":6.44,\"targetYear\":2025,\"targetValue\":6,"
+                + "\"comparison\":\"ABOUT\",\"direction\":\"UP\"}";
+        given().contentType(ContentType.JSON).header("If-Match", "W/\"2\"").body(body)
+                .when().put("/api/indicators/" + id).then().statusCode(200)
+                .body("direction", equalTo("UP"))
+                .body("assessment.direction", equalTo("UP"))
+                .body("assessment.latestMeetsTarget", equalTo(true))
+                .body("assessment.progressToTarget", nullValue())
+                .body("assessment.outlook", equalTo("ON_TRACK"));
+        given().when().get("/api/indicators/" + id).then().statusCode(200).body("direction", equalTo("UP"));
+
+        given().contentType(ContentType.JSON).header("If-Match", "W/\"3\"")
+                .body(body.replace("\"ABOUT\"", "\"MORE_THAN\"").replace("\"UP\"", "\"DOWN\""))
+                .when().put("/api/indicators/" + id).then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("direction"));
+        given().contentType(ContentType.JSON).header("If-Match", "W/\"3\"")
+                .body(body.replace("\"ABOUT\"", "\"AT_MOST\"").replace(",\"direction\":\"UP\"", ""))
+                .when().put("/api/indicators/" + id).then().statusCode(200).body("direction", equalTo("DOWN"));
     }
 
     private long indicator(String responsible) {

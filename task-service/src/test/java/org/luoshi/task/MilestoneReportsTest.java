@@ -79,7 +79,9 @@ class MilestoneReportsTest {
         given().when().get("/api/tasks/" + taskId).then()
                 .body("milestones[0].status", equalTo("DONE"))
                 .body("milestones[0].completedOn", equalTo("2026-11-26"))
-                .body("status", equalTo("COMPLETED"));
+                .body("status", equalTo("COMPLETED"))
+                // the share of (weighted) milestones done, 0 to 1: the web shows it as 100%, not as "1%"
+                .body("progress", equalTo(1.0f));
         decide(lead, "{\"decision\":\"REJECTED\",\"decidedBy\":\"chen.jing\",\"comment\":\"不行\",\"decidedOn\":\"2026-11-27\"}")
                 .then().statusCode(409).contentType("application/problem+json");
     }

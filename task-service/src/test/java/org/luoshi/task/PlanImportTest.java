@@ -72,10 +72,12 @@ class PlanImportTest {
         JsonPath indicators = given().when().get("/api/plans/" + planId + "/indicators").then().statusCode(200)
                 .body("size()", greaterThanOrEqualTo(9)).extract().jsonPath();
         Map<String, Object> rnd = indicators.getMap("find { it.name == '全社会研发经费支出占地区生产总值比重' }");
-        assertThat(rnd).containsEntry("comparison", "ABOUT").containsEntry("targetYear", 2025);
+        assertThat(rnd).containsEntry("comparison", "ABOUT").containsEntry("targetYear", 2025)
+                .as("保持在6%左右: keep at least about 6").containsEntry("direction", "UP");
         assertThat(((Number) rnd.get("targetValue")).doubleValue()).isEqualTo(6.0);
         Map<String, Object> contracts = indicators.getMap("find { it.name == '技术合同成交额' }");
-        assertThat(contracts).containsEntry("comparison", "MORE_THAN").containsEntry("unit", "亿元");
+        assertThat(contracts).containsEntry("comparison", "MORE_THAN").containsEntry("unit", "亿元")
+                .containsEntry("direction", "UP");
         assertThat(((Number) contracts.get("targetValue")).doubleValue()).isEqualTo(8000.0);
     }
 
@@ -102,7 +104,8 @@ class PlanImportTest {
                 .body("chapterCount", equalTo(11))
                 .body("sectionCount", equalTo(47))
                 .body("taskCount", equalTo(118))
-                .body("existingPlanId", equalTo(null));
+                .body("existingPlanId", equalTo(null))
+                .body("indicators.find { it.name == '全社会研发经费支出占地区生产总值比重' }.direction", equalTo("UP"));
         assertThat(given().when().get("/api/plans").then().extract().jsonPath().getList("$")).hasSize(plansBefore);
     }
 

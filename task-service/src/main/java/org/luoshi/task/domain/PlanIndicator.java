@@ -14,10 +14,13 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
+import jakarta.persistence.PrePersist;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import org.luoshi.task.domain.indicator.Baseline;
+import org.luoshi.task.domain.indicator.Direction;
+import org.luoshi.task.domain.indicator.DirectionDefaults;
 import org.luoshi.task.domain.indicator.Indicator;
 import org.luoshi.task.domain.indicator.IndicatorKind;
 import org.luoshi.task.domain.indicator.Target;
@@ -73,6 +76,15 @@ public class PlanIndicator {
     @Column(name = "original_comparison")
     public TargetComparison originalComparison;
 
+    /**
+     * Which way the indicator should move (正向 UP, 逆向 DOWN, 保持 HOLD). It decides how an ABOUT target is read; the
+     * other comparisons fix their own ({@link org.luoshi.task.domain.indicator.IndicatorPolicy#direction(Direction,
+     * Baseline, Target)}). Defaulted from the comparison and the plan's wording when first stored.
+     */
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Direction direction;
+
     @Column(name = "responsible_department_code")
     public String responsibleDepartmentCode;
 
@@ -85,6 +97,13 @@ public class PlanIndicator {
 
     @Version
     public int version;
+
+    @PrePersist
+    void defaultDirection() {
+        if (direction == null) {
+            direction = DirectionDefaults.of(comparison, name, sourceText, baselineValue, targetValue);
+        }
+    }
 
     /** The target in force: the plan's own, or the adjusted one. */
     public Target target() {
@@ -127,6 +146,6 @@ public class PlanIndicator {
     public Indicator toRule() {
         Baseline baseline = baselineYear == null ? null : new Baseline(baselineYear, baselineValue);
         return new Indicator(name, unit, kind, baseline, new Target(targetYear, targetValue, comparison),
-                values.stream().map(IndicatorValue::toRule).toList());
+                values.stream().map(IndicatorValue::toRule).toList(), direction);
     }
 }

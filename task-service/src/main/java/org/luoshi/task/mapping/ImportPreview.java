@@ -18,7 +18,8 @@ public record ImportPreview(String title, List<String> issuingBodies, Integer pe
     public record Section(String number, String title, List<String> taskTitles, int contextParagraphs) {
     }
 
+    /** {@code direction}: the one the indicator will get (UP, DOWN, HOLD), from the comparison and the wording. */
     public record Indicator(String name, String unit, String kind, Integer baselineYear, BigDecimal baselineValue,
-            int targetYear, BigDecimal targetValue, String comparison, String sourceText) {
+            int targetYear, BigDecimal targetValue, String comparison, String direction, String sourceText) {
     }
 }

@@ -10,9 +10,13 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.luoshi.task.domain.indicator.IndicatorKind;
+import org.luoshi.task.domain.indicator.Direction;
 import org.luoshi.task.domain.indicator.TargetComparison;
 
-/** The supervising office completes what the document left out: baseline, kind, the responsible department. */
+/**
+ * The supervising office completes what the document left out: baseline, kind, the responsible department, and which
+ * way the indicator should move ({@code direction}: UP 正向, DOWN 逆向, HOLD 保持; left out, it stays as it is).
+ */
 public record IndicatorUpdate(
         @NotBlank @Size(max = 300) String name,
         @Size(max = 40) String unit,
@@ -22,5 +26,6 @@ public record IndicatorUpdate(
         @NotNull @Min(1949) @Max(2200) Integer targetYear,
         @NotNull BigDecimal targetValue,
         @NotNull TargetComparison comparison,
+        Direction direction,
         @Pattern(regexp = DepartmentCodes.PATTERN, message = DepartmentCodes.MESSAGE) String responsibleDepartmentCode) {
 }

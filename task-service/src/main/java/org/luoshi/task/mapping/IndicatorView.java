@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 
 import org.luoshi.task.domain.IndicatorValue;
+import org.luoshi.task.domain.indicator.Direction;
 import org.luoshi.task.domain.indicator.IndicatorAssessment;
 import org.luoshi.task.domain.indicator.IndicatorKind;
 import org.luoshi.task.domain.indicator.TargetComparison;
@@ -14,10 +15,13 @@ import org.luoshi.task.domain.indicator.ValueRevision;
  * An indicator with its values and their assessment as of this year (method: docs/indicator-method.md):
  * progress to target, the pace needed, a projection to the target year and the outlook (UNLIKELY is the
  * "unlikely to meet" warning). {@code targetYear}, {@code targetValue} and {@code comparison} are the target in
- * force; {@code originalTarget} is the plan's own target when an adjustment changed it, else null.
+ * force; {@code originalTarget} is the plan's own target when an adjustment changed it, else null. {@code direction} is
+ * the one set for the indicator (正向 UP, 逆向 DOWN, 保持 HOLD); {@code assessment.direction} the one the assessment used
+ * (the same, except for AT_LEAST/MORE_THAN, always UP, and AT_MOST, always DOWN).
  */
 public record IndicatorView(Long id, Long planId, int ordinal, String name, String unit, IndicatorKind kind,
         Integer baselineYear, BigDecimal baselineValue, int targetYear, BigDecimal targetValue, TargetComparison comparison,
+        Direction direction,
         TargetView originalTarget, String responsibleDepartmentCode, String sourceText, List<Value> values, IndicatorAssessment assessment,
         int version) {
 

@@ -29,6 +29,7 @@ import org.luoshi.task.mapping.Adjustment;
 import org.luoshi.task.mapping.AdjustmentResult;
 import org.luoshi.task.mapping.TaskRevisionView;
 import org.luoshi.task.mapping.TaskView;
+import org.luoshi.task.repository.IdempotencyLocks;
 import org.luoshi.task.repository.PlanRepository;
 import org.luoshi.task.repository.TaskRepository;
 import org.luoshi.task.repository.TaskRevisionRepository;
@@ -66,11 +67,15 @@ public class AdjustmentService {
     AuditLog audit;
 
     @Inject
+    IdempotencyLocks idempotencyLocks;
+
+    @Inject
     ObjectMapper json;
 
     @Transactional
     public AdjustmentResult apply(String adjustmentKey, Adjustment request) {
         MilestoneReportService.requireKey("adjustmentKey", adjustmentKey);
+        idempotencyLocks.lock("adjustment", adjustmentKey);
         Caller caller = callers.current();
         TaskRevision earlier = revisions.find("adjustmentKey", adjustmentKey).firstResult();
         if (earlier != null) {

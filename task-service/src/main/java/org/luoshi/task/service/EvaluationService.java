@@ -43,6 +43,7 @@ import org.luoshi.task.mapping.EvaluationTransition;
 import org.luoshi.task.mapping.EvaluationView;
 import org.luoshi.task.mapping.NewEvaluation;
 import org.luoshi.task.repository.AppliedRequestRepository;
+import org.luoshi.task.repository.IdempotencyLocks;
 import org.luoshi.task.repository.EvaluationOrganisationRepository;
 import org.luoshi.task.repository.EvaluationReportRepository;
 import org.luoshi.task.repository.EvaluationRepository;
@@ -77,6 +78,9 @@ public class EvaluationService {
 
     @Inject
     AppliedRequestRepository appliedRequests;
+
+    @Inject
+    IdempotencyLocks idempotencyLocks;
 
     @Inject
     PlanRepository plans;
@@ -117,6 +121,7 @@ public class EvaluationService {
         if (idempotencyKey == null || idempotencyKey.isBlank() || idempotencyKey.length() > 200) {
             throw new InvalidFieldException("Idempotency-Key", "header required, 1 to 200 characters", ViolationCodes.REQUIRED);
         }
+        idempotencyLocks.lock("idempotency-key", idempotencyKey);
         Caller caller = callers.current();
         AppliedRequest earlier = appliedRequests.findById(idempotencyKey);
         if (earlier != null) {

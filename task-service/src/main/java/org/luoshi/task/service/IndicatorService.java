@@ -17,6 +17,8 @@ import org.luoshi.task.config.BusinessCalendar;
 import org.luoshi.task.domain.Caller;
 import org.luoshi.task.domain.IndicatorValue;
 import org.luoshi.task.domain.PlanIndicator;
+import org.luoshi.task.domain.indicator.Direction;
+import org.luoshi.task.domain.indicator.DirectionDefaults;
 import org.luoshi.task.domain.indicator.Target;
 import org.luoshi.task.importing.ParsedIndicator;
 import org.luoshi.task.mapping.IndicatorUpdate;
@@ -75,6 +77,8 @@ public class IndicatorService {
             indicator.targetValue = p.targetValue();
             indicator.comparison = p.comparison();
             indicator.sourceText = p.sourceText();
+            indicator.direction = DirectionDefaults.of(p.comparison(), p.name(), p.sourceText(), indicator.baselineValue,
+                    p.targetValue());
             indicators.persist(indicator);
         }
     }
@@ -98,6 +102,19 @@ public class IndicatorService {
             throw new InvalidFieldException("responsibleDepartmentCode",
                     "no department has the code '" + update.responsibleDepartmentCode() + "'");
         }
+        Direction direction = update.direction() != null ? update.direction() : indicator.direction;
+        Direction fixed = switch (update.comparison()) {
+            case AT_LEAST, MORE_THAN -> Direction.UP;
+            case AT_MOST -> Direction.DOWN;
+            case ABOUT -> null;
+        };
+        if (fixed != null && update.direction() != null && update.direction() != fixed) {
+            throw new InvalidFieldException("direction", "a " + update.comparison() + " target goes " + fixed
+                    + "; only an ABOUT target can be read another way");
+        }
+        if (fixed != null) {
+            direction = fixed;
+        }
         IndicatorView before = view(indicator, calendar.today().getYear());
         indicator.name = update.name().strip();
         indicator.unit = update.unit();
@@ -106,11 +123,13 @@ public class IndicatorService {
         indicator.baselineValue = update.baselineValue();
         indicator.changeTarget(new Target(update.targetYear(), update.targetValue(), update.comparison()));
         indicator.responsibleDepartmentCode = update.responsibleDepartmentCode();
+        indicator.direction = direction;
         indicators.flush();
         IndicatorView after = view(indicator, calendar.today().getYear());
         audit.record("indicator.changed", "indicator", id, definition(before), definition(after));
-        LOG.infof("%s changed indicator %d '%s': target %s %s in %d, responsible %s", caller.username(), id, indicator.name,
-                indicator.comparison, indicator.targetValue, indicator.targetYear, indicator.responsibleDepartmentCode);
+        LOG.infof("%s changed indicator %d '%s': target %s %s in %d, direction %s, responsible %s", caller.username(), id,
+                indicator.name, indicator.comparison, indicator.targetValue, indicator.targetYear, indicator.direction,
+                indicator.responsibleDepartmentCode);
         return view(indicator, calendar.today().getYear());
     }
 
@@ -159,6 +178,7 @@ public class IndicatorService {
     private static IndicatorView definition(IndicatorView view) {
         return new IndicatorView(view.id(), view.planId(), view.ordinal(), view.name(), view.unit(), view.kind(),
                 view.baselineYear(), view.baselineValue(), view.targetYear(), view.targetValue(), view.comparison(),
+                view.direction(),
                 view.originalTarget(), view.responsibleDepartmentCode(), view.sourceText(), List.of(), null, view.version());
     }
 
@@ -177,7 +197,7 @@ public class IndicatorService {
     /** The indicator with its assessment as of the given year (an evaluation's snapshot uses it too). */
     static IndicatorView view(PlanIndicator i, int currentYear) {
         return new IndicatorView(i.id, i.planId, i.ordinal, i.name, i.unit, i.kind, i.baselineYear, i.baselineValue,
-                i.targetYear, i.targetValue, i.comparison, IndicatorView.TargetView.of(i.originalTarget()),
+                i.targetYear, i.targetValue, i.comparison, i.direction, IndicatorView.TargetView.of(i.originalTarget()),
                 i.responsibleDepartmentCode, i.sourceText,
                 i.values.stream().map(IndicatorView.Value::of).toList(), i.toRule().assess(currentYear), i.version);
     }

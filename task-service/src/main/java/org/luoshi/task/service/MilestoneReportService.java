@@ -27,6 +27,7 @@ import org.luoshi.task.domain.ReportKind;
 import org.luoshi.task.mapping.MilestoneReportView;
 import org.luoshi.task.mapping.NewMilestoneReport;
 import org.luoshi.task.mapping.ReportDecisionRequest;
+import org.luoshi.task.repository.IdempotencyLocks;
 import org.luoshi.task.repository.MilestoneReportRepository;
 
 /**
@@ -52,9 +53,13 @@ public class MilestoneReportService {
     @Inject
     AuditLog audit;
 
+    @Inject
+    IdempotencyLocks idempotencyLocks;
+
     @Transactional
     public MilestoneReportView submit(long milestoneId, String reportKey, NewMilestoneReport request) {
         requireKey("reportKey", reportKey);
+        idempotencyLocks.lock("milestone-report", reportKey);
         Caller caller = callers.current();
         Milestone milestone = milestones.visibleMilestone(milestoneId, caller);
         MilestoneReport earlier = reports.findById(reportKey);
@@ -114,6 +119,7 @@ public class MilestoneReportService {
 
     @Transactional
     public MilestoneReportView decide(String reportKey, ReportDecisionRequest request) {
+        idempotencyLocks.lock("milestone-report-decision", reportKey);
         Caller caller = callers.current();
         MilestoneReport report = reports.findByIdOptional(reportKey)
                 .orElseThrow(() -> new ResourceNotFoundException("milestone report", reportKey));

@@ -1,5 +1,6 @@
 package org.luoshi.task.service;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -18,6 +19,7 @@ import org.luoshi.task.domain.PlanSection;
 import org.luoshi.task.domain.PlanStatus;
 import org.luoshi.task.domain.PlanTask;
 import org.luoshi.task.domain.TaskStatus;
+import org.luoshi.task.domain.indicator.DirectionDefaults;
 import org.luoshi.task.importing.ParsedChapter;
 import org.luoshi.task.importing.ParsedParagraph;
 import org.luoshi.task.importing.ParsedPlan;
@@ -181,7 +183,9 @@ public class PlanImportService {
                 .flatMap(c -> c.sections().stream()).mapToInt(s -> s.paragraphs().size()).sum();
         List<ImportPreview.Indicator> indicatorViews = parsed.indicators().stream()
                 .map(i -> new ImportPreview.Indicator(i.name(), i.unit(), i.kind().name(), i.baselineYear(), i.baselineValue(),
-                        i.targetYear(), i.targetValue(), i.comparison().name(), i.sourceText()))
+                        i.targetYear(), i.targetValue(), i.comparison().name(),
+                        DirectionDefaults.of(i.comparison(), i.name(), i.sourceText(), usableBaseline(i), i.targetValue()).name(),
+                        i.sourceText()))
                 .toList();
         return new ImportPreview(parsed.title(), parsed.issuingBodies(),
                 periodStart != null ? periodStart : parsed.periodStart(), periodEnd != null ? periodEnd : parsed.periodEnd(),
@@ -191,5 +195,11 @@ public class PlanImportService {
 
     private static String joined(List<String> paragraphs) {
         return paragraphs == null || paragraphs.isEmpty() ? null : String.join("\n\n", paragraphs);
+    }
+
+    /** The baseline value the indicator will be stored with: only one before its target year. */
+    private static BigDecimal usableBaseline(org.luoshi.task.importing.ParsedIndicator i) {
+        return i.baselineYear() != null && i.baselineValue() != null && i.baselineYear() < i.targetYear() ? i.baselineValue()
+                : null;
     }
 }

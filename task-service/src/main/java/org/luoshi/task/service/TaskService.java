@@ -42,6 +42,7 @@ import org.luoshi.task.mapping.TaskPage;
 import org.luoshi.task.mapping.TaskQuery;
 import org.luoshi.task.mapping.TaskView;
 import org.luoshi.task.repository.AppliedRequestRepository;
+import org.luoshi.task.repository.IdempotencyLocks;
 import org.luoshi.task.repository.ChapterRepository;
 import org.luoshi.task.repository.SectionRepository;
 import org.luoshi.task.repository.TaskRepository;
@@ -63,6 +64,9 @@ public class TaskService {
 
     @Inject
     AppliedRequestRepository appliedRequests;
+
+    @Inject
+    IdempotencyLocks idempotencyLocks;
 
     @Inject
     PlanService plans;
@@ -220,6 +224,7 @@ public class TaskService {
         if (idempotencyKey == null || idempotencyKey.isBlank() || idempotencyKey.length() > 200) {
             throw new InvalidFieldException("Idempotency-Key", "header required, 1 to 200 characters", ViolationCodes.REQUIRED);
         }
+        idempotencyLocks.lock("idempotency-key", idempotencyKey);
         Caller caller = callers.current();
         PlanTask task = visibleTask(id, caller);
         AppliedRequest earlier = appliedRequests.findById(idempotencyKey);

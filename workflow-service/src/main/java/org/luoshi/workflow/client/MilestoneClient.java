@@ -3,7 +3,6 @@ package org.luoshi.workflow.client;
 import java.util.List;
 
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -12,7 +11,6 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.quarkus.oidc.client.filter.OidcClientFilter;
@@ -20,6 +18,7 @@ import io.quarkus.oidc.client.filter.OidcClientFilter;
 /**
  * task-service's milestone API as the 节点填报与审核 process uses it, with the service account's token (same
  * {@code task-service} configuration as {@link TaskServiceClient}). Both PUTs are idempotent by the report key.
+ * The task and its milestones are read through {@link TaskServiceClient#getTask}, the only reader of that endpoint.
  */
 @Path("/api")
 @RegisterRestClient(configKey = "task-service")
@@ -28,9 +27,6 @@ import io.quarkus.oidc.client.filter.OidcClientFilter;
 @Consumes(MediaType.APPLICATION_JSON)
 public interface MilestoneClient {
 
-    @GET
-    @Path("/tasks/{id}")
-    TaskWithMilestones getTask(@PathParam("id") long id);
 
     @PUT
     @Path("/milestones/{id}/reports/{reportKey}")
@@ -39,20 +35,6 @@ public interface MilestoneClient {
     @PUT
     @Path("/milestone-reports/{reportKey}/decision")
     JsonNode putDecision(@PathParam("reportKey") String reportKey, DecisionRequest body);
-
-    /** A plan task with its milestones. */
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    record TaskWithMilestones(Long id, Long planId, String reference, String title, String leadDepartmentCode,
-            List<String> coDepartmentCodes, String dueDate, String status, List<Milestone> milestones) {
-    }
-
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    record Milestone(Long id, Integer ordinal, String title, String dueDate, String deliverable, String status,
-            String completedOn, Boolean overdue) {
-        public boolean open() {
-            return !"DONE".equals(status);
-        }
-    }
 
     /** Body of PUT /api/milestones/{id}/reports/{reportKey}; kind LEAD or SUB. */
     record ReportRequest(String kind, String departmentCode, String submittedBy, String text, Integer percent,

@@ -44,7 +44,25 @@ public class ApplyAdjustmentDelegate implements JavaDelegate {
         JsonNode result = adjustments.apply(key, body);
         Integer revision = result != null && result.hasNonNull("revision") ? result.get("revision").asInt() : null;
         execution.setVariable(VAR_REVISION, revision);
+        execution.setVariable(VAR_MILESTONE_DUE_DATES_AFTER, openMilestoneDates(result));
         LOG.infof("Adjustment %s of task %d applied in task-service: revision %s", key, taskId, revision);
+    }
+
+    /**
+     * {milestoneId → yyyy-MM-dd} of the open milestones in task-service's answer ({@code after.milestones}): the dates
+     * as they stand after the adjustment, whichever of its changes (or task-service's own rules) moved them.
+     */
+    static Map<String, String> openMilestoneDates(JsonNode result) {
+        Map<String, String> dates = new LinkedHashMap<>();
+        JsonNode milestones = result == null ? null : result.path("after").path("milestones");
+        if (milestones != null && milestones.isArray()) {
+            for (JsonNode m : milestones) {
+                if (m.hasNonNull("id") && m.hasNonNull("dueDate") && !"DONE".equals(m.path("status").asText())) {
+                    dates.put(m.get("id").asText(), m.get("dueDate").asText());
+                }
+            }
+        }
+        return dates;
     }
 
     public static String idempotencyKey(String processInstanceId) {

@@ -42,6 +42,11 @@ public class RecordSubReportDelegate implements JavaDelegate {
         Integer percent = (Integer) execution.getVariable(MilestoneReportingProcess.VAR_SUB_PERCENT);
         List<Long> evidence = RecordReportDelegate.longs(execution.getVariable(MilestoneReportingProcess.VAR_SUB_EVIDENCE_IDS));
         String reportKey = execution.getProcessInstanceId() + ":sub:" + department;
+        if (department != null && department.equals(execution.getVariable(MilestoneReportingProcess.VAR_LEAD_DEPARTMENT))) {
+            // an adjustment made this co-department the lead (LeadRetargeting closed its item): it reports as the lead
+            LOG.infof("No SUB report %s for milestone %d: %s now leads the task", reportKey, milestoneId, department);
+            return;
+        }
 
         milestones.putReport(milestoneId, reportKey,
                 new MilestoneClient.ReportRequest("SUB", department, submittedBy, text, percent, evidence, List.of()));

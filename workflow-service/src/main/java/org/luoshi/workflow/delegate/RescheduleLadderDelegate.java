@@ -9,10 +9,13 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.calendar.DueDateBusinessCalendar;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
 import org.jboss.logging.Logger;
 import org.luoshi.workflow.engine.MilestoneReportingProcess;
 import org.luoshi.workflow.milestone.Ladder;
@@ -26,7 +29,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * this milestone's new date from {@code milestoneDueDates} ({milestoneId → yyyy-MM-dd}; a map or its JSON), stores it
  * as {@code dueDate}, re-arms the ladder (rungs whose new time has already passed are skipped) and moves the pending
  * ladder timer to its new time. Later rungs compute their time from the new {@code dueDate} when they are reached.
- * A message that does not name this milestone changes nothing.
+ * The open 填报 / 报送 items of the instance get the new date as their due date, so the inbox shows and sorts by it.
+ * A message that does not name this milestone, or names its current date, changes nothing.
  */
 @Named("rescheduleLadderDelegate")
 @ApplicationScoped
@@ -39,6 +43,9 @@ public class RescheduleLadderDelegate implements JavaDelegate {
 
     @Inject
     ManagementService managementService;
+
+    @Inject
+    TaskService taskService;
 
     @Override
     public void execute(DelegateExecution execution) throws Exception {
@@ -58,9 +65,20 @@ public class RescheduleLadderDelegate implements JavaDelegate {
             return;
         }
         String dueDate = LocalDate.parse(String.valueOf(newDate)).toString();
+        if (dueDate.equals(execution.getVariable(MilestoneReportingProcess.VAR_DUE_DATE))) {
+            return; // announced with the other milestones of an adjusted task, but this one's date stayed
+        }
         Date armedAt = new Date(ClockUtil.getCurrentTime().getTime());
         execution.getProcessInstance().setVariable(MilestoneReportingProcess.VAR_DUE_DATE, dueDate);
         execution.getProcessInstance().setVariable(MilestoneReportingProcess.VAR_LADDER_ARMED_AT, armedAt);
+        // parsed as the BPMN's camunda:dueDate="${dueDate}" is, so a moved item is due exactly as a new one would be
+        Date itemsDue = new DueDateBusinessCalendar().resolveDuedate(dueDate);
+        for (Task item : taskService.createTaskQuery().processInstanceId(execution.getProcessInstanceId()).list()) {
+            if (item.getDueDate() != null && !item.getDueDate().equals(itemsDue)) {
+                item.setDueDate(itemsDue);
+                taskService.saveTask(item);
+            }
+        }
         for (Job job : managementService.createJobQuery().processInstanceId(execution.getProcessInstanceId()).timers().list()) {
             String activityId = timerActivity(job);
             if (activityId != null && MilestoneReportingProcess.LADDER_TIMERS.contains(activityId)) {

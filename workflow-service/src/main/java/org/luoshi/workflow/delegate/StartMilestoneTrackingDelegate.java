@@ -8,7 +8,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
-import org.luoshi.workflow.client.MilestoneClient;
+import org.luoshi.workflow.client.TaskServiceClient;
 import org.luoshi.workflow.engine.TaskAssignmentProcess;
 import org.luoshi.workflow.milestone.MilestoneTracker;
 
@@ -24,7 +24,7 @@ public class StartMilestoneTrackingDelegate implements JavaDelegate {
 
     @Inject
     @RestClient
-    MilestoneClient milestones;
+    TaskServiceClient taskService;
 
     @Inject
     MilestoneTracker tracker;
@@ -32,7 +32,7 @@ public class StartMilestoneTrackingDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         long taskId = ((Number) execution.getVariable(TaskAssignmentProcess.VAR_TASK_ID)).longValue();
-        var tracked = tracker.track(milestones.getTask(taskId));
+        var tracked = tracker.track(taskService.getTask(taskId));
         LOG.infof("Task %d: %d milestone(s) tracked, %d newly", taskId, tracked.size(),
                 tracked.stream().filter(MilestoneTracker.Tracked::started).count());
     }

@@ -27,6 +27,8 @@ public final class AdjustmentProcess {
     public static final String VAR_NEW_DUE_DATE = "newDueDate";
     /** {milestoneId → yyyy-MM-dd} (JSON) or null. */
     public static final String VAR_MILESTONE_DUE_DATES = "milestoneDueDates";
+    /** {milestoneId → yyyy-MM-dd} of the task's open milestones after the adjustment, from task-service's answer. */
+    public static final String VAR_MILESTONE_DUE_DATES_AFTER = "milestoneDueDatesAfter";
     public static final String VAR_NEW_LEAD_DEPARTMENT = "newLeadDepartmentCode";
     public static final String VAR_NEW_TITLE = "newTitle";
     public static final String VAR_REQUESTED_BY = "requestedBy";

@@ -15,7 +15,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.jboss.logging.Logger;
-import org.luoshi.workflow.client.MilestoneClient;
+import org.luoshi.workflow.client.TaskView;
 import org.luoshi.workflow.engine.MilestoneReportingProcess;
 
 import com.fasterxml.uuid.Generators;
@@ -38,12 +38,12 @@ public class MilestoneTracker {
     public record Tracked(long milestoneId, String processInstanceId, String businessKey, boolean started) {
     }
 
-    public List<Tracked> track(MilestoneClient.TaskWithMilestones task) {
+    public List<Tracked> track(TaskView task) {
         List<Tracked> result = new ArrayList<>();
         if (task.milestones() == null) {
             return result;
         }
-        for (MilestoneClient.Milestone milestone : task.milestones()) {
+        for (TaskView.Milestone milestone : task.milestones()) {
             if (milestone.id() == null || !milestone.open() || milestone.dueDate() == null) {
                 continue;
             }

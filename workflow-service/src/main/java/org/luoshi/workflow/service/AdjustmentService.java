@@ -11,14 +11,12 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.WebApplicationException;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
-import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 import org.luoshi.common.problem.InvalidFieldException;
 import org.luoshi.common.problem.ViolationCodes;
@@ -28,7 +26,7 @@ import org.luoshi.common.security.Roles;
 import org.luoshi.workflow.engine.inbox.InboxTaskListener;
 import org.luoshi.workflow.api.AdjustmentRequest;
 import org.luoshi.workflow.api.AdjustmentStarted;
-import org.luoshi.workflow.client.MilestoneClient;
+import org.luoshi.workflow.client.TaskView;
 import org.luoshi.workflow.engine.AdjustmentProcess;
 
 import com.fasterxml.uuid.Generators;
@@ -44,8 +42,7 @@ public class AdjustmentService {
     private static final TimeBasedEpochGenerator UUIDS = Generators.timeBasedEpochGenerator();
 
     @Inject
-    @RestClient
-    MilestoneClient taskService;
+    TaskReads taskReads;
 
     @Inject
     RuntimeService runtimeService;
@@ -66,7 +63,7 @@ public class AdjustmentService {
                     "at least one of newDueDate, milestoneDueDates, newLeadDepartmentCode, newTitle is required");
         }
         long taskId = request.taskId();
-        MilestoneClient.TaskWithMilestones task = readTask(taskId);
+        TaskView task = readTask(taskId);
         if (!user.hasAnyRole(Roles.SUPERVISOR, Roles.ADMIN) && !user.belongsTo(task.leadDepartmentCode())) {
             throw new ResourceNotFoundException("Task", taskId); // not the caller's: indistinguishable from missing
         }
@@ -138,22 +135,7 @@ public class AdjustmentService {
         return value == null || value.isBlank();
     }
 
-    private MilestoneClient.TaskWithMilestones readTask(long taskId) {
-        MilestoneClient.TaskWithMilestones task;
-        try {
-            task = taskService.getTask(taskId);
-        } catch (WebApplicationException e) {
-            if (e.getResponse().getStatus() == 404) {
-                throw new ResourceNotFoundException("Task", taskId);
-            }
-            throw new TaskServiceUnavailableException("task-service answered " + e.getResponse().getStatus()
-                    + " for task " + taskId, e);
-        } catch (RuntimeException e) {
-            throw new TaskServiceUnavailableException("task-service could not be asked for task " + taskId, e);
-        }
-        if (task == null) {
-            throw new TaskServiceUnavailableException("task-service answered task " + taskId + " without a body", null);
-        }
-        return task;
+    private TaskView readTask(long taskId) {
+        return taskReads.read(taskId);
     }
 }

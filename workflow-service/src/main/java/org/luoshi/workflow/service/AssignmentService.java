@@ -2,20 +2,16 @@ package org.luoshi.workflow.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.WebApplicationException;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
-import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
-import org.luoshi.common.problem.ResourceNotFoundException;
 import org.luoshi.common.security.CurrentUser;
 import org.luoshi.workflow.api.AssignmentCreated;
 import org.luoshi.workflow.api.AssignmentRequest;
-import org.luoshi.workflow.client.TaskServiceClient;
 import org.luoshi.workflow.client.TaskView;
 import org.luoshi.workflow.engine.TaskAssignmentProcess;
 import org.luoshi.workflow.engine.inbox.InboxTaskListener;
@@ -31,8 +27,7 @@ public class AssignmentService {
     private static final TimeBasedEpochGenerator UUIDS = Generators.timeBasedEpochGenerator();
 
     @Inject
-    @RestClient
-    TaskServiceClient taskService;
+    TaskReads taskReads;
 
     @Inject
     RuntimeService runtimeService;
@@ -70,23 +65,6 @@ public class AssignmentService {
     }
 
     private TaskView readTask(long taskId) {
-        try {
-            TaskView task = taskService.getTask(taskId);
-            if (task == null) {
-                throw new TaskServiceUnavailableException("task-service answered task " + taskId + " without a body", null);
-            }
-            return task;
-        } catch (WebApplicationException e) {
-            if (e.getResponse().getStatus() == 404) {
-                throw new ResourceNotFoundException("Task", taskId);
-            }
-            throw new TaskServiceUnavailableException("task-service answered " + e.getResponse().getStatus()
-                    + " for task " + taskId, e);
-        } catch (ResourceNotFoundException | TaskServiceUnavailableException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            // connection refused, timeout, or no service-account token from Keycloak
-            throw new TaskServiceUnavailableException("task-service could not be asked for task " + taskId, e);
-        }
+        return taskReads.read(taskId);
     }
 }

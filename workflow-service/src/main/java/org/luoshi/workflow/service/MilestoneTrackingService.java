@@ -6,18 +6,16 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.WebApplicationException;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 import org.luoshi.common.problem.ConflictException;
 import org.luoshi.common.problem.ResourceNotFoundException;
 import org.luoshi.common.security.CurrentUser;
 import org.luoshi.workflow.api.ChaseResult;
 import org.luoshi.workflow.api.MilestoneTrackingResult;
-import org.luoshi.workflow.client.MilestoneClient;
+import org.luoshi.workflow.client.TaskView;
 import org.luoshi.workflow.engine.MilestoneReportingProcess;
 import org.luoshi.workflow.milestone.MilestoneNotifications;
 import org.luoshi.workflow.milestone.MilestoneTracker;
@@ -58,29 +56,14 @@ public class MilestoneTrackingService {
     }
 
     @Inject
-    @RestClient
-    MilestoneClient milestones;
+    TaskReads taskReads;
 
     @Inject
     MilestoneTracker tracker;
 
     @Transactional
     public MilestoneTrackingResult track(long taskId) {
-        MilestoneClient.TaskWithMilestones task;
-        try {
-            task = milestones.getTask(taskId);
-        } catch (WebApplicationException e) {
-            if (e.getResponse().getStatus() == 404) {
-                throw new ResourceNotFoundException("Task", taskId);
-            }
-            throw new TaskServiceUnavailableException("task-service answered " + e.getResponse().getStatus()
-                    + " for task " + taskId, e);
-        } catch (RuntimeException e) {
-            throw new TaskServiceUnavailableException("task-service could not be asked for task " + taskId, e);
-        }
-        if (task == null) {
-            throw new TaskServiceUnavailableException("task-service answered task " + taskId + " without a body", null);
-        }
+        TaskView task = taskReads.read(taskId);
         return new MilestoneTrackingResult(taskId, tracker.track(task).stream()
                 .map(t -> new MilestoneTrackingResult.TrackedMilestone(t.milestoneId(), t.processInstanceId(),
                         t.businessKey(), t.started()))

@@ -25,6 +25,7 @@ import jakarta.inject.Inject;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.calendar.DueDateBusinessCalendar;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.Test;
 import org.luoshi.testsupport.DemoUsers;
@@ -130,6 +131,93 @@ class AdjustmentFlowTest {
         // the running milestone-reporting instance moved its pending timer
         assertEquals(moved.toString(), runtimeService.getVariable(milestonePi, "dueDate"));
         assertTimer(milestonePi, "waitReminder", at(moved.minusDays(7)));
+    }
+
+    @Test
+    void aNewLeadDepartmentTakesOverTheRunningTrackingAndAMovedMilestoneMovesItsOpenItems() {
+        long taskId = uniqueTaskId();
+        long milestoneId = taskId * 10 + 1;
+        LocalDate due = LocalDate.now(BEIJING).plusDays(20);
+        taskService.addTask(taskId, "建设未来科学城", "haidian", List.of("chaoyang"),
+                List.of(MilestoneServiceStub.milestone(milestoneId, 1, "完成规划", due.toString())));
+        String milestonePi = track(taskId);
+        Map<String, Object> item = awaitInboxItem(DemoUsers.STAFF_HAIDIAN, milestonePi, "submitReport");
+        as(DemoUsers.STAFF_HAIDIAN).post("/api/inbox/" + item.get("id") + "/claim").then().statusCode(200);
+
+        LocalDate moved = due.plusDays(45);
+        String pi = as(DemoUsers.SUPERVISOR).contentType(ContentType.JSON)
+                .body(Map.of("taskId", taskId, "reasonCategory", "POLICY_CHANGE", "justification", "职能划转至朝阳区",
+                        "newLeadDepartmentCode", "chaoyang",
+                        "milestoneDueDates", Map.of(String.valueOf(milestoneId), moved.toString())))
+                .post("/api/adjustments").then().statusCode(201).extract().jsonPath().getString("processInstanceId");
+        Map<String, Object> review = awaitInboxItem(DemoUsers.SUPERVISOR, pi, "reviewAdjustment");
+        as(DemoUsers.SUPERVISOR).contentType(ContentType.JSON).body(Map.of("decision", "APPROVE"))
+                .post("/api/adjustment-items/" + review.get("id") + "/decision").then().statusCode(200);
+        Map<String, Object> approval = awaitInboxItem(DemoUsers.ADMIN, pi, "approveAdjustment");
+        as(DemoUsers.ADMIN).contentType(ContentType.JSON).body(Map.of("decision", "APPROVE"))
+                .post("/api/adjustment-items/" + approval.get("id") + "/decision").then().statusCode(200);
+        WorkflowApi.awaitProcess(pi, "the adjustment is applied", s -> s.getBoolean("ended"));
+
+        assertEquals("chaoyang", runtimeService.getVariable(milestonePi, "leadDepartmentCode"));
+        assertEquals("chaoyang", runtimeService.getVariable(milestonePi, "departmentCode"));
+        assertEquals(List.of(), runtimeService.getVariable(milestonePi, "coDepartmentCodes"));
+        List<Map<String, Object>> chaoyangItems = inboxItemsOf(DemoUsers.STAFF_CHAOYANG, milestonePi);
+        assertEquals(List.of("submitReport"), chaoyangItems.stream().map(i -> i.get("activityId")).toList(),
+                "the new lead holds the 牵头单位填报 item, and no longer its own 配合单位报送 one");
+        Map<String, Object> moved0 = chaoyangItems.get(0);
+        assertEquals(item.get("id"), moved0.get("id"));
+        assertEquals("chaoyang", moved0.get("departmentCode"));
+        assertEquals(List.of("chaoyang"), moved0.get("candidateGroups"));
+        assertEquals(null, moved0.get("assignee"), "the old lead's claim is released");
+        assertEquals(new DueDateBusinessCalendar().resolveDuedate(moved.toString()).toInstant(),
+                Instant.parse((String) moved0.get("due")), "due when the milestone now is");
+        assertTrue(inboxItemsOf(DemoUsers.STAFF_HAIDIAN, milestonePi).isEmpty(), "nothing left with the old lead");
+        assertTimer(milestonePi, "waitReminder", at(moved.minusDays(7)));
+        // the closed sub-report item records nothing: task-service would refuse a SUB report of the lead
+        await("the closed sub-report step has run").atMost(WorkflowApi.JOB_TIMEOUT).pollInterval(Duration.ofMillis(100))
+                .until(() -> managementService.createJobQuery().processInstanceId(milestonePi).activityId("recordSubReport")
+                        .count() == 0);
+        assertEquals(0, runtimeService.createIncidentQuery().processInstanceId(milestonePi).count(), "no incident");
+        assertEquals(List.of(), taskService.reportPuts(milestoneId));
+    }
+
+    @Test
+    void aTaskDueDateChangeMovesTheTimersOfMilestonesWhoseDatesTaskServiceMovedWithIt() {
+        long taskId = uniqueTaskId();
+        long first = taskId * 10 + 1;
+        long second = taskId * 10 + 2;
+        LocalDate due = LocalDate.now(BEIJING).plusDays(20);
+        taskService.addTask(taskId, "建设中关村科学城", "haidian", List.of(),
+                List.of(MilestoneServiceStub.milestone(first, 1, "启动", due.toString()),
+                        MilestoneServiceStub.milestone(second, 2, "完成", due.plusDays(10).toString())));
+        JsonPath tracked = as(DemoUsers.SUPERVISOR).contentType(ContentType.JSON).body(Map.of("taskId", taskId))
+                .when().post("/api/milestone-trackings").then().statusCode(200).extract().jsonPath();
+        String firstPi = tracked.getString("milestones.find { it.milestoneId == " + first + " }.processInstanceId");
+        String secondPi = tracked.getString("milestones.find { it.milestoneId == " + second + " }.processInstanceId");
+        // task-service's answer: the task's new due date brought its last milestone along
+        LocalDate newTaskDue = due.plusDays(60);
+        Map<String, Object> after = new HashMap<>(taskService.task(taskId));
+        after.put("dueDate", newTaskDue.toString());
+        after.put("milestones", List.of(MilestoneServiceStub.milestone(first, 1, "启动", due.toString()),
+                MilestoneServiceStub.milestone(second, 2, "完成", newTaskDue.toString())));
+        taskService.afterAdjustment(taskId, after);
+
+        String pi = as(DemoUsers.SUPERVISOR).contentType(ContentType.JSON)
+                .body(Map.of("taskId", taskId, "reasonCategory", "RESOURCE_CHANGE", "justification", "经费延后到位",
+                        "newDueDate", newTaskDue.toString()))
+                .post("/api/adjustments").then().statusCode(201).extract().jsonPath().getString("processInstanceId");
+        Map<String, Object> review = awaitInboxItem(DemoUsers.SUPERVISOR, pi, "reviewAdjustment");
+        as(DemoUsers.SUPERVISOR).contentType(ContentType.JSON).body(Map.of("decision", "APPROVE"))
+                .post("/api/adjustment-items/" + review.get("id") + "/decision").then().statusCode(200);
+        Map<String, Object> approval = awaitInboxItem(DemoUsers.ADMIN, pi, "approveAdjustment");
+        as(DemoUsers.ADMIN).contentType(ContentType.JSON).body(Map.of("decision", "APPROVE"))
+                .post("/api/adjustment-items/" + approval.get("id") + "/decision").then().statusCode(200);
+        WorkflowApi.awaitProcess(pi, "the adjustment is applied", s -> s.getBoolean("ended"));
+
+        assertEquals(newTaskDue.toString(), runtimeService.getVariable(secondPi, "dueDate"));
+        assertTimer(secondPi, "waitReminder", at(newTaskDue.minusDays(7)));
+        assertEquals(due.toString(), runtimeService.getVariable(firstPi, "dueDate"), "the first milestone kept its date");
+        assertTimer(firstPi, "waitReminder", at(due.minusDays(7)));
     }
 
     @Test
@@ -242,6 +330,13 @@ class AdjustmentFlowTest {
         @SuppressWarnings("unchecked")
         Map<String, Object> item = (Map<String, Object>) found[0];
         return item;
+    }
+
+    /** Every open item of the process instance in the user's inbox. */
+    private static List<Map<String, Object>> inboxItemsOf(String user, String pi) {
+        List<Map<String, Object>> items = as(user).queryParam("size", 100).get("/api/inbox").then().statusCode(200)
+                .extract().jsonPath().getList("items");
+        return items.stream().filter(i -> pi.equals(i.get("processInstanceId"))).toList();
     }
 
     private static String track(long taskId) {

@@ -5,14 +5,34 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.annotation.Annotation;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
+
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 import org.junit.jupiter.api.Test;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethod;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 
 /**
  * Keeps the layers honest: rest → service → engine/client. Resources never see the engine; delegates and
@@ -58,6 +78,63 @@ class ArchitectureTest {
 
     static final ArchRule ENDPOINTS_LIVE_IN_REST = classes().that().areAnnotatedWith(Path.class).and().areNotInterfaces()
             .should().resideInAPackage("org.luoshi.workflow.rest..");
+
+    /**
+     * One REST client per endpoint of another service: two clients reading task-service's GET /api/tasks/{id}, each
+     * with its own idea of the answer, had drifted apart. An endpoint is the client's config key, the verb and the
+     * path (class and method @Path joined, parameter names ignored).
+     */
+    static final ArchRule ONE_CLIENT_PER_ENDPOINT = classes().that().areAnnotatedWith(RegisterRestClient.class)
+            .should(new ArchCondition<JavaClass>("be the only REST client of each endpoint it calls") {
+                private final Map<String, Set<String>> clientsByEndpoint = new HashMap<>();
+
+                @Override
+                public void init(Collection<JavaClass> clients) {
+                    clientsByEndpoint.clear();
+                    for (JavaClass client : clients) {
+                        endpoints(client).forEach(e -> clientsByEndpoint.computeIfAbsent(e, k -> new TreeSet<>())
+                                .add(client.getSimpleName()));
+                    }
+                }
+
+                @Override
+                public void check(JavaClass client, ConditionEvents events) {
+                    for (String endpoint : endpoints(client)) {
+                        Set<String> clients = clientsByEndpoint.get(endpoint);
+                        if (clients.size() > 1) {
+                            events.add(SimpleConditionEvent.violated(client, endpoint + " is called by " + clients));
+                        }
+                    }
+                }
+            })
+            .because("one client per endpoint keeps one shape of each answer");
+
+    static List<String> endpoints(JavaClass client) {
+        String configKey = client.getAnnotationOfType(RegisterRestClient.class).configKey();
+        String base = client.tryGetAnnotationOfType(Path.class).map(Path::value).orElse("");
+        List<String> endpoints = new ArrayList<>();
+        for (JavaMethod method : client.getMethods()) {
+            for (Class<? extends Annotation> verb : List.of(GET.class, PUT.class, POST.class, DELETE.class)) {
+                if (method.isAnnotatedWith(verb)) {
+                    String path = ("/" + base + "/" + method.tryGetAnnotationOfType(Path.class).map(Path::value).orElse(""))
+                            .replaceAll("/+", "/").replaceAll("\\{[^}]*\\}", "{}").replaceAll("(.)/$", "$1");
+                    endpoints.add(configKey + " " + verb.getSimpleName() + " " + path);
+                }
+            }
+        }
+        return endpoints;
+    }
+
+    @Test
+    void eachEndpointHasOneRestClient() {
+        ONE_CLIENT_PER_ENDPOINT.check(MAIN);
+    }
+
+    @Test
+    void theClientRuleCatchesTwoClientsOfOneEndpoint() {
+        JavaClasses fixture = new ClassFileImporter().importPackages("org.luoshi.workflow.arch.fixture");
+        assertTrue(ONE_CLIENT_PER_ENDPOINT.evaluate(fixture).hasViolation(), "the rule must report TaskReaderOne and TaskReaderTwo");
+    }
 
     @Test
     void layersOnlyCallDownwards() {

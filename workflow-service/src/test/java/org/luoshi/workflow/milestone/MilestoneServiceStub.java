@@ -35,6 +35,7 @@ public class MilestoneServiceStub {
     private final Map<Long, Map<String, Object>> tasks = new ConcurrentHashMap<>();
     private final Map<String, String> reports = new ConcurrentHashMap<>();
     private final Map<String, String> adjustments = new ConcurrentHashMap<>();
+    private final Map<Long, Map<String, Object>> adjustedTasks = new ConcurrentHashMap<>();
     private final List<Recorded> requests = new CopyOnWriteArrayList<>();
     private HttpServer server;
     private ExecutorService executor;
@@ -81,6 +82,16 @@ public class MilestoneServiceStub {
         task.put("milestones", milestones);
         task.put("version", 1);
         tasks.put(id, task);
+    }
+
+    /** How the task stands after any adjustment of it (the answer's {@code after}); by default as it was. */
+    public void afterAdjustment(long id, Map<String, Object> task) {
+        adjustedTasks.put(id, task);
+    }
+
+    /** The task as added. */
+    public Map<String, Object> task(long id) {
+        return tasks.get(id);
     }
 
     public List<Recorded> reportPuts(long milestoneId) {
@@ -163,7 +174,7 @@ public class MilestoneServiceStub {
                 answer.put("taskId", request.get("taskId"));
                 answer.put("revision", 1);
                 answer.put("before", before);
-                answer.put("after", before);
+                answer.put("after", adjustedTasks.getOrDefault(((Number) request.get("taskId")).longValue(), before));
                 send(exchange, 200, adjustments.computeIfAbsent(key, k -> write(answer)));
             } else {
                 send(exchange, 405, "{\"status\":405}");

@@ -73,6 +73,16 @@ public final class IndicatorPolicy {
         };
     }
 
+    /**
+     * The direction an indicator declares (正向 UP, 逆向 DOWN, 保持 HOLD), else the one {@link #direction(Baseline,
+     * Target)} derives. Only an ABOUT target can be read more than one way: AT_LEAST and MORE_THAN are always UP,
+     * AT_MOST always DOWN, whatever is declared.
+     */
+    public static Direction direction(Direction declaredOrNull, Baseline baselineOrNull, Target target) {
+        Direction derived = direction(baselineOrNull, target);
+        return declaredOrNull != null && target.comparison() == TargetComparison.ABOUT ? declaredOrNull : derived;
+    }
+
     /** The tolerance in the indicator's unit: the tolerance fraction times |target|, unrounded. */
     public static BigDecimal tolerance(Target target, AssessmentSettings settings) {
         return target.value().abs().multiply(settings.aboutTolerance(), MATH);
@@ -91,6 +101,14 @@ public final class IndicatorPolicy {
      */
     public static boolean meetsTarget(Baseline baselineOrNull, Target target, BigDecimal value,
             AssessmentSettings settings) {
+        return meetsTarget(direction(baselineOrNull, target), target, value, settings);
+    }
+
+    /**
+     * Whether {@code value} meets the target, the direction given (declared for the indicator, or derived by
+     * {@link #direction}); it matters for an ABOUT target only, the other comparisons fix their own.
+     */
+    public static boolean meetsTarget(Direction direction, Target target, BigDecimal value, AssessmentSettings settings) {
         Objects.requireNonNull(value, "value");
         BigDecimal goal = target.value();
         return switch (target.comparison()) {
@@ -99,7 +117,7 @@ public final class IndicatorPolicy {
             case AT_MOST -> value.compareTo(goal) <= 0;
             case ABOUT -> {
                 BigDecimal band = tolerance(target, settings);
-                yield switch (direction(baselineOrNull, target)) {
+                yield switch (direction) {
                     case UP -> value.compareTo(goal.subtract(band)) >= 0;
                     case DOWN -> value.compareTo(goal.add(band)) <= 0;
                     case HOLD -> value.subtract(goal).abs().compareTo(band) <= 0;
@@ -153,7 +171,12 @@ public final class IndicatorPolicy {
      * for AT_LEAST, MORE_THAN, AT_MOST — the baseline already beyond the target).
      */
     public static BigDecimal progressToTarget(Baseline baselineOrNull, Target target, BigDecimal latest) {
-        Direction direction = direction(baselineOrNull, target);
+        return progressToTarget(direction(baselineOrNull, target), baselineOrNull, target, latest);
+    }
+
+    /** {@link #progressToTarget(Baseline, Target, BigDecimal)} in the direction given. */
+    public static BigDecimal progressToTarget(Direction direction, Baseline baselineOrNull, Target target,
+            BigDecimal latest) {
         BigDecimal start;
         if (baselineOrNull != null) {
             start = baselineOrNull.value();
@@ -311,9 +334,20 @@ public final class IndicatorPolicy {
         return assess(baselineOrNull, target, values, currentYear, AssessmentSettings.DEFAULTS);
     }
 
-    /** Where the indicator stands in {@code currentYear}; see the class comment for the rules. */
+    /** Where the indicator stands in {@code currentYear}, the direction derived from baseline and target. */
     public static IndicatorAssessment assess(Baseline baselineOrNull, Target target, List<YearValue> values,
             int currentYear, AssessmentSettings settings) {
+        return assess(null, baselineOrNull, target, values, currentYear, settings);
+    }
+
+    /**
+     * Where the indicator stands in {@code currentYear}; see the class comment for the rules. {@code declaredOrNull}
+     * is the direction the indicator declares (see {@link #direction(Direction, Baseline, Target)}). In a declared
+     * direction, a baseline or latest value already beyond the target asks for no movement: the planned and the
+     * needed pace are then zero, not a pace back towards the target value.
+     */
+    public static IndicatorAssessment assess(Direction declaredOrNull, Baseline baselineOrNull, Target target,
+            List<YearValue> values, int currentYear, AssessmentSettings settings) {
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(values, "values");
         Objects.requireNonNull(settings, "settings");
@@ -321,14 +355,15 @@ public final class IndicatorPolicy {
             throw new IllegalArgumentException(
                     "baseline year " + baselineOrNull.year() + " must be before target year " + target.year());
         }
-        Direction direction = direction(baselineOrNull, target);
+        Direction direction = direction(declaredOrNull, baselineOrNull, target);
+        boolean declared = declaredOrNull != null;
         BigDecimal tolerance = tolerance(target, settings);
         BigDecimal plannedPerYear = null;
         BigDecimal plannedGrowth = null;
         if (baselineOrNull != null) {
             int years = target.year() - baselineOrNull.year();
-            plannedPerYear = pacePerYear(baselineOrNull.value(), target.value(), years);
-            plannedGrowth = annualGrowthRate(baselineOrNull.value(), target.value(), years);
+            plannedPerYear = towards(declared, direction, pacePerYear(baselineOrNull.value(), target.value(), years));
+            plannedGrowth = towards(declared, direction, annualGrowthRate(baselineOrNull.value(), target.value(), years));
         }
 
         int lastObservable = Math.min(currentYear, target.year());
@@ -353,9 +388,10 @@ public final class IndicatorPolicy {
 
         YearValue latest = counted.lastEntry().getValue();
         int yearsLeft = target.year() - latest.year();
-        boolean latestMeets = meetsTarget(baselineOrNull, target, latest.value(), settings);
-        RequiredPace pace = new RequiredPace(plannedPerYear, pacePerYear(latest.value(), target.value(), yearsLeft),
-                plannedGrowth, annualGrowthRate(latest.value(), target.value(), yearsLeft), yearsLeft);
+        boolean latestMeets = meetsTarget(direction, target, latest.value(), settings);
+        RequiredPace pace = new RequiredPace(plannedPerYear,
+                towards(declared, direction, pacePerYear(latest.value(), target.value(), yearsLeft)), plannedGrowth,
+                towards(declared, direction, annualGrowthRate(latest.value(), target.value(), yearsLeft)), yearsLeft);
 
         Projection linear = linearProjection(points, target.year());
         Projection compound = compoundProjection(points, target.year());
@@ -374,7 +410,7 @@ public final class IndicatorPolicy {
             outlook = latestMeets ? IndicatorOutlook.MET : IndicatorOutlook.MISSED;
         } else if (used == null) {
             outlook = latestMeets ? IndicatorOutlook.ON_TRACK : IndicatorOutlook.AT_RISK;
-        } else if (meetsTarget(baselineOrNull, target, used.value(), settings)) {
+        } else if (meetsTarget(direction, target, used.value(), settings)) {
             outlook = IndicatorOutlook.ON_TRACK;
         } else if (!latestMeets
                 && shortfall(direction, target, used.value()).compareTo(tolerance) > 0
@@ -385,7 +421,7 @@ public final class IndicatorPolicy {
         }
 
         return new IndicatorAssessment(direction, round(tolerance), latest.year(), latest.value(), latest.revision(),
-                latestMeets, progressToTarget(baselineOrNull, target, latest.value()), pace, linear, compound, used,
+                latestMeets, progressToTarget(direction, baselineOrNull, target, latest.value()), pace, linear, compound, used,
                 best, outlook);
     }
 
@@ -400,6 +436,21 @@ public final class IndicatorPolicy {
         BigDecimal bestTowardNeed = bestAnnualChange == null ? BigDecimal.ZERO
                 : bestAnnualChange.multiply(BigDecimal.valueOf(neededPerYear.signum())).max(BigDecimal.ZERO);
         return neededPerYear.abs().compareTo(bestTowardNeed.multiply(factor, MATH)) > 0;
+    }
+
+    /**
+     * A pace in a declared direction: going UP, a pace downwards (the value is already above the target) is zero;
+     * going DOWN, a pace upwards is zero. HOLD and derived directions keep the pace as computed.
+     */
+    private static BigDecimal towards(boolean declared, Direction direction, BigDecimal pace) {
+        if (!declared || pace == null) {
+            return pace;
+        }
+        return switch (direction) {
+            case UP -> pace.signum() < 0 ? BigDecimal.ZERO.setScale(SCALE) : pace;
+            case DOWN -> pace.signum() > 0 ? BigDecimal.ZERO.setScale(SCALE) : pace;
+            case HOLD -> pace;
+        };
     }
 
     private static BigDecimal round(BigDecimal value) {

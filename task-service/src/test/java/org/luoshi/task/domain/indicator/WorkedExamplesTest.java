@@ -71,6 +71,55 @@ class WorkedExamplesTest {
     }
 
     @Test
+    void theSameBaselineAboveTheTargetDeclaredUpwardsKeepsAtLeastAboutSixAndIsOnTrack() {
+        // 保持在6%左右 as the importer reads it (DirectionDefaults): UP, "keep at least about 6"
+        IndicatorAssessment assessment = IndicatorPolicy.assess(Direction.UP, new Baseline(2020, d("6.44")),
+                RD_INTENSITY.target(), List.of(value(2021, "6.53", REVISED), value(2022, "6.83", REVISED)), 2023,
+                AssessmentSettings.DEFAULTS);
+
+        assertThat(assessment.direction()).isEqualTo(Direction.UP);
+        assertThat(assessment.latestMeetsTarget()).isTrue();
+        assertThat(assessment.progressToTarget()).as("no distance to cover: the baseline already meets it").isNull();
+        assertThat(assessment.requiredPace().plannedPerYear()).as("no way down is planned").isEqualByComparingTo("0");
+        assertThat(assessment.requiredPace().neededPerYear()).isEqualByComparingTo("0");
+        assertThat(assessment.linearProjection().value()).isEqualByComparingTo("7.3800");
+        assertThat(assessment.outlook()).isEqualTo(IndicatorOutlook.ON_TRACK);
+    }
+
+    @Test
+    void declaredUpwardsAResearchIntensityFallingThroughTheBandIsStillWarned() {
+        IndicatorAssessment assessment = IndicatorPolicy.assess(Direction.UP, new Baseline(2020, d("6.44")),
+                RD_INTENSITY.target(), List.of(value(2021, "6.0", REVISED), value(2022, "5.5", REVISED)), 2023,
+                AssessmentSettings.DEFAULTS);
+
+        assertThat(assessment.latestMeetsTarget()).isFalse();
+        assertThat(assessment.requiredPace().neededPerYear()).isEqualByComparingTo("0.1667");
+        assertThat(assessment.outlook()).isEqualTo(IndicatorOutlook.UNLIKELY);
+    }
+
+    @Test
+    void declaredHoldTheBandIsTwoSidedWhateverTheBaseline() {
+        IndicatorAssessment assessment = IndicatorPolicy.assess(Direction.HOLD, new Baseline(2020, d("6.44")),
+                RD_INTENSITY.target(), List.of(value(2021, "6.53", REVISED), value(2022, "6.83", REVISED)), 2023,
+                AssessmentSettings.DEFAULTS);
+
+        assertThat(assessment.direction()).isEqualTo(Direction.HOLD);
+        assertThat(assessment.latestMeetsTarget()).isFalse();
+        assertThat(assessment.progressToTarget()).isNull();
+        assertThat(assessment.outlook()).isNotIn(IndicatorOutlook.ON_TRACK, IndicatorOutlook.MET);
+    }
+
+    @Test
+    void aDeclaredDirectionDoesNotTurnAnAtLeastTargetAround() {
+        Target atLeast = new Target(2025, d("8000"), TargetComparison.AT_LEAST);
+        IndicatorAssessment assessment = IndicatorPolicy.assess(Direction.DOWN, new Baseline(2020, d("5000")), atLeast,
+                List.of(value(2021, "5500", REVISED)), 2022, AssessmentSettings.DEFAULTS);
+
+        assertThat(assessment.direction()).isEqualTo(Direction.UP);
+        assertThat(assessment.progressToTarget()).isEqualByComparingTo("0.1667");
+    }
+
+    @Test
     void theBasicResearchExampleIsOnTrackFromItsRealBaseline() {
         Indicator basicResearch = new Indicator("基础研究经费占全社会研发经费比重", "%", IndicatorKind.EXPECTED,
                 new Baseline(2019, d("15.9")), new Target(2025, d("17"), TargetComparison.ABOUT),

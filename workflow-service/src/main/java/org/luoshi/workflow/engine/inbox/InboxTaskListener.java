@@ -6,6 +6,7 @@ import java.util.Objects;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.db.DbEntity;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
@@ -77,9 +78,16 @@ public class InboxTaskListener implements TaskListener {
         return context == null ? null : context.getAuthenticatedUserId();
     }
 
+    /**
+     * The candidate groups as they stand at the end of this change. A task caches its identity links for the command,
+     * and a link deleted in the same command (a candidate group replaced) stays in that cache, marked deleted.
+     */
     private static List<String> groups(DelegateTask task) {
+        CommandContext context = Context.getCommandContext();
         return task.getCandidates().stream()
                 .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
+                .filter(link -> context == null || !(link instanceof DbEntity entity)
+                        || !context.getDbEntityManager().isDeleted(entity))
                 .map(IdentityLink::getGroupId)
                 .distinct().sorted().toList();
     }
