@@ -1,11 +1,18 @@
 package org.luoshi.deploy;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+
 /**
  * The databases the end-to-end tests drop and recreate the schema of: {@code luoshi_task_e2e} and
  * {@code luoshi_workflow_e2e}, unless the system properties {@code luoshi.e2e.task-db} / {@code luoshi.e2e.workflow-db}
  * name others (so that two runs on one machine do not wipe each other's).
  */
 final class E2eDatabases {
+    private static final String SERVER = "jdbc:postgresql://localhost:5432/";
+
     private E2eDatabases() {
     }
 
@@ -26,5 +33,26 @@ final class E2eDatabases {
             throw new IllegalArgumentException(property + "=" + value + " is not a plain PostgreSQL database name");
         }
         return value;
+    }
+
+    static String taskUrl() {
+        return SERVER + task();
+    }
+
+    static String workflowUrl() {
+        return SERVER + workflow();
+    }
+
+    /** Both services start on empty schemas (Flyway and Camunda create theirs); demo-only passwords of deploy/bin/postgres.sh. */
+    static void resetSchemas() throws SQLException {
+        reset(taskUrl(), "luoshi_task", "luoshi_task_demo");
+        reset(workflowUrl(), "luoshi_workflow", "luoshi_workflow_demo");
+    }
+
+    private static void reset(String url, String user, String password) throws SQLException {
+        try (Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement()) {
+            s.execute("drop schema if exists public cascade");
+            s.execute("create schema public");
+        }
     }
 }

@@ -2,6 +2,7 @@ package org.luoshi.deploy;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.luoshi.deploy.Eventually.eventually;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -9,19 +10,12 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSName;
@@ -51,7 +45,6 @@ import io.restassured.response.Response;
  * API serves what was published and nothing before; the evaluator of another organisation sees none of it.
  */
 class EvaluationEndToEndIT {
-    private static final String DB = "jdbc:postgresql://localhost:5432/";
     private static final String REALM = KeycloakTokens.keycloakUrl() + "/realms/luoshi";
     private static final String FINDINGS_FIRST = "规划实施总体进展顺利，国际科技创新中心建设取得阶段性成效。";
     private static final String FINDINGS_FINAL = "规划实施总体进展顺利，国际科技创新中心建设取得阶段性成效；关键核心技术攻关仍需加力。";
@@ -63,15 +56,13 @@ class EvaluationEndToEndIT {
 
     @BeforeAll
     static void startTheSystem() throws Exception {
-        // demo-only passwords, the defaults of deploy/bin/postgres.sh
-        resetSchema(E2eDatabases.task(), "luoshi_task", "luoshi_task_demo");
-        resetSchema(E2eDatabases.workflow(), "luoshi_workflow", "luoshi_workflow_demo");
+        E2eDatabases.resetSchemas();
         taskService = new ServiceProcess("task-service", Map.of(
-                "quarkus.datasource.jdbc.url", DB + E2eDatabases.task(),
+                "quarkus.datasource.jdbc.url", E2eDatabases.taskUrl(),
                 "quarkus.oidc.auth-server-url", REALM));
         taskService.start();
         workflowService = new ServiceProcess("workflow-service", Map.of(
-                "quarkus.datasource.jdbc.url", DB + E2eDatabases.workflow(),
+                "quarkus.datasource.jdbc.url", E2eDatabases.workflowUrl(),
                 "quarkus.oidc.auth-server-url", REALM,
                 "quarkus.rest-client.task-service.url", taskService.url(),
                 "luoshi.workflow.retry.evaluation", "R4/PT2S",
@@ -399,29 +390,5 @@ class EvaluationEndToEndIT {
         Path target = Path.of(System.getProperty("luoshi.repo", "..")).resolve("deploy/target/e2e-" + name);
         Files.createDirectories(target.getParent());
         Files.write(target, bytes);
-    }
-
-    private static <T> T eventually(String what, Supplier<T> condition) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (Instant.now().isBefore(deadline)) {
-            T value = condition.get();
-            if (value != null) {
-                return value;
-            }
-            try {
-                Thread.sleep(250);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new AssertionError("timed out waiting for " + what);
-    }
-
-    private static void resetSchema(String database, String user, String password) throws SQLException {
-        try (Connection c = DriverManager.getConnection(DB + database, user, password); Statement s = c.createStatement()) {
-            s.execute("drop schema if exists public cascade");
-            s.execute("create schema public");
-        }
     }
 }

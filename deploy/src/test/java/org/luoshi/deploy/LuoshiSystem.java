@@ -1,9 +1,5 @@
 package org.luoshi.deploy;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Map;
 
 import org.luoshi.testsupport.KeycloakTokens;
@@ -17,7 +13,6 @@ final class LuoshiSystem implements AutoCloseable {
     /** The web app's port in tests; the realm's luoshi-web client lists http://localhost:18080. */
     static final int WEB_PORT = 18080;
 
-    private static final String DB = "jdbc:postgresql://localhost:5432/";
     private static final String REALM = KeycloakTokens.keycloakUrl() + "/realms/luoshi";
 
     private final ServiceProcess taskService;
@@ -31,12 +26,10 @@ final class LuoshiSystem implements AutoCloseable {
     }
 
     static LuoshiSystem start() throws Exception {
-        // demo-only passwords, the defaults of deploy/bin/postgres.sh
-        resetSchema(E2eDatabases.task(), "luoshi_task", "luoshi_task_demo");
-        resetSchema(E2eDatabases.workflow(), "luoshi_workflow", "luoshi_workflow_demo");
+        E2eDatabases.resetSchemas();
         String webOrigin = "http://localhost:" + WEB_PORT;
         ServiceProcess task = new ServiceProcess("task-service", Map.of(
-                "quarkus.datasource.jdbc.url", DB + E2eDatabases.task(),
+                "quarkus.datasource.jdbc.url", E2eDatabases.taskUrl(),
                 "quarkus.oidc.auth-server-url", REALM,
                 "quarkus.http.cors.origins", webOrigin));
         ServiceProcess workflow = null;
@@ -44,7 +37,7 @@ final class LuoshiSystem implements AutoCloseable {
         try {
             task.start();
             workflow = new ServiceProcess("workflow-service", Map.of(
-                    "quarkus.datasource.jdbc.url", DB + E2eDatabases.workflow(),
+                    "quarkus.datasource.jdbc.url", E2eDatabases.workflowUrl(),
                     "quarkus.oidc.auth-server-url", REALM,
                     "quarkus.rest-client.task-service.url", task.url(),
                     "quarkus.http.cors.origins", webOrigin,
@@ -93,13 +86,6 @@ final class LuoshiSystem implements AutoCloseable {
             process.stop();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void resetSchema(String database, String user, String password) throws SQLException {
-        try (Connection c = DriverManager.getConnection(DB + database, user, password); Statement s = c.createStatement()) {
-            s.execute("drop schema if exists public cascade");
-            s.execute("create schema public");
         }
     }
 }

@@ -3,17 +3,11 @@ package org.luoshi.deploy;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.luoshi.deploy.Eventually.eventually;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Supplier;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,7 +24,6 @@ import io.restassured.path.json.JsonPath;
  * step records it in task-service with the service account — also when task-service was down meanwhile.
  */
 class SystemEndToEndIT {
-    private static final String DB = "jdbc:postgresql://localhost:5432/";
     private static final String REALM = KeycloakTokens.keycloakUrl() + "/realms/luoshi";
 
     private static ServiceProcess taskService;
@@ -38,15 +31,13 @@ class SystemEndToEndIT {
 
     @BeforeAll
     static void startTheSystem() throws Exception {
-        // demo-only passwords, the defaults of deploy/bin/postgres.sh
-        resetSchema(E2eDatabases.task(), "luoshi_task", "luoshi_task_demo");
-        resetSchema(E2eDatabases.workflow(), "luoshi_workflow", "luoshi_workflow_demo");
+        E2eDatabases.resetSchemas();
         taskService = new ServiceProcess("task-service", Map.of(
-                "quarkus.datasource.jdbc.url", DB + E2eDatabases.task(),
+                "quarkus.datasource.jdbc.url", E2eDatabases.taskUrl(),
                 "quarkus.oidc.auth-server-url", REALM));
         taskService.start();
         workflowService = new ServiceProcess("workflow-service", Map.of(
-                "quarkus.datasource.jdbc.url", DB + E2eDatabases.workflow(),
+                "quarkus.datasource.jdbc.url", E2eDatabases.workflowUrl(),
                 "quarkus.oidc.auth-server-url", REALM,
                 "quarkus.rest-client.task-service.url", taskService.url(),
                 // enough attempts to outlive a restart; a short lock so a job held by a killed instance is taken over
@@ -255,30 +246,5 @@ class SystemEndToEndIT {
         return given().auth().oauth2(KeycloakTokens.accessToken(DemoUsers.SUPERVISOR))
                 .when().get(workflowService.url() + "/api/processes/" + processInstanceId)
                 .then().statusCode(200).extract().jsonPath().getBoolean("ended");
-    }
-
-    /** Polls until the condition yields a value; the async steps run on the engine's job executor. */
-    private static <T> T eventually(String what, Supplier<T> condition) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (Instant.now().isBefore(deadline)) {
-            T value = condition.get();
-            if (value != null) {
-                return value;
-            }
-            try {
-                Thread.sleep(250);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new AssertionError("timed out waiting for " + what);
-    }
-
-    private static void resetSchema(String database, String user, String password) throws SQLException {
-        try (Connection c = DriverManager.getConnection(DB + database, user, password); Statement s = c.createStatement()) {
-            s.execute("drop schema if exists public cascade");
-            s.execute("create schema public");
-        }
     }
 }
