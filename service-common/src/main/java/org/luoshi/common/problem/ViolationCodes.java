@@ -79,6 +79,15 @@ public final class ViolationCodes {
     public static final String UNKNOWN = "unknown";
     public static final String INVALID = "invalid";
 
+    /** The constraints whose code needs no params. */
+    private static final Map<Class<? extends Annotation>, String> WITHOUT_PARAMS = Map.ofEntries(
+            Map.entry(NotNull.class, REQUIRED), Map.entry(NotBlank.class, REQUIRED), Map.entry(NotEmpty.class, REQUIRED),
+            Map.entry(Positive.class, POSITIVE), Map.entry(PositiveOrZero.class, POSITIVE_OR_ZERO),
+            Map.entry(Negative.class, NEGATIVE), Map.entry(NegativeOrZero.class, NEGATIVE_OR_ZERO),
+            Map.entry(Pattern.class, FORMAT), Map.entry(Email.class, EMAIL),
+            Map.entry(Past.class, PAST), Map.entry(PastOrPresent.class, PAST_OR_PRESENT),
+            Map.entry(Future.class, FUTURE), Map.entry(FutureOrPresent.class, FUTURE_OR_PRESENT));
+
     private ViolationCodes() {
     }
 
@@ -99,9 +108,6 @@ public final class ViolationCodes {
         ViolationCode declared = constraint.annotationType().getAnnotation(ViolationCode.class);
         if (declared != null) {
             return declared.value();
-        }
-        if (constraint instanceof NotNull || constraint instanceof NotBlank || constraint instanceof NotEmpty) {
-            return REQUIRED;
         }
         if (constraint instanceof Size size) {
             if (size.min() > 0) {
@@ -135,37 +141,7 @@ public final class ViolationCodes {
             params.put("fraction", digits.fraction());
             return DIGITS;
         }
-        if (constraint instanceof Positive) {
-            return POSITIVE;
-        }
-        if (constraint instanceof PositiveOrZero) {
-            return POSITIVE_OR_ZERO;
-        }
-        if (constraint instanceof Negative) {
-            return NEGATIVE;
-        }
-        if (constraint instanceof NegativeOrZero) {
-            return NEGATIVE_OR_ZERO;
-        }
-        if (constraint instanceof Pattern) {
-            return FORMAT;
-        }
-        if (constraint instanceof Email) {
-            return EMAIL;
-        }
-        if (constraint instanceof Past) {
-            return PAST;
-        }
-        if (constraint instanceof PastOrPresent) {
-            return PAST_OR_PRESENT;
-        }
-        if (constraint instanceof Future) {
-            return FUTURE;
-        }
-        if (constraint instanceof FutureOrPresent) {
-            return FUTURE_OR_PRESENT;
-        }
-        return INVALID;
+        return WITHOUT_PARAMS.getOrDefault(constraint.annotationType(), INVALID);
     }
 
     private static boolean isMany(Object value) {

@@ -164,20 +164,15 @@ public class InboxReadModel {
      * level audit or full). Rows whose process has no such variable stay empty. Returns how many rows it filled.
      */
     public int backfillMilestoneTitles() {
-        String fromRuntime = """
+        String fillFrom = """
                 update luoshi_inbox_item i set milestone_title = v.text_
-                from act_ru_variable v
-                where i.milestone_title is null and i.process_definition_key = 'milestone-reporting'
-                  and v.proc_inst_id_ = i.process_instance_id and v.execution_id_ = v.proc_inst_id_
-                  and v.name_ = 'milestoneTitle' and v.text_ is not null""";
-        String fromHistory = """
-                update luoshi_inbox_item i set milestone_title = v.text_
-                from act_hi_varinst v
+                from %s v
                 where i.milestone_title is null and i.process_definition_key = 'milestone-reporting'
                   and v.proc_inst_id_ = i.process_instance_id and v.execution_id_ = v.proc_inst_id_
                   and v.name_ = 'milestoneTitle' and v.text_ is not null""";
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            return statement.executeUpdate(fromRuntime) + statement.executeUpdate(fromHistory);
+            return statement.executeUpdate(fillFrom.formatted("act_ru_variable"))
+                    + statement.executeUpdate(fillFrom.formatted("act_hi_varinst"));
         } catch (SQLException e) {
             throw new IllegalStateException("Could not fill in the milestone titles of the inbox items", e);
         }
