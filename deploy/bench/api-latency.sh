@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Measures what a user waits for, against a running system (./luoshi.sh run --detach first):
-# plan import preview, the task ledger list with filters, the .xlsx export, the roll-up, and the audit
-# chain's verification. Prints median and p95 per request in milliseconds. Figures, not assertions.
+# plan import preview, the task ledger list with filters, the .xlsx export, the roll-up, the audit chain's
+# verification, the inbox, the public portal and open data, the evaluation snapshot and the assessment report's
+# generation. Prints median and p95 per request in milliseconds. Figures, not assertions. The report generation
+# is a real write (the demo evaluation's evaluator regenerates its report) and runs at most 5 rounds.
 #   deploy/bench/api-latency.sh [rounds]      (default 30)
 set -euo pipefail
 
@@ -18,6 +20,7 @@ token() {
 }
 SUP="$(token chen.jing)"
 STAFF="$(token li.na)"
+EVALUATOR="$(token zhao.min)"
 PLAN="$(curl -fsS -H "Authorization: Bearer $SUP" "$TASK/api/plans" | jq -r '[.[] | select(.demo)][0].id // .[0].id')"
 [ -n "$PLAN" ] && [ "$PLAN" != null ] || { echo "no plan loaded: run ./luoshi.sh run first" >&2; exit 1; }
 
@@ -26,8 +29,10 @@ measure() {
   local name="$1" tok="$2"
   shift 2
   local times=()
-  for _ in $(seq 1 "$ROUNDS"); do
-    times+=("$(curl -fsS -o /dev/null -w '%{time_total}' -H "Authorization: Bearer $tok" "$@")")
+  local auth=()
+  [ -z "$tok" ] || auth=(-H "Authorization: Bearer $tok")
+  for _ in $(seq 1 "${MEASURE_ROUNDS:-$ROUNDS}"); do
+    times+=("$(curl -fsS -o /dev/null -w '%{time_total}' "${auth[@]}" "$@")")
   done
   printf '%s\n' "${times[@]}" | sort -n | awk -v name="$name" '
     { t[NR] = $1 * 1000 }
@@ -44,3 +49,15 @@ measure "status roll-up by chapter/section/department" "$SUP" "$TASK/api/plans/$
 measure "ledger export .xlsx (all tasks)" "$SUP" "$TASK/api/plans/$PLAN/ledger"
 measure "audit chain verification" "$SUP" "$TASK/api/audit/verify"
 measure "inbox, staff" "$STAFF" "$WORKFLOW/api/inbox"
+measure "reports waiting review (activity filter)" "$SUP" "$WORKFLOW/api/inbox?activity=reviewReport"
+# the public, without a token: what a visitor's first page and an open-data download cost
+measure "public: newest published snapshot" "" "$TASK/api/public/snapshots/latest?planId=$PLAN"
+measure "public: open data indicators.csv" "" "$TASK/api/public/open-data/plans/$PLAN/latest/indicators.csv"
+EVALUATION="$(curl -fsS -H "Authorization: Bearer $EVALUATOR" "$TASK/api/evaluations?planId=$PLAN" | jq -r '.[0].id // empty')"
+if [ -n "$EVALUATION" ]; then
+  measure "evaluation snapshot (frozen JSON)" "$EVALUATOR" "$TASK/api/evaluations/$EVALUATION/snapshot"
+  MEASURE_ROUNDS=$(( ROUNDS < 5 ? ROUNDS : 5 )) measure "assessment report generation (.docx + .pdf)" "$EVALUATOR" \
+    -X POST "$TASK/api/evaluations/$EVALUATION/reports"
+else
+  echo "no evaluation of plan $PLAN for zhao.min: the evaluation figures are left out"
+fi
