@@ -91,6 +91,9 @@ class MilestoneReportingFlowTest {
         assertEquals("SUB_REPORT", subItem.get("kind"));
         assertEquals("配合单位报送", subItem.get("name"));
         assertEquals("chaoyang", subItem.get("departmentCode"));
+        // the inbox names the department that has to act: the co-department, not the task's lead
+        assertEquals("chaoyang", as(DemoUsers.STAFF_CHAOYANG).get("/api/inbox/" + subItem.get("id")).then().statusCode(200)
+                .extract().path("departmentCode"));
         Map<String, Object> reportItem = single(DemoUsers.STAFF_HAIDIAN, pi);
         assertEquals("REPORT", reportItem.get("kind"));
         assertEquals("牵头单位填报", reportItem.get("name"));

@@ -102,8 +102,17 @@ public class InboxTaskListener implements TaskListener {
                 task.getTaskDefinitionKey(), task.getName(), groups(task), task.getAssignee(),
                 isDelegated(task) ? task.getOwner() : null, task.getCreateTime(), task.getDueDate(),
                 planTaskId instanceof Number n ? n.longValue() : null, text(task.getVariable("taskTitle")),
-                text(task.getVariable(VAR_PLAN_SECTION)), text(task.getVariable("departmentCode")),
+                text(task.getVariable(VAR_PLAN_SECTION)), actingDepartment(task),
                 text(task.getVariable(VAR_MILESTONE_TITLE)));
+    }
+
+    /**
+     * The department that has to act on the item: a co-department's sub-report belongs to that co-department (the
+     * multi-instance's local {@code coDepartmentCode}), everything else to the process's {@code departmentCode}.
+     */
+    private static String actingDepartment(DelegateTask task) {
+        Object coDepartment = task.getVariable("coDepartmentCode");
+        return text(coDepartment != null ? coDepartment : task.getVariable("departmentCode"));
     }
 
     private static String text(Object value) {
