@@ -100,10 +100,14 @@ public class NotificationStore {
         }
     }
 
-    /** Notifications addressed to the user or to one of the groups, newest first. */
+    /**
+     * Notifications addressed to the user or to one of the groups, newest first; one per occasion, the user's own row
+     * before a group's (a report's decision goes to the person who sent it and to their department: they read it once).
+     */
     public List<Notification> findFor(String username, Collection<String> groups, int offset, int limit) {
-        String sql = "select " + COLUMNS + " from luoshi_notification where " + WHERE
-                + " order by created_at desc, id desc offset ? limit ?";
+        String sql = "select " + COLUMNS + " from (select distinct on (" + OCCASION + ") " + COLUMNS
+                + " from luoshi_notification where " + WHERE + " order by " + OCCASION
+                + ", recipient_type = 'USER' desc, id) n order by created_at desc, id desc offset ? limit ?";
         try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
             int next = bindWhere(connection, statement, username, groups);
             statement.setInt(next, offset);
@@ -122,7 +126,7 @@ public class NotificationStore {
 
     public long countFor(String username, Collection<String> groups) {
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = connection.prepareStatement("select count(*) from luoshi_notification where " + WHERE)) {
+                PreparedStatement statement = connection.prepareStatement("select count(distinct " + OCCASION + ") from luoshi_notification where " + WHERE)) {
             bindWhere(connection, statement, username, groups);
             try (ResultSet rows = statement.executeQuery()) {
                 rows.next();
@@ -133,6 +137,8 @@ public class NotificationStore {
         }
     }
 
+    /** The occasion a row notifies of: its unique key without the recipient the notifier appended (Notifier). */
+    private static final String OCCASION = "left(dedup_key, length(dedup_key) - length(':' || recipient_type || ':' || recipient))";
     private static final String WHERE = "((recipient_type = 'USER' and recipient = ?) "
             + "or (recipient_type = 'GROUP' and recipient = any (?)))";
 

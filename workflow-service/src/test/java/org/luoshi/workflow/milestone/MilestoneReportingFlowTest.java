@@ -193,6 +193,9 @@ class MilestoneReportingFlowTest {
         // notifications: stored for the lead's department and mailed
         List<String> kinds = notificationsOf(DemoUsers.STAFF_HAIDIAN, pi).stream().map(n -> (String) n.get("kind")).toList();
         assertTrue(kinds.contains("REPORT_REJECTED") && kinds.contains("REPORT_APPROVED"), kinds.toString());
+        // li.na sent the report and is in haidian, both recipients of each decision: she reads each once
+        assertEquals(1, kinds.stream().filter("REPORT_REJECTED"::equals).count(), kinds.toString());
+        assertEquals(1, kinds.stream().filter("REPORT_APPROVED"::equals).count(), kinds.toString());
         awaitMail("haidian@demo.luoshi.example", "【审核退回】节点“" + title + "”");
         awaitMail("li.na@demo.luoshi.example", "【审核通过】节点“" + title + "”");
     }
