@@ -1,5 +1,5 @@
 // Journey 2 — supervisor and staff: 陈静 (督查室) rejects 海淀区's report with a comment, 李娜 sees the comment and
-// resubmits at 100%, 陈静 approves; the milestone is then done and the task shows 100% progress.
+// is told in 消息通知, resubmits at 100%, 陈静 approves; the milestone is then done and the task shows 100% progress.
 // Env: WEB_URL, TASK_ID, TASK_TITLE (a task of haidian with one milestone whose report waits for review), MILESTONE_TITLE.
 import { journey, desk, login, shot, message, untilShown, required, text, WEB_URL, field } from './lib.mjs'
 
@@ -23,8 +23,16 @@ await journey('review-cycle', async (browser, j) => {
   await message(supervisor, 'review.rejected')
   await card.waitFor({ state: 'detached' })
 
-  // 2. the staff sees why and resubmits
+  // 2. the staff is told (消息通知), sees why and resubmits
   await login(staff, j, 'li.na')
+  await staff.goto(`${WEB_URL}/notifications`)
+  const notice = staff.getByTestId('notifications-table').locator('tr').filter({ hasText: milestoneTitle })
+    .filter({ hasText: text('notifications.kinds.REPORT_REJECTED') })
+  await untilShown(staff, notice, `the notice of the returned report on "${milestoneTitle}" in 消息通知`)
+  await notice.first().getByText(rejection).waitFor()
+  await shot(staff, j, 'staff-notified')
+  await notice.first().getByRole('link', { name: text('notifications.openTask') }).waitFor()
+  await staff.goto(`${WEB_URL}/staff/inbox`)
   const row = staff.getByTestId('inbox-row').filter({ hasText: taskTitle })
   await untilShown(staff, row, `the returned report item of "${taskTitle}" in 我的待办`)
   await row.first().click()

@@ -20,6 +20,7 @@ export const routes = [
   { path: '/evaluator/evaluations/:id', name: 'evaluatorEvaluation', component: () => import('./views/evaluator/EvaluationView.vue'), meta: { roles: ['evaluator'] } },
   { path: '/staff/self-assessments/:itemId', name: 'selfAssessment', component: () => import('./views/staff/SelfAssessmentView.vue'), meta: { roles: ['staff'] } },
   { path: '/supervisor/evaluation-reviews', name: 'evaluationReviews', component: () => import('./views/supervisor/EvaluationReviewView.vue'), meta: { roles: ['supervisor'], menu: 'evaluationReview.menu' } },
+  { path: '/notifications', name: 'notifications', component: () => import('./views/NotificationsView.vue'), meta: { roles: ['staff', 'supervisor', 'evaluator', 'admin'], menu: 'menu.notifications' } },
   { path: '/public', name: 'publicHome', component: () => import('./views/public/HomeView.vue'), meta: { public: true, menu: 'public.nav.menu' } },
   { path: '/public/indicators', name: 'publicIndicators', component: () => import('./views/public/PublicIndicatorsView.vue'), meta: { public: true } },
   { path: '/public/snapshots', name: 'publicSnapshots', component: () => import('./views/public/PublicSnapshotsView.vue'), meta: { public: true } },

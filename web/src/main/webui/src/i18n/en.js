@@ -14,6 +14,18 @@ export default {
     ledger: 'Task ledger',
     disclosure: 'Publish progress',
     launchEvaluation: 'Launch an evaluation',
+    notifications: 'Notifications',
+  },
+  notifications: {
+    title: 'Notifications',
+    hint: 'Reminders, urging and supervision notices and review outcomes sent to you, your department or your role: {n} in all, newest first.',
+    empty: 'No notifications',
+    kind: 'Kind',
+    subject: 'Message',
+    sent: 'Sent',
+    task: 'Task',
+    openTask: 'Open the task',
+    kinds: { REMINDER: 'Reminder', URGING: 'Urging notice', SUPERVISION: 'Supervision notice', REPORT_APPROVED: 'Approved', REPORT_REJECTED: 'Returned', ADJUSTMENT_REJECTED: 'Adjustment rejected', OTHER: 'Notice' },
   },
   home: {
     heading: 'Luoshi: carrying out a plan — tasks, tracking, supervision, evaluation, disclosure',

@@ -14,6 +14,18 @@ export default {
     ledger: '任务台账',
     disclosure: '向社会公布',
     launchEvaluation: '发起评估',
+    notifications: '消息通知',
+  },
+  notifications: {
+    title: '消息通知',
+    hint: '发给本人、本部门或本角色的提醒、催办、督办和审核结果，共 {n} 条，最新的在前。',
+    empty: '暂无消息',
+    kind: '类型',
+    subject: '内容',
+    sent: '发送时间',
+    task: '任务',
+    openTask: '查看任务',
+    kinds: { REMINDER: '提醒', URGING: '催办', SUPERVISION: '督办', REPORT_APPROVED: '审核通过', REPORT_REJECTED: '审核退回', ADJUSTMENT_REJECTED: '调整未通过', OTHER: '通知' },
   },
   home: {
     heading: '落实：规划实施的分解、跟踪、督办、评估与公开',
