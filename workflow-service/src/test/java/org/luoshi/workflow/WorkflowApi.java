@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -45,18 +46,24 @@ public final class WorkflowApi {
 
     /** The inbox item of the process as the user's list shows it, or null when the list does not contain it. */
     public static Map<String, Object> inboxItemOf(String username, String processInstanceId) {
+        List<Map<String, Object>> items = inboxItemsOf(username, processInstanceId);
+        return items.isEmpty() ? null : items.get(0);
+    }
+
+    /**
+     * Every open item of the process in the user's inbox, from all its pages: the test database holds the items of
+     * every other test too, and a new item without a due date comes last.
+     */
+    public static List<Map<String, Object>> inboxItemsOf(String username, String processInstanceId) {
+        List<Map<String, Object>> found = new ArrayList<>();
         for (int page = 0; page < 1000; page++) {
             JsonPath inbox = as(username).queryParam("page", page).queryParam("size", 100)
                     .when().get("/api/inbox")
                     .then().statusCode(200).extract().jsonPath();
             List<Map<String, Object>> items = inbox.getList("items");
-            for (Map<String, Object> item : items) {
-                if (processInstanceId.equals(item.get("processInstanceId"))) {
-                    return item;
-                }
-            }
+            items.stream().filter(item -> processInstanceId.equals(item.get("processInstanceId"))).forEach(found::add);
             if ((long) (page + 1) * 100 >= inbox.getLong("total")) {
-                return null;
+                return found;
             }
         }
         throw new AssertionError("inbox of " + username + " has more than 100000 items");

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.luoshi.workflow.WorkflowApi.as;
 import static org.luoshi.workflow.WorkflowApi.inboxItemOf;
+import static org.luoshi.workflow.WorkflowApi.inboxItemsOf;
 import static org.luoshi.workflow.WorkflowApi.uniqueTaskId;
 
 import java.time.Duration;
@@ -318,13 +319,6 @@ class AdjustmentFlowTest {
         @SuppressWarnings("unchecked")
         Map<String, Object> item = (Map<String, Object>) found[0];
         return item;
-    }
-
-    /** Every open item of the process instance in the user's inbox. */
-    private static List<Map<String, Object>> inboxItemsOf(String user, String pi) {
-        List<Map<String, Object>> items = as(user).queryParam("size", 100).get("/api/inbox").then().statusCode(200)
-                .extract().jsonPath().getList("items");
-        return items.stream().filter(i -> pi.equals(i.get("processInstanceId"))).toList();
     }
 
     private static String track(long taskId) {
