@@ -1,22 +1,23 @@
-// Notifications as workflow-service stores them (GET /api/notifications): kind, subject, body, taskId, processInstanceId.
-
-// The ladder's escalation reads hotter at each rung; a decision reads as its outcome.
-const KIND_TAG = {
+// How a notification of workflow-service (GET /api/notifications, kinds of its NotificationKind) is shown: the tag's
+// colour says how pressing it is, a supervision notice the most; the link goes to the task in this app, not to the API address the
+// e-mail carries.
+const TAG_TYPES = {
   REMINDER: 'info',
   URGING: 'warning',
   SUPERVISION: 'danger',
   REPORT_APPROVED: 'success',
   REPORT_REJECTED: 'danger',
-  ADJUSTMENT_REJECTED: 'danger',
+  ADJUSTMENT_REJECTED: 'warning',
 }
 
-export function kindTagType(kind) {
-  return KIND_TAG[kind] || 'info'
+export function tagTypeOf(kind) {
+  return TAG_TYPES[kind] ?? 'info'
 }
 
-// Where the official acts on it: the plan task when the notification names one, else the inbox of its process.
-export function notificationTarget(n) {
-  if (n?.taskId != null) return { name: 'task', params: { id: String(n.taskId) } }
-  if (n?.processInstanceId) return { name: 'inbox' }
-  return null
+export function kindKeyOf(kind) {
+  return kind in TAG_TYPES ? `notifications.kinds.${kind}` : 'notifications.kinds.OTHER'
+}
+
+export function routeOf(notification) {
+  return notification?.taskId != null ? { name: 'task', params: { id: String(notification.taskId) } } : null
 }
