@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.runtime.Execution;
@@ -102,24 +103,33 @@ class EvaluationFacts {
         if (departments instanceof List<?> list) {
             list.forEach(d -> byDepartment.put(String.valueOf(d), null));
         }
-        if (instance.get(VAR_SELF_ASSESSMENTS_RECORDED) instanceof List<?> recorded) {
-            for (Object entry : recorded) {
-                Map<String, Object> r = (Map<String, Object>) entry;
-                String department = String.valueOf(r.get("departmentCode"));
-                byDepartment.put(department, new SelfAssessmentState(department, "SUBMITTED", true, false,
-                        (String) r.get("submittedBy"), (String) r.get("submittedAt")));
-            }
-        }
+        putRecorded(byDepartment, instance.get(VAR_SELF_ASSESSMENTS_RECORDED));
         Set<String> open = Set.of();
         if (!instance.ended()) {
+            boolean recordedMeanwhile = false;
             for (Execution execution : runtimeService.createExecutionQuery().processInstanceId(instance.id())
                     .activityId(RECORD_SELF_ASSESSMENT).list()) {
-                String department = (String) runtimeService.getVariable(execution.getId(), VAR_DEPARTMENT);
-                Map<String, Object> form = (Map<String, Object>) runtimeService.getVariable(execution.getId(), VAR_SELF_ASSESSMENT);
+                Map<String, Object> variables;
+                try {
+                    variables = runtimeService.getVariables(execution.getId(), List.of(VAR_DEPARTMENT, VAR_SELF_ASSESSMENT));
+                } catch (NullValueException ended) {
+                    // the job recorded this 自评 between the query and this read: it is now in the recorded list
+                    recordedMeanwhile = true;
+                    continue;
+                }
+                String department = (String) variables.get(VAR_DEPARTMENT);
+                Map<String, Object> form = (Map<String, Object>) variables.get(VAR_SELF_ASSESSMENT);
                 if (department != null && byDepartment.get(department) == null) {
                     byDepartment.put(department, new SelfAssessmentState(department, "SUBMITTED", false, false,
                             form == null ? null : (String) form.get("submittedBy"),
                             form == null ? null : (String) form.get("submittedAt")));
+                }
+            }
+            if (recordedMeanwhile) {
+                try {
+                    putRecorded(byDepartment, runtimeService.getVariable(instance.id(), VAR_SELF_ASSESSMENTS_RECORDED));
+                } catch (NullValueException ended) {
+                    // the instance ended meanwhile as well; the next read takes it from history
                 }
             }
             open = openSelfAssessments.of(instance.id()).keySet();
@@ -130,6 +140,18 @@ class EvaluationFacts {
                     : new SelfAssessmentState(entry.getKey(), "MISSING", false, open.contains(entry.getKey()), null, null));
         }
         return result;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void putRecorded(Map<String, SelfAssessmentState> byDepartment, Object recorded) {
+        if (recorded instanceof List<?> list) {
+            for (Object entry : list) {
+                Map<String, Object> r = (Map<String, Object>) entry;
+                String department = String.valueOf(r.get("departmentCode"));
+                byDepartment.put(department, new SelfAssessmentState(department, "SUBMITTED", true, false,
+                        (String) r.get("submittedBy"), (String) r.get("submittedAt")));
+            }
+        }
     }
 
     static EvaluationReturn lastReturn(Instance instance) {
