@@ -8,6 +8,8 @@
 # Ports (environment, defaults): WEB_PORT 8080, TASK_SERVICE_PORT 8081, WORKFLOW_SERVICE_PORT 8082, KEYCLOAK_PORT 8180,
 # KEYCLOAK_MGMT_PORT 9180; tests use Keycloak on TEST_KEYCLOAK_PORT 18180 / 19180 so they can run beside the demo.
 # Databases of 'run' (environment, defaults): TASK_DB luoshi_task, WORKFLOW_DB luoshi_workflow (created if missing).
+# PostgreSQL: 'run' and 'test' each start a cluster of the project's own (deploy/bin/postgres.sh; data under .cache,
+# PGPORT 15432 for run, TEST_PGPORT 15433 for test), so that neither touches the other or the machine's PostgreSQL.
 # All passwords printed or defaulted here are DEMO ONLY.
 set -euo pipefail
 
@@ -23,7 +25,9 @@ TEST_KEYCLOAK_PORT="${TEST_KEYCLOAK_PORT:-18180}"
 TEST_KEYCLOAK_MGMT_PORT="${TEST_KEYCLOAK_MGMT_PORT:-19180}"
 SERVICE_START_TIMEOUT="${SERVICE_START_TIMEOUT:-120}"
 export TASK_DB="${TASK_DB:-luoshi_task}" WORKFLOW_DB="${WORKFLOW_DB:-luoshi_workflow}"
-PG_URL="jdbc:postgresql://${PGHOST_ADDR:-localhost}:${PGPORT:-5432}"
+export PGPORT="${PGPORT:-15432}"
+TEST_PGPORT="${TEST_PGPORT:-15433}"
+PG_URL="jdbc:postgresql://${PGHOST_ADDR:-localhost}:$PGPORT"
 SERVICES=(task-service workflow-service web)
 
 say() { printf '\033[1m[luoshi]\033[0m %s\n' "$*"; }
@@ -109,16 +113,16 @@ stop_all() {
     rm -f "$RUN_DIR/keycloak.started"
   fi
   if [ -f "$RUN_DIR/postgres.started" ]; then
-    "$REPO/deploy/bin/postgres.sh" stop || true
+    POSTGRES_INSTANCE=run "$REPO/deploy/bin/postgres.sh" stop || true
     rm -f "$RUN_DIR/postgres.started"
   fi
 }
 
-ensure_postgres() { # $1: where to note that we started it
+ensure_postgres() { # $1: the instance (run | test), $2: its port, $3: where to note that this command started it
   local was_up=1
-  pg_isready -q -h 127.0.0.1 -p "${PGPORT:-5432}" 2>/dev/null || was_up=0
-  "$REPO/deploy/bin/postgres.sh" ensure
-  if [ "$was_up" = 0 ]; then touch "$1"; fi
+  POSTGRES_INSTANCE="$1" PGPORT="$2" "$REPO/deploy/bin/postgres.sh" status || was_up=0
+  POSTGRES_INSTANCE="$1" PGPORT="$2" "$REPO/deploy/bin/postgres.sh" ensure
+  if [ "$was_up" = 0 ]; then touch "$3"; fi
 }
 
 # --- run -------------------------------------------------------------------------------------------------
@@ -146,7 +150,7 @@ cmd_run() {
   if [ "$detach" = 0 ]; then trap 'echo; stop_all; exit 0' INT TERM; fi
   trap '[ $? -eq 0 ] || stop_all' EXIT
 
-  ensure_postgres "$RUN_DIR/postgres.started"
+  ensure_postgres run "$PGPORT" "$RUN_DIR/postgres.started"
   if KEYCLOAK_INSTANCE=run KEYCLOAK_PORT="$KEYCLOAK_PORT" KEYCLOAK_MGMT_PORT="$KEYCLOAK_MGMT_PORT" keycloak status >/dev/null 2>&1; then
     say "Keycloak already running on $KEYCLOAK_PORT (left as it is)"
   else
@@ -234,16 +238,20 @@ cmd_test() {
   local state="$TEST_STATE"
   mkdir -p "$state"
   rm -f "$state/postgres.started"
-  ensure_postgres "$state/postgres.started"
+  ensure_postgres test "$TEST_PGPORT" "$state/postgres.started"
   export KEYCLOAK_INSTANCE=test KEYCLOAK_PORT="$TEST_KEYCLOAK_PORT" KEYCLOAK_MGMT_PORT="$TEST_KEYCLOAK_MGMT_PORT"
   keycloak stop >/dev/null 2>&1 || true
   keycloak start
   cleanup_test() {
     KEYCLOAK_INSTANCE=test KEYCLOAK_PORT="$TEST_KEYCLOAK_PORT" KEYCLOAK_MGMT_PORT="$TEST_KEYCLOAK_MGMT_PORT" keycloak stop || true
-    if [ -f "$TEST_STATE/postgres.started" ]; then "$REPO/deploy/bin/postgres.sh" stop || true; rm -f "$TEST_STATE/postgres.started"; fi
+    if [ -f "$TEST_STATE/postgres.started" ]; then
+      POSTGRES_INSTANCE=test PGPORT="$TEST_PGPORT" "$REPO/deploy/bin/postgres.sh" stop || true
+      rm -f "$TEST_STATE/postgres.started"
+    fi
   }
   trap cleanup_test EXIT
-  "$REPO/mvnw" -B verify -DskipITs=false -Dluoshi.test.keycloak-url="http://localhost:$TEST_KEYCLOAK_PORT" "$@" || status=$?
+  "$REPO/mvnw" -B verify -DskipITs=false -Dluoshi.test.keycloak-url="http://localhost:$TEST_KEYCLOAK_PORT" \
+    -Dluoshi.test.pg-port="$TEST_PGPORT" "$@" || status=$?
   return "$status"
 }
 
