@@ -243,7 +243,8 @@ cmd_test() {
     if [ -f "$TEST_STATE/postgres.started" ]; then "$REPO/deploy/bin/postgres.sh" stop || true; rm -f "$TEST_STATE/postgres.started"; fi
   }
   trap cleanup_test EXIT
-  "$REPO/mvnw" -B verify -DskipITs=false -Dluoshi.test.keycloak-url="http://localhost:$TEST_KEYCLOAK_PORT" "$@" || status=$?
+  # -Dimages: the container images are built too (target/<module>-image.tar) and deploy's ImageArchivesIT opens them
+  "$REPO/mvnw" -B verify -DskipITs=false -Dimages -Dluoshi.test.keycloak-url="http://localhost:$TEST_KEYCLOAK_PORT" "$@" || status=$?
   return "$status"
 }
 
