@@ -4,19 +4,18 @@
 # assessment reports, written as a docker-archive tar (manifest.json, config, one layer) that Jib takes as
 # <from><image>tar://…</image></from>.
 #
-#   deploy/images/build-base.sh [OUT]    default: $LUOSHI_CACHE/images/luoshi-base.tar (LUOSHI_CACHE: <repo>/.cache)
+#   deploy/images/build-base.sh [OUT]    default: ~/.cache/luoshi/images/luoshi-base.tar (the Maven build's default too)
 #
 # OUT may be given as Jib names it, tar:///path/base.tar (the Maven build passes its luoshi.image.base); any other
 # image reference is one to pull from a registry, and there is nothing to make.
 #
-# Runs once per machine: the archive is kept beside a stamp of this script's content and rebuilt only when the
-# script changes (or the archive is deleted). Needs root (debootstrap creates device nodes and chowns) and the
+# Runs once per machine: the archive is kept in the user's cache (shared by every clone and CI run) beside a stamp
+# of this script's content, and rebuilt only when the script changes (or the archive is deleted). Needs root (debootstrap creates device nodes and chowns) and the
 # Debian mirror this machine's apt uses, read from /etc/apt/sources.list*. Builds that can pull from a registry
 # set -Dluoshi.image.base=<image> instead and never run this.
 set -euo pipefail
 
-REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-OUT="${1:-${LUOSHI_CACHE:-$REPO/.cache}/images/luoshi-base.tar}"
+OUT="${1:-${XDG_CACHE_HOME:-$HOME/.cache}/luoshi/images/luoshi-base.tar}"
 case "$OUT" in
   tar://*) OUT="${OUT#tar://}" ;;
   /*) ;;
