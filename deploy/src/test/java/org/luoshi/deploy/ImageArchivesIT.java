@@ -54,6 +54,9 @@ class ImageArchivesIT {
         config.path("ExposedPorts").fieldNames().forEachRemaining(ports::add);
         assertThat(ports).containsExactly(port + "/tcp");
         assertThat(image.config().path("os").asText()).isEqualTo("linux");
+        List<String> env = new ArrayList<>();
+        config.path("Env").forEach(e -> env.add(e.asText()));
+        assertThat(env).as("listens on every interface, not only the container's loopback").contains("LUOSHI_HTTP_HOST=0.0.0.0");
     }
 
     @ParameterizedTest

@@ -263,27 +263,28 @@ class KubernetesManifestsTest {
     }
 
     @Test
-    void everyEnvironmentVariableWithADemoOrLocalDefaultIsSetByItsDeployment() {
+    void everyEnvironmentVariableWithoutADefaultOrWithADemoOrLocalOneIsSetByItsDeployment() {
         for (String app : APPS) {
-            Set<String> needed = variablesWithDemoDefaults(repo.resolve(app).resolve("src/main/resources/application.properties"));
-            assertThat(needed).as(app + " has demo/local defaults to override").isNotEmpty();
+            Set<String> needed = variablesToSet(repo.resolve(app).resolve("src/main/resources/application.properties"));
+            assertThat(needed).as(app + " has variables to set").isNotEmpty();
             for (String target : TARGETS) {
                 Deployment d = deployment(target, app);
                 Set<String> set = environment(target, d);
-                assertThat(set).as(target + " " + app + " sets every variable whose default is a demo or local value")
-                        .containsAll(needed);
+                assertThat(set).as(target + " " + app + " sets every variable without a default or whose default is a"
+                        + " demo or local value").containsAll(needed);
             }
         }
     }
 
-    static final Pattern ENV_PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*):([^}]*)}");
+    static final Pattern ENV_PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)(?::([^}]*))?}");
 
     /**
      * From a service's application.properties (the default profile; %test lines are the tests'): every environment
-     * variable whose default is a demo value or names localhost, and every property whose literal value does (set by
-     * its environment-variable form, e.g. LUOSHI_WORKFLOW_NOTIFICATION_USER_MAILBOX).
+     * variable without a default (the service cannot start without it) or whose default is a demo value or names
+     * localhost, and every property whose literal value does (set by its environment-variable form, e.g.
+     * LUOSHI_WORKFLOW_NOTIFICATION_USER_MAILBOX).
      */
-    static Set<String> variablesWithDemoDefaults(Path properties) {
+    static Set<String> variablesToSet(Path properties) {
         Set<String> result = new TreeSet<>();
         for (String line : read(properties).lines().toList()) {
             String l = line.strip();
@@ -296,7 +297,7 @@ class KubernetesManifestsTest {
             boolean placeholder = false;
             while (m.find()) {
                 placeholder = true;
-                if (isDemoOrLocal(m.group(2))) {
+                if (m.group(2) == null || isDemoOrLocal(m.group(2))) {
                     result.add(m.group(1));
                 }
             }
