@@ -250,7 +250,8 @@ cmd_test() {
     fi
   }
   trap cleanup_test EXIT
-  "$REPO/mvnw" -B verify -DskipITs=false -Dluoshi.test.keycloak-url="http://localhost:$TEST_KEYCLOAK_PORT" \
+  # -Dimages: the container images are built too (target/<module>-image.tar) and deploy's ImageArchivesIT opens them
+  "$REPO/mvnw" -B verify -DskipITs=false -Dimages -Dluoshi.test.keycloak-url="http://localhost:$TEST_KEYCLOAK_PORT" \
     -Dluoshi.test.pg-port="$TEST_PGPORT" "$@" || status=$?
   return "$status"
 }
