@@ -12,6 +12,9 @@
 # Ports (environment, defaults): WEB_PORT 8080, TASK_SERVICE_PORT 8081, WORKFLOW_SERVICE_PORT 8082, KEYCLOAK_PORT 8180,
 # KEYCLOAK_MGMT_PORT 9180; tests use Keycloak on TEST_KEYCLOAK_PORT 18180 / 19180 so they can run beside the demo.
 # Databases of 'run' (environment, defaults): TASK_DB luoshi_task, WORKFLOW_DB luoshi_workflow (created if missing).
+# PostgreSQL: 'run' and 'test' each start a cluster of the project's own (deploy/bin/postgres.sh; data under .cache,
+# PGPORT 15432 for run, PROD_PGPORT 15434 for run --prod, TEST_PGPORT 15433 for test), so that none touches another or
+# the machine's PostgreSQL.
 # All passwords printed or defaulted here are DEMO ONLY, and only the demo and the tests use them.
 set -euo pipefail
 
@@ -27,8 +30,12 @@ TEST_KEYCLOAK_PORT="${TEST_KEYCLOAK_PORT:-18180}"
 TEST_KEYCLOAK_MGMT_PORT="${TEST_KEYCLOAK_MGMT_PORT:-19180}"
 SERVICE_START_TIMEOUT="${SERVICE_START_TIMEOUT:-120}"
 export TASK_DB="${TASK_DB:-luoshi_task}" WORKFLOW_DB="${WORKFLOW_DB:-luoshi_workflow}"
-PG_URL="jdbc:postgresql://${PGHOST_ADDR:-localhost}:${PGPORT:-5432}"
-KEYCLOAK_DB="${KEYCLOAK_DB:-luoshi_keycloak}"
+export PGPORT="${PGPORT:-15432}"
+TEST_PGPORT="${TEST_PGPORT:-15433}"
+PROD_PGPORT="${PROD_PGPORT:-15434}"
+PG_INSTANCE=run
+PG_URL="jdbc:postgresql://${PGHOST_ADDR:-localhost}:$PGPORT"
+export KEYCLOAK_DB="${KEYCLOAK_DB:-luoshi_keycloak}"
 SERVICES=(task-service workflow-service web)
 # what 'run --prod' takes from the environment and nowhere else
 PROD_SECRETS=(TASK_DB_PASSWORD WORKFLOW_DB_PASSWORD KEYCLOAK_DB_PASSWORD KEYCLOAK_ADMIN_PASSWORD WORKFLOW_CLIENT_SECRET
@@ -47,6 +54,7 @@ keycloak_mode() { case "${1:-demo}" in prod) echo production ;; *) echo dev ;; e
 demo_database_passwords() {
   export TASK_DB_PASSWORD="${TASK_DB_PASSWORD:-luoshi_task_demo}"               # DEMO ONLY
   export WORKFLOW_DB_PASSWORD="${WORKFLOW_DB_PASSWORD:-luoshi_workflow_demo}"   # DEMO ONLY
+  export KEYCLOAK_DB_PASSWORD="${KEYCLOAK_DB_PASSWORD:-luoshi_keycloak_demo}"   # DEMO ONLY (ProductionKeycloakIT)
 }
 demo_environment() {
   demo_database_passwords
@@ -60,14 +68,18 @@ demo_environment() {
 # run --prod: every secret from the environment, all missing ones named at once
 production_environment() {
   local v missing=()
+  # its own cluster: roles created with these passwords, data apart from the demo's
+  PG_INSTANCE=run-prod
+  export PGPORT="$PROD_PGPORT"
+  PG_URL="jdbc:postgresql://${PGHOST_ADDR:-localhost}:$PGPORT"
   for v in "${PROD_SECRETS[@]}"; do [ -n "${!v:-}" ] || missing+=("$v"); done
   [ "${#missing[@]}" = 0 ] || die "run --prod takes its secrets from the environment; not set: ${missing[*]}
-  (TASK_DB_PASSWORD / WORKFLOW_DB_PASSWORD: the passwords of the roles luoshi_task / luoshi_workflow, which keep theirs
-  if they exist already; KEYCLOAK_DB_PASSWORD: of the role luoshi_keycloak; KEYCLOAK_ADMIN_PASSWORD: Keycloak's master
+  (TASK_DB_PASSWORD / WORKFLOW_DB_PASSWORD / KEYCLOAK_DB_PASSWORD: the passwords of the roles luoshi_task /
+  luoshi_workflow / luoshi_keycloak in run --prod's own PostgreSQL cluster, given to them when it is created; KEYCLOAK_ADMIN_PASSWORD: Keycloak's master
   admin; WORKFLOW_CLIENT_SECRET: the luoshi-workflow client's; LUOSHI_ADMIN_USER / LUOSHI_ADMIN_PASSWORD: the first
   person of the realm, admin and supervisor; MAIL_FROM, WORKFLOW_USER_MAILBOX ({user}@…), WORKFLOW_GROUP_MAILBOX ({group}@…))"
   export "${PROD_SECRETS[@]}"
-  export KEYCLOAK_DB KEYCLOAK_DB_URL="$PG_URL/$KEYCLOAK_DB" LUOSHI_WORKFLOW_CLIENT_SECRET="$WORKFLOW_CLIENT_SECRET" \
+  export KEYCLOAK_DB_URL="$PG_URL/$KEYCLOAK_DB" LUOSHI_WORKFLOW_CLIENT_SECRET="$WORKFLOW_CLIENT_SECRET" \
     LUOSHI_WEB_ORIGIN="http://localhost:$WEB_PORT"
   unset LUOSHI_DEMO_ENABLED
 }
@@ -152,16 +164,16 @@ stop_all() {
     rm -f "$RUN_DIR/keycloak.started"
   fi
   if [ -f "$RUN_DIR/postgres.started" ]; then
-    "$REPO/deploy/bin/postgres.sh" stop || true
+    POSTGRES_INSTANCE="$(cat "$RUN_DIR/postgres.started")" "$REPO/deploy/bin/postgres.sh" stop || true
     rm -f "$RUN_DIR/postgres.started"
   fi
 }
 
-ensure_postgres() { # $1: where to note that we started it
+ensure_postgres() { # $1: the instance (run | test), $2: its port, $3: where to note that this command started it
   local was_up=1
-  pg_isready -q -h 127.0.0.1 -p "${PGPORT:-5432}" 2>/dev/null || was_up=0
-  "$REPO/deploy/bin/postgres.sh" ensure
-  if [ "$was_up" = 0 ]; then touch "$1"; fi
+  POSTGRES_INSTANCE="$1" PGPORT="$2" "$REPO/deploy/bin/postgres.sh" status || was_up=0
+  POSTGRES_INSTANCE="$1" PGPORT="$2" "$REPO/deploy/bin/postgres.sh" ensure
+  if [ "$was_up" = 0 ]; then echo "$1" > "$3"; fi
 }
 
 # --- run -------------------------------------------------------------------------------------------------
@@ -191,7 +203,7 @@ cmd_run() {
   if [ "$detach" = 0 ]; then trap 'echo; stop_all; exit 0' INT TERM; fi
   trap '[ $? -eq 0 ] || stop_all' EXIT
 
-  ensure_postgres "$RUN_DIR/postgres.started"
+  ensure_postgres "$PG_INSTANCE" "$PGPORT" "$RUN_DIR/postgres.started"
   local instance
   instance="$(keycloak_instance "$mode")"
   export KEYCLOAK_INSTANCE="$instance" KEYCLOAK_MODE="$(keycloak_mode "$mode")"
@@ -310,16 +322,20 @@ cmd_test() {
   local state="$TEST_STATE"
   mkdir -p "$state"
   rm -f "$state/postgres.started"
-  ensure_postgres "$state/postgres.started"
+  ensure_postgres test "$TEST_PGPORT" "$state/postgres.started"
   export KEYCLOAK_INSTANCE=test KEYCLOAK_PORT="$TEST_KEYCLOAK_PORT" KEYCLOAK_MGMT_PORT="$TEST_KEYCLOAK_MGMT_PORT"
   keycloak stop >/dev/null 2>&1 || true
   keycloak start
   cleanup_test() {
     KEYCLOAK_INSTANCE=test KEYCLOAK_PORT="$TEST_KEYCLOAK_PORT" KEYCLOAK_MGMT_PORT="$TEST_KEYCLOAK_MGMT_PORT" keycloak stop || true
-    if [ -f "$TEST_STATE/postgres.started" ]; then "$REPO/deploy/bin/postgres.sh" stop || true; rm -f "$TEST_STATE/postgres.started"; fi
+    if [ -f "$TEST_STATE/postgres.started" ]; then
+      POSTGRES_INSTANCE=test PGPORT="$TEST_PGPORT" "$REPO/deploy/bin/postgres.sh" stop || true
+      rm -f "$TEST_STATE/postgres.started"
+    fi
   }
   trap cleanup_test EXIT
-  "$REPO/mvnw" -B verify -DskipITs=false -Dluoshi.test.keycloak-url="http://localhost:$TEST_KEYCLOAK_PORT" "$@" || status=$?
+  "$REPO/mvnw" -B verify -DskipITs=false -Dluoshi.test.keycloak-url="http://localhost:$TEST_KEYCLOAK_PORT" \
+    -Dluoshi.test.pg-port="$TEST_PGPORT" "$@" || status=$?
   return "$status"
 }
 

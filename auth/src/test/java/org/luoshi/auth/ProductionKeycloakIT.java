@@ -35,13 +35,14 @@ import org.junit.jupiter.api.Test;
  * first person created by {@code keycloak.sh ensure-user}. Its own instance ({@code prod-it}) on free ports.
  *
  * <p>Database: {@code -Dluoshi.it.keycloak-db} (default luoshi_keycloak_test, role luoshi_keycloak, created by
- * {@code KEYCLOAK_DB=… deploy/bin/postgres.sh ensure}); its schema is dropped first.
+ * {@code deploy/bin/postgres.sh ensure}) on port {@code -Dluoshi.test.pg-port} (15433); its schema is dropped first.
  */
 class ProductionKeycloakIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final String DB = System.getProperty("luoshi.it.keycloak-db", "luoshi_keycloak_test");
-    private static final String DB_URL = "jdbc:postgresql://localhost:5432/" + DB;
+    /** The test suite's own PostgreSQL cluster ({@code ./luoshi.sh test} passes its port). */
+    private static final String DB_URL = "jdbc:postgresql://localhost:" + System.getProperty("luoshi.test.pg-port", "15433") + "/" + DB;
     private static final String DB_USER = "luoshi_keycloak";
     /** The role's password where postgres.sh created it for the demo and the tests (DEMO ONLY). */
     private static final String DB_PASSWORD = System.getProperty("luoshi.it.keycloak-db-password", "luoshi_keycloak_demo");

@@ -11,7 +11,8 @@ import java.sql.Statement;
  * name others (so that two runs on one machine do not wipe each other's).
  */
 final class E2eDatabases {
-    private static final String SERVER = "jdbc:postgresql://localhost:5432/";
+    /** The test suite's own PostgreSQL cluster ({@code ./luoshi.sh test} passes its port as {@code luoshi.test.pg-port}). */
+    private static final String SERVER = "jdbc:postgresql://localhost:" + System.getProperty("luoshi.test.pg-port", "15433") + "/";
 
     private E2eDatabases() {
     }

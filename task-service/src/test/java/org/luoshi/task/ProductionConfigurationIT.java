@@ -29,7 +29,7 @@ class ProductionConfigurationIT {
         try (PackagedApplication app = new PackagedApplication(MODULE)) {
             app.startAndAwait(Map.of(
                     "TASK_DB_URL", System.getProperty("%test.quarkus.datasource.jdbc.url",
-                            "jdbc:postgresql://localhost:5432/luoshi_task_test"),
+                            "jdbc:postgresql://localhost:" + System.getProperty("luoshi.test.pg-port", "15433") + "/luoshi_task_test"),
                     "TASK_DB_PASSWORD", "luoshi_task_demo", // the test database's role (DEMO ONLY)
                     "KEYCLOAK_URL", System.getProperty("luoshi.test.keycloak-url", "http://localhost:18180"),
                     "LUOSHI_WEB_ORIGINS", "https://luoshi.example.gov.cn"),

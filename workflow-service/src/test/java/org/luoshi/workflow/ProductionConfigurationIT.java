@@ -32,7 +32,7 @@ class ProductionConfigurationIT {
         try (PackagedApplication app = new PackagedApplication(MODULE)) {
             app.startAndAwait(Map.of(
                     "WORKFLOW_DB_URL", System.getProperty("%test.quarkus.datasource.jdbc.url",
-                            "jdbc:postgresql://localhost:5432/luoshi_workflow_test"),
+                            "jdbc:postgresql://localhost:" + System.getProperty("luoshi.test.pg-port", "15433") + "/luoshi_workflow_test"),
                     "WORKFLOW_DB_PASSWORD", "luoshi_workflow_demo", // the test database's role (DEMO ONLY)
                     "KEYCLOAK_URL", System.getProperty("luoshi.test.keycloak-url", "http://localhost:18180"),
                     "WORKFLOW_CLIENT_SECRET", KeycloakTokens.WORKFLOW_SECRET_DEMO_ONLY,
