@@ -53,11 +53,11 @@ public final class PackagedApplication implements AutoCloseable {
         return new Exit(process.exitValue(), output());
     }
 
-    /** Starts it and waits until {@code readyPath} answers 200 (at most 120 s), failing with its output if it exits. */
+    /** Starts it and waits until {@code readyPath} answers 200 (at most 300 s: a busy 2-core machine took 118 s), failing with its output if it exits. */
     public void startAndAwait(Map<String, String> environment, Map<String, String> systemProperties, String readyPath)
             throws IOException, InterruptedException {
         start(environment, systemProperties);
-        Instant deadline = Instant.now().plusSeconds(120);
+        Instant deadline = Instant.now().plusSeconds(300);
         while (get(readyPath) != 200) {
             if (!process.isAlive() || Instant.now().isAfter(deadline)) {
                 close();
