@@ -2,6 +2,10 @@
 # Luoshi (落实): one command to run the whole system, one to run every test.
 #
 #   ./luoshi.sh run [--detach] [--no-build]   PostgreSQL (if down), Keycloak, task-service, workflow-service, web app, demo data
+#   ./luoshi.sh run --prod [--detach] [--no-build]
+#                                              production-like: Keycloak in production mode on PostgreSQL with the
+#                                              production realm, the services in their prod profile, no demo data;
+#                                              every secret from the environment (it names what is missing)
 #   ./luoshi.sh stop                           stop what 'run --detach' started, and nothing else
 #   ./luoshi.sh test [maven args…]             every test: unit, @QuarkusTest, real Keycloak, real PostgreSQL, end to end
 #
@@ -9,8 +13,9 @@
 # KEYCLOAK_MGMT_PORT 9180; tests use Keycloak on TEST_KEYCLOAK_PORT 18180 / 19180 so they can run beside the demo.
 # Databases of 'run' (environment, defaults): TASK_DB luoshi_task, WORKFLOW_DB luoshi_workflow (created if missing).
 # PostgreSQL: 'run' and 'test' each start a cluster of the project's own (deploy/bin/postgres.sh; data under .cache,
-# PGPORT 15432 for run, TEST_PGPORT 15433 for test), so that neither touches the other or the machine's PostgreSQL.
-# All passwords printed or defaulted here are DEMO ONLY.
+# PGPORT 15432 for run, PROD_PGPORT 15434 for run --prod, TEST_PGPORT 15433 for test), so that none touches another or
+# the machine's PostgreSQL.
+# All passwords printed or defaulted here are DEMO ONLY, and only the demo and the tests use them.
 set -euo pipefail
 
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -27,13 +32,57 @@ SERVICE_START_TIMEOUT="${SERVICE_START_TIMEOUT:-120}"
 export TASK_DB="${TASK_DB:-luoshi_task}" WORKFLOW_DB="${WORKFLOW_DB:-luoshi_workflow}"
 export PGPORT="${PGPORT:-15432}"
 TEST_PGPORT="${TEST_PGPORT:-15433}"
+PROD_PGPORT="${PROD_PGPORT:-15434}"
+PG_INSTANCE=run
 PG_URL="jdbc:postgresql://${PGHOST_ADDR:-localhost}:$PGPORT"
+export KEYCLOAK_DB="${KEYCLOAK_DB:-luoshi_keycloak}"
 SERVICES=(task-service workflow-service web)
+# what 'run --prod' takes from the environment and nowhere else
+PROD_SECRETS=(TASK_DB_PASSWORD WORKFLOW_DB_PASSWORD KEYCLOAK_DB_PASSWORD KEYCLOAK_ADMIN_PASSWORD WORKFLOW_CLIENT_SECRET
+  LUOSHI_ADMIN_USER LUOSHI_ADMIN_PASSWORD MAIL_FROM WORKFLOW_USER_MAILBOX WORKFLOW_GROUP_MAILBOX)
 
 say() { printf '\033[1m[luoshi]\033[0m %s\n' "$*"; }
 die() { printf '[luoshi] ERROR: %s\n' "$*" >&2; exit 1; }
 
 keycloak() { "$REPO/auth/bin/keycloak.sh" "$@"; }
+# the demo's Keycloak instance is 'run' (dev mode, demo realm), the production-like one 'run-prod' (its own build and
+# database); the one started is noted in keycloak.started, so that stop stops that one
+keycloak_instance() { case "${1:-demo}" in prod) echo run-prod ;; *) echo run ;; esac; }
+keycloak_mode() { case "${1:-demo}" in prod) echo production ;; *) echo dev ;; esac; }
+
+# DEMO ONLY: the values the demo and the tests run with (the demo realm's workflow secret, postgres.sh's roles)
+demo_database_passwords() {
+  export TASK_DB_PASSWORD="${TASK_DB_PASSWORD:-luoshi_task_demo}"               # DEMO ONLY
+  export WORKFLOW_DB_PASSWORD="${WORKFLOW_DB_PASSWORD:-luoshi_workflow_demo}"   # DEMO ONLY
+  export KEYCLOAK_DB_PASSWORD="${KEYCLOAK_DB_PASSWORD:-luoshi_keycloak_demo}"   # DEMO ONLY (ProductionKeycloakIT)
+}
+demo_environment() {
+  demo_database_passwords
+  export WORKFLOW_CLIENT_SECRET=demo-only-workflow-secret                        # DEMO ONLY, as in the demo realm
+  export MAIL_FROM="${MAIL_FROM:-luoshi@demo.luoshi.example}"                    # DEMO ONLY
+  export WORKFLOW_USER_MAILBOX="${WORKFLOW_USER_MAILBOX:-"{user}@demo.luoshi.example"}"     # DEMO ONLY
+  export WORKFLOW_GROUP_MAILBOX="${WORKFLOW_GROUP_MAILBOX:-"{group}@demo.luoshi.example"}"  # DEMO ONLY
+  export LUOSHI_DEMO_ENABLED=true
+}
+
+# run --prod: every secret from the environment, all missing ones named at once
+production_environment() {
+  local v missing=()
+  # its own cluster: roles created with these passwords, data apart from the demo's
+  PG_INSTANCE=run-prod
+  export PGPORT="$PROD_PGPORT"
+  PG_URL="jdbc:postgresql://${PGHOST_ADDR:-localhost}:$PGPORT"
+  for v in "${PROD_SECRETS[@]}"; do [ -n "${!v:-}" ] || missing+=("$v"); done
+  [ "${#missing[@]}" = 0 ] || die "run --prod takes its secrets from the environment; not set: ${missing[*]}
+  (TASK_DB_PASSWORD / WORKFLOW_DB_PASSWORD / KEYCLOAK_DB_PASSWORD: the passwords of the roles luoshi_task /
+  luoshi_workflow / luoshi_keycloak in run --prod's own PostgreSQL cluster, given to them when it is created; KEYCLOAK_ADMIN_PASSWORD: Keycloak's master
+  admin; WORKFLOW_CLIENT_SECRET: the luoshi-workflow client's; LUOSHI_ADMIN_USER / LUOSHI_ADMIN_PASSWORD: the first
+  person of the realm, admin and supervisor; MAIL_FROM, WORKFLOW_USER_MAILBOX ({user}@…), WORKFLOW_GROUP_MAILBOX ({group}@…))"
+  export "${PROD_SECRETS[@]}"
+  export KEYCLOAK_DB_URL="$PG_URL/$KEYCLOAK_DB" LUOSHI_WORKFLOW_CLIENT_SECRET="$WORKFLOW_CLIENT_SECRET" \
+    LUOSHI_WEB_ORIGIN="http://localhost:$WEB_PORT"
+  unset LUOSHI_DEMO_ENABLED
+}
 port_of() { case "$1" in task-service) echo "$TASK_SERVICE_PORT" ;; workflow-service) echo "$WORKFLOW_SERVICE_PORT" ;; web) echo "$WEB_PORT" ;; esac; }
 # the web module has no database or Keycloak to check: it is ready when it serves the browser's configuration
 ready_path_of() { case "$1" in web) echo "/config.json" ;; *) echo "/q/health/ready" ;; esac; }
@@ -69,7 +118,8 @@ start_service() {
     WORKFLOW_SERVICE_URL="http://localhost:$WORKFLOW_SERVICE_PORT" LUOSHI_WEB_ORIGINS="$(web_origins)" \
     TASK_SERVICE_PORT="$TASK_SERVICE_PORT" WORKFLOW_SERVICE_PORT="$WORKFLOW_SERVICE_PORT" WEB_PORT="$WEB_PORT" \
     TASK_DB_URL="${TASK_DB_URL:-$PG_URL/$TASK_DB}" WORKFLOW_DB_URL="${WORKFLOW_DB_URL:-$PG_URL/$WORKFLOW_DB}" \
-    LUOSHI_DEMO_ENABLED=true setsid nohup java -Xmx512m -Dquarkus.http.port="$port" -jar "$jar" >"$RUN_DIR/$name.log" 2>&1 < /dev/null &
+    WORKFLOW_PUBLIC_URL="http://localhost:$WORKFLOW_SERVICE_PORT" \
+    setsid nohup java -Xmx512m -Dquarkus.http.port="$port" -jar "$jar" >"$RUN_DIR/$name.log" 2>&1 < /dev/null &
   pid=$!
   echo "$pid" > "$RUN_DIR/$name.pid"
 }
@@ -109,11 +159,12 @@ stop_all() {
   local i
   for ((i = ${#SERVICES[@]} - 1; i >= 0; i--)); do stop_service "${SERVICES[$i]}"; done
   if [ -f "$RUN_DIR/keycloak.started" ]; then
-    KEYCLOAK_INSTANCE=run KEYCLOAK_PORT="$KEYCLOAK_PORT" KEYCLOAK_MGMT_PORT="$KEYCLOAK_MGMT_PORT" keycloak stop || true
+    KEYCLOAK_INSTANCE="$(cat "$RUN_DIR/keycloak.started")" KEYCLOAK_PORT="$KEYCLOAK_PORT" \
+      KEYCLOAK_MGMT_PORT="$KEYCLOAK_MGMT_PORT" keycloak stop || true
     rm -f "$RUN_DIR/keycloak.started"
   fi
   if [ -f "$RUN_DIR/postgres.started" ]; then
-    POSTGRES_INSTANCE=run "$REPO/deploy/bin/postgres.sh" stop || true
+    POSTGRES_INSTANCE="$(cat "$RUN_DIR/postgres.started")" "$REPO/deploy/bin/postgres.sh" stop || true
     rm -f "$RUN_DIR/postgres.started"
   fi
 }
@@ -122,19 +173,21 @@ ensure_postgres() { # $1: the instance (run | test), $2: its port, $3: where to 
   local was_up=1
   POSTGRES_INSTANCE="$1" PGPORT="$2" "$REPO/deploy/bin/postgres.sh" status || was_up=0
   POSTGRES_INSTANCE="$1" PGPORT="$2" "$REPO/deploy/bin/postgres.sh" ensure
-  if [ "$was_up" = 0 ]; then touch "$3"; fi
+  if [ "$was_up" = 0 ]; then echo "$1" > "$3"; fi
 }
 
 # --- run -------------------------------------------------------------------------------------------------
 cmd_run() {
-  local detach=0 build=1 arg
+  local detach=0 build=1 mode=demo arg
   for arg in "$@"; do
     case "$arg" in
       --detach) detach=1 ;;
       --no-build) build=0 ;;
-      *) die "unknown option $arg (run [--detach] [--no-build])" ;;
+      --prod) mode=prod ;;
+      *) die "unknown option $arg (run [--prod] [--detach] [--no-build])" ;;
     esac
   done
+  if [ "$mode" = prod ]; then production_environment; else demo_environment; fi
   check_java
   local started=$SECONDS
   mkdir -p "$RUN_DIR"
@@ -150,22 +203,37 @@ cmd_run() {
   if [ "$detach" = 0 ]; then trap 'echo; stop_all; exit 0' INT TERM; fi
   trap '[ $? -eq 0 ] || stop_all' EXIT
 
-  ensure_postgres run "$PGPORT" "$RUN_DIR/postgres.started"
-  if KEYCLOAK_INSTANCE=run KEYCLOAK_PORT="$KEYCLOAK_PORT" KEYCLOAK_MGMT_PORT="$KEYCLOAK_MGMT_PORT" keycloak status >/dev/null 2>&1; then
+  ensure_postgres "$PG_INSTANCE" "$PGPORT" "$RUN_DIR/postgres.started"
+  local instance
+  instance="$(keycloak_instance "$mode")"
+  export KEYCLOAK_INSTANCE="$instance" KEYCLOAK_MODE="$(keycloak_mode "$mode")"
+  if KEYCLOAK_PORT="$KEYCLOAK_PORT" KEYCLOAK_MGMT_PORT="$KEYCLOAK_MGMT_PORT" keycloak status >/dev/null 2>&1; then
     say "Keycloak already running on $KEYCLOAK_PORT (left as it is)"
   else
-    KEYCLOAK_INSTANCE=run KEYCLOAK_PORT="$KEYCLOAK_PORT" KEYCLOAK_MGMT_PORT="$KEYCLOAK_MGMT_PORT" \
-      KEYCLOAK_WEB_ORIGINS="$(web_origins)" keycloak start
-    touch "$RUN_DIR/keycloak.started"
+    KEYCLOAK_PORT="$KEYCLOAK_PORT" KEYCLOAK_MGMT_PORT="$KEYCLOAK_MGMT_PORT" KEYCLOAK_WEB_ORIGINS="$(web_origins)" keycloak start
+    echo "$instance" > "$RUN_DIR/keycloak.started"
+  fi
+  if [ "$mode" = prod ]; then
+    KEYCLOAK_PORT="$KEYCLOAK_PORT" KEYCLOAK_MGMT_PORT="$KEYCLOAK_MGMT_PORT" keycloak ensure-user
   fi
   for s in "${SERVICES[@]}"; do start_service "$s"; done
   for s in "${SERVICES[@]}"; do wait_service "$s"; done
 
+  if [ "$mode" = prod ]; then
+    print_production_welcome
+    finish_run "$detach" "$started"
+    return
+  fi
   KEYCLOAK_URL="http://localhost:$KEYCLOAK_PORT" TASK_SERVICE_URL="http://localhost:$TASK_SERVICE_PORT" \
     WORKFLOW_SERVICE_URL="http://localhost:$WORKFLOW_SERVICE_PORT" DEMO_PLAN_ID_FILE="$RUN_DIR/demo-plan-id" \
     SUMMARY_FILE="$RUN_DIR/demo-summary.txt" "$REPO/deploy/demo/load-demo-data.sh"
   print_welcome
-  say "ready $((SECONDS - started))s after the start of this command"
+  finish_run "$detach" "$started"
+}
+
+finish_run() { # $1 detach, $2 when the command started
+  local detach="$1" s
+  say "ready $((SECONDS - $2))s after the start of this command"
   trap - EXIT
   if [ "$detach" = 1 ]; then
     say "running in the background; stop it with: ./luoshi.sh stop"
@@ -221,6 +289,21 @@ TXT
 TXT
 }
 
+print_production_welcome() {
+  cat <<TXT
+
+  ┌──────────────────────────────────────────────────────────────────────────────┐
+    落实 Luoshi runs production-like:   http://localhost:$WEB_PORT
+    Log in as $LUOSHI_ADMIN_USER (LUOSHI_ADMIN_PASSWORD; admin and supervisor of 督查室). No demo data, no demo users:
+    import the plan and add people (Keycloak's admin console, realm luoshi) as a real deployment would.
+
+    task-service      http://localhost:$TASK_SERVICE_PORT   (health: /q/health; API description: /q/openapi)
+    workflow-service  http://localhost:$WORKFLOW_SERVICE_PORT
+    Keycloak          http://localhost:$KEYCLOAK_PORT/admin   (production mode, database $KEYCLOAK_DB; KEYCLOAK_ADMIN_PASSWORD)
+  └──────────────────────────────────────────────────────────────────────────────┘
+TXT
+}
+
 cmd_stop() {
   stop_all
   say "stopped"
@@ -234,6 +317,7 @@ cmd_test() {
   [ -x "${CHROMIUM:-/usr/bin/chromium}" ] \
     || say "WARNING: no Chromium at ${CHROMIUM:-/usr/bin/chromium}: the browser journeys (deploy BrowserJourneysIT) will fail; apt-get install -y chromium fonts-noto-cjk"
   local status=0
+  demo_database_passwords   # for postgres.sh; the tests carry their own values (the %test profile, deploy's ITs)
   TEST_STATE="$LUOSHI_CACHE/test"
   local state="$TEST_STATE"
   mkdir -p "$state"

@@ -1,26 +1,45 @@
 #!/usr/bin/env bash
-# Runs a local Keycloak (dev-file mode) with the Luoshi realm imported fresh on every start.
+# Runs a local Keycloak with the Luoshi realm: in dev-file mode with the demo realm imported fresh on every start
+# (the default), or in production mode on PostgreSQL with the production realm (KEYCLOAK_MODE=production).
 #
-#   auth/bin/keycloak.sh start | stop | status | token USER [PASSWORD]
+#   auth/bin/keycloak.sh start | stop | status | token USER [PASSWORD] | ensure-user
 #
 # Environment (defaults in brackets):
 #   KEYCLOAK_PORT           HTTP port, bound to 127.0.0.1                      [8180]
 #   KEYCLOAK_MGMT_PORT      management port (health)                           [9180]
 #   KEYCLOAK_INSTANCE       instance name; each has its own copy and state     [run]
 #   LUOSHI_CACHE            where the distribution and instances live          [<repo>/.cache]
-#   KEYCLOAK_START_TIMEOUT  seconds to wait for readiness                      [180]
+#   KEYCLOAK_START_TIMEOUT  seconds to wait for readiness             [180; production mode 480]
 #   JAVA_HOME               respected if set, otherwise `java` on PATH
 #   KEYCLOAK_WEB_ORIGINS    more origins of the web app, comma-separated (e.g. http://localhost:48080), whose logins
 #                           the realm's luoshi-web client accepts besides those in the realm file (needs jq)  []
 #
-# The admin account admin/admin and the demo passwords are DEMO ONLY.
+# KEYCLOAK_MODE=production (./luoshi.sh run --prod): `kc.sh build --db=postgres` once per instance, then
+# `kc.sh start --optimized` on its own database, realm/luoshi-realm-production.json imported when the realm does not
+# exist there yet (its state survives restarts, as in production). Nothing defaults; these must be set:
+#   KEYCLOAK_DB_URL                jdbc:postgresql://HOST:PORT/DB of Keycloak's own database
+#   KEYCLOAK_DB_PASSWORD           password of KEYCLOAK_DB_USER [luoshi_keycloak]
+#   KEYCLOAK_ADMIN_PASSWORD        the master realm's first admin (KEYCLOAK_ADMIN_USER [admin]), on the first start
+#   LUOSHI_WORKFLOW_CLIENT_SECRET  the luoshi-workflow client's secret, put into the realm at import
+#   LUOSHI_WEB_ORIGIN              the web app's origin (e.g. http://localhost:8080), idem
+# `ensure-user` then creates the realm's first person, LUOSHI_ADMIN_USER with LUOSHI_ADMIN_PASSWORD, roles admin and
+# supervisor, department supervision, unless that user exists.
+#
+# In the default (dev) mode the admin account admin/admin and the demo passwords are DEMO ONLY.
 set -euo pipefail
 
 SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 AUTH_DIR="$(dirname "$SCRIPT_DIR")"
 REPO="$(dirname "$AUTH_DIR")"
-REALM_FILE="$AUTH_DIR/realm/luoshi-realm.json"
+MODE="${KEYCLOAK_MODE:-dev}"
+case "$MODE" in
+  dev) REALM_FILE="$AUTH_DIR/realm/luoshi-realm.json" ;;
+  production) REALM_FILE="$AUTH_DIR/realm/luoshi-realm-production.json" ;;
+  *) echo "keycloak.sh: KEYCLOAK_MODE must be dev or production (got '$MODE')" >&2; exit 1 ;;
+esac
 REALM=luoshi
+# what `kc.sh build` fixes for production mode; a change rebuilds the instance
+PRODUCTION_BUILD=(--db=postgres --health-enabled=true)
 
 # Single source of truth for the version: <keycloak.version> in the root pom.
 KEYCLOAK_VERSION="$(sed -n 's:.*<keycloak.version>\([^<]*\)</keycloak.version>.*:\1:p' "$REPO/pom.xml" | head -n 1)"
@@ -30,7 +49,8 @@ PORT="${KEYCLOAK_PORT:-8180}"
 MGMT_PORT="${KEYCLOAK_MGMT_PORT:-9180}"
 INSTANCE="${KEYCLOAK_INSTANCE:-run}"
 CACHE="${LUOSHI_CACHE:-$REPO/.cache}"
-START_TIMEOUT="${KEYCLOAK_START_TIMEOUT:-180}"
+# production mode's first start creates Keycloak's schema in PostgreSQL: minutes on a busy machine
+START_TIMEOUT="${KEYCLOAK_START_TIMEOUT:-$([[ "$MODE" == production ]] && echo 480 || echo 180)}"
 STOP_TIMEOUT=30
 
 die() { echo "keycloak.sh: $*" >&2; exit 1; }
@@ -132,6 +152,11 @@ prepare_instance_locked() {
     echo "$KEYCLOAK_VERSION" >"$INST.tmp/.luoshi-dist"
     mv -T "$INST.tmp" "$INST"
   fi
+  if [[ "$MODE" == production ]]; then
+    prepare_production_instance
+    return
+  fi
+  rm -f "$INST/.luoshi-build"   # start-dev re-augments: a production build no longer holds
   # dev-file mode does not re-import an existing realm: wipe the state, import fresh every start
   rm -rf "$INST/data"
   mkdir -p "$INST/data/import"
@@ -151,6 +176,30 @@ prepare_instance_locked() {
              | unique | join("##"))
       else . end)' "$REALM_FILE" >"$INST/data/import/$REALM-realm.json" \
     || die "could not add $KEYCLOAK_WEB_ORIGINS to the realm's luoshi-web client"
+}
+
+# production mode: built once for PostgreSQL; the realm lives in the database, the import only creates it
+prepare_production_instance() {
+  if [[ "$(cat "$INST/.luoshi-build" 2>/dev/null)" != "${PRODUCTION_BUILD[*]}" ]]; then
+    say "building for production (kc.sh build ${PRODUCTION_BUILD[*]})"
+    local started=$SECONDS
+    "$INST/bin/kc.sh" build "${PRODUCTION_BUILD[@]}" >"$LOG.build" 2>&1 \
+      || { tail -n 40 "$LOG.build" >&2; die "kc.sh build failed (log $LOG.build)"; }
+    echo "${PRODUCTION_BUILD[*]}" >"$INST/.luoshi-build"
+    say "built in $((SECONDS - started)) s"
+  fi
+  rm -rf "$INST/data/import"
+  mkdir -p "$INST/data/import"
+  cp "$REALM_FILE" "$INST/data/import/$REALM-realm.json"
+}
+
+# every value production mode needs, all named at once
+require_production_environment() {
+  local missing=() v
+  for v in KEYCLOAK_DB_URL KEYCLOAK_DB_PASSWORD KEYCLOAK_ADMIN_PASSWORD LUOSHI_WORKFLOW_CLIENT_SECRET LUOSHI_WEB_ORIGIN; do
+    [[ -n "${!v:-}" ]] || missing+=("$v")
+  done
+  (( ${#missing[@]} == 0 )) || die "production mode needs these environment variables, which are not set: ${missing[*]}"
 }
 
 # ---------------------------------------------------------------------------------------------
@@ -184,26 +233,38 @@ cmd_start() {
   done
   java_check
   command -v curl >/dev/null 2>&1 || die "curl is required"
+  [[ "$MODE" == production ]] && require_production_environment
 
   with_lock fetch_dist_locked
   with_lock prepare_instance_locked
 
-  say "starting Keycloak $KEYCLOAK_VERSION on $BASE_URL (management $MGMT_PORT), log $LOG"
+  say "starting Keycloak $KEYCLOAK_VERSION ($MODE mode) on $BASE_URL (management $MGMT_PORT), log $LOG"
   rm -f "$PIDFILE"
+  local server=(start-dev --health-enabled=true)   # production mode has it from its build
+  if [[ "$MODE" == production ]]; then
+    # the password goes through the environment (KC_DB_PASSWORD), never the command line
+    # one node here: a local cache rather than a cluster's (discovery through the database)
+    server=(start --optimized --http-enabled=true --cache=local
+            --db-url="$KEYCLOAK_DB_URL" --db-username="${KEYCLOAK_DB_USER:-luoshi_keycloak}")
+  fi
   (
     cd "$INST"
-    export KC_BOOTSTRAP_ADMIN_USERNAME=admin      # DEMO ONLY
-    export KC_BOOTSTRAP_ADMIN_PASSWORD=admin      # DEMO ONLY
+    if [[ "$MODE" == production ]]; then
+      export KC_BOOTSTRAP_ADMIN_USERNAME="${KEYCLOAK_ADMIN_USER:-admin}" KC_BOOTSTRAP_ADMIN_PASSWORD="$KEYCLOAK_ADMIN_PASSWORD"
+      export KC_DB_PASSWORD="$KEYCLOAK_DB_PASSWORD" LUOSHI_WORKFLOW_CLIENT_SECRET LUOSHI_WEB_ORIGIN
+    else
+      export KC_BOOTSTRAP_ADMIN_USERNAME=admin      # DEMO ONLY
+      export KC_BOOTSTRAP_ADMIN_PASSWORD=admin      # DEMO ONLY
+    fi
     export JAVA_OPTS_KC_HEAP="${JAVA_OPTS_KC_HEAP:--Xms64m -Xmx512m}"
     # setsid: own session and process group, so stop ends kc.sh and its java child together.
     # The inner shell writes its own pid (setsid may fork) and then becomes kc.sh.
     exec setsid nohup bash -c 'echo $$ >"$1"; shift; exec "$@"' keycloak "$PIDFILE" \
-      "$INST/bin/kc.sh" start-dev \
+      "$INST/bin/kc.sh" "${server[@]}" \
       --http-host=127.0.0.1 \
       --http-port="$PORT" \
       --http-management-port="$MGMT_PORT" \
       --hostname="$BASE_URL" \
-      --health-enabled=true \
       --import-realm \
       </dev/null >"$LOG" 2>&1 8>&-
   ) &
@@ -230,7 +291,11 @@ wait_ready() {
       return 1
     fi
     if is_ready; then
-      say "ready in $((SECONDS - start)) s (pid $pid): $BASE_URL/realms/$REALM (admin console $BASE_URL/admin, admin/admin DEMO ONLY)"
+      if [[ "$MODE" == production ]]; then
+        say "ready in $((SECONDS - start)) s (pid $pid): $BASE_URL/realms/$REALM (admin console $BASE_URL/admin)"
+      else
+        say "ready in $((SECONDS - start)) s (pid $pid): $BASE_URL/realms/$REALM (admin console $BASE_URL/admin, admin/admin DEMO ONLY)"
+      fi
       return 0
     fi
     sleep 1
@@ -296,10 +361,42 @@ cmd_token() {
   printf '%s\n' "$token"
 }
 
+# The production realm has no users: its first person, an admin who also supervises (imports and assigns the plan),
+# from LUOSHI_ADMIN_USER / LUOSHI_ADMIN_PASSWORD, through the admin API with the master realm's admin. Idempotent.
+cmd_ensure_user() {
+  local v missing=()
+  for v in LUOSHI_ADMIN_USER LUOSHI_ADMIN_PASSWORD KEYCLOAK_ADMIN_PASSWORD; do [[ -n "${!v:-}" ]] || missing+=("$v"); done
+  (( ${#missing[@]} == 0 )) || die "ensure-user needs these environment variables, which are not set: ${missing[*]}"
+  command -v jq >/dev/null 2>&1 || die "ensure-user needs jq: apt-get install -y jq"
+  local admin_token api="$BASE_URL/admin/realms/$REALM" user_json id roles
+  admin_token="$(curl -fsS --max-time 30 -d grant_type=password -d client_id=admin-cli \
+      --data-urlencode "username=${KEYCLOAK_ADMIN_USER:-admin}" --data-urlencode "password=$KEYCLOAK_ADMIN_PASSWORD" \
+      "$BASE_URL/realms/master/protocol/openid-connect/token" | jq -r .access_token)" \
+    || die "the master realm refused ${KEYCLOAK_ADMIN_USER:-admin} (KEYCLOAK_ADMIN_PASSWORD)"
+  local auth=(-H "Authorization: Bearer $admin_token")
+  id="$(curl -fsS "${auth[@]}" --get --data-urlencode "username=$LUOSHI_ADMIN_USER" -d exact=true "$api/users" | jq -r '.[0].id // empty')"
+  if [[ -n "$id" ]]; then
+    say "user $LUOSHI_ADMIN_USER exists (left as it is)"
+    return 0
+  fi
+  user_json="$(jq -n --arg u "$LUOSHI_ADMIN_USER" --arg p "$LUOSHI_ADMIN_PASSWORD" \
+    '{username: $u, enabled: true, groups: ["/departments/supervision"],
+      credentials: [{type: "password", value: $p, temporary: false}]}')"
+  local out code
+  out="$(curl -sS "${auth[@]}" -H 'Content-Type: application/json' -d "$user_json" -w '\n%{http_code}' "$api/users")"
+  code="${out##*$'\n'}"
+  [[ "$code" == 201 ]] || die "creating $LUOSHI_ADMIN_USER failed (HTTP $code): ${out%$'\n'*}"
+  id="$(curl -fsS "${auth[@]}" --get --data-urlencode "username=$LUOSHI_ADMIN_USER" -d exact=true "$api/users" | jq -r '.[0].id')"
+  roles="$(for r in admin supervisor; do curl -fsS "${auth[@]}" "$api/roles/$r"; done | jq -s .)"
+  curl -fsS "${auth[@]}" -H 'Content-Type: application/json' -d "$roles" "$api/users/$id/role-mappings/realm" \
+    || die "giving $LUOSHI_ADMIN_USER the roles admin and supervisor failed"
+  say "created user $LUOSHI_ADMIN_USER (roles admin, supervisor; department supervision)"
+}
+
 usage() {
   cat >&2 <<EOF
-usage: $0 start | stop | status | token USER [PASSWORD]
-  environment: KEYCLOAK_PORT=$PORT KEYCLOAK_MGMT_PORT=$MGMT_PORT KEYCLOAK_INSTANCE=$INSTANCE
+usage: $0 start | stop | status | token USER [PASSWORD] | ensure-user
+  environment: KEYCLOAK_MODE=$MODE KEYCLOAK_PORT=$PORT KEYCLOAK_MGMT_PORT=$MGMT_PORT KEYCLOAK_INSTANCE=$INSTANCE
                LUOSHI_CACHE=$CACHE KEYCLOAK_START_TIMEOUT=$START_TIMEOUT
 EOF
   exit 2
@@ -310,5 +407,6 @@ case "${1:-}" in
   stop)   cmd_stop ;;
   status) cmd_status ;;
   token)  shift; cmd_token "$@" ;;
+  ensure-user) cmd_ensure_user ;;
   *)      usage ;;
 esac

@@ -10,7 +10,9 @@
 # side, in any order, without touching each other or a PostgreSQL of the machine. It uses the PostgreSQL binaries
 # installed on the machine (Debian's `postgresql` package) and runs as the calling user, or as `postgres` when called
 # by root (PostgreSQL refuses to run as root). It listens on 127.0.0.1 only.
-# The passwords below are demo-only values; set TASK_DB_PASSWORD / WORKFLOW_DB_PASSWORD for anything real.
+# A role that is missing is created with the password of its variable (TASK_DB_PASSWORD, WORKFLOW_DB_PASSWORD,
+# KEYCLOAK_DB_PASSWORD), which must then be set: this script has no password of its own (./luoshi.sh passes the
+# demo's to run and test, and takes real ones from the environment in run --prod). A role that exists keeps its password.
 set -euo pipefail
 
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -18,19 +20,21 @@ LUOSHI_CACHE="${LUOSHI_CACHE:-$REPO/.cache}"
 POSTGRES_INSTANCE="${POSTGRES_INSTANCE:-run}"
 PGHOST_ADDR="${PGHOST_ADDR:-127.0.0.1}"
 PGPORT="${PGPORT:-15432}"
-TASK_DB_PASSWORD="${TASK_DB_PASSWORD:-luoshi_task_demo}"             # demo-only
-WORKFLOW_DB_PASSWORD="${WORKFLOW_DB_PASSWORD:-luoshi_workflow_demo}" # demo-only
 # the demo's databases; another pair lets a second demo run beside the first (./luoshi.sh passes TASK_DB / WORKFLOW_DB)
 TASK_DB="${TASK_DB:-luoshi_task}"
 WORKFLOW_DB="${WORKFLOW_DB:-luoshi_workflow}"
-[[ "$TASK_DB" =~ ^[a-z][a-z0-9_]*$ && "$WORKFLOW_DB" =~ ^[a-z][a-z0-9_]*$ ]] \
-  || { echo "[postgres] ERROR: TASK_DB and WORKFLOW_DB must match [a-z][a-z0-9_]*" >&2; exit 1; }
+# Keycloak's own database, for Keycloak in production mode (./luoshi.sh run --prod; auth's ProductionKeycloakIT)
+KEYCLOAK_DB="${KEYCLOAK_DB:-luoshi_keycloak}"
+[[ "$TASK_DB" =~ ^[a-z][a-z0-9_]*$ && "$WORKFLOW_DB" =~ ^[a-z][a-z0-9_]*$ && "$KEYCLOAK_DB" =~ ^[a-z][a-z0-9_]*$ ]] \
+  || { echo "[postgres] ERROR: TASK_DB, WORKFLOW_DB and KEYCLOAK_DB must match [a-z][a-z0-9_]*" >&2; exit 1; }
 [[ "$POSTGRES_INSTANCE" =~ ^[a-z][a-z0-9-]*$ ]] \
   || { echo "[postgres] ERROR: POSTGRES_INSTANCE must match [a-z][a-z0-9-]*" >&2; exit 1; }
-# role:password:database… — one role per service, its databases for the demo, the tests and the end-to-end run
+# role:password variable:database… — one role per service and one for Keycloak, their databases for the demo, the
+# tests and the end-to-end run
 SPECS=(
-  "luoshi_task:$TASK_DB_PASSWORD:$TASK_DB luoshi_task_test luoshi_task_e2e"
-  "luoshi_workflow:$WORKFLOW_DB_PASSWORD:$WORKFLOW_DB luoshi_workflow_test luoshi_workflow_e2e"
+  "luoshi_task:TASK_DB_PASSWORD:$TASK_DB luoshi_task_test luoshi_task_e2e"
+  "luoshi_workflow:WORKFLOW_DB_PASSWORD:$WORKFLOW_DB luoshi_workflow_test luoshi_workflow_e2e"
+  "luoshi_keycloak:KEYCLOAK_DB_PASSWORD:$KEYCLOAK_DB luoshi_keycloak_test"
 )
 
 DATA="$LUOSHI_CACHE/postgres-$POSTGRES_INSTANCE"
@@ -99,11 +103,14 @@ admin_psql() { as_owner "$(pg_bin)/psql" -h "$SOCKET_DIR" -p "$PGPORT" -U postgr
 psql_admin() { admin_psql -v ON_ERROR_STOP=1 -qtA -c "$1"; }
 
 ensure_objects() {
-  local spec role password dbs db
+  local spec role variable password dbs db
   for spec in "${SPECS[@]}"; do
     role="${spec%%:*}"; spec="${spec#*:}"
-    password="${spec%%:*}"; dbs="${spec#*:}"
+    variable="${spec%%:*}"; dbs="${spec#*:}"
     if [ "$(psql_admin "SELECT 1 FROM pg_roles WHERE rolname='$role'")" != 1 ]; then
+      password="${!variable:-}"
+      [ -n "$password" ] || die "role $role is missing and $variable is not set: set it to the password the role gets"
+      [[ "$password" != *"'"* ]] || die "$variable must not contain a single quote"
       say "creating role $role"
       psql_admin "CREATE ROLE $role LOGIN PASSWORD '$password'"
     fi
@@ -120,7 +127,7 @@ case "${1:-ensure}" in
   ensure)
     if running; then say "running on $PGHOST_ADDR:$PGPORT"; else start_cluster; fi
     ensure_objects
-    say "ready: roles luoshi_task, luoshi_workflow and their databases ($TASK_DB, $WORKFLOW_DB, tests, e2e) exist"
+    say "ready: roles luoshi_task, luoshi_workflow, luoshi_keycloak and their databases ($TASK_DB, $WORKFLOW_DB, $KEYCLOAK_DB, tests, e2e) exist"
     ;;
   stop)
     if running; then

@@ -44,10 +44,14 @@ final class E2eDatabases {
         return SERVER + workflow();
     }
 
-    /** Both services start on empty schemas (Flyway and Camunda create theirs); demo-only passwords of deploy/bin/postgres.sh. */
+    /** The roles' passwords the demo and the tests run with (./luoshi.sh passes them to deploy/bin/postgres.sh). */
+    static final String TASK_PASSWORD_DEMO_ONLY = "luoshi_task_demo";
+    static final String WORKFLOW_PASSWORD_DEMO_ONLY = "luoshi_workflow_demo";
+
+    /** Both services start on empty schemas (Flyway and Camunda create theirs). */
     static void resetSchemas() throws SQLException {
-        reset(taskUrl(), "luoshi_task", "luoshi_task_demo");
-        reset(workflowUrl(), "luoshi_workflow", "luoshi_workflow_demo");
+        reset(taskUrl(), "luoshi_task", TASK_PASSWORD_DEMO_ONLY);
+        reset(workflowUrl(), "luoshi_workflow", WORKFLOW_PASSWORD_DEMO_ONLY);
     }
 
     private static void reset(String url, String user, String password) throws SQLException {

@@ -15,9 +15,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import org.luoshi.testsupport.KeycloakTokens;
+
 /** One of our services, started from its packaged application as the run command starts it. */
 final class ServiceProcess {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    /**
+     * What ./luoshi.sh run gives the services in the demo (DEMO ONLY): their prod profile has no default for these.
+     * A test's properties still win over them.
+     */
+    private static final Map<String, String> DEMO_ENVIRONMENT = Map.of(
+            "TASK_DB_PASSWORD", E2eDatabases.TASK_PASSWORD_DEMO_ONLY,
+            "WORKFLOW_DB_PASSWORD", E2eDatabases.WORKFLOW_PASSWORD_DEMO_ONLY,
+            "WORKFLOW_CLIENT_SECRET", KeycloakTokens.WORKFLOW_SECRET_DEMO_ONLY,
+            "LUOSHI_WEB_ORIGINS", "http://localhost:" + LuoshiSystem.WEB_PORT,
+            "MAIL_FROM", "luoshi@demo.luoshi.example",
+            "WORKFLOW_USER_MAILBOX", "{user}@demo.luoshi.example",
+            "WORKFLOW_GROUP_MAILBOX", "{group}@demo.luoshi.example");
 
     private final String name;
     private final int port;
@@ -67,8 +81,11 @@ final class ServiceProcess {
         command.add(jar.toString());
         Path log = repo.resolve("deploy/target/e2e-" + name + ".log");
         Files.createDirectories(log.getParent());
-        process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().putAll(DEMO_ENVIRONMENT);
+        builder.environment().put("WORKFLOW_PUBLIC_URL", url());
+        process = builder.start();
         Instant deadline = Instant.now().plusSeconds(120);
         while (!ready()) {
             if (!process.isAlive()) {
