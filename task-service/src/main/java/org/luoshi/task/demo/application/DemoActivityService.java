@@ -31,7 +31,6 @@ import org.luoshi.task.plan.persistence.PlanRepository;
 import org.luoshi.task.shared.application.BusinessCalendar;
 import org.luoshi.task.shared.application.CallerFactory;
 import org.luoshi.task.tracking.domain.Milestone;
-import org.luoshi.task.tracking.domain.MilestoneStatus;
 import org.luoshi.task.tracking.domain.PlanTask;
 import org.luoshi.task.tracking.domain.TaskStatus;
 import org.luoshi.task.tracking.persistence.TaskRepository;
@@ -132,30 +131,27 @@ public class DemoActivityService {
         for (PlanTask task : planTasks.subList(0, planTasks.size() - drafts)) {
             assign(task, random);
             int kind = random.nextInt(100);
+            boolean accepted = true;
             if (kind < 35) {
                 schedule(task, today, -900, -60, 3, 3, random);
-                task.status = TaskStatus.COMPLETED;
-                task.completedOn = task.milestones.get(task.milestones.size() - 1).completedOn;
+                accepted = false;
                 done++;
             } else if (kind < 70) {
                 schedule(task, today, -400, 800, 4, 2, random);
-                task.status = TaskStatus.ACCEPTED;
             } else if (kind < 82) {
                 schedule(task, today, -300, 20, 3, 2, random);
-                task.status = TaskStatus.ACCEPTED;
             } else if (kind < 95) {
                 schedule(task, today, -500, 200, 4, 1, random);
-                task.status = TaskStatus.ACCEPTED;
                 late++;
             } else {
                 // assigned but not yet accepted: what the demo's task-assignment processes are about
                 schedule(task, today, 60, 700, 3, 0, random);
-                task.status = TaskStatus.ASSIGNED;
+                accepted = false;
             }
             task.dueDate = task.milestones.get(task.milestones.size() - 1).dueDate;
-            if (task.status == TaskStatus.ACCEPTED) {
-                task.acceptedBy = "demo";
-                task.acceptedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+            // the completed ones have every milestone done; a task a real process already moved on keeps its state
+            if (!task.completeIfAllMilestonesDone() && accepted && task.status == TaskStatus.ASSIGNED) {
+                task.acceptBy(task.leadDepartmentCode, "demo", Instant.now().truncatedTo(ChronoUnit.MICROS));
             }
         }
         List<PlanIndicator> planIndicators = indicators.ofPlan(planId);
@@ -174,7 +170,7 @@ public class DemoActivityService {
         String text = task.title + " " + (task.sourceText == null ? "" : task.sourceText);
         String lead = LEADS.entrySet().stream().filter(e -> text.contains(e.getKey())).map(Map.Entry::getValue).findFirst()
                 .orElse("stc-zgc");
-        task.leadDepartmentCode = lead;
+        task.assignLead(lead);
         task.coDepartmentCodes.clear();
         if (!"stc-zgc".equals(lead)) {
             task.coDepartmentCodes.add("stc-zgc");
@@ -199,8 +195,7 @@ public class DemoActivityService {
             Milestone m = task.addMilestone(steps[Math.min(i, steps.length - 1)], today.plusDays(offset),
                     i == count - 1 ? "总结报告" : "阶段成果材料", BigDecimal.ONE);
             if (i < doneCount && !m.dueDate.isAfter(today)) {
-                m.status = MilestoneStatus.DONE;
-                m.completedOn = m.dueDate.minusDays(random.nextInt(10));
+                m.complete(m.dueDate.minusDays(random.nextInt(10)));
             }
         }
     }

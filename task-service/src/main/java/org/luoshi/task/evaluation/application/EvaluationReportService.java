@@ -10,7 +10,6 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
-import org.luoshi.common.problem.ConflictException;
 import org.luoshi.common.problem.ResourceNotFoundException;
 import org.luoshi.task.audit.application.AuditLog;
 import org.luoshi.task.evaluation.api.EvaluationReportDownload;
@@ -59,7 +58,7 @@ public class EvaluationReportService {
     AssessmentReportRenderer renderer;
 
     @Inject
-    Event<org.luoshi.task.evaluation.application.EvaluationPublished> published;
+    Event<EvaluationPublished> published;
 
     @Inject
     CallerFactory callers;
@@ -84,7 +83,7 @@ public class EvaluationReportService {
     public List<EvaluationReportView> generate(long id) {
         Caller caller = callers.current();
         Evaluation evaluation = evaluations.ownWork(id, caller, null);
-        EvaluationService.requireEditable(evaluation, "the report");
+        evaluation.requireEditable("the report");
         RenderedReport rendered = renderer.render(model(evaluation));
         List<EvaluationReportView> before = list(evaluation);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
@@ -114,7 +113,7 @@ public class EvaluationReportService {
     }
 
     /**
-     * Publishes the approved report: disclosure, observing {@link org.luoshi.task.evaluation.application.EvaluationPublished} in this
+     * Publishes the approved report: disclosure, observing {@link EvaluationPublished} in this
      * transaction, makes both files public with a status snapshot, so both succeed or fail together. A repeat changes
      * nothing and publishes nothing again.
      */
@@ -126,25 +125,16 @@ public class EvaluationReportService {
             LOG.infof("%s repeated the publication of evaluation %d: already published", caller.username(), id);
             return evaluations.view(evaluation);
         }
-        if (evaluation.status != EvaluationStatus.APPROVED) {
-            throw new ConflictException("evaluation " + id + " is " + evaluation.status + ": only an approved evaluation "
-                    + "can be published");
-        }
         List<EvaluationReport> files = reports.ofEvaluation(id);
-        if (files.size() != ReportFormat.values().length) {
-            throw new ConflictException("evaluation " + id + " has no complete report to publish");
-        }
         EvaluationView before = evaluations.view(evaluation);
         String by = EvaluationService.by(request, caller);
-        evaluation.status = EvaluationStatus.PUBLISHED;
-        evaluation.publishedBy = by;
-        evaluation.publishedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        evaluation.publish(files.size() == ReportFormat.values().length, by, Instant.now().truncatedTo(ChronoUnit.MICROS));
         reports.flush();
         EvaluationView after = evaluations.view(evaluation);
         audit.record("evaluation.published", "evaluation", id, before, after);
-        published.fire(new org.luoshi.task.evaluation.application.EvaluationPublished(evaluation.planId, id, title(evaluation),
+        published.fire(new EvaluationPublished(evaluation.planId, id, title(evaluation),
                 evaluation.snapshotDate, by, files.stream()
-                        .map(f -> new org.luoshi.task.evaluation.application.EvaluationPublished.ReportFile(fileName(evaluation, f.format),
+                        .map(f -> new EvaluationPublished.ReportFile(fileName(evaluation, f.format),
                                 f.format.mediaType(), f.content, f.sha256))
                         .toList()));
         LOG.infof("%s published evaluation %d (by %s)", caller.username(), id, by);

@@ -99,16 +99,10 @@ public class EvaluationScoringService {
                     departmentCode, id);
             return view(row, names);
         }
-        EvaluationService.requireEditable(evaluation, "self-assessments");
+        evaluation.requireEditable("self-assessments");
         SelfAssessmentView before = view(row, names);
-        row.status = SelfAssessmentStatus.SUBMITTED;
-        row.summary = summary;
-        row.achievements = achievements;
-        row.problems = problems;
-        row.nextSteps = nextSteps;
-        row.submittedBy = request.submittedBy().strip();
-        row.submittedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        row.submittedOn = calendar.today();
+        row.submit(summary, achievements, problems, nextSteps, request.submittedBy().strip(),
+                Instant.now().truncatedTo(ChronoUnit.MICROS), calendar.today());
         evaluation.inputsChanged();
         selfAssessments.flush();
         SelfAssessmentView after = view(row, names);
@@ -132,7 +126,7 @@ public class EvaluationScoringService {
     public List<EvaluationScoreEntry> replaceScores(long id, Integer expectedVersion, List<EvaluationScoreEntry> request) {
         Caller caller = callers.current();
         Evaluation evaluation = evaluations.ownWork(id, caller, expectedVersion);
-        EvaluationService.requireEditable(evaluation, "scores");
+        evaluation.requireEditable("scores");
         Rubric rubric = evaluations.rubricOf(evaluation);
         EvaluationSnapshot snapshot = snapshots.read(evaluation.snapshot);
         Set<String> chapters = snapshot.chapters().stream().map(EvaluationSnapshot.ChapterPart::number)
@@ -204,7 +198,7 @@ public class EvaluationScoringService {
     public EvaluationView replaceFindings(long id, Integer expectedVersion, EvaluationFindings request) {
         Caller caller = callers.current();
         Evaluation evaluation = evaluations.ownWork(id, caller, expectedVersion);
-        EvaluationService.requireEditable(evaluation, "findings");
+        evaluation.requireEditable("findings");
         EvaluationView before = evaluations.view(evaluation);
         String findings = text(request.findings());
         String recommendations = text(request.recommendations());

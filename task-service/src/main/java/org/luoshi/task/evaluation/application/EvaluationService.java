@@ -14,7 +14,6 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
-import org.luoshi.common.problem.ConflictException;
 import org.luoshi.common.problem.InvalidFieldException;
 import org.luoshi.common.problem.PreconditionFailedException;
 import org.luoshi.common.problem.ResourceNotFoundException;
@@ -35,7 +34,6 @@ import org.luoshi.task.evaluation.domain.EvaluationStatus;
 import org.luoshi.task.evaluation.domain.ReportFormat;
 import org.luoshi.task.evaluation.domain.Rubric;
 import org.luoshi.task.evaluation.domain.RubricPolicy;
-import org.luoshi.task.evaluation.domain.SelfAssessmentStatus;
 import org.luoshi.task.evaluation.persistence.EvaluationOrganisationRepository;
 import org.luoshi.task.evaluation.persistence.EvaluationReportRepository;
 import org.luoshi.task.evaluation.persistence.EvaluationRepository;
@@ -46,10 +44,8 @@ import org.luoshi.task.plan.domain.PlanStatus;
 import org.luoshi.task.plan.persistence.PlanRepository;
 import org.luoshi.task.shared.application.BusinessCalendar;
 import org.luoshi.task.shared.application.CallerFactory;
-import org.luoshi.task.shared.domain.AppliedRequest;
+import org.luoshi.task.shared.application.KeyedWrites;
 import org.luoshi.task.shared.domain.Caller;
-import org.luoshi.task.shared.persistence.AppliedRequestRepository;
-import org.luoshi.task.shared.persistence.IdempotencyLocks;
 
 /**
  * 第三方评估: launching an evaluation (its scope and frozen snapshot), reading it as the caller may, and the
@@ -77,10 +73,7 @@ public class EvaluationService {
     EvaluationReportRepository reports;
 
     @Inject
-    AppliedRequestRepository appliedRequests;
-
-    @Inject
-    IdempotencyLocks idempotencyLocks;
+    KeyedWrites keyedWrites;
 
     @Inject
     PlanRepository plans;
@@ -118,19 +111,13 @@ public class EvaluationService {
      */
     @Transactional
     public Launched launch(String idempotencyKey, NewEvaluation request) {
-        if (idempotencyKey == null || idempotencyKey.isBlank() || idempotencyKey.length() > 200) {
-            throw new InvalidFieldException("Idempotency-Key", "header required, 1 to 200 characters", ViolationCodes.REQUIRED);
-        }
-        idempotencyLocks.lock("idempotency-key", idempotencyKey);
+        keyedWrites.open(KeyedWrites.HEADER, "idempotency-key", idempotencyKey);
         Caller caller = callers.current();
-        AppliedRequest earlier = appliedRequests.findById(idempotencyKey);
-        if (earlier != null) {
-            if (!earlier.operation.equals(LAUNCH)) {
-                throw new ConflictException("Idempotency-Key " + idempotencyKey + " was already used for another change");
-            }
+        Optional<Long> earlier = keyedWrites.earlier(idempotencyKey, LAUNCH, null);
+        if (earlier.isPresent()) {
             LOG.infof("%s repeated launch %s: evaluation %d exists, nothing changed", caller.username(), idempotencyKey,
-                    earlier.targetId);
-            return new Launched(view(evaluations.findById(earlier.targetId)), false);
+                    earlier.get());
+            return new Launched(view(evaluations.findById(earlier.get())), false);
         }
         Plan plan = plans.findByIdOptional(request.planId())
                 .orElseThrow(() -> new InvalidFieldException("planId", "no plan has the id " + request.planId()));
@@ -166,7 +153,6 @@ public class EvaluationService {
         evaluation.periodTo = request.periodTo();
         evaluation.organisationCode = organisation.code;
         evaluation.selfAssessmentDue = request.selfAssessmentDue();
-        evaluation.status = EvaluationStatus.SELF_ASSESSMENT;
         evaluation.rubric = rubrics.write(rubric);
         evaluation.snapshot = frozen.text();
         evaluation.snapshotSha256 = frozen.sha256();
@@ -178,15 +164,9 @@ public class EvaluationService {
             EvaluationSelfAssessment missing = new EvaluationSelfAssessment();
             missing.evaluationId = evaluation.id;
             missing.departmentCode = code;
-            missing.status = SelfAssessmentStatus.MISSING;
             selfAssessments.persist(missing);
         }
-        AppliedRequest applied = new AppliedRequest();
-        applied.idempotencyKey = idempotencyKey;
-        applied.operation = LAUNCH;
-        applied.targetId = evaluation.id;
-        applied.appliedAt = now;
-        appliedRequests.persist(applied);
+        keyedWrites.record(idempotencyKey, LAUNCH, evaluation.id, now);
         selfAssessments.flush();
         EvaluationView view = view(evaluation);
         audit.record("evaluation.launched", "evaluation", evaluation.id, null, view);
@@ -231,17 +211,9 @@ public class EvaluationService {
             LOG.infof("%s repeated the submission of evaluation %d: already in review", caller.username(), id);
             return view(evaluation);
         }
-        if (!evaluation.status.editable()) {
-            throw new ConflictException("evaluation " + id + " is " + evaluation.status + " and cannot be submitted");
-        }
-        if (!reportsCurrent(evaluation)) {
-            throw new ConflictException("evaluation " + id + " has no report generated since the last change of its "
-                    + "scores, findings or self-assessments: generate the report again (POST /api/evaluations/" + id
-                    + "/reports), then submit");
-        }
         EvaluationView before = view(evaluation);
-        evaluation.status = EvaluationStatus.IN_REVIEW;
-        evaluation.submittedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        evaluation.submit(reportsCurrent(evaluation),
+                Instant.now().truncatedTo(ChronoUnit.MICROS));
         evaluations.flush();
         EvaluationView after = view(evaluation);
         audit.record("evaluation.submitted", "evaluation", id, before, after);
@@ -264,15 +236,9 @@ public class EvaluationService {
             LOG.infof("%s repeated the review %s of evaluation %d: already decided", caller.username(), request.decision(), id);
             return view(evaluation);
         }
-        if (evaluation.status != EvaluationStatus.IN_REVIEW) {
-            throw new ConflictException("evaluation " + id + " is " + evaluation.status + ", not in review");
-        }
         EvaluationView before = view(evaluation);
-        evaluation.status = target;
-        evaluation.reviewDecision = request.decision().name();
-        evaluation.reviewComment = comment;
-        evaluation.reviewedBy = request.decidedBy().strip();
-        evaluation.reviewedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        evaluation.review(approve, request.decision().name(), comment, request.decidedBy().strip(),
+                Instant.now().truncatedTo(ChronoUnit.MICROS));
         evaluations.flush();
         EvaluationView after = view(evaluation);
         audit.record("evaluation.reviewed", "evaluation", id, before, after);
@@ -305,13 +271,6 @@ public class EvaluationService {
                     + "; it is now version " + evaluation.version + ": read it again");
         }
         return evaluation;
-    }
-
-    static void requireEditable(Evaluation evaluation, String what) {
-        if (!evaluation.status.editable()) {
-            throw new ConflictException("evaluation " + evaluation.id + " is " + evaluation.status + ": " + what
-                    + " can change only while it is SELF_ASSESSMENT or RETURNED");
-        }
     }
 
     List<String> departmentsOf(Evaluation evaluation) {

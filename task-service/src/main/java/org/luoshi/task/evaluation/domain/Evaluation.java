@@ -13,6 +13,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import org.luoshi.task.shared.domain.RuleViolation;
+
 /**
  * A mid-term or final third-party evaluation of a plan: its scope, the snapshot frozen at launch (with the SHA-256 of
  * its text), the rubric, the evaluator's findings, and where it stands.
@@ -45,7 +47,8 @@ public class Evaluation {
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    public EvaluationStatus status;
+    /** An evaluation is launched into self-assessment; only the transitions below move it. */
+    public EvaluationStatus status = EvaluationStatus.SELF_ASSESSMENT;
 
     @Column(nullable = false)
     public String rubric;
@@ -99,5 +102,53 @@ public class Evaluation {
     /** Something the report is made of changed: reports made before are out of date. */
     public void inputsChanged() {
         inputsRevision++;
+    }
+
+    /** Scores, findings, self-assessments and reports change only before submission or after a return. */
+    public void requireEditable(String what) {
+        if (!status.editable()) {
+            throw new RuleViolation("evaluation.not-editable", "evaluation " + id + " is " + status + ": " + what
+                    + " can change only while it is SELF_ASSESSMENT or RETURNED");
+        }
+    }
+
+    /** The evaluator submits the report for review: only while editable, and only with a report of the current inputs. */
+    public void submit(boolean reportCurrent, Instant at) {
+        if (!status.editable()) {
+            throw new RuleViolation("evaluation.not-editable", "evaluation " + id + " is " + status + " and cannot be submitted");
+        }
+        if (!reportCurrent) {
+            throw new RuleViolation("evaluation.report-outdated", "evaluation " + id + " has no report generated since the "
+                    + "last change of its scores, findings or self-assessments: generate the report again (POST "
+                    + "/api/evaluations/" + id + "/reports), then submit");
+        }
+        status = EvaluationStatus.IN_REVIEW;
+        submittedAt = at;
+    }
+
+    /** The supervising office approves or returns what is in review. */
+    public void review(boolean approve, String decision, String comment, String by, Instant at) {
+        if (status != EvaluationStatus.IN_REVIEW) {
+            throw new RuleViolation("evaluation.not-in-review", "evaluation " + id + " is " + status + ", not in review");
+        }
+        status = approve ? EvaluationStatus.APPROVED : EvaluationStatus.RETURNED;
+        reviewDecision = decision;
+        reviewComment = comment;
+        reviewedBy = by;
+        reviewedAt = at;
+    }
+
+    /** Only an approved evaluation with its complete report is published. */
+    public void publish(boolean reportComplete, String by, Instant at) {
+        if (status != EvaluationStatus.APPROVED) {
+            throw new RuleViolation("evaluation.not-approved", "evaluation " + id + " is " + status
+                    + ": only an approved evaluation can be published");
+        }
+        if (!reportComplete) {
+            throw new RuleViolation("evaluation.report-incomplete", "evaluation " + id + " has no complete report to publish");
+        }
+        status = EvaluationStatus.PUBLISHED;
+        publishedBy = by;
+        publishedAt = at;
     }
 }

@@ -48,6 +48,19 @@ public class EvaluationSelfAssessment {
     @Column(name = "submitted_on")
     public LocalDate submittedOn;
 
+    /** The department's 自评 arrives (again: a later text replaces the earlier one). */
+    public void submit(String summary, String achievements, String problems, String nextSteps, String by, Instant at,
+            LocalDate on) {
+        this.status = SelfAssessmentStatus.SUBMITTED;
+        this.summary = summary;
+        this.achievements = achievements;
+        this.problems = problems;
+        this.nextSteps = nextSteps;
+        this.submittedBy = by;
+        this.submittedAt = at;
+        this.submittedOn = on;
+    }
+
     public static class Key implements Serializable {
         public Long evaluationId;
         public String departmentCode;

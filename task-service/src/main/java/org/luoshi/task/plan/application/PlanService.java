@@ -9,7 +9,6 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
-import org.luoshi.common.problem.ConflictException;
 import org.luoshi.common.problem.InvalidFieldException;
 import org.luoshi.common.problem.ResourceNotFoundException;
 import org.luoshi.common.problem.ViolationCodes;
@@ -58,7 +57,6 @@ public class PlanService {
         plan.issuingBodies = new java.util.ArrayList<>(request.issuingBodies().stream().map(String::strip).toList());
         plan.periodStart = request.periodStart();
         plan.periodEnd = request.periodEnd();
-        plan.status = PlanStatus.DRAFT;
         plan.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         plan.createdBy = caller.username();
         plans.persistAndFlush(plan);
@@ -71,11 +69,8 @@ public class PlanService {
     public PlanView changeStatus(long id, PlanStatus next) {
         Caller caller = callers.current();
         Plan plan = visiblePlan(id, caller);
-        if (!plan.status.canMoveTo(next)) {
-            throw new ConflictException("plan " + id + " is " + plan.status + " and cannot become " + next);
-        }
         PlanView before = PlanView.of(plan);
-        plan.status = next;
+        plan.moveTo(next);
         plans.flush();
         audit.record("plan.status-changed", "plan", id, before, PlanView.of(plan));
         LOG.infof("%s moved plan %d from %s to %s", caller.username(), id, before.status(), next);
@@ -91,13 +86,8 @@ public class PlanService {
             throw new org.luoshi.common.problem.PreconditionFailedException("plan " + id + " changed since version "
                     + expectedVersion + "; it is now version " + plan.version);
         }
-        if (plan.status != PlanStatus.DRAFT) {
-            throw new ConflictException("plan " + id + " is " + plan.status + ", not a draft");
-        }
         PlanView before = PlanView.of(plan);
-        plan.status = PlanStatus.IN_FORCE;
-        plan.confirmedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        plan.confirmedBy = caller.username();
+        plan.confirm(caller.username(), Instant.now().truncatedTo(ChronoUnit.MICROS));
         plans.flush();
         audit.record("plan.confirmed", "plan", id, before, PlanView.of(plan));
         LOG.infof("%s confirmed plan %d '%s': in force", caller.username(), id, plan.title);

@@ -19,6 +19,8 @@ import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import org.luoshi.task.shared.domain.RuleViolation;
+
 /** A multi-year plan (规划) whose implementation is tracked. */
 @Entity
 @Table(name = "plan")
@@ -43,9 +45,10 @@ public class Plan {
     @Column(name = "period_end", nullable = false)
     public int periodEnd;
 
+    /** A plan starts as a draft, created or imported; only {@link #confirm} and {@link #moveTo} move it. */
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    public PlanStatus status;
+    public PlanStatus status = PlanStatus.DRAFT;
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
@@ -78,4 +81,22 @@ public class Plan {
 
     @Version
     public int version;
+
+    /** Confirms a draft: it comes into force, and its tasks can be worked on. */
+    public void confirm(String by, Instant at) {
+        if (status != PlanStatus.DRAFT) {
+            throw new RuleViolation("plan.not-draft", "plan " + id + " is " + status + ", not a draft");
+        }
+        status = PlanStatus.IN_FORCE;
+        confirmedAt = at;
+        confirmedBy = by;
+    }
+
+    /** The next phase only: a plan never goes back nor skips one. */
+    public void moveTo(PlanStatus next) {
+        if (!status.canMoveTo(next)) {
+            throw new RuleViolation("plan.status-order", "plan " + id + " is " + status + " and cannot become " + next);
+        }
+        status = next;
+    }
 }

@@ -23,8 +23,8 @@ import org.luoshi.task.plan.domain.Plan;
 import org.luoshi.task.plan.persistence.PlanRepository;
 import org.luoshi.task.shared.application.CallerFactory;
 import org.luoshi.task.shared.application.DepartmentService;
+import org.luoshi.task.shared.application.KeyedWrites;
 import org.luoshi.task.shared.domain.Caller;
-import org.luoshi.task.shared.persistence.IdempotencyLocks;
 import org.luoshi.task.tracking.api.Adjustment;
 import org.luoshi.task.tracking.api.AdjustmentResult;
 import org.luoshi.task.tracking.api.TaskRevisionView;
@@ -69,15 +69,14 @@ public class AdjustmentService {
     AuditLog audit;
 
     @Inject
-    IdempotencyLocks idempotencyLocks;
+    KeyedWrites keyedWrites;
 
     @Inject
     ObjectMapper json;
 
     @Transactional
     public AdjustmentResult apply(String adjustmentKey, Adjustment request) {
-        MilestoneReportService.requireKey("adjustmentKey", adjustmentKey);
-        idempotencyLocks.lock("adjustment", adjustmentKey);
+        keyedWrites.open("adjustmentKey", "adjustment", adjustmentKey);
         Caller caller = callers.current();
         TaskRevision earlier = revisions.find("adjustmentKey", adjustmentKey).firstResult();
         if (earlier != null) {

@@ -9,8 +9,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -38,7 +41,6 @@ import org.luoshi.task.tracking.domain.Milestone;
 import org.luoshi.task.tracking.domain.MilestoneStatus;
 import org.luoshi.task.tracking.domain.PlanTask;
 import org.luoshi.task.tracking.domain.StatusLight;
-import org.luoshi.task.tracking.domain.TaskStatus;
 import org.luoshi.task.tracking.ledger.LedgerError;
 import org.luoshi.task.tracking.ledger.LedgerFormatException;
 import org.luoshi.task.tracking.ledger.LedgerMilestone;
@@ -57,6 +59,8 @@ public class LedgerService {
     private static final Logger LOG = Logger.getLogger(LedgerService.class);
     /** Exports are of one plan's tasks: a few hundred, at most a few thousand. */
     private static final int EXPORT_LIMIT = LedgerWorkbook.MAX_DATA_ROWS;
+    /** A 序号 that is not yet a task: its section's reference (ending in ）) and the new task's position in it. */
+    private static final Pattern NEW_TASK_REFERENCE = Pattern.compile("^(.*）)(\\d+)$");
 
     private final LedgerWorkbook workbook = new LedgerWorkbook();
 
@@ -113,77 +117,117 @@ public class LedgerService {
         Caller caller = callers.current();
         Plan plan = plans.visiblePlan(planId, caller);
         LedgerSheet sheet = workbook.read(new ByteArrayInputStream(xlsx == null ? new byte[0] : xlsx));
+        PlanIndex index = indexOf(plan);
+        List<Change> changes = check(sheet, index);
+        Outcome outcome = applyAll(plan, changes, index.structure());
+        LOG.infof("%s imported a ledger of %d rows into plan %d: %d created, %d updated, %d unchanged", caller.username(),
+                sheet.rows().size(), planId, outcome.created().size(), outcome.updated().size(), outcome.unchanged());
+        return new LedgerImportResult(sheet.rows().size(), outcome.created().size(), outcome.updated().size(),
+                outcome.unchanged(), outcome.created(), outcome.updated());
+    }
 
+    /** What the rows are matched against: departments by code and by name, the plan's tasks and task sections by 序号. */
+    private record PlanIndex(Map<String, String> departmentCodes, PlanStructure structure, Map<String, PlanTask> tasks,
+            Map<String, PlanSection> sections) {
+    }
+
+    private PlanIndex indexOf(Plan plan) {
         Map<String, String> departmentCodes = new HashMap<>();
         for (Department d : departments.listAll()) {
             departmentCodes.put(d.code, d.code);
             departmentCodes.put(d.nameZh, d.code);
         }
-        List<PlanTask> planTasks = taskRepository.list("planId", planId);
+        List<PlanTask> planTasks = taskRepository.list("planId", plan.id);
         PlanStructure structure = tasks.structureOf(planTasks);
-        Map<String, PlanTask> byReference = new HashMap<>();
-        planTasks.forEach(t -> byReference.put(structure.reference(t), t));
-        Map<String, PlanSection> sectionsByReference = new HashMap<>();
+        Map<String, PlanTask> tasksByReference = new HashMap<>();
+        planTasks.forEach(t -> tasksByReference.put(structure.reference(t), t));
         Map<Long, PlanChapter> chapterById = new HashMap<>();
-        chapters.ofPlan(planId).forEach(c -> chapterById.put(c.id, c));
-        for (PlanSection s : sections.ofPlan(planId)) {
+        chapters.ofPlan(plan.id).forEach(c -> chapterById.put(c.id, c));
+        Map<String, PlanSection> sectionsByReference = new HashMap<>();
+        for (PlanSection s : sections.ofPlan(plan.id)) {
             PlanChapter c = chapterById.get(s.chapterId);
             if (!c.context) {
                 sectionsByReference.put(c.number + s.number, s);
             }
         }
+        return new PlanIndex(departmentCodes, structure, tasksByReference, sectionsByReference);
+    }
 
+    /** Checks every row before anything is written: one bad row fails the file, naming each bad row and why. */
+    private static List<Change> check(LedgerSheet sheet, PlanIndex index) {
         List<LedgerError> errors = new ArrayList<>();
         List<Change> changes = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
         for (LedgerRow row : sheet.rows()) {
-            int n = row.rowNumber();
-            if (row.reference().isEmpty()) {
-                errors.add(new LedgerError(n, "序号", "缺少序号：应为本规划中任务的编号，如“三（一）2”"));
-                continue;
-            }
-            if (!seen.add(row.reference())) {
-                errors.add(new LedgerError(n, "序号", "序号“" + row.reference() + "”在表中重复出现"));
-                continue;
-            }
-            PlanTask existing = byReference.get(row.reference());
-            PlanSection newIn = null;
-            Integer newOrdinal = null;
-            if (existing == null) {
-                java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(.*）)(\\d+)$").matcher(row.reference());
-                if (m.matches() && sectionsByReference.containsKey(m.group(1))) {
-                    newIn = sectionsByReference.get(m.group(1));
-                    newOrdinal = Integer.parseInt(m.group(2));
-                } else {
-                    errors.add(new LedgerError(n, "序号", "序号“" + row.reference() + "”不是本规划中的任务或章节编号"));
-                    continue;
-                }
-            }
-            String lead = null;
-            if (!row.leadDepartment().isEmpty()) {
-                lead = departmentCodes.get(row.leadDepartment());
-                if (lead == null) {
-                    errors.add(new LedgerError(n, "牵头单位", "未知的单位“" + row.leadDepartment() + "”"));
-                }
-            }
-            Set<String> co = new TreeSet<>();
-            for (String name : row.coDepartments()) {
-                String code = departmentCodes.get(name);
-                if (code == null) {
-                    errors.add(new LedgerError(n, "配合单位", "未知的单位“" + name + "”"));
-                } else if (!code.equals(lead)) {
-                    co.add(code);
-                }
-            }
-            if (existing != null && existing.leadDepartmentCode != null && lead == null) {
-                errors.add(new LedgerError(n, "牵头单位", "已交办的任务不能去掉牵头单位"));
-            }
-            changes.add(new Change(row, existing, newIn, newOrdinal, lead, co));
+            checkRow(row, index, seen, errors).ifPresent(changes::add);
         }
         if (!errors.isEmpty()) {
             throw new LedgerFormatException(errors);
         }
+        return changes;
+    }
 
+    /** The change a row asks for; empty when its 序号 names nothing (the errors say why). */
+    private static Optional<Change> checkRow(LedgerRow row, PlanIndex index, Set<String> seen, List<LedgerError> errors) {
+        int n = row.rowNumber();
+        String reference = row.reference();
+        if (reference.isEmpty()) {
+            errors.add(new LedgerError(n, "序号", "缺少序号：应为本规划中任务的编号，如“三（一）2”"));
+            return Optional.empty();
+        }
+        if (!seen.add(reference)) {
+            errors.add(new LedgerError(n, "序号", "序号“" + reference + "”在表中重复出现"));
+            return Optional.empty();
+        }
+        PlanTask existing = index.tasks().get(reference);
+        PlanSection newIn = null;
+        Integer newOrdinal = null;
+        if (existing == null) {
+            Matcher position = NEW_TASK_REFERENCE.matcher(reference);
+            if (!position.matches() || !index.sections().containsKey(position.group(1))) {
+                errors.add(new LedgerError(n, "序号", "序号“" + reference + "”不是本规划中的任务或章节编号"));
+                return Optional.empty();
+            }
+            newIn = index.sections().get(position.group(1));
+            newOrdinal = Integer.parseInt(position.group(2));
+        }
+        String lead = lead(row, index, errors);
+        Set<String> co = coDepartments(row, lead, index, errors);
+        if (existing != null && existing.leadDepartmentCode != null && lead == null) {
+            errors.add(new LedgerError(n, "牵头单位", "已交办的任务不能去掉牵头单位"));
+        }
+        return Optional.of(new Change(row, existing, newIn, newOrdinal, lead, co));
+    }
+
+    private static String lead(LedgerRow row, PlanIndex index, List<LedgerError> errors) {
+        if (row.leadDepartment().isEmpty()) {
+            return null;
+        }
+        String lead = index.departmentCodes().get(row.leadDepartment());
+        if (lead == null) {
+            errors.add(new LedgerError(row.rowNumber(), "牵头单位", "未知的单位“" + row.leadDepartment() + "”"));
+        }
+        return lead;
+    }
+
+    private static Set<String> coDepartments(LedgerRow row, String lead, PlanIndex index, List<LedgerError> errors) {
+        Set<String> co = new TreeSet<>();
+        for (String name : row.coDepartments()) {
+            String code = index.departmentCodes().get(name);
+            if (code == null) {
+                errors.add(new LedgerError(row.rowNumber(), "配合单位", "未知的单位“" + name + "”"));
+            } else if (!code.equals(lead)) {
+                co.add(code);
+            }
+        }
+        return co;
+    }
+
+    private record Outcome(List<Long> created, List<Long> updated, int unchanged) {
+    }
+
+    /** Creates the new tasks and updates the listed ones, each audited; a row that changes nothing is left alone. */
+    private Outcome applyAll(Plan plan, List<Change> changes, PlanStructure structure) {
         List<Long> created = new ArrayList<>();
         List<Long> updated = new ArrayList<>();
         int unchanged = 0;
@@ -191,17 +235,7 @@ public class LedgerService {
         for (Change change : changes) {
             PlanTask task = change.existing();
             if (task == null) {
-                task = new PlanTask();
-                task.planId = plan.id;
-                task.sectionId = change.section().id;
-                task.ordinal = change.ordinal();
-                task.title = change.row().task();
-                task.status = TaskStatus.DRAFT;
-                apply(task, change);
-                taskRepository.persist(task);
-                taskRepository.flush();
-                audit.record("task.created", "task", task.id, null, tasks.view(task));
-                created.add(task.id);
+                created.add(create(plan, change));
                 continue;
             }
             TaskView before = TaskViews.of(task, structure, today);
@@ -213,9 +247,20 @@ public class LedgerService {
                 unchanged++;
             }
         }
-        LOG.infof("%s imported a ledger of %d rows into plan %d: %d created, %d updated, %d unchanged", caller.username(),
-                sheet.rows().size(), planId, created.size(), updated.size(), unchanged);
-        return new LedgerImportResult(sheet.rows().size(), created.size(), updated.size(), unchanged, created, updated);
+        return new Outcome(created, updated, unchanged);
+    }
+
+    private long create(Plan plan, Change change) {
+        PlanTask task = new PlanTask();
+        task.planId = plan.id;
+        task.sectionId = change.section().id;
+        task.ordinal = change.ordinal();
+        task.title = change.row().task();
+        apply(task, change);
+        taskRepository.persist(task);
+        taskRepository.flush();
+        audit.record("task.created", "task", task.id, null, tasks.view(task));
+        return task.id;
     }
 
     /** Applies a row to a task, touching only what differs; answers whether anything did. */
@@ -227,10 +272,7 @@ public class LedgerService {
             changed = true;
         }
         if (!Objects.equals(change.lead(), task.leadDepartmentCode) && change.lead() != null) {
-            task.leadDepartmentCode = change.lead();
-            if (task.status == TaskStatus.DRAFT) {
-                task.status = TaskStatus.ASSIGNED;
-            }
+            task.assignLead(change.lead());
             changed = true;
         }
         if (!new TreeSet<>(task.coDepartmentCodes).equals(change.co())) {
@@ -264,10 +306,8 @@ public class LedgerService {
                 m.dueDate = line.dueDate();
                 changed = true;
             }
-            if (line.done() && !m.isDone()) {
-                m.status = MilestoneStatus.DONE;
-                m.completedOn = m.dueDate;
-                changed = true;
+            if (line.done()) {
+                changed |= m.complete(m.dueDate);
             }
         }
         changed |= task.milestones.removeIf(m -> !listed.contains(m.title) && !m.isDone());

@@ -19,8 +19,8 @@ import org.luoshi.common.problem.ResourceNotFoundException;
 import org.luoshi.common.problem.ViolationCodes;
 import org.luoshi.task.audit.application.AuditLog;
 import org.luoshi.task.shared.application.CallerFactory;
+import org.luoshi.task.shared.application.KeyedWrites;
 import org.luoshi.task.shared.domain.Caller;
-import org.luoshi.task.shared.persistence.IdempotencyLocks;
 import org.luoshi.task.tracking.api.MilestoneReportView;
 import org.luoshi.task.tracking.api.NewMilestoneReport;
 import org.luoshi.task.tracking.api.ReportDecisionRequest;
@@ -55,12 +55,11 @@ public class MilestoneReportService {
     AuditLog audit;
 
     @Inject
-    IdempotencyLocks idempotencyLocks;
+    KeyedWrites keyedWrites;
 
     @Transactional
     public MilestoneReportView submit(long milestoneId, String reportKey, NewMilestoneReport request) {
-        requireKey("reportKey", reportKey);
-        idempotencyLocks.lock("milestone-report", reportKey);
+        keyedWrites.open("reportKey", "milestone-report", reportKey);
         Caller caller = callers.current();
         Milestone milestone = milestones.visibleMilestone(milestoneId, caller);
         MilestoneReport earlier = reports.findById(reportKey);
@@ -120,7 +119,7 @@ public class MilestoneReportService {
 
     @Transactional
     public MilestoneReportView decide(String reportKey, ReportDecisionRequest request) {
-        idempotencyLocks.lock("milestone-report-decision", reportKey);
+        keyedWrites.open("reportKey", "milestone-report-decision", reportKey);
         Caller caller = callers.current();
         MilestoneReport report = reports.findByIdOptional(reportKey)
                 .orElseThrow(() -> new ResourceNotFoundException("milestone report", reportKey));
@@ -129,10 +128,7 @@ public class MilestoneReportService {
         if (request.decision() == ReportDecision.REJECTED && comment == null) {
             throw new InvalidFieldException("comment", "a rejection must say why", ViolationCodes.REQUIRED);
         }
-        if (report.decision() != null) {
-            if (report.decision() != request.decision()) {
-                throw new ConflictException("report " + reportKey + " was already " + report.decision() + " by " + report.decidedBy);
-            }
+        if (report.decision() == request.decision()) {
             LOG.infof("%s repeated decision %s on report %s: already recorded, nothing changed", caller.username(),
                     request.decision(), reportKey);
             return MilestoneReportView.of(report);
@@ -167,12 +163,6 @@ public class MilestoneReportService {
             throw new InvalidFieldException("departmentCode", kind == ReportKind.LEAD
                     ? "'" + department + "' does not lead task " + task.id
                     : "'" + department + "' is not a co-department of task " + task.id);
-        }
-    }
-
-    static void requireKey(String field, String key) {
-        if (key == null || key.isBlank() || key.length() > 200) {
-            throw new InvalidFieldException(field, "1 to 200 characters");
         }
     }
 }

@@ -1,7 +1,6 @@
 package org.luoshi.task.tracking.application;
 
 import java.math.BigDecimal;
-import java.util.Comparator;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -20,9 +19,7 @@ import org.luoshi.task.tracking.api.NewMilestone;
 import org.luoshi.task.tracking.api.TaskView;
 import org.luoshi.task.tracking.domain.AccessPolicy;
 import org.luoshi.task.tracking.domain.Milestone;
-import org.luoshi.task.tracking.domain.MilestoneStatus;
 import org.luoshi.task.tracking.domain.PlanTask;
-import org.luoshi.task.tracking.domain.TaskStatus;
 import org.luoshi.task.tracking.persistence.MilestoneRepository;
 
 import io.quarkus.security.ForbiddenException;
@@ -118,13 +115,8 @@ public class MilestoneService {
         PlanTask task = milestone.task;
         if (!milestone.isDone()) {
             MilestoneView before = MilestoneView.of(milestone, calendar.today());
-            milestone.status = MilestoneStatus.DONE;
-            milestone.completedOn = completedOn;
-            if (task.milestones.stream().allMatch(Milestone::isDone)) {
-                task.status = TaskStatus.COMPLETED;
-                task.completedOn = task.milestones.stream().map(m -> m.completedOn).max(Comparator.naturalOrder())
-                        .orElse(completedOn);
-            }
+            milestone.complete(completedOn);
+            task.completeIfAllMilestonesDone();
             milestones.flush();
             audit.record("milestone.completed", "milestone", milestone.id, before, MilestoneView.of(milestone, calendar.today()));
             LOG.infof("%s marked milestone %d of task %d done on %s", caller.username(), milestone.id, task.id, completedOn);

@@ -19,11 +19,9 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
-import org.luoshi.common.problem.ConflictException;
 import org.luoshi.common.problem.InvalidFieldException;
 import org.luoshi.common.problem.PreconditionFailedException;
 import org.luoshi.common.problem.ResourceNotFoundException;
-import org.luoshi.common.problem.ViolationCodes;
 import org.luoshi.task.audit.application.AuditLog;
 import org.luoshi.task.plan.application.PlanService;
 import org.luoshi.task.plan.domain.Plan;
@@ -32,10 +30,8 @@ import org.luoshi.task.plan.persistence.SectionRepository;
 import org.luoshi.task.shared.application.BusinessCalendar;
 import org.luoshi.task.shared.application.CallerFactory;
 import org.luoshi.task.shared.application.DepartmentService;
-import org.luoshi.task.shared.domain.AppliedRequest;
+import org.luoshi.task.shared.application.KeyedWrites;
 import org.luoshi.task.shared.domain.Caller;
-import org.luoshi.task.shared.persistence.AppliedRequestRepository;
-import org.luoshi.task.shared.persistence.IdempotencyLocks;
 import org.luoshi.task.tracking.api.Acceptance;
 import org.luoshi.task.tracking.api.Assignment;
 import org.luoshi.task.tracking.api.BulkAssignment;
@@ -66,10 +62,7 @@ public class TaskService {
     SectionRepository sections;
 
     @Inject
-    AppliedRequestRepository appliedRequests;
-
-    @Inject
-    IdempotencyLocks idempotencyLocks;
+    KeyedWrites keyedWrites;
 
     @Inject
     PlanService plans;
@@ -148,8 +141,9 @@ public class TaskService {
         PlanTask task = new PlanTask();
         task.planId = plan.id;
         task.title = request.title().strip();
-        task.leadDepartmentCode = request.leadDepartmentCode();
-        task.status = task.leadDepartmentCode == null ? TaskStatus.DRAFT : TaskStatus.ASSIGNED;
+        if (request.leadDepartmentCode() != null) {
+            task.assignLead(request.leadDepartmentCode());
+        }
         tasks.persistAndFlush(task);
         audit.record("task.created", "task", task.id, null, view(task));
         LOG.infof("%s created task %d '%s' in plan %d, lead %s", caller.username(), task.id, task.title, planId,
@@ -165,7 +159,7 @@ public class TaskService {
         requireVersion(task, expectedVersion);
         validate("", assignment.leadDepartmentCode(), assignment.coDepartmentCodes());
         TaskView before = view(task);
-        apply(task, assignment.leadDepartmentCode(), assignment.coDepartmentCodes(), assignment.dueDate());
+        task.assign(assignment.leadDepartmentCode(), assignment.coDepartmentCodes(), assignment.dueDate());
         tasks.flush();
         TaskView after = view(task);
         audit.record("task.assigned", "task", id, before, after);
@@ -208,7 +202,7 @@ public class TaskService {
         for (BulkAssignment.Item item : request.items()) {
             PlanTask task = byId.get(item.taskId());
             before.put(task.id, TaskViews.of(task, structure, today));
-            apply(task, item.leadDepartmentCode(), item.coDepartmentCodes(), item.dueDate());
+            task.assign(item.leadDepartmentCode(), item.coDepartmentCodes(), item.dueDate());
             changed.add(task);
         }
         tasks.flush();
@@ -224,33 +218,18 @@ public class TaskService {
      */
     @Transactional
     public TaskView accept(long id, String idempotencyKey, Acceptance acceptance) {
-        if (idempotencyKey == null || idempotencyKey.isBlank() || idempotencyKey.length() > 200) {
-            throw new InvalidFieldException("Idempotency-Key", "header required, 1 to 200 characters", ViolationCodes.REQUIRED);
-        }
-        idempotencyLocks.lock("idempotency-key", idempotencyKey);
+        keyedWrites.open(KeyedWrites.HEADER, "idempotency-key", idempotencyKey);
         Caller caller = callers.current();
         PlanTask task = visibleTask(id, caller);
-        AppliedRequest earlier = appliedRequests.findById(idempotencyKey);
-        if (earlier != null) {
-            if (!earlier.operation.equals(ACCEPT) || !earlier.targetId.equals(id)) {
-                throw new ConflictException("Idempotency-Key " + idempotencyKey + " was already used for another change");
-            }
+        if (keyedWrites.earlier(idempotencyKey, ACCEPT, id).isPresent()) {
             LOG.infof("%s repeated acceptance %s of task %d: already applied, nothing changed", caller.username(),
                     idempotencyKey, id);
             return view(task);
         }
         requireDepartment("departmentCode", acceptance.departmentCode());
-        if (task.status == TaskStatus.ACCEPTED || task.status == TaskStatus.COMPLETED) {
-            throw new ConflictException("task " + id + " was already accepted by " + task.leadDepartmentCode);
-        }
         TaskView before = view(task);
         task.acceptBy(acceptance.departmentCode(), acceptance.acceptedBy(), Instant.now().truncatedTo(ChronoUnit.MICROS));
-        AppliedRequest applied = new AppliedRequest();
-        applied.idempotencyKey = idempotencyKey;
-        applied.operation = ACCEPT;
-        applied.targetId = id;
-        applied.appliedAt = task.acceptedAt;
-        appliedRequests.persist(applied);
+        keyedWrites.record(idempotencyKey, ACCEPT, id, task.acceptedAt);
         tasks.flush();
         TaskView after = view(task);
         audit.record("task.accepted", "task", id, before, after);
@@ -272,18 +251,6 @@ public class TaskService {
         if (task.version != expectedVersion) {
             throw new PreconditionFailedException("task " + task.id + " changed since version " + expectedVersion
                     + "; it is now version " + task.version + ": read it again");
-        }
-    }
-
-    private void apply(PlanTask task, String lead, List<String> co, LocalDate due) {
-        task.leadDepartmentCode = lead;
-        task.coDepartmentCodes.clear();
-        if (co != null) {
-            co.stream().filter(c -> !c.equals(lead)).forEach(task.coDepartmentCodes::add);
-        }
-        task.dueDate = due;
-        if (task.status == TaskStatus.DRAFT) {
-            task.status = TaskStatus.ASSIGNED;
         }
     }
 

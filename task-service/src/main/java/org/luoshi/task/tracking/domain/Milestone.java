@@ -56,6 +56,19 @@ public class Milestone {
         return status == MilestoneStatus.DONE;
     }
 
+    /**
+     * Marks the milestone done on the given day. A milestone already done keeps the day it was done on, so a retried
+     * step changes nothing. Answers whether it changed.
+     */
+    public boolean complete(LocalDate on) {
+        if (isDone()) {
+            return false;
+        }
+        status = MilestoneStatus.DONE;
+        completedOn = on;
+        return true;
+    }
+
     public boolean isOverdueOn(LocalDate today) {
         return !isDone() && dueDate.isBefore(today);
     }

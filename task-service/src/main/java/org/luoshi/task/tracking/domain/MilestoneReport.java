@@ -16,6 +16,8 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 
+import org.luoshi.task.shared.domain.RuleViolation;
+
 /** 进展报告: a department's report on a milestone, and the supervising office's decision on it. */
 @Entity
 @Table(name = "milestone_report")
@@ -91,7 +93,12 @@ public class MilestoneReport {
         return kind == ReportKind.LEAD && status == ReportStatus.APPROVED;
     }
 
+    /** A report is decided once: a different decision afterwards is refused (the same one again is the caller's repeat). */
     public void decide(ReportDecision decision, String by, LocalDate on, String comment, Instant at) {
+        if (decision() != null) {
+            throw new RuleViolation("report.already-decided", "report " + reportKey + " was already " + decision() + " by "
+                    + decidedBy);
+        }
         this.status = decision.status();
         this.decidedBy = by;
         this.decidedOn = on;

@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -24,6 +26,8 @@ import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import org.luoshi.task.shared.domain.RuleViolation;
+
 /** A task of a plan, led by one department (牵头单位). */
 @Entity
 @Table(name = "plan_task")
@@ -41,9 +45,10 @@ public class PlanTask {
     @Column(name = "lead_department_code")
     public String leadDepartmentCode;
 
+    /** A task starts as a draft; only the transitions below move it. */
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    public TaskStatus status;
+    public TaskStatus status = TaskStatus.DRAFT;
 
     @Column(name = "accepted_by")
     public String acceptedBy;
@@ -98,11 +103,51 @@ public class PlanTask {
         return milestone;
     }
 
-    /** The lead department takes the task on: from then on it is theirs to implement. */
+    /**
+     * 交办 the lead: a draft becomes assigned once a department leads it; a task further along keeps its status
+     * (changing the lead of an accepted task does not undo the acceptance).
+     */
+    public void assignLead(String departmentCode) {
+        if (departmentCode == null) {
+            throw new RuleViolation("task.lead-required", "task " + id + " needs a lead department to be assigned");
+        }
+        this.leadDepartmentCode = departmentCode;
+        if (status == TaskStatus.DRAFT) {
+            status = TaskStatus.ASSIGNED;
+        }
+    }
+
+    /** 交办 in full: the lead, the co-departments (the lead is not also its own co-department) and the due date. */
+    public void assign(String lead, Collection<String> coDepartments, LocalDate due) {
+        assignLead(lead);
+        coDepartmentCodes.clear();
+        if (coDepartments != null) {
+            coDepartments.stream().filter(c -> !c.equals(lead)).forEach(coDepartmentCodes::add);
+        }
+        dueDate = due;
+    }
+
+    /** The lead department takes the task on: from then on it is theirs to implement. Once only. */
     public void acceptBy(String departmentCode, String username, Instant at) {
+        if (status == TaskStatus.ACCEPTED || status == TaskStatus.COMPLETED) {
+            throw new RuleViolation("task.already-accepted", "task " + id + " was already accepted by " + leadDepartmentCode);
+        }
         this.leadDepartmentCode = departmentCode;
         this.status = TaskStatus.ACCEPTED;
         this.acceptedBy = username;
         this.acceptedAt = at;
+    }
+
+    /**
+     * A task is completed with its last milestone, on the day the last one was done. Answers whether it is now
+     * completed; a task with an open milestone (or none) stays as it is.
+     */
+    public boolean completeIfAllMilestonesDone() {
+        if (milestones.isEmpty() || !milestones.stream().allMatch(Milestone::isDone)) {
+            return false;
+        }
+        status = TaskStatus.COMPLETED;
+        completedOn = milestones.stream().map(m -> m.completedOn).max(Comparator.naturalOrder()).orElseThrow();
+        return true;
     }
 }

@@ -18,7 +18,6 @@ import org.luoshi.task.plan.api.PlanView;
 import org.luoshi.task.plan.domain.Plan;
 import org.luoshi.task.plan.domain.PlanChapter;
 import org.luoshi.task.plan.domain.PlanSection;
-import org.luoshi.task.plan.domain.PlanStatus;
 import org.luoshi.task.plan.importing.api.ImportPreview;
 import org.luoshi.task.plan.importing.api.ImportResult;
 import org.luoshi.task.plan.importing.domain.ParsedChapter;
@@ -33,7 +32,6 @@ import org.luoshi.task.plan.persistence.SectionRepository;
 import org.luoshi.task.shared.application.CallerFactory;
 import org.luoshi.task.shared.domain.Caller;
 import org.luoshi.task.tracking.domain.PlanTask;
-import org.luoshi.task.tracking.domain.TaskStatus;
 import org.luoshi.task.tracking.persistence.TaskRepository;
 
 /**
@@ -92,7 +90,6 @@ public class PlanImportService {
         plan.issuingBodies = new ArrayList<>(parsed.issuingBodies().isEmpty() ? List.of("（未注明）") : parsed.issuingBodies());
         plan.periodStart = period[0];
         plan.periodEnd = period[1];
-        plan.status = PlanStatus.DRAFT;
         plan.issuedOn = parsed.issuedOn();
         plan.sourceSha256 = parsed.sourceSha256();
         plan.sourceName = sourceName == null || sourceName.isBlank() ? null : sourceName.strip();
@@ -128,7 +125,6 @@ public class PlanImportService {
                         task.ordinal = paragraph.ordinal();
                         task.title = paragraph.taskTitle();
                         task.sourceText = paragraph.text();
-                        task.status = TaskStatus.DRAFT;
                         tasks.persist(task);
                         taskCount++;
                     }
