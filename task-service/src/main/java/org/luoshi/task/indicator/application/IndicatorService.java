@@ -17,13 +17,12 @@ import org.luoshi.task.indicator.api.IndicatorUpdate;
 import org.luoshi.task.indicator.api.IndicatorView;
 import org.luoshi.task.indicator.api.NewIndicatorValue;
 import org.luoshi.task.indicator.domain.Direction;
-import org.luoshi.task.indicator.domain.DirectionDefaults;
 import org.luoshi.task.indicator.domain.IndicatorValue;
 import org.luoshi.task.indicator.domain.PlanIndicator;
 import org.luoshi.task.indicator.domain.Target;
 import org.luoshi.task.indicator.persistence.IndicatorRepository;
 import org.luoshi.task.plan.application.PlanService;
-import org.luoshi.task.plan.importing.domain.ParsedIndicator;
+import org.luoshi.task.plan.domain.PlanAccessPolicy;
 import org.luoshi.task.shared.application.BusinessCalendar;
 import org.luoshi.task.shared.application.CallerFactory;
 import org.luoshi.task.shared.application.DepartmentService;
@@ -63,25 +62,12 @@ public class IndicatorService {
         return view(visible(id), calendar.today().getYear());
     }
 
-    /** Within the import's transaction: the indicators the document's goals state. */
-    public void createFromDocument(long planId, List<ParsedIndicator> parsed) {
+    /** Within the import's transaction: the indicators the document's goals state, numbered in their order. */
+    public void createFromDocument(long planId, List<PlanIndicator> stated) {
         int ordinal = 0;
-        for (ParsedIndicator p : parsed) {
-            PlanIndicator indicator = new PlanIndicator();
+        for (PlanIndicator indicator : stated) {
             indicator.planId = planId;
             indicator.ordinal = ++ordinal;
-            indicator.name = p.name();
-            indicator.unit = p.unit();
-            indicator.kind = p.kind();
-            boolean usableBaseline = p.baselineYear() != null && p.baselineValue() != null && p.baselineYear() < p.targetYear();
-            indicator.baselineYear = usableBaseline ? p.baselineYear() : null;
-            indicator.baselineValue = usableBaseline ? p.baselineValue() : null;
-            indicator.targetYear = p.targetYear();
-            indicator.targetValue = p.targetValue();
-            indicator.comparison = p.comparison();
-            indicator.sourceText = p.sourceText();
-            indicator.direction = DirectionDefaults.of(p.comparison(), p.name(), p.sourceText(), indicator.baselineValue,
-                    p.targetValue());
             indicators.persist(indicator);
         }
     }
@@ -172,7 +158,7 @@ public class IndicatorService {
 
     /** The supervising office, admins, and staff of the department responsible for the indicator. */
     private static boolean canReport(Caller caller, PlanIndicator indicator) {
-        return org.luoshi.task.tracking.domain.AccessPolicy.canAssign(caller)
+        return PlanAccessPolicy.canAssign(caller)
                 || (caller.has(org.luoshi.common.security.Roles.STAFF) && indicator.responsibleDepartmentCode != null
                         && caller.departments().contains(indicator.responsibleDepartmentCode));
     }

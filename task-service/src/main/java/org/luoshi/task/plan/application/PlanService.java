@@ -16,11 +16,11 @@ import org.luoshi.task.audit.application.AuditLog;
 import org.luoshi.task.plan.api.NewPlan;
 import org.luoshi.task.plan.api.PlanView;
 import org.luoshi.task.plan.domain.Plan;
+import org.luoshi.task.plan.domain.PlanAccessPolicy;
 import org.luoshi.task.plan.domain.PlanStatus;
 import org.luoshi.task.plan.persistence.PlanRepository;
 import org.luoshi.task.shared.application.CallerFactory;
 import org.luoshi.task.shared.domain.Caller;
-import org.luoshi.task.tracking.domain.AccessPolicy;
 
 @ApplicationScoped
 public class PlanService {
@@ -37,7 +37,7 @@ public class PlanService {
 
     public List<PlanView> list() {
         Caller caller = callers.current();
-        boolean drafts = AccessPolicy.canSeeDraftPlans(caller);
+        boolean drafts = PlanAccessPolicy.canSeeDraftPlans(caller);
         return plans.listNewestFirst(drafts).stream().map(PlanView::of).toList();
     }
 
@@ -95,7 +95,7 @@ public class PlanService {
     }
 
     public Plan visiblePlan(long id, Caller caller) {
-        return plans.findByIdOptional(id).filter(p -> AccessPolicy.canSee(caller, p))
+        return plans.findByIdOptional(id).filter(p -> PlanAccessPolicy.canSee(caller, p))
                 .orElseThrow(() -> new ResourceNotFoundException("plan", id));
     }
 }

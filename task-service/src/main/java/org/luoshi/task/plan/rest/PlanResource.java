@@ -23,22 +23,17 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.luoshi.common.problem.Versions;
 import org.luoshi.common.security.Roles;
-import org.luoshi.task.indicator.api.IndicatorView;
-import org.luoshi.task.indicator.application.IndicatorService;
 import org.luoshi.task.plan.api.NewPlan;
-import org.luoshi.task.plan.api.PlanOutline;
 import org.luoshi.task.plan.api.PlanStatusChange;
 import org.luoshi.task.plan.api.PlanView;
 import org.luoshi.task.plan.application.PlanService;
-import org.luoshi.task.tracking.api.BulkAssignment;
-import org.luoshi.task.tracking.api.NewTask;
-import org.luoshi.task.tracking.api.StatusRollup;
-import org.luoshi.task.tracking.api.TaskView;
-import org.luoshi.task.tracking.application.PlanStructureService;
-import org.luoshi.task.tracking.application.TaskService;
 
 import io.quarkus.security.Authenticated;
 
+/**
+ * A plan itself; its tasks and roll-ups are {@code tracking.rest.PlanTasksResource}, its indicators {@code
+ * indicator.rest.PlanIndicatorsResource}.
+ */
 @Path("/api/plans")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -47,15 +42,6 @@ import io.quarkus.security.Authenticated;
 public class PlanResource {
     @Inject
     PlanService plans;
-
-    @Inject
-    PlanStructureService structure;
-
-    @Inject
-    TaskService tasks;
-
-    @Inject
-    IndicatorService indicators;
 
     @GET
     @RolesAllowed({ Roles.STAFF, Roles.SUPERVISOR, Roles.EVALUATOR, Roles.ADMIN, Roles.SERVICE })
@@ -71,30 +57,6 @@ public class PlanResource {
     public Response get(@PathParam("id") long id) {
         PlanView plan = plans.get(id);
         return Response.ok(plan).tag(Versions.etag(plan.version())).build();
-    }
-
-    @GET
-    @Path("{id}/outline")
-    @RolesAllowed({ Roles.STAFF, Roles.SUPERVISOR, Roles.EVALUATOR, Roles.ADMIN, Roles.SERVICE })
-    @Operation(summary = "The plan's chapters and sections, with the context text of its goal chapters")
-    public PlanOutline outline(@PathParam("id") long id) {
-        return structure.outline(id);
-    }
-
-    @GET
-    @Path("{id}/status")
-    @RolesAllowed({ Roles.STAFF, Roles.SUPERVISOR, Roles.EVALUATOR, Roles.ADMIN })
-    @Operation(summary = "红黄绿 counts of the tasks the caller may see, by chapter, section and lead department")
-    public StatusRollup status(@PathParam("id") long id) {
-        return structure.rollup(id);
-    }
-
-    @GET
-    @Path("{id}/indicators")
-    @RolesAllowed({ Roles.STAFF, Roles.SUPERVISOR, Roles.EVALUATOR, Roles.ADMIN, Roles.SERVICE })
-    @Operation(summary = "The plan's indicators with their assessment this year")
-    public List<IndicatorView> indicators(@PathParam("id") long id) {
-        return indicators.ofPlan(id);
     }
 
     @POST
@@ -122,23 +84,5 @@ public class PlanResource {
     @Operation(summary = "Put a draft plan in force, or close a plan in force")
     public PlanView changeStatus(@PathParam("id") long id, @NotNull @Valid PlanStatusChange change) {
         return plans.changeStatus(id, change.status());
-    }
-
-    @POST
-    @Path("{id}/tasks")
-    @RolesAllowed({ Roles.SUPERVISOR, Roles.ADMIN })
-    @Operation(summary = "Add a task to the plan, optionally naming its lead department")
-    public Response createTask(@PathParam("id") long id, @NotNull @Valid NewTask request) {
-        TaskView created = tasks.create(id, request);
-        return Response.created(URI.create("/api/tasks/" + created.id())).entity(created)
-                .tag(Versions.etag(created.version())).build();
-    }
-
-    @POST
-    @Path("{id}/assignments")
-    @RolesAllowed({ Roles.SUPERVISOR, Roles.ADMIN })
-    @Operation(summary = "Assign many tasks at once (each with the version it was read at): all or nothing")
-    public List<TaskView> assignMany(@PathParam("id") long id, @NotNull @Valid BulkAssignment request) {
-        return tasks.assignMany(id, request);
     }
 }

@@ -5,18 +5,16 @@ import static org.luoshi.common.security.Roles.SERVICE;
 import static org.luoshi.common.security.Roles.STAFF;
 import static org.luoshi.common.security.Roles.SUPERVISOR;
 
-import org.luoshi.task.plan.domain.Plan;
-import org.luoshi.task.plan.domain.PlanStatus;
+import org.luoshi.task.plan.domain.PlanAccessPolicy;
 import org.luoshi.task.shared.domain.Caller;
 
 /**
- * Who may see and change what.
+ * Who may see and change which task (who may see a plan and do the supervising office's work: {@link PlanAccessPolicy}).
  * <ul>
  * <li>Staff see the tasks their department leads or co-operates on, and change (plan milestones of) only those
  * it leads.</li>
  * <li>Supervisors and admins see and change everything; evaluators see everything and change nothing; the
  * workflow engine's account records the outcome of process steps.</li>
- * <li>Plans in draft are the supervising office's working material: only it, admins and the engine see them.</li>
  * </ul>
  */
 public final class AccessPolicy {
@@ -29,30 +27,17 @@ public final class AccessPolicy {
     }
 
     public static boolean canPlanMilestones(Caller caller, PlanTask task) {
-        return canAssign(caller)
+        return PlanAccessPolicy.canAssign(caller)
                 || (caller.has(STAFF) && task.leadDepartmentCode != null && caller.departments().contains(task.leadDepartmentCode));
     }
 
     /** Evidence (佐证材料) comes from the departments doing the work, lead or co-operating, or the supervising office. */
     public static boolean canAddEvidence(Caller caller, PlanTask task) {
-        return canAssign(caller) || (caller.has(STAFF) && caller.departments().stream().anyMatch(task::involves));
-    }
-
-    /** Assigning departments and due dates, confirming and importing plans: the supervising office's work. */
-    public static boolean canAssign(Caller caller) {
-        return caller.has(SUPERVISOR) || caller.has(ADMIN);
+        return PlanAccessPolicy.canAssign(caller) || (caller.has(STAFF) && caller.departments().stream().anyMatch(task::involves));
     }
 
     /** Marking a milestone done follows an approved report: the supervisor's decision, or the engine recording it. */
     public static boolean canCompleteMilestones(Caller caller) {
-        return caller.has(SUPERVISOR) || caller.has(ADMIN) || caller.has(SERVICE);
-    }
-
-    public static boolean canSee(Caller caller, Plan plan) {
-        return plan.status != PlanStatus.DRAFT || canSeeDraftPlans(caller);
-    }
-
-    public static boolean canSeeDraftPlans(Caller caller) {
         return caller.has(SUPERVISOR) || caller.has(ADMIN) || caller.has(SERVICE);
     }
 }

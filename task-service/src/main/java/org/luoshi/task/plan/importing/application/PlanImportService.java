@@ -14,6 +14,7 @@ import org.jboss.logging.Logger;
 import org.luoshi.task.audit.application.AuditLog;
 import org.luoshi.task.indicator.application.IndicatorService;
 import org.luoshi.task.indicator.domain.DirectionDefaults;
+import org.luoshi.task.indicator.domain.PlanIndicator;
 import org.luoshi.task.plan.api.PlanView;
 import org.luoshi.task.plan.domain.Plan;
 import org.luoshi.task.plan.domain.PlanChapter;
@@ -21,6 +22,7 @@ import org.luoshi.task.plan.domain.PlanSection;
 import org.luoshi.task.plan.importing.api.ImportPreview;
 import org.luoshi.task.plan.importing.api.ImportResult;
 import org.luoshi.task.plan.importing.domain.ParsedChapter;
+import org.luoshi.task.plan.importing.domain.ParsedIndicator;
 import org.luoshi.task.plan.importing.domain.ParsedParagraph;
 import org.luoshi.task.plan.importing.domain.ParsedPlan;
 import org.luoshi.task.plan.importing.domain.ParsedSection;
@@ -131,7 +133,7 @@ public class PlanImportService {
                 }
             }
         }
-        indicators.createFromDocument(plan.id, parsed.indicators());
+        indicators.createFromDocument(plan.id, parsed.indicators().stream().map(PlanImportService::indicator).toList());
         plans.flush();
         audit.record("plan.imported", "plan", plan.id, null, java.util.Map.of("plan", PlanView.of(plan), "chapters",
                 parsed.chapters().size(), "tasks", taskCount, "indicators", parsed.indicators().size(), "sourceSha256",
@@ -191,12 +193,30 @@ public class PlanImportService {
                 sectionCount, taskCount, outline, indicatorViews);
     }
 
+    /** An indicator as the document states it; a baseline counts only when it comes before the target year. */
+    private static PlanIndicator indicator(ParsedIndicator p) {
+        PlanIndicator indicator = new PlanIndicator();
+        indicator.name = p.name();
+        indicator.unit = p.unit();
+        indicator.kind = p.kind();
+        boolean usableBaseline = p.baselineYear() != null && p.baselineValue() != null && p.baselineYear() < p.targetYear();
+        indicator.baselineYear = usableBaseline ? p.baselineYear() : null;
+        indicator.baselineValue = usableBaseline ? p.baselineValue() : null;
+        indicator.targetYear = p.targetYear();
+        indicator.targetValue = p.targetValue();
+        indicator.comparison = p.comparison();
+        indicator.sourceText = p.sourceText();
+        indicator.direction = DirectionDefaults.of(p.comparison(), p.name(), p.sourceText(), indicator.baselineValue,
+                p.targetValue());
+        return indicator;
+    }
+
     private static String joined(List<String> paragraphs) {
         return paragraphs == null || paragraphs.isEmpty() ? null : String.join("\n\n", paragraphs);
     }
 
     /** The baseline value the indicator will be stored with: only one before its target year. */
-    private static BigDecimal usableBaseline(org.luoshi.task.plan.importing.domain.ParsedIndicator i) {
+    private static BigDecimal usableBaseline(ParsedIndicator i) {
         return i.baselineYear() != null && i.baselineValue() != null && i.baselineYear() < i.targetYear() ? i.baselineValue()
                 : null;
     }
