@@ -1,0 +1,82 @@
+package org.luoshi.task.tracking.rest;
+
+import java.net.URI;
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.luoshi.common.problem.Versions;
+import org.luoshi.common.security.Roles;
+import org.luoshi.task.plan.api.PlanOutline;
+import org.luoshi.task.tracking.api.BulkAssignment;
+import org.luoshi.task.tracking.api.NewTask;
+import org.luoshi.task.tracking.api.StatusRollup;
+import org.luoshi.task.tracking.api.TaskView;
+import org.luoshi.task.tracking.application.PlanStructureService;
+import org.luoshi.task.tracking.application.TaskService;
+
+import io.quarkus.security.Authenticated;
+
+/**
+ * A plan's tasks: its outline with task counts, the roll-ups of their lights, adding and assigning them. Same root
+ * path as {@code plan.rest.PlanResource}: Quarkus REST merges resource classes of the same path.
+ */
+@Path("/api/plans")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Authenticated
+@Tag(name = "plans", description = "规划 Plans: their structure, status roll-ups and tasks")
+public class PlanTasksResource {
+    @Inject
+    PlanStructureService structure;
+
+    @Inject
+    TaskService tasks;
+
+    @GET
+    @Path("{id}/outline")
+    @RolesAllowed({ Roles.STAFF, Roles.SUPERVISOR, Roles.EVALUATOR, Roles.ADMIN, Roles.SERVICE })
+    @Operation(summary = "The plan's chapters and sections, with the context text of its goal chapters")
+    public PlanOutline outline(@PathParam("id") long id) {
+        return structure.outline(id);
+    }
+
+    @GET
+    @Path("{id}/status")
+    @RolesAllowed({ Roles.STAFF, Roles.SUPERVISOR, Roles.EVALUATOR, Roles.ADMIN })
+    @Operation(summary = "红黄绿 counts of the tasks the caller may see, by chapter, section and lead department")
+    public StatusRollup status(@PathParam("id") long id) {
+        return structure.rollup(id);
+    }
+
+    @POST
+    @Path("{id}/tasks")
+    @RolesAllowed({ Roles.SUPERVISOR, Roles.ADMIN })
+    @Operation(summary = "Add a task to the plan, optionally naming its lead department")
+    public Response createTask(@PathParam("id") long id, @NotNull @Valid NewTask request) {
+        TaskView created = tasks.create(id, request);
+        return Response.created(URI.create("/api/tasks/" + created.id())).entity(created)
+                .tag(Versions.etag(created.version())).build();
+    }
+
+    @POST
+    @Path("{id}/assignments")
+    @RolesAllowed({ Roles.SUPERVISOR, Roles.ADMIN })
+    @Operation(summary = "Assign many tasks at once (each with the version it was read at): all or nothing")
+    public List<TaskView> assignMany(@PathParam("id") long id, @NotNull @Valid BulkAssignment request) {
+        return tasks.assignMany(id, request);
+    }
+}
