@@ -14,7 +14,7 @@ import javax.sql.DataSource;
 
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -31,22 +31,10 @@ class RateLimitsTest {
     @Inject
     DataSource dataSource;
 
-    @ConfigProperty(name = "luoshi.rate-limits.audit-verification.requests")
-    int auditLimit;
-
-    @ConfigProperty(name = "luoshi.rate-limits.ledger-export.requests")
-    int ledgerLimit;
-
-    @ConfigProperty(name = "luoshi.rate-limits.plan-import.requests")
-    int importLimit;
-
-    @ConfigProperty(name = "luoshi.rate-limits.report-generation.requests")
-    int reportLimit;
-
     @Test
     @TestSecurity(user = "limit.verifier", roles = "supervisor")
     void verifyingTheAuditChainIsRefusedWith429AndRetryAfterOnceTheUsersLimitIsReached() {
-        calls("limit.verifier", "audit-verification", auditLimit - 1);
+        calls("limit.verifier", "audit-verification", limit("audit-verification") - 1);
         given().when().get("/api/audit/verify").then().statusCode(200);
         refused(given().when().get("/api/audit/verify").then());
     }
@@ -54,28 +42,28 @@ class RateLimitsTest {
     @Test
     @TestSecurity(user = "limit.exporter", roles = "supervisor")
     void exportingTheLedgerIsRefusedWith429OnceTheUsersLimitIsReached() {
-        calls("limit.exporter", "ledger-export", ledgerLimit);
+        calls("limit.exporter", "ledger-export", limit("ledger-export"));
         refused(given().when().get("/api/plans/1/ledger").then());
     }
 
     @Test
     @TestSecurity(user = "limit.importer", roles = "supervisor")
     void importingPlansIsRefusedWith429OnceTheUsersLimitIsReached() {
-        calls("limit.importer", "plan-import", importLimit);
+        calls("limit.importer", "plan-import", limit("plan-import"));
         refused(given().contentType("text/plain").body("规划").when().post("/api/plan-imports").then());
     }
 
     @Test
     @TestSecurity(user = "limit.evaluator", roles = "evaluator")
     void generatingReportsIsRefusedWith429OnceTheUsersLimitIsReached() {
-        calls("limit.evaluator", "report-generation", reportLimit);
+        calls("limit.evaluator", "report-generation", limit("report-generation"));
         refused(given().when().post("/api/evaluations/1/reports").then());
     }
 
     @Test
     @TestSecurity(user = "limit.other", roles = "supervisor")
     void oneUsersLimitDoesNotStopAnother() {
-        calls("limit.someone", "audit-verification", auditLimit);
+        calls("limit.someone", "audit-verification", limit("audit-verification"));
         given().when().get("/api/audit/verify").then().statusCode(200);
     }
 
@@ -84,6 +72,11 @@ class RateLimitsTest {
                 .body("type", equalTo("https://luoshi.org/problems/too-many-requests"))
                 .extract().header("Retry-After");
         assertThat(Long.parseLong(retryAfter)).isBetween(1L, 3601L);
+    }
+
+    /** The configured number of calls of the operation per window. */
+    private static int limit(String operation) {
+        return ConfigProvider.getConfig().getValue("luoshi.rate-limits." + operation + ".requests", Integer.class);
     }
 
     /** As if the user had already called the operation this many times in the current hour. */

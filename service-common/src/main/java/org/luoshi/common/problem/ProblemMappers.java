@@ -152,7 +152,7 @@ public class ProblemMappers {
     static String fieldName(ConstraintViolation<?> violation) {
         StringBuilder field = new StringBuilder();
         String parameter = null;
-        Method method = null;
+        List<Method> method = List.of();
         for (Path.Node node : violation.getPropertyPath()) {
             if (node.getKind() == ElementKind.METHOD) {
                 method = method(violation.getRootBeanClass(), node.as(Path.MethodNode.class));
@@ -182,20 +182,26 @@ public class ProblemMappers {
         return parameter != null ? parameter : "request";
     }
 
-    private static Method method(Class<?> type, Path.MethodNode node) {
-        if (type == null) {
-            return null;
+    /** The resource method, as declared: a generated subclass (for interceptors) overrides it without annotations. */
+    private static List<Method> method(Class<?> type, Path.MethodNode node) {
+        List<Method> declared = new java.util.ArrayList<>();
+        Class<?>[] parameters = node.getParameterTypes().toArray(Class<?>[]::new);
+        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+            try {
+                declared.add(c.getDeclaredMethod(node.getName(), parameters));
+            } catch (NoSuchMethodException e) {
+                // not declared at this level
+            }
         }
-        try {
-            return type.getMethod(node.getName(), node.getParameterTypes().toArray(Class<?>[]::new));
-        } catch (NoSuchMethodException e) {
-            return null;
-        }
+        return declared;
     }
 
     /** The name a method parameter has in the request (its @QueryParam, @PathParam or @HeaderParam), else its own. */
-    private static String requestName(Method method, Path.ParameterNode node) {
-        if (method != null && node.getParameterIndex() < method.getParameterCount()) {
+    private static String requestName(List<Method> methods, Path.ParameterNode node) {
+        for (Method method : methods) {
+            if (node.getParameterIndex() >= method.getParameterCount()) {
+                continue;
+            }
             for (Annotation a : method.getParameterAnnotations()[node.getParameterIndex()]) {
                 if (a instanceof QueryParam q) {
                     return q.value();
