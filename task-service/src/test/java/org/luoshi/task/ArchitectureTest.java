@@ -11,7 +11,8 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 
 /**
- * Keeps the layers honest: resources → services → repositories, and a domain free of web and engine code.
+ * Keeps the layers honest inside every context: resources (rest) → application services → repositories (persistence),
+ * and a domain free of web and engine code.
  * Plain JUnit tests calling ArchUnit, because the ArchUnit engine finds no rules next to Quarkus' test class loading.
  */
 class ArchitectureTest {
@@ -22,7 +23,7 @@ class ArchitectureTest {
     @Test
     void resourcesNeverTouchRepositories() {
         noClasses().that().resideInAPackage("..rest..")
-                .should().dependOnClassesThat().resideInAPackage("..repository..")
+                .should().dependOnClassesThat().resideInAPackage("..persistence..")
                 .check(CLASSES);
     }
 
@@ -37,13 +38,13 @@ class ArchitectureTest {
     void theDomainKnowsNoWebNoEngineNoFramework() {
         noClasses().that().resideInAPackage("..domain..")
                 .should().dependOnClassesThat().resideInAnyPackage("jakarta.ws.rs..", "org.camunda..", "io.quarkus..",
-                        "org.luoshi.task.rest..", "org.luoshi.task.service..", "org.luoshi.task.repository..")
+                        "org.luoshi.task..rest..", "org.luoshi.task..application..", "org.luoshi.task..persistence..")
                 .check(CLASSES);
     }
 
     @Test
     void servicesDoNotDependOnResources() {
-        noClasses().that().resideInAPackage("..service..")
+        noClasses().that().resideInAPackage("..application..")
                 .should().dependOnClassesThat().resideInAPackage("..rest..")
                 .check(CLASSES);
     }

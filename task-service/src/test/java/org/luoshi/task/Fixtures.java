@@ -7,15 +7,15 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.luoshi.task.domain.EvidenceFile;
-import org.luoshi.task.domain.Milestone;
-import org.luoshi.task.domain.Plan;
-import org.luoshi.task.domain.PlanStatus;
-import org.luoshi.task.domain.PlanTask;
-import org.luoshi.task.domain.TaskStatus;
-import org.luoshi.task.repository.MilestoneRepository;
-import org.luoshi.task.repository.PlanRepository;
-import org.luoshi.task.repository.TaskRepository;
+import org.luoshi.task.plan.domain.Plan;
+import org.luoshi.task.plan.domain.PlanStatus;
+import org.luoshi.task.plan.persistence.PlanRepository;
+import org.luoshi.task.tracking.domain.EvidenceFile;
+import org.luoshi.task.tracking.domain.Milestone;
+import org.luoshi.task.tracking.domain.PlanTask;
+import org.luoshi.task.tracking.domain.TaskStatus;
+import org.luoshi.task.tracking.persistence.MilestoneRepository;
+import org.luoshi.task.tracking.persistence.TaskRepository;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
@@ -32,7 +32,7 @@ public class Fixtures {
     MilestoneRepository milestones;
 
     @Inject
-    org.luoshi.task.repository.EvidenceFileRepository evidence;
+    org.luoshi.task.tracking.persistence.EvidenceFileRepository evidence;
 
     /** An evidence file of the milestone, as if uploaded by its lead department. */
     public long evidence(long milestoneId, String fileName, byte[] content) {

@@ -7,7 +7,7 @@ import java.util.UUID;
 import io.restassured.http.ContentType;
 
 /** Creates what a test needs through the API, with unique titles so tests never depend on each other. */
-final class TestData {
+public final class TestData {
     private TestData() {
     }
 
@@ -16,14 +16,14 @@ final class TestData {
         return token == null ? given() : given().auth().oauth2(token);
     }
 
-    static long draftPlan(String supervisorToken) {
+    public static long draftPlan(String supervisorToken) {
         return as(supervisorToken).contentType(ContentType.JSON)
                 .body("{\"title\":\"测试规划 " + UUID.randomUUID() + "\",\"issuingBodies\":[\"北京市人民政府\"],\"periodStart\":2021,\"periodEnd\":2025}")
                 .when().post("/api/plans")
                 .then().statusCode(201).extract().jsonPath().getLong("id");
     }
 
-    static long planInForce(String supervisorToken) {
+    public static long planInForce(String supervisorToken) {
         long id = draftPlan(supervisorToken);
         as(supervisorToken).contentType(ContentType.JSON).body("{\"status\":\"IN_FORCE\"}")
                 .when().put("/api/plans/" + id + "/status")
@@ -31,7 +31,7 @@ final class TestData {
         return id;
     }
 
-    static long task(String supervisorToken, long planId, String title, String leadDepartment) {
+    public static long task(String supervisorToken, long planId, String title, String leadDepartment) {
         String lead = leadDepartment == null ? "null" : "\"" + leadDepartment + "\"";
         return as(supervisorToken).contentType(ContentType.JSON)
                 .body("{\"title\":\"" + title + "\",\"leadDepartmentCode\":" + lead + "}")

@@ -33,12 +33,12 @@ import jakarta.transaction.TransactionalException;
 import jakarta.transaction.UserTransaction;
 
 import org.junit.jupiter.api.Test;
+import org.luoshi.task.audit.application.AuditLog;
+import org.luoshi.task.audit.application.AuditService;
 import org.luoshi.task.audit.domain.AuditChain;
 import org.luoshi.task.audit.domain.AuditRecord;
 import org.luoshi.task.audit.domain.ChainVerdict;
-import org.luoshi.task.audit.repository.AuditEntryRepository;
-import org.luoshi.task.audit.service.AuditLog;
-import org.luoshi.task.audit.service.AuditService;
+import org.luoshi.task.audit.persistence.AuditEntryRepository;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;

@@ -14,7 +14,7 @@ import java.util.UUID;
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
-import org.luoshi.task.EvaluationFixtures;
+import org.luoshi.task.evaluation.EvaluationFixtures;
 import org.luoshi.testsupport.DemoUsers;
 import org.luoshi.testsupport.KeycloakTokens;
 

@@ -9,23 +9,23 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 
-import org.luoshi.task.domain.IndicatorValue;
-import org.luoshi.task.domain.Plan;
-import org.luoshi.task.domain.PlanChapter;
-import org.luoshi.task.domain.PlanIndicator;
-import org.luoshi.task.domain.PlanSection;
-import org.luoshi.task.domain.PlanStatus;
-import org.luoshi.task.domain.PlanTask;
-import org.luoshi.task.domain.TaskStatus;
-import org.luoshi.task.domain.indicator.IndicatorKind;
-import org.luoshi.task.domain.indicator.TargetComparison;
-import org.luoshi.task.domain.indicator.ValueRevision;
-import org.luoshi.task.repository.ChapterRepository;
-import org.luoshi.task.repository.IndicatorRepository;
-import org.luoshi.task.repository.PlanRepository;
-import org.luoshi.task.repository.SectionRepository;
-import org.luoshi.task.repository.TaskRepository;
-import org.luoshi.task.service.EvaluationPublished;
+import org.luoshi.task.evaluation.application.EvaluationPublished;
+import org.luoshi.task.indicator.domain.IndicatorKind;
+import org.luoshi.task.indicator.domain.IndicatorValue;
+import org.luoshi.task.indicator.domain.PlanIndicator;
+import org.luoshi.task.indicator.domain.TargetComparison;
+import org.luoshi.task.indicator.domain.ValueRevision;
+import org.luoshi.task.indicator.persistence.IndicatorRepository;
+import org.luoshi.task.plan.domain.Plan;
+import org.luoshi.task.plan.domain.PlanChapter;
+import org.luoshi.task.plan.domain.PlanSection;
+import org.luoshi.task.plan.domain.PlanStatus;
+import org.luoshi.task.plan.persistence.ChapterRepository;
+import org.luoshi.task.plan.persistence.PlanRepository;
+import org.luoshi.task.plan.persistence.SectionRepository;
+import org.luoshi.task.tracking.domain.PlanTask;
+import org.luoshi.task.tracking.domain.TaskStatus;
+import org.luoshi.task.tracking.persistence.TaskRepository;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
@@ -117,7 +117,7 @@ public class DisclosureFixtures {
     /** The supervising office adjusts the target, as through PUT /api/indicators/{id}. */
     void adjustTarget(long indicatorId, String value) {
         QuarkusTransaction.requiringNew().run(() -> indicators.findById(indicatorId)
-                .changeTarget(new org.luoshi.task.domain.indicator.Target(2025, new BigDecimal(value), TargetComparison.AT_LEAST)));
+                .changeTarget(new org.luoshi.task.indicator.domain.Target(2025, new BigDecimal(value), TargetComparison.AT_LEAST)));
     }
 
     void completeTask(long taskId) {

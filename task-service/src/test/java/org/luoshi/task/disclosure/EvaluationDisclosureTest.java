@@ -12,8 +12,8 @@ import java.util.List;
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
-import org.luoshi.task.domain.PlanStatus;
-import org.luoshi.task.service.EvaluationPublished;
+import org.luoshi.task.evaluation.application.EvaluationPublished;
+import org.luoshi.task.plan.domain.PlanStatus;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;

@@ -17,7 +17,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 import org.luoshi.task.Fixtures;
-import org.luoshi.task.domain.PlanStatus;
+import org.luoshi.task.plan.domain.PlanStatus;
 import org.luoshi.testsupport.DemoUsers;
 import org.luoshi.testsupport.KeycloakTokens;
 

@@ -14,8 +14,8 @@ import java.util.List;
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
-import org.luoshi.task.domain.PlanStatus;
-import org.luoshi.task.mapping.OpenDataSchema;
+import org.luoshi.task.disclosure.api.OpenDataSchema;
+import org.luoshi.task.plan.domain.PlanStatus;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -10,7 +10,7 @@ import java.nio.charset.StandardCharsets;
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
-import org.luoshi.task.domain.PlanStatus;
+import org.luoshi.task.plan.domain.PlanStatus;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;

@@ -11,8 +11,8 @@ import java.util.List;
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
-import org.luoshi.task.domain.PlanStatus;
-import org.luoshi.task.service.DisclosureService;
+import org.luoshi.task.disclosure.application.DisclosureService;
+import org.luoshi.task.plan.domain.PlanStatus;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;

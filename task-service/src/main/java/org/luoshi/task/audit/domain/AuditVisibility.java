@@ -1,8 +1,8 @@
 package org.luoshi.task.audit.domain;
 
-import org.luoshi.task.domain.AccessPolicy;
-import org.luoshi.task.domain.Caller;
-import org.luoshi.task.domain.EvaluationAccessPolicy;
+import org.luoshi.task.tracking.domain.AccessPolicy;
+import org.luoshi.task.shared.domain.Caller;
+import org.luoshi.task.evaluation.domain.EvaluationAccessPolicy;
 
 /**
  * Which audit entries a reader sees: an entry is visible exactly when the entity it describes is visible to them,

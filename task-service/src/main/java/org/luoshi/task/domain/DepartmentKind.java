@@ -1,6 +1,0 @@
-package org.luoshi.task.domain;
-
-/** 市级部门 / 区 / 办公室. */
-public enum DepartmentKind {
-    MUNICIPAL, DISTRICT, OFFICE
-}

@@ -1,6 +1,0 @@
-package org.luoshi.task.domain;
-
-/** 未完成 / 已完成 (a completed milestone is one whose report was approved). */
-public enum MilestoneStatus {
-    PLANNED, DONE
-}

@@ -1,5 +1,0 @@
-package org.luoshi.task.domain;
-
-public enum ReportStatus {
-    SUBMITTED, APPROVED, REJECTED
-}

@@ -1,6 +1,0 @@
-package org.luoshi.task.domain;
-
-/** 未提交 / 已提交. */
-public enum SelfAssessmentStatus {
-    MISSING, SUBMITTED
-}

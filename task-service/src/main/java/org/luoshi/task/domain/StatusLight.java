@@ -1,6 +1,0 @@
-package org.luoshi.task.domain;
-
-/** 红黄绿灯, and NONE (未定) for a task not yet scheduled. See {@link StatusLightPolicy}. */
-public enum StatusLight {
-    GREEN, YELLOW, RED, NONE
-}

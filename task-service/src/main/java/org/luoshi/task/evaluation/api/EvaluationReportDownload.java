@@ -1,0 +1,4 @@
+package org.luoshi.task.evaluation.api;
+
+public record EvaluationReportDownload(String fileName, String mediaType, byte[] content) {
+}

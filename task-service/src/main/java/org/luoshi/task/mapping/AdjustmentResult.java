@@ -1,5 +1,0 @@
-package org.luoshi.task.mapping;
-
-/** An applied adjustment: the task's revision it made, and the task before and after. */
-public record AdjustmentResult(String adjustmentKey, Long taskId, int revision, TaskView before, TaskView after) {
-}

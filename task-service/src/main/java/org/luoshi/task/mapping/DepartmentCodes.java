@@ -1,9 +1,0 @@
-package org.luoshi.task.mapping;
-
-public final class DepartmentCodes {
-    public static final String PATTERN = "[a-z][a-z0-9-]{1,39}";
-    public static final String MESSAGE = "must be a department code such as 'haidian'";
-
-    private DepartmentCodes() {
-    }
-}

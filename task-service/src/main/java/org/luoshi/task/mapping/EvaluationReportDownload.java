@@ -1,4 +1,0 @@
-package org.luoshi.task.mapping;
-
-public record EvaluationReportDownload(String fileName, String mediaType, byte[] content) {
-}

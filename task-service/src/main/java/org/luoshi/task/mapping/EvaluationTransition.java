@@ -1,7 +1,0 @@
-package org.luoshi.task.mapping;
-
-import jakarta.validation.constraints.Size;
-
-/** Who submitted or published, as workflow-service passes it on (optional: the service account otherwise). */
-public record EvaluationTransition(@Size(max = 100) String by) {
-}

@@ -1,9 +1,0 @@
-package org.luoshi.task.mapping;
-
-import java.time.LocalDate;
-
-import jakarta.validation.constraints.NotNull;
-
-/** The milestone was achieved on that day (its report approved). */
-public record MilestoneCompletion(@NotNull LocalDate completedOn) {
-}

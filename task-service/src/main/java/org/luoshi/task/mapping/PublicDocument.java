@@ -1,5 +1,0 @@
-package org.luoshi.task.mapping;
-
-/** A published document's bytes as downloaded. */
-public record PublicDocument(long id, String filename, String mediaType, String sha256, byte[] content) {
-}

@@ -1,0 +1,315 @@
+package org.luoshi.task.tracking.application;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.jboss.logging.Logger;
+import org.luoshi.common.problem.ConflictException;
+import org.luoshi.common.problem.InvalidFieldException;
+import org.luoshi.common.problem.PreconditionFailedException;
+import org.luoshi.common.problem.ResourceNotFoundException;
+import org.luoshi.common.problem.ViolationCodes;
+import org.luoshi.task.audit.application.AuditLog;
+import org.luoshi.task.plan.application.PlanService;
+import org.luoshi.task.plan.domain.Plan;
+import org.luoshi.task.plan.domain.PlanStatus;
+import org.luoshi.task.plan.persistence.ChapterRepository;
+import org.luoshi.task.plan.persistence.SectionRepository;
+import org.luoshi.task.shared.application.BusinessCalendar;
+import org.luoshi.task.shared.application.CallerFactory;
+import org.luoshi.task.shared.application.DepartmentService;
+import org.luoshi.task.shared.domain.AppliedRequest;
+import org.luoshi.task.shared.domain.Caller;
+import org.luoshi.task.shared.persistence.AppliedRequestRepository;
+import org.luoshi.task.shared.persistence.IdempotencyLocks;
+import org.luoshi.task.tracking.api.Acceptance;
+import org.luoshi.task.tracking.api.Assignment;
+import org.luoshi.task.tracking.api.BulkAssignment;
+import org.luoshi.task.tracking.api.NewTask;
+import org.luoshi.task.tracking.api.TaskPage;
+import org.luoshi.task.tracking.api.TaskQuery;
+import org.luoshi.task.tracking.api.TaskView;
+import org.luoshi.task.tracking.domain.AccessPolicy;
+import org.luoshi.task.tracking.domain.PlanTask;
+import org.luoshi.task.tracking.domain.StatusLight;
+import org.luoshi.task.tracking.domain.StatusLightPolicy;
+import org.luoshi.task.tracking.domain.TaskStatus;
+import org.luoshi.task.tracking.persistence.TaskRepository.DepartmentRole;
+import org.luoshi.task.tracking.persistence.TaskRepository;
+
+@ApplicationScoped
+public class TaskService {
+    private static final Logger LOG = Logger.getLogger(TaskService.class);
+    private static final String ACCEPT = "accept-task";
+    /** The stable code of a 409 refusing what a draft plan does not allow yet. */
+    public static final String PLAN_DRAFT = "plan-draft";
+
+    @Inject
+    TaskRepository tasks;
+
+    @Inject
+    ChapterRepository chapters;
+
+    @Inject
+    SectionRepository sections;
+
+    @Inject
+    AppliedRequestRepository appliedRequests;
+
+    @Inject
+    IdempotencyLocks idempotencyLocks;
+
+    @Inject
+    PlanService plans;
+
+    @Inject
+    DepartmentService departments;
+
+    @Inject
+    CallerFactory callers;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    BusinessCalendar calendar;
+
+    /**
+     * The 台账: the database filters, counts, orders and pages, so that a list costs one page of tasks however many
+     * match. Counts per status and light are of the tasks matching the other filters.
+     */
+    @Transactional
+    public TaskPage list(TaskQuery q) {
+        Caller caller = callers.current();
+        if (q.planId() != null) {
+            plans.visiblePlan(q.planId(), caller);
+        }
+        DepartmentRole role = parseRole(q.departmentRole());
+        LocalDate today = calendar.today();
+        TaskRepository.Page page = tasks.page(new TaskRepository.Criteria(q.planId(), q.chapterId(), q.sectionId(),
+                q.department(), role, q.dueFrom(), q.dueTo(), q.text(), caller.seesAllDepartments() ? null : caller.departments(),
+                AccessPolicy.canSeeDraftPlans(caller)), q.statuses(), q.lights(), q.sort(), q.descending(), today,
+                (long) q.page() * q.size(), q.size());
+        Map<Long, PlanTask> byId = page.ids().isEmpty() ? Map.of()
+                : tasks.list("id in ?1", page.ids()).stream().collect(Collectors.toMap(t -> t.id, Function.identity()));
+        List<PlanTask> ordered = page.ids().stream().map(byId::get).toList();
+        PlanStructure structure = structureOf(ordered);
+        List<TaskView> items = ordered.stream().map(t -> TaskViews.of(t, structure, today)).toList();
+        return new TaskPage(items, q.page(), q.size(), page.total(), page.byStatus(), page.byLight());
+    }
+
+    @Transactional
+    public TaskView get(long id) {
+        PlanTask task = visibleTask(id, callers.current());
+        return view(task);
+    }
+
+    /** For other services: the task, if the caller may see it. */
+    PlanTask visibleTask(long id, Caller caller) {
+        return tasks.findByIdOptional(id).filter(t -> AccessPolicy.canSee(caller, t))
+                .orElseThrow(() -> new ResourceNotFoundException("task", id));
+    }
+
+    TaskView view(PlanTask task) {
+        return TaskViews.of(task, structureOf(List.of(task)), calendar.today());
+    }
+
+    @Transactional
+    public TaskView create(long planId, NewTask request) {
+        Caller caller = callers.current();
+        Plan plan = plans.visiblePlan(planId, caller);
+        requireDepartment("leadDepartmentCode", request.leadDepartmentCode());
+        PlanTask task = new PlanTask();
+        task.planId = plan.id;
+        task.plan = plan;
+        task.title = request.title().strip();
+        task.leadDepartmentCode = request.leadDepartmentCode();
+        task.status = task.leadDepartmentCode == null ? TaskStatus.DRAFT : TaskStatus.ASSIGNED;
+        tasks.persistAndFlush(task);
+        audit.record("task.created", "task", task.id, null, view(task));
+        LOG.infof("%s created task %d '%s' in plan %d, lead %s", caller.username(), task.id, task.title, planId,
+                task.leadDepartmentCode);
+        return view(task);
+    }
+
+    /** 交办 one task, if the caller saw its current version. */
+    @Transactional
+    public TaskView assign(long id, int expectedVersion, Assignment assignment) {
+        Caller caller = callers.current();
+        PlanTask task = visibleTask(id, caller);
+        refuseInDraftPlan(task.planId, task.plan);
+        requireVersion(task, expectedVersion);
+        validate("", assignment.leadDepartmentCode(), assignment.coDepartmentCodes());
+        TaskView before = view(task);
+        apply(task, assignment.leadDepartmentCode(), assignment.coDepartmentCodes(), assignment.dueDate());
+        tasks.flush();
+        TaskView after = view(task);
+        audit.record("task.assigned", "task", id, before, after);
+        LOG.infof("%s assigned task %d to %s (with %s), due %s", caller.username(), id, task.leadDepartmentCode,
+                task.coDepartmentCodes, task.dueDate);
+        return after;
+    }
+
+    /**
+     * 交办 many tasks of a plan at once. Every item is checked first; one wrong item (unknown department, stale
+     * version, a task of another plan) fails the whole batch, naming the item, and nothing is changed.
+     */
+    @Transactional
+    public List<TaskView> assignMany(long planId, BulkAssignment request) {
+        Caller caller = callers.current();
+        refuseInDraftPlan(planId, plans.visiblePlan(planId, caller));
+        Map<Long, PlanTask> byId = tasks.list("id in ?1", request.items().stream().map(BulkAssignment.Item::taskId).toList())
+                .stream().collect(Collectors.toMap(t -> t.id, Function.identity()));
+        Set<Long> seen = new LinkedHashSet<>();
+        for (int i = 0; i < request.items().size(); i++) {
+            BulkAssignment.Item item = request.items().get(i);
+            String prefix = "items[" + i + "].";
+            PlanTask task = byId.get(item.taskId());
+            if (task == null || !task.planId.equals(planId)) {
+                throw new InvalidFieldException(prefix + "taskId", "plan " + planId + " has no task " + item.taskId());
+            }
+            if (!seen.add(item.taskId())) {
+                throw new InvalidFieldException(prefix + "taskId", "task " + item.taskId() + " is listed twice");
+            }
+            if (task.version != item.version()) {
+                throw new PreconditionFailedException("task " + item.taskId() + " (items[" + i + "]) changed since version "
+                        + item.version() + "; it is now version " + task.version);
+            }
+            validate(prefix, item.leadDepartmentCode(), item.coDepartmentCodes());
+        }
+        PlanStructure structure = structureOf(new ArrayList<>(byId.values()));
+        LocalDate today = calendar.today();
+        Map<Long, TaskView> before = new HashMap<>();
+        List<PlanTask> changed = new ArrayList<>();
+        for (BulkAssignment.Item item : request.items()) {
+            PlanTask task = byId.get(item.taskId());
+            before.put(task.id, TaskViews.of(task, structure, today));
+            apply(task, item.leadDepartmentCode(), item.coDepartmentCodes(), item.dueDate());
+            changed.add(task);
+        }
+        tasks.flush();
+        List<TaskView> after = changed.stream().map(t -> TaskViews.of(t, structure, today)).toList();
+        after.forEach(view -> audit.record("task.assigned", "task", view.id(), before.get(view.id()), view));
+        LOG.infof("%s assigned %d tasks of plan %d", caller.username(), changed.size(), planId);
+        return after;
+    }
+
+    /**
+     * Records that the lead department accepted the task. Sent by a process step that may be retried: a
+     * repeat of the same idempotency key answers the current state and changes nothing.
+     */
+    @Transactional
+    public TaskView accept(long id, String idempotencyKey, Acceptance acceptance) {
+        if (idempotencyKey == null || idempotencyKey.isBlank() || idempotencyKey.length() > 200) {
+            throw new InvalidFieldException("Idempotency-Key", "header required, 1 to 200 characters", ViolationCodes.REQUIRED);
+        }
+        idempotencyLocks.lock("idempotency-key", idempotencyKey);
+        Caller caller = callers.current();
+        PlanTask task = visibleTask(id, caller);
+        AppliedRequest earlier = appliedRequests.findById(idempotencyKey);
+        if (earlier != null) {
+            if (!earlier.operation.equals(ACCEPT) || !earlier.targetId.equals(id)) {
+                throw new ConflictException("Idempotency-Key " + idempotencyKey + " was already used for another change");
+            }
+            LOG.infof("%s repeated acceptance %s of task %d: already applied, nothing changed", caller.username(),
+                    idempotencyKey, id);
+            return view(task);
+        }
+        requireDepartment("departmentCode", acceptance.departmentCode());
+        if (task.status == TaskStatus.ACCEPTED || task.status == TaskStatus.COMPLETED) {
+            throw new ConflictException("task " + id + " was already accepted by " + task.leadDepartmentCode);
+        }
+        TaskView before = view(task);
+        task.acceptBy(acceptance.departmentCode(), acceptance.acceptedBy(), Instant.now().truncatedTo(ChronoUnit.MICROS));
+        AppliedRequest applied = new AppliedRequest();
+        applied.idempotencyKey = idempotencyKey;
+        applied.operation = ACCEPT;
+        applied.targetId = id;
+        applied.appliedAt = task.acceptedAt;
+        appliedRequests.persist(applied);
+        tasks.flush();
+        TaskView after = view(task);
+        audit.record("task.accepted", "task", id, before, after);
+        LOG.infof("%s recorded that %s (%s) accepted task %d [%s]", caller.username(), acceptance.acceptedBy(),
+                acceptance.departmentCode(), id, idempotencyKey);
+        return after;
+    }
+
+    public PlanStructure structureOf(List<PlanTask> some) {
+        Set<Long> planIds = some.stream().map(t -> t.planId).collect(Collectors.toSet());
+        if (planIds.isEmpty()) {
+            return new PlanStructure(List.of(), List.of());
+        }
+        return new PlanStructure(chapters.list("planId in ?1", planIds),
+                sections.list("chapterId in (select c.id from PlanChapter c where c.planId in ?1)", planIds));
+    }
+
+    /** 交办 hands a confirmed plan's task to a department; a draft is still the supervising office's working copy. */
+    private static void refuseInDraftPlan(long planId, Plan plan) {
+        if (plan == null || plan.status == PlanStatus.DRAFT) {
+            throw new ConflictException(PLAN_DRAFT, "plan " + planId + " is a draft (status DRAFT): confirm it before "
+                    + "assigning its tasks");
+        }
+    }
+
+    static void requireVersion(PlanTask task, int expectedVersion) {
+        if (task.version != expectedVersion) {
+            throw new PreconditionFailedException("task " + task.id + " changed since version " + expectedVersion
+                    + "; it is now version " + task.version + ": read it again");
+        }
+    }
+
+    private void apply(PlanTask task, String lead, List<String> co, LocalDate due) {
+        task.leadDepartmentCode = lead;
+        task.coDepartmentCodes.clear();
+        if (co != null) {
+            co.stream().filter(c -> !c.equals(lead)).forEach(task.coDepartmentCodes::add);
+        }
+        task.dueDate = due;
+        if (task.status == TaskStatus.DRAFT) {
+            task.status = TaskStatus.ASSIGNED;
+        }
+    }
+
+    private void validate(String prefix, String lead, List<String> co) {
+        requireDepartment(prefix + "leadDepartmentCode", lead);
+        if (co != null) {
+            for (int i = 0; i < co.size(); i++) {
+                requireDepartment(prefix + "coDepartmentCodes[" + i + "]", co.get(i));
+            }
+        }
+    }
+
+    private void requireDepartment(String field, String code) {
+        if (code != null && !departments.exists(code)) {
+            throw new InvalidFieldException(field, "no department has the code '" + code + "'");
+        }
+    }
+
+    private static DepartmentRole parseRole(String role) {
+        if (role == null || role.isBlank()) {
+            return DepartmentRole.ANY;
+        }
+        try {
+            return DepartmentRole.valueOf(role.strip().toUpperCase());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidFieldException("departmentRole", "must be one of LEAD, CO, ANY");
+        }
+    }
+
+}

@@ -1,0 +1,5 @@
+package org.luoshi.task.tracking.domain;
+
+public enum ReportStatus {
+    SUBMITTED, APPROVED, REJECTED
+}

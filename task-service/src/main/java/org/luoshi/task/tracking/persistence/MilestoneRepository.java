@@ -1,0 +1,11 @@
+package org.luoshi.task.tracking.persistence;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.luoshi.task.tracking.domain.Milestone;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepository;
+
+@ApplicationScoped
+public class MilestoneRepository implements PanacheRepository<Milestone> {
+}

@@ -1,0 +1,113 @@
+package org.luoshi.task.tracking.rest;
+
+import java.net.URI;
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.luoshi.common.input.Paging;
+import org.luoshi.common.problem.Versions;
+import org.luoshi.common.security.Roles;
+import org.luoshi.task.tracking.api.Acceptance;
+import org.luoshi.task.tracking.api.Assignment;
+import org.luoshi.task.tracking.api.NewMilestone;
+import org.luoshi.task.tracking.api.TaskPage;
+import org.luoshi.task.tracking.api.TaskRevisionView;
+import org.luoshi.task.tracking.api.TaskView;
+import org.luoshi.task.tracking.application.AdjustmentService;
+import org.luoshi.task.tracking.application.MilestoneService;
+import org.luoshi.task.tracking.application.TaskService;
+
+import io.quarkus.security.Authenticated;
+
+@Path("/api/tasks")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Authenticated
+@Tag(name = "tasks", description = "任务 Tasks: staff see their own department's (lead or co), others all")
+public class TaskResource {
+    @Inject
+    TaskService tasks;
+
+    @Inject
+    MilestoneService milestones;
+
+    @Inject
+    AdjustmentService adjustments;
+
+    @GET
+    @RolesAllowed({ Roles.STAFF, Roles.SUPERVISOR, Roles.EVALUATOR, Roles.ADMIN, Roles.SERVICE })
+    @Operation(summary = "The task ledger (台账): filter, sort, page; counts per status and per light")
+    public TaskPage list(@QueryParam("planId") Long planId, @BeanParam TaskFilterParams filters,
+            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Paging.MAX_PAGE) int page,
+            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(500) int size) {
+        return tasks.list(filters.toQuery(planId, page, size));
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({ Roles.STAFF, Roles.SUPERVISOR, Roles.EVALUATOR, Roles.ADMIN, Roles.SERVICE })
+    @Operation(summary = "One task with its milestones and source text; another department's answers 404")
+    public Response get(@PathParam("id") long id) {
+        TaskView task = tasks.get(id);
+        return Response.ok(task).tag(Versions.etag(task.version())).build();
+    }
+
+    @PUT
+    @Path("{id}/assignment")
+    @RolesAllowed({ Roles.SUPERVISOR, Roles.ADMIN })
+    @Operation(summary = "交办: set lead and co-departments and the due date (If-Match: the task's ETag)")
+    public Response assign(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @NotNull @Valid Assignment assignment) {
+        TaskView task = tasks.assign(id, Versions.required(ifMatch), assignment);
+        return Response.ok(task).tag(Versions.etag(task.version())).build();
+    }
+
+    @POST
+    @Path("{id}/milestones")
+    @RolesAllowed({ Roles.STAFF, Roles.SUPERVISOR, Roles.ADMIN })
+    @Operation(summary = "Add a milestone (节点); staff of the lead department or the supervising office")
+    public Response addMilestone(@PathParam("id") long id, @NotNull @Valid NewMilestone milestone) {
+        TaskView task = milestones.add(id, milestone);
+        return Response.created(URI.create("/api/tasks/" + id)).entity(task).tag(Versions.etag(task.version())).build();
+    }
+
+    @PUT
+    @Path("{id}/acceptance")
+    @RolesAllowed(Roles.SERVICE)
+    @Operation(summary = "Record the lead department's acceptance (workflow-service only; idempotent by key)")
+    public TaskView accept(@PathParam("id") long id, @HeaderParam("Idempotency-Key") String idempotencyKey,
+            @NotNull @Valid Acceptance acceptance) {
+        return tasks.accept(id, idempotencyKey, acceptance);
+    }
+
+    @GET
+    @Path("{id}/revisions")
+    @RolesAllowed({ Roles.STAFF, Roles.SUPERVISOR, Roles.EVALUATOR, Roles.ADMIN, Roles.SERVICE })
+    @Operation(summary = "The task's revisions: 0 as it stood before its first adjustment, then each adjustment (who, why, "
+            + "when, before, after)")
+    public List<TaskRevisionView> revisions(@PathParam("id") long id) {
+        return adjustments.revisions(id);
+    }
+}
