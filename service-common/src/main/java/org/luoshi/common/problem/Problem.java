@@ -10,9 +10,18 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * message next to it.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Problem(String type, String title, int status, String detail, String instance, List<FieldError> errors) {
+public record Problem(String type, String title, int status, String detail, String instance, List<FieldError> errors,
+        String code) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
+
+    /**
+     * A problem without a {@code code}: the type says all a client needs. {@code code} (a 409 naming the state that
+     * refuses the request, e.g. {@code plan-draft}) is stable like the type; clients switch on it.
+     */
+    public Problem(String type, String title, int status, String detail, String instance, List<FieldError> errors) {
+        this(type, title, status, detail, instance, errors, null);
+    }
 
     /**
      * One offending field: {@code message} is English for people reading logs and API answers; {@code code} (see

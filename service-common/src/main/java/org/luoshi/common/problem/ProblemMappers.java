@@ -1,5 +1,7 @@
 package org.luoshi.common.problem;
 
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,14 +13,20 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.luoshi.common.input.StrictJson;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -54,7 +62,7 @@ public class ProblemMappers {
     @ServerExceptionMapper(value = { JsonProcessingException.class, JsonMappingException.class, MismatchedInputException.class,
             InvalidFormatException.class }, priority = Priorities.USER - 100)
     public Response unreadableJson(JsonProcessingException e) {
-        String field = e instanceof JsonMappingException mapping ? fieldPath(mapping) : null;
+        String field = fieldPath(e);
         String message = expectation(e);
         Map<String, Object> params = new LinkedHashMap<>();
         String code = expectationCode(e, params);
@@ -68,13 +76,25 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response tooLarge(ContentTooLargeException e) {
+        return Problems.response(413, "too-large", "Content too large", e.getMessage(),
+                List.of(new Problem.FieldError(e.field(), e.getMessage(), ViolationCodes.INVALID, Map.of())));
+    }
+
+    @ServerExceptionMapper
+    public Response tooManyRequests(TooManyRequestsException e) {
+        Response problem = Problems.response(429, "too-many-requests", "Too many requests", e.getMessage());
+        return Response.fromResponse(problem).header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds()).build();
+    }
+
+    @ServerExceptionMapper
     public Response notFound(ResourceNotFoundException e) {
         return Problems.response(404, "not-found", "Not found", e.getMessage());
     }
 
     @ServerExceptionMapper
     public Response conflict(ConflictException e) {
-        return Problems.response(409, "conflict", "Conflict", e.getMessage());
+        return Problems.coded(409, "conflict", "Conflict", e.getMessage(), e.code());
     }
 
     @ServerExceptionMapper
@@ -102,6 +122,11 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e) {
+        if (e.getCause() instanceof JsonProcessingException unreadable && e.getResponse().getStatus() == 400) {
+            // Quarkus' JSON reader wraps what is not a MismatchedInputException (a number out of range, a syntax
+            // error) in a bare 400: answer it like any unreadable body, naming the field
+            return unreadableJson(unreadable);
+        }
         int status = e.getResponse().getStatus();
         if (e.getResponse().hasEntity()) {
             return e.getResponse();
@@ -119,28 +144,37 @@ public class ProblemMappers {
                 "The request could not be completed; quote error id " + errorId + " to the administrator");
     }
 
-    /** The bean property a violation is about, without the method and parameter names of the resource. */
+    /**
+     * The field a violation is about, as the request names it: the JSON path of a body property
+     * ({@code items[0].version}: the index belongs to the list, before the property inside it), or the query, path or
+     * header parameter's name in the request ({@code activity}), not the Java parameter's ({@code activities}).
+     */
     static String fieldName(ConstraintViolation<?> violation) {
         StringBuilder field = new StringBuilder();
         String parameter = null;
+        List<Method> method = List.of();
         for (Path.Node node : violation.getPropertyPath()) {
-            if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.CONSTRUCTOR) {
+            if (node.getKind() == ElementKind.METHOD) {
+                method = method(violation.getRootBeanClass(), node.as(Path.MethodNode.class));
+                continue;
+            }
+            if (node.getKind() == ElementKind.CONSTRUCTOR) {
                 continue;
             }
             if (node.getKind() == ElementKind.PARAMETER) {
-                parameter = node.getName();
+                parameter = requestName(method, node.as(Path.ParameterNode.class));
                 continue;
             }
-            if (node.getName() == null) {
+            if (node.isInIterable() && !field.isEmpty()) {
+                field.append('[').append(node.getIndex() != null ? node.getIndex() : node.getKey()).append(']');
+            }
+            if (node.getName() == null || node.getKind() == ElementKind.CONTAINER_ELEMENT) {
                 continue;
             }
             if (!field.isEmpty()) {
                 field.append('.');
             }
             field.append(node.getName());
-            if (node.getIndex() != null) {
-                field.append('[').append(node.getIndex()).append(']');
-            }
         }
         if (!field.isEmpty()) {
             return field.toString();
@@ -148,8 +182,52 @@ public class ProblemMappers {
         return parameter != null ? parameter : "request";
     }
 
+    /** The resource method, as declared: a generated subclass (for interceptors) overrides it without annotations. */
+    private static List<Method> method(Class<?> type, Path.MethodNode node) {
+        List<Method> declared = new java.util.ArrayList<>();
+        Class<?>[] parameters = node.getParameterTypes().toArray(Class<?>[]::new);
+        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+            try {
+                declared.add(c.getDeclaredMethod(node.getName(), parameters));
+            } catch (NoSuchMethodException e) {
+                // not declared at this level
+            }
+        }
+        return declared;
+    }
+
+    /** The name a method parameter has in the request (its @QueryParam, @PathParam or @HeaderParam), else its own. */
+    private static String requestName(List<Method> methods, Path.ParameterNode node) {
+        for (Method method : methods) {
+            if (node.getParameterIndex() >= method.getParameterCount()) {
+                continue;
+            }
+            for (Annotation a : method.getParameterAnnotations()[node.getParameterIndex()]) {
+                if (a instanceof QueryParam q) {
+                    return q.value();
+                }
+                if (a instanceof PathParam p) {
+                    return p.value();
+                }
+                if (a instanceof HeaderParam h) {
+                    return h.value();
+                }
+            }
+        }
+        return node.getName();
+    }
+
     /** For a value of the wrong kind, what would have been right: the allowed names of an enum, say. */
     private static String expectation(JsonProcessingException e) {
+        if (e instanceof StrictJson.NulCharacterException) {
+            return "must not contain the NUL character (U+0000)";
+        }
+        if (e instanceof MismatchedInputException mismatch && isDate(mismatch.getTargetType())) {
+            return "must be a date such as 2021-12-31";
+        }
+        if (e instanceof InputCoercionException) {
+            return "is out of range";
+        }
         if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
             Class<?> target = mismatch.getTargetType();
             if (target.isEnum()) {
@@ -166,6 +244,13 @@ public class ProblemMappers {
 
     /** The {@link ViolationCodes code} of a value of the wrong kind, with the allowed names of an enum. */
     private static String expectationCode(JsonProcessingException e, Map<String, Object> params) {
+        if (e instanceof StrictJson.NulCharacterException) {
+            return ViolationCodes.INVALID;
+        }
+        if (e instanceof MismatchedInputException mismatch && isDate(mismatch.getTargetType())) {
+            params.put("expected", "yyyy-MM-dd");
+            return ViolationCodes.FORMAT;
+        }
         if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
             Class<?> target = mismatch.getTargetType();
             if (target.isEnum()) {
@@ -178,6 +263,37 @@ public class ProblemMappers {
             }
         }
         return ViolationCodes.TYPE;
+    }
+
+    private static boolean isDate(Class<?> type) {
+        return type == java.time.LocalDate.class;
+    }
+
+    /**
+     * Where in the body a failure of reading happened: the mapping's path, or for a number too large for its type
+     * (which the parser refuses before any mapping) where the parser stood.
+     */
+    private static String fieldPath(JsonProcessingException e) {
+        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            return fieldPath(mapping);
+        }
+        if (e instanceof InputCoercionException read && read.getProcessor() != null) {
+            return contextPath(read.getProcessor().getParsingContext());
+        }
+        return null;
+    }
+
+    private static String contextPath(JsonStreamContext context) {
+        java.util.Deque<String> parts = new java.util.ArrayDeque<>();
+        for (JsonStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
+            if (c.inObject() && c.getCurrentName() != null) {
+                parts.push("." + c.getCurrentName());
+            } else if (c.inArray()) {
+                parts.push("[" + Math.max(c.getCurrentIndex(), 0) + "]");
+            }
+        }
+        String path = String.join("", parts);
+        return path.startsWith(".") ? path.substring(1) : path;
     }
 
     private static String fieldPath(JsonMappingException e) {

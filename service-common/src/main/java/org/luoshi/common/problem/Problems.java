@@ -16,6 +16,12 @@ public final class Problems {
         return Response.status(status).type(Problem.MEDIA_TYPE).entity(problem).build();
     }
 
+    /** With a stable {@code code} naming the state that refused the request. */
+    public static Response coded(int status, String typeSlug, String title, String detail, String code) {
+        Problem problem = new Problem(TYPE_BASE + typeSlug, title, status, detail, null, null, code);
+        return Response.status(status).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
     public static Response response(int status, String typeSlug, String title, String detail) {
         return response(status, typeSlug, title, detail, null);
     }

@@ -9,7 +9,7 @@
  * audit.record("plan.status-changed", "plan", id, Map.of("status", before), Map.of("status", next));
  * </pre>
  *
- * ({@link org.luoshi.task.audit.service.AuditLog#record}). The entry joins the caller's transaction: it commits
+ * ({@link org.luoshi.task.audit.application.AuditLog#record}). The entry joins the caller's transaction: it commits
  * with the change or disappears with it. Without a request (startup or scheduled jobs) the actor is "system".
  *
  * <h2>The chain</h2>

@@ -185,7 +185,7 @@ class AuditLogTest {
         }
         long after = committed("test.committed", id, Map.of("n", 1), Map.of("n", 4));
 
-        assertThat(auditService.list("audit-test", rolledBackId, null, 0, 10).total()).isZero();
+        assertThat(auditService.list("audit-test", rolledBackId, null, org.luoshi.task.audit.domain.AuditVisibility.EVERYTHING, 0, 10).total()).isZero();
         assertThat(after).isEqualTo(before + 1);
         assertThat(row(after).prevHash()).isEqualTo(row(before).hash());
         assertValidChain();

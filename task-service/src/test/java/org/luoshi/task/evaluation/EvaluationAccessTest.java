@@ -107,7 +107,7 @@ class EvaluationAccessTest {
     @TestSecurity(user = "chen.jing", roles = "supervisor")
     void badIdsAnswerNotFoundOrANamedField() {
         given().when().get("/api/evaluations/999999999").then().statusCode(404).contentType("application/problem+json");
-        given().when().get("/api/evaluations/abc").then().statusCode(404);
+        given().when().get("/api/evaluations/abc").then().statusCode(400).body("errors[0].field", equalTo("id"));
         long id = fixtures.launchedEvaluation("kjpg");
         given().when().get("/api/evaluations/" + id + "/reports/exe").then().statusCode(400)
                 .body("errors[0].field", equalTo("format"));

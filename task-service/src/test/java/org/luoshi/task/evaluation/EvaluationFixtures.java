@@ -77,7 +77,7 @@ public class EvaluationFixtures {
 
     /** The actions the audit log recorded about the evaluation, oldest first. */
     public List<String> auditActions(long evaluationId) {
-        return QuarkusTransaction.requiringNew().call(() -> audit.search("evaluation", String.valueOf(evaluationId), null)
+        return QuarkusTransaction.requiringNew().call(() -> audit.search("evaluation", String.valueOf(evaluationId), null, org.luoshi.task.audit.domain.AuditVisibility.EVERYTHING)
                 .list().stream().sorted(java.util.Comparator.comparing((org.luoshi.task.audit.domain.AuditEntry e) -> e.seq))
                 .map(e -> e.action).toList());
     }

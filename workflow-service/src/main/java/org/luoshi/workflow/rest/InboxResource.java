@@ -23,6 +23,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.luoshi.common.input.Paging;
 import org.luoshi.common.problem.InvalidFieldException;
 import org.luoshi.common.problem.ViolationCodes;
 import org.luoshi.common.security.Roles;
@@ -65,7 +66,7 @@ public class InboxResource {
                     + "section, dueFrom/dueTo (ISO instants, dueTo exclusive), overdue=true, text (in the name, the plan "
                     + "task's title, the milestone's title and the business key). total and overdue count every matching item.")
     public InboxPage list(
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Paging.MAX_PAGE) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size,
             @QueryParam("processKey") @Size(max = 255) String processKey,
             @QueryParam("activity") @Size(max = 20) List<@Size(max = 255) String> activities,

@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.luoshi.common.input.Paging;
 import org.luoshi.common.security.Roles;
 import org.luoshi.workflow.api.IncidentView;
 import org.luoshi.workflow.api.PageResult;
@@ -37,7 +38,7 @@ public class IncidentResource {
     @Operation(summary = "Open incidents, oldest first")
     public PageResult<IncidentView> list(
             @QueryParam("processInstanceId") String processInstanceId,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Paging.MAX_PAGE) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
         return incidents.list(page, size, processInstanceId);
     }

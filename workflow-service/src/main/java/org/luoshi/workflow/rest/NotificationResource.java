@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.luoshi.common.input.Paging;
 import org.luoshi.workflow.api.NotificationView;
 import org.luoshi.workflow.api.PageResult;
 import org.luoshi.workflow.service.NotificationService;
@@ -30,7 +31,7 @@ public class NotificationResource {
     @GET
     @Operation(summary = "The caller's notifications (their user, departments and roles), newest first")
     public PageResult<NotificationView> list(
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Paging.MAX_PAGE) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
         return notifications.list(page, size);
     }

@@ -12,6 +12,7 @@ import org.jboss.logging.Logger;
 import org.luoshi.common.security.CurrentUser;
 import org.luoshi.workflow.api.AssignmentCreated;
 import org.luoshi.workflow.api.AssignmentRequest;
+import org.luoshi.common.problem.ConflictException;
 import org.luoshi.workflow.client.TaskView;
 import org.luoshi.workflow.engine.TaskAssignmentProcess;
 import org.luoshi.workflow.engine.inbox.InboxTaskListener;
@@ -41,6 +42,10 @@ public class AssignmentService {
     public AssignmentCreated assign(AssignmentRequest request) {
         long taskId = request.taskId();
         TaskView task = readTask(taskId);
+        if (task.ofDraftPlan()) {
+            throw new ConflictException("plan-draft", "task " + taskId + " belongs to plan " + task.planId()
+                    + ", a draft (status DRAFT): confirm the plan before assigning its tasks");
+        }
         String businessKey = businessKey(taskId);
         VariableMap variables = Variables.createVariables()
                 .putValue(TaskAssignmentProcess.VAR_TASK_ID, taskId)

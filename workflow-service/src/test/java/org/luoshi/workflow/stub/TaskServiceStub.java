@@ -29,6 +29,7 @@ public class TaskServiceStub {
     private static final Pattern ACCEPTANCE = Pattern.compile("/api/tasks/(\\d+)/acceptance");
 
     private final Map<Long, String> titles = new ConcurrentHashMap<>();
+    private final java.util.Set<Long> ofDraftPlans = ConcurrentHashMap.newKeySet();
     private final Map<Long, Integer> acceptanceStatus = new ConcurrentHashMap<>();
     private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
     private HttpServer server;
@@ -63,6 +64,12 @@ public class TaskServiceStub {
     }
 
     /** task-service knows this task from now on; acceptances are answered 200. */
+    /** A task of a plan still in draft (task-service answers it with planStatus DRAFT). */
+    public void addTaskOfDraftPlan(long id, String title) {
+        ofDraftPlans.add(id);
+        titles.put(id, title);
+    }
+
     public void addTask(long id, String title) {
         titles.put(id, title);
         acceptanceStatus.remove(id);
@@ -104,7 +111,7 @@ public class TaskServiceStub {
                 if (title == null) {
                     notFound(exchange, id);
                 } else {
-                    send(exchange, 200, "application/json", taskJson(id, title, "ASSIGNED", null));
+                    send(exchange, 200, "application/json", taskJson(id, title, ofDraftPlans.contains(id) ? "DRAFT" : "ASSIGNED", null));
                 }
             } else if (method.equals("PUT") && acceptance.matches()) {
                 long id = Long.parseLong(acceptance.group(1));
@@ -129,6 +136,7 @@ public class TaskServiceStub {
         Map<String, Object> task = new java.util.LinkedHashMap<>();
         task.put("id", id);
         task.put("planId", 1);
+        task.put("planStatus", "DRAFT".equals(status) ? "DRAFT" : "IN_FORCE");
         // even ids stand in section 三（一）, odd ones in 三（二）
         task.put("reference", "三（" + (id % 2 == 0 ? "一" : "二") + "）" + id);
         task.put("title", title);

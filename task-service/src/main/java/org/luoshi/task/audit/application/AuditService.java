@@ -12,8 +12,12 @@ import org.luoshi.task.audit.api.AuditVerification;
 import org.luoshi.task.audit.domain.AuditChain;
 import org.luoshi.task.audit.domain.AuditEntry;
 import org.luoshi.task.audit.domain.AuditRecord;
+import org.luoshi.task.audit.domain.AuditVisibility;
 import org.luoshi.task.audit.domain.CanonicalJson;
 import org.luoshi.task.audit.domain.ChainVerdict;
+import org.luoshi.task.audit.api.AuditEntryView;
+import org.luoshi.task.audit.api.AuditVerification;
+import org.luoshi.task.audit.persistence.AuditEntryRepository.ChainHead;
 import org.luoshi.task.audit.persistence.AuditEntryRepository;
 import org.luoshi.task.shared.api.PageView;
 
@@ -21,7 +25,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 
-/** Reads the audit log: pages of entries, and the check of the whole chain. */
+/** Reads the audit log: pages of entries, and the check of the chain (from the last checkpoint, or whole). */
 @ApplicationScoped
 public class AuditService {
     /** Entries read per query while verifying: the chain is streamed, never loaded whole. */
@@ -30,8 +34,10 @@ public class AuditService {
     @Inject
     AuditEntryRepository entries;
 
-    public PageView<AuditEntryView> list(String entityType, String entityId, String actor, int page, int size) {
-        PanacheQuery<AuditEntry> query = entries.search(blankToNull(entityType), blankToNull(entityId), blankToNull(actor));
+    public PageView<AuditEntryView> list(String entityType, String entityId, String actor, AuditVisibility visibility,
+            int page, int size) {
+        PanacheQuery<AuditEntry> query = entries.search(blankToNull(entityType), blankToNull(entityId), blankToNull(actor),
+                visibility);
         List<AuditEntryView> items = query.page(page, size).list().stream()
                 .map(e -> AuditEntryView.of(e, parse(e.beforeState), parse(e.afterState)))
                 .toList();
@@ -43,18 +49,38 @@ public class AuditService {
      * connection (and so sees its uncommitted changes); otherwise each page is read as committed when it is read,
      * which is safe because entries are committed strictly in seq order.
      */
-    public AuditVerification verify() {
-        return AuditVerification.of(verifyChain());
+    public ChainVerdict verifyChain() {
+        return AuditChain.verify(new Pages(0));
     }
 
-    public ChainVerdict verifyChain() {
-        return AuditChain.verify(new Pages());
+    /**
+     * Checks the chain from the newest checkpoint (or, when {@code full}, from seq 1) and notes a new checkpoint
+     * where a valid check ends. A checkpoint is trusted only while its entry still carries the hash noted: the
+     * entries before it are not re-hashed, which is what the full check is for.
+     */
+    public AuditVerification verify(boolean full, String verifiedBy) {
+        ChainHead from = full ? new ChainHead(0, AuditChain.ZERO_HASH)
+                : entries.lastCheckpoint().orElse(new ChainHead(0, AuditChain.ZERO_HASH));
+        if (from.seq() > 0 && !entries.hashAt(from.seq()).filter(from.hash()::equals).isPresent()) {
+            return AuditVerification.of(new ChainVerdict(false, 1, from.seq(),
+                    "entry " + from.seq() + " no longer has the hash it had when it was verified", from.seq() - 1, null),
+                    0);
+        }
+        ChainVerdict verdict = AuditChain.verifyAfter(from.seq(), from.hash(), new Pages(from.seq()));
+        if (verdict.valid() && verdict.lastGoodSeq() > from.seq()) {
+            entries.checkpoint(verdict.lastGoodSeq(), verdict.lastGoodHash(), verifiedBy);
+        }
+        return AuditVerification.of(verdict, from.seq());
     }
 
     private final class Pages implements Iterator<AuditRecord> {
         private Iterator<AuditRecord> page = List.<AuditRecord> of().iterator();
-        private long lastSeq = 0;
+        private long lastSeq;
         private boolean exhausted;
+
+        Pages(long afterSeq) {
+            this.lastSeq = afterSeq;
+        }
 
         @Override
         public boolean hasNext() {

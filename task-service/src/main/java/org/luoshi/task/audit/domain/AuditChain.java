@@ -76,8 +76,16 @@ public final class AuditChain {
      * Reads the iterator lazily: the entries may be streamed from a table of any size.
      */
     public static ChainVerdict verify(Iterator<AuditRecord> entries) {
-        long expectedSeq = 1;
-        String prevHash = ZERO_HASH;
+        return verifyAfter(0, ZERO_HASH, entries);
+    }
+
+    /**
+     * Checks the entries that follow an entry already checked ({@code seq}, {@code hash}: a checkpoint), given in
+     * ascending seq from {@code seq + 1}; from 0 and 64 zeros it is the whole chain.
+     */
+    public static ChainVerdict verifyAfter(long seq, String hash, Iterator<AuditRecord> entries) {
+        long expectedSeq = seq + 1;
+        String prevHash = hash;
         long read = 0;
         while (entries.hasNext()) {
             AuditRecord entry = entries.next();

@@ -9,6 +9,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 import javax.sql.DataSource;
 
@@ -18,7 +20,9 @@ import jakarta.inject.Inject;
 import org.luoshi.task.audit.domain.AuditChain;
 import org.luoshi.task.audit.domain.AuditEntry;
 import org.luoshi.task.audit.domain.AuditRecord;
+import org.luoshi.task.audit.domain.AuditVisibility;
 import org.luoshi.task.audit.domain.CanonicalJson;
+import org.luoshi.task.plan.domain.PlanStatus;
 
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
@@ -111,10 +115,51 @@ public class AuditEntryRepository implements PanacheRepositoryBase<AuditEntry, L
         }
     }
 
-    /** Entries matching the filters that are given (null = any), newest first. */
-    public PanacheQuery<AuditEntry> search(String entityType, String entityId, String actor) {
+    /** The newest verified checkpoint: the seq and hash of an entry up to which the chain once checked. */
+    public Optional<ChainHead> lastCheckpoint() {
+        return queryHead("select seq, hash from audit_checkpoint order by seq desc limit 1", null);
+    }
+
+    /** The stored hash of one entry, if it exists. */
+    public Optional<String> hashAt(long seq) {
+        return queryHead("select seq, hash from audit_entry where seq = ?", seq).map(ChainHead::hash);
+    }
+
+    /** Notes that the chain checked up to this entry; a second note of the same entry changes nothing. */
+    public void checkpoint(long seq, String hash, String verifiedBy) {
+        String sql = "insert into audit_checkpoint (seq, hash, verified_at, verified_by) values (?, ?, now(), ?)"
+                + " on conflict (seq) do nothing";
+        try (Connection c = dataSource.getConnection(); PreparedStatement insert = c.prepareStatement(sql)) {
+            insert.setLong(1, seq);
+            insert.setString(2, hash);
+            insert.setString(3, verifiedBy);
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not note the audit checkpoint at seq " + seq, e);
+        }
+    }
+
+    private Optional<ChainHead> queryHead(String sql, Long seq) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement query = c.prepareStatement(sql)) {
+            if (seq != null) {
+                query.setLong(1, seq);
+            }
+            try (ResultSet rs = query.executeQuery()) {
+                return rs.next() ? Optional.of(new ChainHead(rs.getLong(1), rs.getString(2))) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read the audit chain", e);
+        }
+    }
+
+    /**
+     * Entries matching the filters that are given (null = any), newest first, of entities the reader may see. The
+     * visibility is part of the query, so that paging and the total count only what the reader sees.
+     */
+    public PanacheQuery<AuditEntry> search(String entityType, String entityId, String actor, AuditVisibility visibility) {
         StringBuilder where = new StringBuilder("1 = 1");
         Parameters params = new Parameters();
+        restrict(where, params, visibility);
         if (entityType != null) {
             where.append(" and entityType = :entityType");
             params.and("entityType", entityType);
@@ -128,6 +173,37 @@ public class AuditEntryRepository implements PanacheRepositoryBase<AuditEntry, L
             params.and("actor", actor);
         }
         return find(where.toString(), Sort.descending("seq"), params);
+    }
+
+    /**
+     * The entity types whose visibility depends on a draft plan, each with the ids of its entities that belong to a
+     * confirmed plan. Entries of an entity that no longer exists (a removed milestone) are visible only to whoever
+     * sees drafts: what cannot be traced to a confirmed plan is not shown.
+     */
+    private static final Map<String, String> OUTSIDE_DRAFTS = Map.of(
+            "plan", "select cast(p.id as String) from Plan p where p.status <> :draft",
+            "task", "select cast(t.id as String) from PlanTask t where t.plan.status <> :draft",
+            "milestone", "select cast(m.id as String) from Milestone m where m.task.plan.status <> :draft",
+            "milestone-report", "select r.reportKey from MilestoneReport r, PlanTask rt where rt.id = r.taskId"
+                    + " and rt.plan.status <> :draft",
+            "evidence", "select cast(e.id as String) from EvidenceFile e, Milestone em where em.id = e.milestoneId"
+                    + " and em.task.plan.status <> :draft",
+            "indicator", "select cast(i.id as String) from PlanIndicator i, Plan ip where ip.id = i.planId"
+                    + " and ip.status <> :draft");
+
+    private static void restrict(StringBuilder where, Parameters params, AuditVisibility visibility) {
+        if (!visibility.draftPlans()) {
+            params.and("draft", PlanStatus.DRAFT).and("draftBound", OUTSIDE_DRAFTS.keySet());
+            StringBuilder visible = new StringBuilder("(entityType not in :draftBound");
+            OUTSIDE_DRAFTS.forEach((type, ids) -> visible.append(" or (entityType = '").append(type)
+                    .append("' and entityId in (").append(ids).append("))"));
+            where.append(" and ").append(visible).append(')');
+        }
+        if (!visibility.everyEvaluation()) {
+            where.append(" and (entityType <> 'evaluation' or entityId in"
+                    + " (select cast(v.id as String) from Evaluation v where v.organisationCode = :organisation))");
+            params.and("organisation", visibility.organisation() == null ? "" : visibility.organisation());
+        }
     }
 
     private static String canonical(String json) {

@@ -25,6 +25,7 @@ import org.luoshi.task.evaluation.api.EvaluationSnapshot;
 import org.luoshi.task.evaluation.api.EvaluationTransition;
 import org.luoshi.task.evaluation.api.EvaluationView;
 import org.luoshi.task.evaluation.api.NewEvaluation;
+import org.luoshi.task.evaluation.application.EvaluationRubrics;
 import org.luoshi.task.evaluation.domain.Evaluation;
 import org.luoshi.task.evaluation.domain.EvaluationAccessPolicy;
 import org.luoshi.task.evaluation.domain.EvaluationOrganisation;
@@ -46,6 +47,7 @@ import org.luoshi.task.shared.application.BusinessCalendar;
 import org.luoshi.task.shared.application.CallerFactory;
 import org.luoshi.task.shared.application.KeyedWrites;
 import org.luoshi.task.shared.domain.Caller;
+import org.luoshi.task.tracking.persistence.TaskRepository;
 
 /**
  * 第三方评估: launching an evaluation (its scope and frozen snapshot), reading it as the caller may, and the
@@ -93,6 +95,9 @@ public class EvaluationService {
     @Inject
     BusinessCalendar calendar;
 
+    @Inject
+    TaskRepository tasks;
+
     public List<EvaluationOrganisationView> organisations() {
         return organisations.listOrdered().stream().map(EvaluationOrganisationView::of).toList();
     }
@@ -119,25 +124,11 @@ public class EvaluationService {
                     earlier.get());
             return new Launched(view(evaluations.findById(earlier.get())), false);
         }
-        Plan plan = plans.findByIdOptional(request.planId())
-                .orElseThrow(() -> new InvalidFieldException("planId", "no plan has the id " + request.planId()));
-        if (plan.status == PlanStatus.DRAFT) {
-            throw new InvalidFieldException("planId", "plan " + plan.id + " is a draft: confirm it before evaluating it");
-        }
-        if (request.periodTo().isBefore(request.periodFrom())) {
-            throw new InvalidFieldException("periodTo", "must not be before periodFrom (" + request.periodFrom() + ")");
-        }
-        EvaluationOrganisation organisation = organisations.findByIdOptional(request.organisation())
-                .orElseThrow(() -> new InvalidFieldException("organisation",
-                        "no evaluation organisation has the code '" + request.organisation() + "'"));
-        LocalDate today = calendar.today();
-        if (request.selfAssessmentDue().isBefore(today)) {
-            throw new InvalidFieldException("selfAssessmentDue", "must not be before today (" + today + ")");
-        }
-        Rubric rubric = request.rubric() == null ? rubrics.defaultRubric() : request.rubric();
-        RubricPolicy.check(rubric, "rubric").ifPresent(v -> {
-            throw new InvalidFieldException(v.field(), v.message());
-        });
+        Checked checked = check(request);
+        Plan plan = checked.plan();
+        EvaluationOrganisation organisation = checked.organisation();
+        Rubric rubric = checked.rubric();
+        LocalDate today = checked.today();
 
         EvaluationSnapshots.Frozen frozen = snapshots.freeze(plan, new EvaluationSnapshot.Scope(request.kind(),
                 request.periodFrom(), request.periodTo(), organisation.code, organisation.nameZh), today);
@@ -174,6 +165,48 @@ public class EvaluationService {
                 caller.username(), request.kind(), evaluation.id, plan.id, organisation.code, evaluation.launchedBy,
                 frozen.departmentCodes().size(), frozen.sha256(), idempotencyKey);
         return new Launched(view, true);
+    }
+
+    /** What a valid launch request names, looked up. */
+    private record Checked(Plan plan, EvaluationOrganisation organisation, Rubric rubric, LocalDate today) {
+    }
+
+    /**
+     * Answers whether {@link #launch} would accept the request, without launching: workflow-service calls it before it
+     * starts 规划实施评估, so that what would be refused later is refused synchronously, naming the field.
+     */
+    @Transactional
+    public void validate(NewEvaluation request) {
+        Checked checked = check(request);
+        if (tasks.count("planId = ?1 and leadDepartmentCode is not null", checked.plan().id) == 0) {
+            throw new InvalidFieldException("planId", "plan " + checked.plan().id + " has no task assigned to a department "
+                    + "yet: there is nobody to evaluate");
+        }
+    }
+
+    /** The rules of a launch that do not need the snapshot: the same for {@link #launch} and {@link #validate}. */
+    private Checked check(NewEvaluation request) {
+        Plan plan = plans.findByIdOptional(request.planId())
+                .orElseThrow(() -> new InvalidFieldException("planId", "no plan has the id " + request.planId()));
+        if (plan.status == PlanStatus.DRAFT) {
+            throw new InvalidFieldException("planId", "plan " + plan.id + " is a draft: confirm it before evaluating it");
+        }
+        if (request.periodTo().isBefore(request.periodFrom())) {
+            throw new InvalidFieldException("periodTo", "must not be before periodFrom (" + request.periodFrom() + ")");
+        }
+        EvaluationOrganisation organisation = organisations.findByIdOptional(request.organisation())
+                .orElseThrow(() -> new InvalidFieldException("organisation",
+                        "no evaluation organisation has the code '" + request.organisation() + "'"));
+        LocalDate today = calendar.today();
+        if (request.selfAssessmentDue().isBefore(today)) {
+            throw new InvalidFieldException("selfAssessmentDue", "must not be before today (" + today + ")");
+        }
+        Rubric rubric = request.rubric() == null ? rubrics.defaultRubric() : request.rubric();
+        RubricPolicy.check(rubric, "rubric").ifPresent(v -> {
+            throw new InvalidFieldException(v.field(), v.message());
+        });
+
+        return new Checked(plan, organisation, rubric, today);
     }
 
     @Transactional

@@ -23,6 +23,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.luoshi.common.problem.InvalidFieldException;
 import org.luoshi.common.problem.Versions;
@@ -41,6 +42,7 @@ import org.luoshi.task.evaluation.application.EvaluationReportService;
 import org.luoshi.task.evaluation.application.EvaluationScoringService;
 import org.luoshi.task.evaluation.application.EvaluationService;
 import org.luoshi.task.evaluation.domain.ReportFormat;
+import org.luoshi.task.shared.application.RateLimited;
 
 import io.quarkus.security.Authenticated;
 
@@ -73,6 +75,18 @@ public class EvaluationResource {
         EvaluationView view = launched.evaluation();
         return Response.created(URI.create("/api/evaluations/" + view.id())).entity(view)
                 .tag(Versions.etag(view.version())).build();
+    }
+
+    @POST
+    @Path("validation")
+    @RolesAllowed(Roles.SERVICE)
+    @Operation(summary = "Check a launch without launching (workflow-service, before it starts the process): 204 when "
+            + "POST /api/evaluations would accept it, else the same 400 naming the field")
+    @APIResponse(responseCode = "204", description = "A launch with this body would be accepted")
+    @APIResponse(responseCode = "400", description = "The field that would be refused (a draft plan: planId; a deadline "
+            + "in the past: selfAssessmentDue)")
+    public void validate(@NotNull @Valid NewEvaluation request) {
+        evaluations.validate(request);
     }
 
     @GET
@@ -149,6 +163,8 @@ public class EvaluationResource {
     @POST
     @Path("{id}/reports")
     @RolesAllowed(Roles.EVALUATOR)
+    @RateLimited("report-generation")
+    @APIResponse(responseCode = "429", description = "The caller generated reports too often; Retry-After says when")
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Generate the report (.docx and .pdf) from the snapshot, self-assessments, scores and findings")
     public Response generateReports(@PathParam("id") long id) {

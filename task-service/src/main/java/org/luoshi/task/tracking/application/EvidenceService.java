@@ -17,6 +17,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
+import org.luoshi.common.problem.ContentTooLargeException;
 import org.luoshi.common.problem.InvalidFieldException;
 import org.luoshi.common.problem.ResourceNotFoundException;
 import org.luoshi.task.audit.application.AuditLog;
@@ -39,12 +40,6 @@ public class EvidenceService {
     private static final Logger LOG = Logger.getLogger(EvidenceService.class);
 
     /** The upload is larger than {@link EvidencePolicy#MAX_BYTES}. */
-    public static class TooLargeException extends RuntimeException {
-        public TooLargeException(String message) {
-            super(message);
-        }
-    }
-
     /** The upload is not of an allowed type (by its name's extension and its content). */
     public static class UnsupportedTypeException extends RuntimeException {
         public UnsupportedTypeException(String message) {
@@ -80,7 +75,7 @@ public class EvidenceService {
         String name = cleanName(fileName);
         long size = sizeOf(file);
         if (EvidencePolicy.tooLarge(size)) {
-            throw new TooLargeException("file: " + name + " has " + size + " bytes; evidence files may have at most "
+            throw new ContentTooLargeException("file", name + " has " + size + " bytes; evidence files may have at most "
                     + EvidencePolicy.MAX_BYTES + " bytes (20 MB)");
         }
         byte[] content = read(file);

@@ -72,31 +72,9 @@ public class MilestoneReportService {
             return MilestoneReportView.of(earlier);
         }
         PlanTask task = milestone.task;
-        requireReportingDepartment(task, request.kind(), request.departmentCode());
         List<Long> evidenceIds = request.evidenceIds() == null ? List.of() : request.evidenceIds();
-        Set<Long> ofMilestone = evidence.ofMilestone(milestone.id).stream().map(e -> e.id).collect(Collectors.toSet());
-        for (int i = 0; i < evidenceIds.size(); i++) {
-            if (!ofMilestone.contains(evidenceIds.get(i))) {
-                throw new InvalidFieldException("evidenceIds[" + i + "]",
-                        "evidence " + evidenceIds.get(i) + " is not a file of milestone " + milestoneId);
-            }
-        }
         List<String> consolidates = request.consolidates() == null ? List.of() : request.consolidates();
-        if (!consolidates.isEmpty() && request.kind() != ReportKind.LEAD) {
-            throw new InvalidFieldException("consolidates", "only the lead department's report consolidates SUB reports");
-        }
-        Set<String> seen = new HashSet<>();
-        for (int i = 0; i < consolidates.size(); i++) {
-            String key = consolidates.get(i);
-            MilestoneReport sub = reports.findById(key);
-            if (sub == null || !sub.milestoneId.equals(milestone.id) || sub.kind != ReportKind.SUB) {
-                throw new InvalidFieldException("consolidates[" + i + "]", "'" + key + "' is not a SUB report of milestone "
-                        + milestoneId);
-            }
-            if (!seen.add(key)) {
-                throw new InvalidFieldException("consolidates[" + i + "]", "'" + key + "' is listed twice");
-            }
-        }
+        check(milestone, request);
         MilestoneReport report = new MilestoneReport();
         report.reportKey = reportKey;
         report.milestoneId = milestone.id;
@@ -115,6 +93,46 @@ public class MilestoneReportService {
         LOG.infof("%s recorded the %s report %s of %s (%s) on milestone %d: %d%%", caller.username(), report.kind, reportKey,
                 report.departmentCode, report.submittedBy, milestoneId, report.percent);
         return view;
+    }
+
+    /**
+     * Answers whether {@link #submit} would record the report, without recording it: workflow-service calls it before
+     * it accepts a 进展报告 (e.g. one citing evidence of another department's milestone), so that what task-service
+     * would refuse is refused synchronously, naming the field.
+     */
+    @Transactional
+    public void validate(long milestoneId, NewMilestoneReport request) {
+        check(milestones.visibleMilestone(milestoneId, callers.current()), request);
+    }
+
+    /** The rules of a report: its department reports on the task, its evidence and consolidated reports are the milestone's. */
+    private void check(Milestone milestone, NewMilestoneReport request) {
+        PlanTask task = milestone.task;
+        requireReportingDepartment(task, request.kind(), request.departmentCode());
+        List<Long> evidenceIds = request.evidenceIds() == null ? List.of() : request.evidenceIds();
+        Set<Long> ofMilestone = evidence.ofMilestone(milestone.id).stream().map(e -> e.id).collect(Collectors.toSet());
+        for (int i = 0; i < evidenceIds.size(); i++) {
+            if (!ofMilestone.contains(evidenceIds.get(i))) {
+                throw new InvalidFieldException("evidenceIds[" + i + "]",
+                        "evidence " + evidenceIds.get(i) + " is not a file of milestone " + milestone.id);
+            }
+        }
+        List<String> consolidates = request.consolidates() == null ? List.of() : request.consolidates();
+        if (!consolidates.isEmpty() && request.kind() != ReportKind.LEAD) {
+            throw new InvalidFieldException("consolidates", "only the lead department's report consolidates SUB reports");
+        }
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < consolidates.size(); i++) {
+            String key = consolidates.get(i);
+            MilestoneReport sub = reports.findById(key);
+            if (sub == null || !sub.milestoneId.equals(milestone.id) || sub.kind != ReportKind.SUB) {
+                throw new InvalidFieldException("consolidates[" + i + "]", "'" + key + "' is not a SUB report of milestone "
+                        + milestone.id);
+            }
+            if (!seen.add(key)) {
+                throw new InvalidFieldException("consolidates[" + i + "]", "'" + key + "' is listed twice");
+            }
+        }
     }
 
     @Transactional

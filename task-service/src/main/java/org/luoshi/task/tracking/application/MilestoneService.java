@@ -7,6 +7,8 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
+import org.luoshi.common.problem.ConflictException;
+import org.luoshi.task.audit.application.AuditLog;
 import org.luoshi.common.problem.PreconditionFailedException;
 import org.luoshi.common.problem.ResourceNotFoundException;
 import org.luoshi.task.audit.application.AuditLog;
@@ -65,6 +67,9 @@ public class MilestoneService {
         Milestone milestone = visibleMilestone(milestoneId, caller);
         requirePlanning(caller, milestone.task);
         requireVersion(milestone, expectedVersion);
+        if (milestone.isDone() || !milestone.dueDate.equals(request.dueDate())) {
+            refuseRescheduling(caller, milestone, "its due date cannot be changed");
+        }
         MilestoneView before = MilestoneView.of(milestone, calendar.today());
         milestone.title = request.title().strip();
         milestone.dueDate = request.dueDate();
@@ -84,6 +89,7 @@ public class MilestoneService {
         PlanTask task = milestone.task;
         requirePlanning(caller, task);
         requireVersion(milestone, expectedVersion);
+        refuseRescheduling(caller, milestone, "it cannot be removed");
         MilestoneView before = MilestoneView.of(milestone, calendar.today());
         task.milestones.remove(milestone);
         milestones.flush();
@@ -120,6 +126,37 @@ public class MilestoneService {
             milestones.flush();
             audit.record("milestone.completed", "milestone", milestone.id, before, MilestoneView.of(milestone, calendar.today()));
             LOG.infof("%s marked milestone %d of task %d done on %s", caller.username(), milestone.id, task.id, completedOn);
+        }
+    }
+
+    /**
+     * Records that the workflow started tracking the milestone (节点填报与审核); from then on its lead department no
+     * longer moves its date or removes it directly. A repeat (a retried process step) changes nothing.
+     */
+    @Transactional
+    public TaskView startTracking(long milestoneId) {
+        Caller caller = callers.current();
+        Milestone milestone = visibleMilestone(milestoneId, caller);
+        if (!milestone.isTracked()) {
+            MilestoneView before = MilestoneView.of(milestone, calendar.today());
+            milestone.startTracking(java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS));
+            milestones.flush();
+            audit.record("milestone.tracking-started", "milestone", milestoneId, before,
+                    MilestoneView.of(milestone, calendar.today()));
+            LOG.infof("%s started tracking milestone %d of task %d", caller.username(), milestoneId, milestone.task.id);
+        }
+        return tasks.view(milestone.task);
+    }
+
+    private static void refuseRescheduling(Caller caller, Milestone milestone, String what) {
+        String refusal = AccessPolicy.refusalToReschedule(caller, milestone);
+        if (AccessPolicy.MILESTONE_DONE.equals(refusal)) {
+            throw new ConflictException(refusal, "milestone " + milestone.id + " is done: " + what);
+        }
+        if (AccessPolicy.MILESTONE_TRACKED.equals(refusal)) {
+            throw new ConflictException(refusal, "milestone " + milestone.id + " is tracked since "
+                    + milestone.trackingStartedAt + ": " + what + " directly; request a 动态调整 (adjustment) or ask the "
+                    + "supervising office");
         }
     }
 

@@ -25,6 +25,7 @@ import org.luoshi.common.problem.ResourceNotFoundException;
 import org.luoshi.task.audit.application.AuditLog;
 import org.luoshi.task.plan.application.PlanService;
 import org.luoshi.task.plan.domain.Plan;
+import org.luoshi.task.plan.domain.PlanStatus;
 import org.luoshi.task.plan.persistence.ChapterRepository;
 import org.luoshi.task.plan.persistence.SectionRepository;
 import org.luoshi.task.shared.application.BusinessCalendar;
@@ -44,13 +45,15 @@ import org.luoshi.task.tracking.domain.PlanTask;
 import org.luoshi.task.tracking.domain.StatusLight;
 import org.luoshi.task.tracking.domain.StatusLightPolicy;
 import org.luoshi.task.tracking.domain.TaskStatus;
-import org.luoshi.task.tracking.persistence.TaskRepository;
 import org.luoshi.task.tracking.persistence.TaskRepository.DepartmentRole;
+import org.luoshi.task.tracking.persistence.TaskRepository;
 
 @ApplicationScoped
 public class TaskService {
     private static final Logger LOG = Logger.getLogger(TaskService.class);
     private static final String ACCEPT = "accept-task";
+    /** The stable code of a 409 refusing what a draft plan does not allow yet. */
+    public static final String PLAN_DRAFT = "plan-draft";
 
     @Inject
     TaskRepository tasks;
@@ -79,6 +82,10 @@ public class TaskService {
     @Inject
     BusinessCalendar calendar;
 
+    /**
+     * The 台账: the database filters, counts, orders and pages, so that a list costs one page of tasks however many
+     * match. Counts per status and light are of the tasks matching the other filters.
+     */
     @Transactional
     public TaskPage list(TaskQuery q) {
         Caller caller = callers.current();
@@ -86,35 +93,17 @@ public class TaskService {
             plans.visiblePlan(q.planId(), caller);
         }
         DepartmentRole role = parseRole(q.departmentRole());
-        List<PlanTask> matched = tasks.find(new TaskRepository.Criteria(q.planId(), q.chapterId(), q.sectionId(), q.department(),
-                role, q.dueFrom(), q.dueTo(), q.text(), caller.seesAllDepartments() ? null : caller.departments()));
         LocalDate today = calendar.today();
-        PlanStructure structure = structureOf(matched);
-        Map<Long, StatusLight> lights = new HashMap<>();
-        matched.forEach(t -> lights.put(t.id, StatusLightPolicy.of(t, today)));
-
-        Map<TaskStatus, Long> byStatus = new EnumMap<>(TaskStatus.class);
-        Map<StatusLight, Long> byLight = new EnumMap<>(StatusLight.class);
-        for (TaskStatus s : TaskStatus.values()) {
-            byStatus.put(s, 0L);
-        }
-        for (StatusLight l : StatusLight.values()) {
-            byLight.put(l, 0L);
-        }
-        matched.forEach(t -> {
-            byStatus.merge(t.status, 1L, Long::sum);
-            byLight.merge(lights.get(t.id), 1L, Long::sum);
-        });
-
-        List<PlanTask> filtered = matched.stream()
-                .filter(t -> q.statuses() == null || q.statuses().isEmpty() || q.statuses().contains(t.status))
-                .filter(t -> q.lights() == null || q.lights().isEmpty() || q.lights().contains(lights.get(t.id)))
-                .sorted(order(q.sort(), q.descending(), structure, lights))
-                .toList();
-        int from = Math.min(q.page() * q.size(), filtered.size());
-        int to = Math.min(from + q.size(), filtered.size());
-        List<TaskView> items = filtered.subList(from, to).stream().map(t -> TaskViews.of(t, structure, today)).toList();
-        return new TaskPage(items, q.page(), q.size(), filtered.size(), byStatus, byLight);
+        TaskRepository.Page page = tasks.page(new TaskRepository.Criteria(q.planId(), q.chapterId(), q.sectionId(),
+                q.department(), role, q.dueFrom(), q.dueTo(), q.text(), caller.seesAllDepartments() ? null : caller.departments(),
+                AccessPolicy.canSeeDraftPlans(caller)), q.statuses(), q.lights(), q.sort(), q.descending(), today,
+                (long) q.page() * q.size(), q.size());
+        Map<Long, PlanTask> byId = page.ids().isEmpty() ? Map.of()
+                : tasks.list("id in ?1", page.ids()).stream().collect(Collectors.toMap(t -> t.id, Function.identity()));
+        List<PlanTask> ordered = page.ids().stream().map(byId::get).toList();
+        PlanStructure structure = structureOf(ordered);
+        List<TaskView> items = ordered.stream().map(t -> TaskViews.of(t, structure, today)).toList();
+        return new TaskPage(items, q.page(), q.size(), page.total(), page.byStatus(), page.byLight());
     }
 
     @Transactional
@@ -140,6 +129,7 @@ public class TaskService {
         requireDepartment("leadDepartmentCode", request.leadDepartmentCode());
         PlanTask task = new PlanTask();
         task.planId = plan.id;
+        task.plan = plan;
         task.title = request.title().strip();
         if (request.leadDepartmentCode() != null) {
             task.assignLead(request.leadDepartmentCode());
@@ -156,6 +146,7 @@ public class TaskService {
     public TaskView assign(long id, int expectedVersion, Assignment assignment) {
         Caller caller = callers.current();
         PlanTask task = visibleTask(id, caller);
+        refuseInDraftPlan(task.planId, task.plan);
         requireVersion(task, expectedVersion);
         validate("", assignment.leadDepartmentCode(), assignment.coDepartmentCodes());
         TaskView before = view(task);
@@ -175,7 +166,7 @@ public class TaskService {
     @Transactional
     public List<TaskView> assignMany(long planId, BulkAssignment request) {
         Caller caller = callers.current();
-        plans.visiblePlan(planId, caller);
+        refuseInDraftPlan(planId, plans.visiblePlan(planId, caller));
         Map<Long, PlanTask> byId = tasks.list("id in ?1", request.items().stream().map(BulkAssignment.Item::taskId).toList())
                 .stream().collect(Collectors.toMap(t -> t.id, Function.identity()));
         Set<Long> seen = new LinkedHashSet<>();
@@ -247,6 +238,14 @@ public class TaskService {
                 sections.list("chapterId in (select c.id from PlanChapter c where c.planId in ?1)", planIds));
     }
 
+    /** 交办 hands a confirmed plan's task to a department; a draft is still the supervising office's working copy. */
+    private static void refuseInDraftPlan(long planId, Plan plan) {
+        if (plan == null || plan.status == PlanStatus.DRAFT) {
+            throw new ConflictException(PLAN_DRAFT, "plan " + planId + " is a draft (status DRAFT): confirm it before "
+                    + "assigning its tasks");
+        }
+    }
+
     static void requireVersion(PlanTask task, int expectedVersion) {
         if (task.version != expectedVersion) {
             throw new PreconditionFailedException("task " + task.id + " changed since version " + expectedVersion
@@ -280,28 +279,4 @@ public class TaskService {
         }
     }
 
-    private static Comparator<PlanTask> order(String sort, boolean descending, PlanStructure structure,
-            Map<Long, StatusLight> lights) {
-        Comparator<PlanTask> byReference = Comparator.comparingLong(structure::orderKey);
-        Comparator<PlanTask> primary = switch (sort == null || sort.isBlank() ? "reference" : sort) {
-            case "reference" -> byReference;
-            case "dueDate" -> Comparator.comparing((PlanTask t) -> t.dueDate, Comparator.nullsLast(Comparator.naturalOrder()));
-            case "title" -> Comparator.comparing((PlanTask t) -> t.title);
-            case "status" -> Comparator.comparing((PlanTask t) -> t.status);
-            case "light" -> Comparator.comparing((PlanTask t) -> lightSeverity(lights.get(t.id)));
-            default -> throw new InvalidFieldException("sort", "must be one of reference, dueDate, title, status, light");
-        };
-        Comparator<PlanTask> ordered = descending ? primary.reversed() : primary;
-        return ordered.thenComparing(byReference).thenComparingLong(t -> t.id);
-    }
-
-    /** Red first: what needs attention. */
-    private static int lightSeverity(StatusLight light) {
-        return switch (light) {
-            case RED -> 0;
-            case YELLOW -> 1;
-            case GREEN -> 2;
-            case NONE -> 3;
-        };
-    }
 }

@@ -22,7 +22,7 @@ public final class TaskViews {
         PlanSection section = structure.section(t);
         PlanChapter chapter = structure.chapter(t);
         List<MilestoneView> milestones = t.milestones.stream().map(m -> MilestoneView.of(m, today)).toList();
-        return new TaskView(t.id, t.planId, structure.reference(t), t.sectionId,
+        return new TaskView(t.id, t.planId, t.plan == null ? null : t.plan.status, structure.reference(t), t.sectionId,
                 chapter == null ? null : chapter.number + "、" + chapter.title,
                 section == null ? null : section.number + section.title,
                 t.ordinal, t.title, t.sourceText, t.leadDepartmentCode, t.coDepartmentCodes.stream().sorted().toList(), t.dueDate, t.status,

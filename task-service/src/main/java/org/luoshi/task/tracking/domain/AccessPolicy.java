@@ -21,7 +21,11 @@ public final class AccessPolicy {
     private AccessPolicy() {
     }
 
+    /** A task of a draft plan is seen only by whoever sees draft plans; any other by the rule of departments. */
     public static boolean canSee(Caller caller, PlanTask task) {
+        if (task.inDraftPlan() && !canSeeDraftPlans(caller)) {
+            return false;
+        }
         return caller.seesAllDepartments()
                 || (caller.has(STAFF) && caller.departments().stream().anyMatch(task::involves));
     }
@@ -30,6 +34,25 @@ public final class AccessPolicy {
         return PlanAccessPolicy.canAssign(caller)
                 || (caller.has(STAFF) && task.leadDepartmentCode != null && caller.departments().contains(task.leadDepartmentCode));
     }
+
+    /**
+     * Why the caller may not move the milestone's date or remove it, or null if they may. A done milestone never
+     * changes; once the workflow tracks it, its lead department goes through 动态调整 and only the supervising office
+     * changes it directly. Before that, planning it is the department's.
+     */
+    public static String refusalToReschedule(Caller caller, Milestone milestone) {
+        if (milestone.isDone()) {
+            return MILESTONE_DONE;
+        }
+        if (milestone.isTracked() && !canAssign(caller)) {
+            return MILESTONE_TRACKED;
+        }
+        return null;
+    }
+
+    /** The stable codes of those refusals (409). */
+    public static final String MILESTONE_DONE = "milestone-done";
+    public static final String MILESTONE_TRACKED = "milestone-tracked";
 
     /** Evidence (佐证材料) comes from the departments doing the work, lead or co-operating, or the supervising office. */
     public static boolean canAddEvidence(Caller caller, PlanTask task) {

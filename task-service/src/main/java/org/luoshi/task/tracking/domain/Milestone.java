@@ -49,8 +49,23 @@ public class Milestone {
     @Column(name = "completed_on")
     public LocalDate completedOn;
 
+    /** When the workflow started tracking it (节点填报与审核); null while the department still plans it. */
+    @Column(name = "tracking_started_at")
+    public java.time.Instant trackingStartedAt;
+
     @Version
     public int version;
+
+    public boolean isTracked() {
+        return trackingStartedAt != null;
+    }
+
+    /** The workflow tracks it from now on; a repeat keeps the first start. */
+    public void startTracking(java.time.Instant at) {
+        if (trackingStartedAt == null) {
+            trackingStartedAt = at;
+        }
+    }
 
     public boolean isDone() {
         return status == MilestoneStatus.DONE;

@@ -17,15 +17,19 @@ import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import org.luoshi.task.plan.domain.Plan;
+import org.luoshi.task.plan.domain.PlanStatus;
 import org.luoshi.task.shared.domain.RuleViolation;
 
 /** A task of a plan, led by one department (牵头单位). */
@@ -38,6 +42,14 @@ public class PlanTask {
 
     @Column(name = "plan_id", nullable = false)
     public Long planId;
+
+    /**
+     * The plan, read only (written through {@link #planId}): whether the task is still the supervising office's
+     * working copy depends on its status. Null for a task created in this transaction.
+     */
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "plan_id", insertable = false, updatable = false)
+    public Plan plan;
 
     @Column(nullable = false)
     public String title;
@@ -86,6 +98,14 @@ public class PlanTask {
 
     @Version
     public int version;
+
+    /**
+     * Whether the task belongs to a plan not yet confirmed. A task whose plan is not loaded (created in this
+     * transaction) counts as a draft's: its visibility is never widened by not knowing.
+     */
+    public boolean inDraftPlan() {
+        return plan == null || plan.status == PlanStatus.DRAFT;
+    }
 
     public boolean involves(String departmentCode) {
         return departmentCode.equals(leadDepartmentCode) || coDepartmentCodes.contains(departmentCode);

@@ -1,11 +1,23 @@
 package org.luoshi.task.tracking.persistence;
 
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+
+import jakarta.persistence.TypedQuery;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.luoshi.common.problem.InvalidFieldException;
+import org.luoshi.common.problem.ViolationCodes;
+import org.luoshi.task.plan.domain.PlanStatus;
+import org.luoshi.task.tracking.domain.MilestoneStatus;
 import org.luoshi.task.tracking.domain.PlanTask;
+import org.luoshi.task.tracking.domain.StatusLight;
+import org.luoshi.task.tracking.domain.StatusLightPolicy;
+import org.luoshi.task.tracking.domain.TaskStatus;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import io.quarkus.panache.common.Parameters;
@@ -23,14 +35,110 @@ public class TaskRepository implements PanacheRepository<PlanTask> {
      *
      * @param visibleTo null for callers who see every department, else the departments whose tasks (as lead or co)
      *                  the caller may see
+     * @param draftPlans whether tasks of plans in draft are included (only for whoever sees draft plans)
      */
     public record Criteria(Long planId, Long chapterId, Long sectionId, String department, DepartmentRole departmentRole,
-            LocalDate dueFrom, LocalDate dueTo, String text, List<String> visibleTo) {
+            LocalDate dueFrom, LocalDate dueTo, String text, List<String> visibleTo, boolean draftPlans) {
     }
 
-    public List<PlanTask> find(Criteria c) {
-        StringBuilder where = new StringBuilder("1 = 1");
+    /** A page of the tasks matching the criteria, the total after the status and light filters, and the counts before. */
+    public record Page(List<Long> ids, long total, Map<TaskStatus, Long> byStatus, Map<StatusLight, Long> byLight) {
+    }
+
+    /**
+     * The criteria with the status and light filters, counted and paged by the database: only the ids of the page
+     * leave it. The light is {@link StatusLightPolicy} computed in the query for {@code today} (the policy is the
+     * rule; this expression follows it, and TaskLedgerTest compares the two).
+     *
+     * @param sort reference (the plan's order), dueDate, title, status or light; ties in the plan's order, then by id
+     */
+    public Page page(Criteria c, Collection<TaskStatus> statuses, Collection<StatusLight> lights, String sort,
+            boolean descending, LocalDate today, long first, int max) {
         Parameters params = new Parameters();
+        String where = where(c, params);
+        String light = lightExpression(params, today);
+        StringBuilder filter = new StringBuilder("1 = 1");
+        if (statuses != null && !statuses.isEmpty()) {
+            filter.append(" and t.status in :statuses");
+            params.and("statuses", statuses);
+        }
+        if (lights != null && !lights.isEmpty()) {
+            filter.append(" and ").append(light).append(" in :lights");
+            params.and("lights", lights.stream().map(Enum::name).toList());
+        }
+
+        StringBuilder counts = new StringBuilder("select sum(case when ").append(filter).append(" then 1 else 0 end)");
+        for (TaskStatus status : TaskStatus.values()) {
+            counts.append(", sum(case when t.status = :status_").append(status.name()).append(" then 1 else 0 end)");
+            params.and("status_" + status.name(), status);
+        }
+        for (StatusLight l : StatusLight.values()) {
+            counts.append(", sum(case when ").append(light).append(" = '").append(l.name()).append("' then 1 else 0 end)");
+        }
+        counts.append(" from PlanTask t where ").append(where);
+        Object[] row = bind(getEntityManager().createQuery(counts.toString(), Object[].class), params).getSingleResult();
+        long total = number(row[0]);
+        Map<TaskStatus, Long> byStatus = new EnumMap<>(TaskStatus.class);
+        Map<StatusLight, Long> byLight = new EnumMap<>(StatusLight.class);
+        int column = 1;
+        for (TaskStatus status : TaskStatus.values()) {
+            byStatus.put(status, number(row[column++]));
+        }
+        for (StatusLight l : StatusLight.values()) {
+            byLight.put(l, number(row[column++]));
+        }
+        if (total == 0 || first >= total) {
+            return new Page(List.of(), total, byStatus, byLight);
+        }
+
+        String reference = "case when c.id is null then 1 else 0 end %1$s, c.ordinal %1$s, s.ordinal %1$s, coalesce(t.ordinal, 0) %1$s";
+        String direction = descending ? "desc" : "asc";
+        String order = switch (sort == null || sort.isBlank() ? "reference" : sort) {
+            case "reference" -> String.format(reference, direction);
+            case "dueDate" -> "t.dueDate " + direction + (descending ? " nulls first" : " nulls last");
+            case "title" -> "t.title " + direction;
+            case "status" -> "case t.status when :status_DRAFT then 0 when :status_ASSIGNED then 1 when :status_ACCEPTED then 2"
+                    + " else 3 end " + direction;
+            case "light" -> "case " + light + " when 'RED' then 0 when 'YELLOW' then 1 when 'GREEN' then 2 else 3 end " + direction;
+            default -> throw new InvalidFieldException("sort", "must be one of reference, dueDate, title, status, light",
+                    ViolationCodes.ONE_OF, Map.of("allowed", "reference, dueDate, title, status, light"));
+        };
+        String ids = "select t.id from PlanTask t left join PlanSection s on s.id = t.sectionId"
+                + " left join PlanChapter c on c.id = s.chapterId where " + where + " and " + filter
+                + " order by " + order + ", " + String.format(reference, "asc") + ", t.id asc";
+        List<Long> page = bind(getEntityManager().createQuery(ids, Long.class), params)
+                .setFirstResult((int) Math.min(first, Integer.MAX_VALUE)).setMaxResults(max).getResultList();
+        return new Page(page, total, byStatus, byLight);
+    }
+
+    /** {@link StatusLightPolicy} as a query expression over {@code PlanTask t}. */
+    private static String lightExpression(Parameters params, LocalDate today) {
+        params.and("completed", TaskStatus.COMPLETED).and("done", MilestoneStatus.DONE).and("today", today)
+                .and("horizon", today.plusDays(StatusLightPolicy.WARNING_DAYS));
+        String openMilestoneDue = "exists (select 1 from Milestone m where m.task = t and m.status <> :done and m.dueDate %s)";
+        return "(case when t.status = :completed then 'GREEN'"
+                + " when t.dueDate is null and not exists (select 1 from Milestone m where m.task = t) then 'NONE'"
+                + " when t.dueDate < :today or " + String.format(openMilestoneDue, "< :today") + " then 'RED'"
+                + " when t.dueDate <= :horizon or " + String.format(openMilestoneDue, "<= :horizon") + " then 'YELLOW'"
+                + " else 'GREEN' end)";
+    }
+
+    private static <T> TypedQuery<T> bind(TypedQuery<T> query, Parameters params) {
+        params.map().forEach((name, value) -> {
+            if (query.getParameters().stream().anyMatch(p -> name.equals(p.getName()))) {
+                query.setParameter(name, value);
+            }
+        });
+        return query;
+    }
+
+    private static long number(Object value) {
+        return value == null ? 0 : ((Number) value).longValue();
+    }
+
+    /** The where clause of the criteria over {@code PlanTask t}, its parameters added to {@code params}. */
+    private static String where(Criteria c, Parameters params) {
+        StringBuilder where = new StringBuilder("1 = 1");
         if (c.planId() != null) {
             where.append(" and t.planId = :planId");
             params.and("planId", c.planId());
@@ -59,6 +167,10 @@ public class TaskRepository implements PanacheRepository<PlanTask> {
                     + " where v = t and vc in :mine))");
             params.and("mine", c.visibleTo().isEmpty() ? List.of("") : c.visibleTo());
         }
+        if (!c.draftPlans()) {
+            where.append(" and t.planId not in (select p.id from Plan p where p.status = :draft)");
+            params.and("draft", PlanStatus.DRAFT);
+        }
         if (c.dueFrom() != null) {
             where.append(" and t.dueDate >= :dueFrom");
             params.and("dueFrom", c.dueFrom());
@@ -71,7 +183,7 @@ public class TaskRepository implements PanacheRepository<PlanTask> {
             where.append(" and (lower(t.title) like :text escape '\\' or lower(coalesce(t.sourceText, '')) like :text escape '\\')");
             params.and("text", "%" + escapeLike(c.text().strip().toLowerCase()) + "%");
         }
-        return find("from PlanTask t where " + where, params).list();
+        return where.toString();
     }
 
     public long countInPlan(long planId) {

@@ -15,11 +15,13 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.luoshi.common.problem.Problem;
 import org.luoshi.common.problem.Problems;
 import org.luoshi.common.security.Roles;
+import org.luoshi.task.shared.application.RateLimited;
 import org.luoshi.task.tracking.api.LedgerImportResult;
 import org.luoshi.task.tracking.application.LedgerService;
 import org.luoshi.task.tracking.ledger.LedgerFormatException;
@@ -36,6 +38,8 @@ public class LedgerResource {
     LedgerService ledger;
 
     @GET
+    @RateLimited("ledger-export")
+    @APIResponse(responseCode = "429", description = "The caller exported too often; Retry-After says when to try again")
     @Produces(XLSX)
     @RolesAllowed({ Roles.STAFF, Roles.SUPERVISOR, Roles.EVALUATOR, Roles.ADMIN })
     @Operation(summary = "Export the tasks the caller may see, with the same filters as GET /api/tasks, as .xlsx "

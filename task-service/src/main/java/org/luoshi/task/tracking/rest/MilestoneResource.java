@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
@@ -75,6 +76,15 @@ public class MilestoneResource {
     }
 
     @PUT
+    @Path("{id}/tracking")
+    @RolesAllowed(Roles.SERVICE)
+    @Operation(summary = "Record that workflow-service started tracking the milestone (节点填报与审核); from then on its "
+            + "date and existence change only through 动态调整 or the supervising office. Repeating it changes nothing")
+    public TaskView startTracking(@PathParam("id") long id) {
+        return milestones.startTracking(id);
+    }
+
+    @PUT
     @Path("{id}/completion")
     @RolesAllowed({ Roles.SUPERVISOR, Roles.ADMIN, Roles.SERVICE })
     @Operation(summary = "Mark a milestone done (after its report was approved); repeating it changes nothing")
@@ -110,18 +120,24 @@ public class MilestoneResource {
         return reports.submit(id, reportKey, report);
     }
 
+    @POST
+    @Path("{id}/reports/validation")
+    @RolesAllowed(Roles.SERVICE)
+    @Operation(summary = "Check a report without recording it (workflow-service, before it accepts one): 204 when PUT "
+            + "…/reports/{reportKey} would record it, else the same 400 naming the field (evidenceIds[i] of another "
+            + "milestone, departmentCode, consolidates[i])")
+    @APIResponse(responseCode = "204", description = "A report with this body would be recorded")
+    @APIResponse(responseCode = "400", description = "The field that would be refused")
+    public void validateReport(@PathParam("id") long id, @NotNull @Valid NewMilestoneReport report) {
+        reports.validate(id, report);
+    }
+
     @GET
     @Path("{id}/reports")
     @RolesAllowed({ Roles.STAFF, Roles.SUPERVISOR, Roles.EVALUATOR, Roles.ADMIN, Roles.SERVICE })
     @Operation(summary = "The reports on a milestone, newest first")
     public List<MilestoneReportView> listReports(@PathParam("id") long id) {
         return reports.list(id);
-    }
-
-    @ServerExceptionMapper
-    public Response tooLarge(EvidenceService.TooLargeException e) {
-        return Problems.response(413, "too-large", "Content too large", e.getMessage(),
-                List.of(new Problem.FieldError("file", e.getMessage())));
     }
 
     @ServerExceptionMapper

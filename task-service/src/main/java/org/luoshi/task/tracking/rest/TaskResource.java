@@ -26,6 +26,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.luoshi.common.input.Paging;
 import org.luoshi.common.problem.Versions;
 import org.luoshi.common.security.Roles;
 import org.luoshi.task.tracking.api.Acceptance;
@@ -59,7 +60,7 @@ public class TaskResource {
     @RolesAllowed({ Roles.STAFF, Roles.SUPERVISOR, Roles.EVALUATOR, Roles.ADMIN, Roles.SERVICE })
     @Operation(summary = "The task ledger (台账): filter, sort, page; counts per status and per light")
     public TaskPage list(@QueryParam("planId") Long planId, @BeanParam TaskFilterParams filters,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Paging.MAX_PAGE) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(500) int size) {
         return tasks.list(filters.toQuery(planId, page, size));
     }

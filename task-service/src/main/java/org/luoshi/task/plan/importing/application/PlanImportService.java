@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
+import org.luoshi.common.problem.ContentTooLargeException;
 import org.luoshi.task.audit.application.AuditLog;
 import org.luoshi.task.indicator.application.IndicatorService;
 import org.luoshi.task.indicator.domain.DirectionDefaults;
@@ -148,7 +149,8 @@ public class PlanImportService {
             throw new PlanDocumentException("文件为空。The document is empty.");
         }
         if (document.length > MAX_DOCUMENT_BYTES) {
-            throw new PlanDocumentException("文件过大（上限 5 MB）。The document is larger than 5 MB: not a plan document.");
+            throw new ContentTooLargeException("document", "文件过大（上限 5 MB）。The document has " + document.length
+                    + " bytes; a plan document may have at most 5 MB.");
         }
         return parser.parse(document);
     }

@@ -14,10 +14,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.luoshi.common.problem.Problems;
 import org.luoshi.common.security.Roles;
+import org.luoshi.task.shared.application.RateLimited;
 import org.luoshi.task.plan.importing.api.ImportResult;
 import org.luoshi.task.plan.importing.application.PlanImportService;
 import org.luoshi.task.plan.importing.domain.PlanDocumentException;
@@ -33,6 +35,9 @@ public class PlanImportResource {
     PlanImportService imports;
 
     @POST
+    @RateLimited("plan-import")
+    @APIResponse(responseCode = "413", description = "The document is larger than 5 MB (errors name 'document')")
+    @APIResponse(responseCode = "429", description = "The caller imported too often; Retry-After says when to try again")
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed({ Roles.SUPERVISOR, Roles.ADMIN })
     @Operation(summary = "Upload a plan document (HTML or text, up to 5 MB). dryRun=true previews and creates nothing; "

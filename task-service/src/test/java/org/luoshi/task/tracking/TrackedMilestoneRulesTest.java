@@ -1,0 +1,87 @@
+package org.luoshi.task.tracking;
+
+import org.luoshi.task.TestData;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+
+import org.junit.jupiter.api.Test;
+import org.luoshi.testsupport.DemoUsers;
+import org.luoshi.testsupport.KeycloakTokens;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+
+/**
+ * Planning milestones is the lead department's until the workflow tracks them; then a date change or a removal goes
+ * through 动态调整 or the supervising office, and a done milestone never changes.
+ */
+@QuarkusTest
+class TrackedMilestoneRulesTest {
+    private static final String PLANNED = "{\"title\":\"完成方案\",\"dueDate\":\"2030-06-30\"}";
+    private static final String MOVED = "{\"title\":\"完成方案\",\"dueDate\":\"2031-06-30\"}";
+
+    @Test
+    void theLeadDepartmentMovesAMilestoneItPlansButNotOneTheWorkflowTracks() {
+        String staff = KeycloakTokens.accessToken(DemoUsers.STAFF_HAIDIAN);
+        long first = milestoneOfAHaidianTask(staff);
+        given().auth().oauth2(staff).contentType(ContentType.JSON).header("If-Match", "W/\"0\"").body(MOVED)
+                .when().put("/api/milestones/" + first).then().statusCode(200);
+
+        long tracked = milestoneOfAHaidianTask(staff);
+        track(tracked);
+        given().auth().oauth2(staff).contentType(ContentType.JSON).header("If-Match", "W/\"1\"").body(MOVED)
+                .when().put("/api/milestones/" + tracked)
+                .then().statusCode(409).contentType("application/problem+json").body("code", equalTo("milestone-tracked"));
+        given().auth().oauth2(staff).header("If-Match", "W/\"1\"").when().delete("/api/milestones/" + tracked)
+                .then().statusCode(409).body("code", equalTo("milestone-tracked"));
+        given().auth().oauth2(staff).contentType(ContentType.JSON).header("If-Match", "W/\"1\"")
+                .body("{\"title\":\"完成方案（修订稿）\",\"dueDate\":\"2030-06-30\"}")
+                .when().put("/api/milestones/" + tracked).then().statusCode(200);
+        given().auth().oauth2(KeycloakTokens.accessToken(DemoUsers.SUPERVISOR)).contentType(ContentType.JSON)
+                .header("If-Match", "W/\"2\"").body(MOVED)
+                .when().put("/api/milestones/" + tracked).then().statusCode(200);
+    }
+
+    @Test
+    void aDoneMilestoneNeverChangesNotEvenByTheSupervisingOffice() {
+        long milestone = milestoneOfAHaidianTask(KeycloakTokens.accessToken(DemoUsers.STAFF_HAIDIAN));
+        track(milestone);
+        given().auth().oauth2(KeycloakTokens.serviceAccountToken()).contentType(ContentType.JSON)
+                .body("{\"completedOn\":\"2026-01-05\"}")
+                .when().put("/api/milestones/" + milestone + "/completion").then().statusCode(200);
+        String supervisor = KeycloakTokens.accessToken(DemoUsers.SUPERVISOR);
+        given().auth().oauth2(supervisor).contentType(ContentType.JSON).header("If-Match", "W/\"2\"").body(PLANNED)
+                .when().put("/api/milestones/" + milestone)
+                .then().statusCode(409).body("code", equalTo("milestone-done"));
+        given().auth().oauth2(supervisor).header("If-Match", "W/\"2\"").when().delete("/api/milestones/" + milestone)
+                .then().statusCode(409).body("code", equalTo("milestone-done"));
+    }
+
+    @Test
+    void startingToTrackIsTheWorkflowsAndARepeatChangesNothing() {
+        String staff = KeycloakTokens.accessToken(DemoUsers.STAFF_HAIDIAN);
+        long milestone = milestoneOfAHaidianTask(staff);
+        given().auth().oauth2(staff).when().put("/api/milestones/" + milestone + "/tracking").then().statusCode(403);
+        track(milestone);
+        JsonPath again = given().auth().oauth2(KeycloakTokens.serviceAccountToken())
+                .when().put("/api/milestones/" + milestone + "/tracking").then().statusCode(200).extract().jsonPath();
+        org.assertj.core.api.Assertions.assertThat(again.getBoolean("milestones[0].tracked")).isTrue();
+        org.assertj.core.api.Assertions.assertThat(again.getInt("milestones[0].version")).isEqualTo(1);
+    }
+
+    private static long milestoneOfAHaidianTask(String staff) {
+        String supervisor = KeycloakTokens.accessToken(DemoUsers.SUPERVISOR);
+        long taskId = TestData.task(supervisor, TestData.planInForce(supervisor), "节点任务", "haidian");
+        return given().auth().oauth2(staff).contentType(ContentType.JSON).body(PLANNED)
+                .when().post("/api/tasks/" + taskId + "/milestones")
+                .then().statusCode(201).extract().jsonPath().getLong("milestones[0].id");
+    }
+
+    private static void track(long milestoneId) {
+        given().auth().oauth2(KeycloakTokens.serviceAccountToken())
+                .when().put("/api/milestones/" + milestoneId + "/tracking")
+                .then().statusCode(200);
+    }
+}
