@@ -21,10 +21,9 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.persistence.StrongUuidGenerator;
 import org.jboss.logging.Logger;
-import org.luoshi.workflow.config.WorkflowConfig;
-import org.luoshi.workflow.engine.inbox.InboxBackfill;
-import org.luoshi.workflow.engine.inbox.InboxParseListener;
-import org.luoshi.workflow.engine.inbox.InboxReadModel;
+import org.luoshi.workflow.inbox.readmodel.InboxBackfill;
+import org.luoshi.workflow.inbox.readmodel.InboxParseListener;
+import org.luoshi.workflow.inbox.readmodel.InboxReadModel;
 
 /**
  * Builds the embedded Camunda 7 engine on Quarkus' Agroal datasource and Narayana transaction manager, so engine
@@ -66,8 +65,7 @@ public class ProcessEngineProducer {
         configuration.setDefaultSerializationFormat("application/json");
         // Entitlement is checked by the services against the caller's token, not by Camunda's authorization.
         configuration.setAuthorizationEnabled(false);
-        // The inbox read model: its tables exist before the first task is created, and every user task keeps it in step.
-        inboxReadModel.createSchema();
+        // The inbox read model (its tables are Flyway's, migrated before this runs): every user task keeps it in step.
         configuration.setCustomPostBPMNParseListeners(new java.util.ArrayList<>(List.of(new InboxParseListener(inboxReadModel))));
 
         WorkflowConfig.JobExecutor jobs = config.jobExecutor();

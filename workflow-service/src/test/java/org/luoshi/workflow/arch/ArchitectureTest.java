@@ -3,6 +3,7 @@ package org.luoshi.workflow.arch;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.annotation.Annotation;
@@ -24,7 +25,11 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 import org.junit.jupiter.api.Test;
 
+import com.tngtech.archunit.core.domain.Dependency;
+import com.tngtech.archunit.core.domain.JavaAccess;
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaConstructor;
+import com.tngtech.archunit.core.domain.JavaFieldAccess;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaMethod;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -35,8 +40,8 @@ import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 
 /**
- * Keeps the layers honest: rest → service → engine/client. Resources never see the engine; delegates and
- * clients never see the resources.
+ * Keeps the layers honest: inside a bounded context rest → application → domain. Resources never see the engine;
+ * delegates, services and clients never see the resources; nothing but the engine wiring sees the engine wiring.
  *
  * <p>The rules run from plain JUnit tests, not {@code @ArchTest} fields: next to quarkus-junit 3.33 the ArchUnit JUnit
  * engine reported such fields as zero tests here (they silently did not run).
@@ -46,38 +51,37 @@ class ArchitectureTest {
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("org.luoshi.workflow");
 
+    /**
+     * Inside each bounded context (one package under org.luoshi.workflow): rest → application → domain, DTO records
+     * in {@code api}. Small contexts are one flat package; they are not layers here.
+     */
     static final ArchRule LAYERS = layeredArchitecture().consideringOnlyDependenciesInLayers()
-            .layer("REST").definedBy("org.luoshi.workflow.rest..")
-            .layer("Service").definedBy("org.luoshi.workflow.service..")
-            .layer("Mapping").definedBy("org.luoshi.workflow.mapping..")
-            .layer("Client").definedBy("org.luoshi.workflow.client..")
-            .layer("Delegate").definedBy("org.luoshi.workflow.delegate..")
+            .layer("REST").definedBy("org.luoshi.workflow.*.rest..")
+            .layer("Application").definedBy("org.luoshi.workflow.*.application..")
+            .layer("Domain").definedBy("org.luoshi.workflow.*.domain..")
+            .layer("API").definedBy("org.luoshi.workflow.*.api..")
             .layer("Engine").definedBy("org.luoshi.workflow.engine..")
-            .layer("Config").definedBy("org.luoshi.workflow.config..")
-            .layer("API").definedBy("org.luoshi.workflow.api..")
             .whereLayer("REST").mayNotBeAccessedByAnyLayer()
-            .whereLayer("Service").mayOnlyBeAccessedByLayers("REST")
-            .whereLayer("Delegate").mayNotBeAccessedByAnyLayer()
-            .whereLayer("Client").mayOnlyBeAccessedByLayers("Service", "Delegate")
-            .whereLayer("Mapping").mayOnlyBeAccessedByLayers("Service")
-            .whereLayer("Engine").mayOnlyBeAccessedByLayers("Service", "Delegate", "Mapping")
-            .whereLayer("Config").mayOnlyBeAccessedByLayers("Engine")
-            .whereLayer("API").mayOnlyBeAccessedByLayers("REST", "Service", "Mapping");
+            .whereLayer("Application").mayOnlyBeAccessedByLayers("REST")
+            .whereLayer("Domain").mayOnlyBeAccessedByLayers("REST", "Application")
+            .whereLayer("Engine").mayNotBeAccessedByAnyLayer()
+            .whereLayer("API").mayOnlyBeAccessedByLayers("REST", "Application");
 
     /** Resources talk to services only: no engine service, query or entity, not even as a type. */
     static final ArchRule RESOURCES_DO_NOT_TOUCH_THE_ENGINE = noClasses().that().resideInAPackage("..rest..")
             .should().dependOnClassesThat().resideInAnyPackage("org.camunda..")
             .because("REST resources delegate to @ApplicationScoped services, which own the engine calls");
 
-    static final ArchRule API_DTOS_CARRY_NO_ENGINE_OBJECTS = noClasses().that().resideInAPackage("org.luoshi.workflow.api..")
+    static final ArchRule API_DTOS_CARRY_NO_ENGINE_OBJECTS = noClasses().that().resideInAPackage("org.luoshi.workflow.*.api..")
             .should().dependOnClassesThat().resideInAnyPackage("org.camunda..", "org.luoshi.workflow.engine..")
             .because("responses are DTO records, never engine objects");
 
-    static final ArchRule DELEGATES_DO_NOT_DEPEND_ON_REST_OR_SERVICES = noClasses().that().resideInAPackage("..delegate..")
-            .should().dependOnClassesThat().resideInAnyPackage("org.luoshi.workflow.rest..", "org.luoshi.workflow.service..");
+    /** The engine's process-side callers (delegates, listeners) and the services never reach up into a resource. */
+    static final ArchRule ONLY_RESOURCES_DEPEND_ON_RESOURCES = noClasses().that().resideOutsideOfPackage("..rest..")
+            .should().dependOnClassesThat().resideInAPackage("org.luoshi.workflow..rest..");
 
     static final ArchRule ENDPOINTS_LIVE_IN_REST = classes().that().areAnnotatedWith(Path.class).and().areNotInterfaces()
-            .should().resideInAPackage("org.luoshi.workflow.rest..");
+            .should().resideInAPackage("org.luoshi.workflow..rest..");
 
     /**
      * One REST client per endpoint of another service: two clients reading task-service's GET /api/tasks/{id}, each
@@ -108,6 +112,80 @@ class ArchitectureTest {
                 }
             })
             .because("one client per endpoint keeps one shape of each answer");
+
+    private static final String BASE = "org.luoshi.workflow.";
+
+    /**
+     * The bounded contexts and which others each may use. Work flows downwards: the inbox and the monitoring views sit
+     * on top of the processes' contexts; those use the shared parts below them (work items, the ladder,
+     * notifications, task-service's clients); the engine wiring registers the inbox read model.
+     */
+    static final Map<String, Set<String>> ALLOWED = Map.ofEntries(
+            Map.entry("engine", Set.of("inbox")),
+            Map.entry("monitoring", Set.of("assignment", "adjustment", "evaluation", "inbox", "shared")),
+            Map.entry("inbox", Set.of("assignment", "milestone", "adjustment", "evaluation", "workitem", "shared")),
+            Map.entry("assignment", Set.of("milestone", "taskservice", "workitem", "shared")),
+            Map.entry("adjustment", Set.of("milestone", "notification", "taskservice", "workitem", "shared")),
+            Map.entry("milestone", Set.of("escalation", "notification", "taskservice", "workitem", "shared")),
+            Map.entry("evaluation", Set.of("escalation", "notification", "taskservice", "workitem", "shared")),
+            Map.entry("escalation", Set.of("notification", "shared")),
+            Map.entry("notification", Set.of("shared")),
+            Map.entry("taskservice", Set.of()),
+            Map.entry("workitem", Set.of()),
+            Map.entry("shared", Set.of()));
+
+    /** Each context's classes depend only on the contexts {@link #ALLOWED} names for it. */
+    static final ArchRule ONLY_DECLARED_CONTEXT_DEPENDENCIES = classes().that().resideInAPackage("org.luoshi.workflow..")
+            .should(new ArchCondition<JavaClass>("depend only on the contexts declared for their own") {
+                @Override
+                public void check(JavaClass origin, ConditionEvents events) {
+                    String from = context(origin.getPackageName());
+                    for (Dependency dependency : origin.getDirectDependenciesFromSelf()) {
+                        String to = context(dependency.getTargetClass().getPackageName());
+                        if (to != null && !to.equals(from) && !ALLOWED.getOrDefault(from, Set.of()).contains(to)) {
+                            events.add(SimpleConditionEvent.violated(origin, from + " -> " + to + ": "
+                                    + dependency.getDescription()));
+                        }
+                    }
+                }
+            });
+
+    /** The context of a package below org.luoshi.workflow (its first segment), or null outside. */
+    static String context(String packageName) {
+        if (!packageName.startsWith(BASE)) {
+            return null;
+        }
+        String rest = packageName.substring(BASE.length());
+        int dot = rest.indexOf('.');
+        return dot < 0 ? rest : rest.substring(0, dot);
+    }
+
+    static ArchRule contextsFreeOfCycles(String base) {
+        return slices().matching(base + ".(*)..").should().beFreeOfCycles();
+    }
+
+    /**
+     * A status changes in the domain only, by the aggregate that owns it. Constructing a record (a DTO, an answer) is
+     * not changing a status.
+     */
+    static final ArchRule STATUS_SET_ONLY_IN_THE_DOMAIN = noClasses().that().resideOutsideOfPackage("..domain..")
+            .should(new ArchCondition<JavaClass>("set a field named status") {
+                @Override
+                public void check(JavaClass origin, ConditionEvents events) {
+                    for (JavaFieldAccess access : origin.getFieldAccessesFromSelf()) {
+                        if (access.getAccessType() == JavaFieldAccess.AccessType.SET
+                                && access.getTarget().getName().equals("status") && !recordConstruction(access)) {
+                            events.add(SimpleConditionEvent.satisfied(origin, access.getDescription()));
+                        }
+                    }
+                }
+            });
+
+    private static boolean recordConstruction(JavaAccess<?> access) {
+        JavaClass owner = access.getOriginOwner();
+        return access.getOrigin() instanceof JavaConstructor && owner.isAssignableTo(Record.class)
+                && access.getTargetOwner().equals(owner);
+    }
 
     static List<String> endpoints(JavaClass client) {
         String configKey = client.getAnnotationOfType(RegisterRestClient.class).configKey();
@@ -152,8 +230,8 @@ class ArchitectureTest {
     }
 
     @Test
-    void delegatesDoNotDependOnRestOrServices() {
-        DELEGATES_DO_NOT_DEPEND_ON_REST_OR_SERVICES.check(MAIN);
+    void onlyResourcesDependOnResources() {
+        ONLY_RESOURCES_DEPEND_ON_RESOURCES.check(MAIN);
     }
 
     @Test
@@ -166,5 +244,40 @@ class ArchitectureTest {
         JavaClasses fixture = new ClassFileImporter().importPackages("org.luoshi.workflow.arch.fixture");
         assertTrue(RESOURCES_DO_NOT_TOUCH_THE_ENGINE.evaluate(fixture).hasViolation(),
                 "the rule must report EngineTouchingResource");
+    }
+
+    @Test
+    void contextsAreFreeOfCycles() {
+        contextsFreeOfCycles("org.luoshi.workflow").check(MAIN);
+    }
+
+    @Test
+    void theCycleRuleCatchesTwoContextsUsingEachOther() {
+        JavaClasses fixture = new ClassFileImporter().importPackages("org.luoshi.workflow.arch.fixture.cycle");
+        assertTrue(contextsFreeOfCycles("org.luoshi.workflow.arch.fixture.cycle").evaluate(fixture).hasViolation(),
+                "the rule must report the cycle between fixture.cycle.a and fixture.cycle.b");
+    }
+
+    @Test
+    void contextsDependOnlyOnDeclaredContexts() {
+        ONLY_DECLARED_CONTEXT_DEPENDENCIES.check(MAIN);
+    }
+
+    @Test
+    void theContextRuleCatchesAnUndeclaredDependency() {
+        JavaClasses fixture = new ClassFileImporter().importPackages("org.luoshi.workflow.arch.fixture.cycle");
+        assertTrue(ONLY_DECLARED_CONTEXT_DEPENDENCIES.evaluate(fixture).hasViolation(),
+                "arch (the fixture's context) declares no dependency on shared");
+    }
+
+    @Test
+    void statusIsSetOnlyInTheDomain() {
+        STATUS_SET_ONLY_IN_THE_DOMAIN.check(MAIN);
+    }
+
+    @Test
+    void theStatusRuleCatchesAStatusSetOutsideTheDomain() {
+        JavaClasses fixture = new ClassFileImporter().importPackages("org.luoshi.workflow.arch.fixture.application");
+        assertTrue(STATUS_SET_ONLY_IN_THE_DOMAIN.evaluate(fixture).hasViolation(), "the rule must report Ticket.close()");
     }
 }

@@ -70,8 +70,32 @@ class EvaluationFlowTest {
         long planId = plan();
         String pi = launch(planId, LocalDate.now(BEIJING).plusDays(20));
         long evaluationId = awaitEvaluationId(pi);
+        assertCreatedOnceAsTheServiceAccount(pi, planId);
 
-        // task-service was asked once, as the service account, with the step's key
+        Map<String, Object> haidianItem = awaitItem(DemoUsers.STAFF_HAIDIAN, pi, "SELF_ASSESSMENT");
+        Map<String, Object> chaoyangItem = awaitItem(DemoUsers.STAFF_CHAOYANG, pi, "SELF_ASSESSMENT");
+        assertEachDepartmentSeesItsOwnSelfAssessmentOnly(evaluationId, haidianItem, chaoyangItem);
+        Map<String, Object> report = awaitItem(DemoUsers.EVALUATOR, pi, "REPORT");
+        assertOnlyTheEvaluatorsOfTheOrganisationSeeTheReport(pi, report);
+
+        haidianSelfAssessesOnceAsLiNa(pi, evaluationId, haidianItem);
+        evaluatorSubmitsOnceTheReportIsCurrent(evaluationId, report);
+        assertChaoyangClosedAndMissing(pi, chaoyangItem);
+        supervisorReturnsThenApprovesTheResubmission(pi);
+
+        awaitEnded(pi);
+        JsonPath published = as(DemoUsers.EVALUATOR).get("/api/evaluations/" + pi).then().statusCode(200).extract().jsonPath();
+        assertEquals("PUBLISHED", published.getString("phase"));
+        assertTrue(published.getBoolean("ended"));
+        assertEquals(evaluationId, published.getLong("evaluationId"));
+        assertEquals("SUBMITTED", selfAssessmentOf(published, "haidian").get("status"));
+        assertEquals("MISSING", selfAssessmentOf(published, "chaoyang").get("status"));
+        assertEquals("PUBLISHED", taskService.evaluation(evaluationId).get("status"));
+        assertEachTransitionOnceInOrderWithItsKey(pi, evaluationId);
+    }
+
+    /** task-service was asked once to create the evaluation, as the service account, with the step's key. */
+    private void assertCreatedOnceAsTheServiceAccount(String pi, long planId) {
         List<EvaluationServiceStub.Recorded> creates = taskService.requests("POST", "/api/evaluations").stream()
                 .filter(r -> r.path().equals("/api/evaluations") && (pi + ":createEvaluation").equals(r.idempotencyKey())).toList();
         assertEquals(1, creates.size());
@@ -81,10 +105,11 @@ class EvaluationFlowTest {
         assertEquals(DemoUsers.SUPERVISOR, creates.get(0).json().path("launchedBy").asText());
         assertEquals("service-account-luoshi-workflow",
                 KeycloakTokens.claims(creates.get(0).bearerToken()).path("preferred_username").asText());
+    }
 
-        // each department sees its own 自评 item, not the other's
-        Map<String, Object> haidianItem = awaitItem(DemoUsers.STAFF_HAIDIAN, pi, "SELF_ASSESSMENT");
-        Map<String, Object> chaoyangItem = awaitItem(DemoUsers.STAFF_CHAOYANG, pi, "SELF_ASSESSMENT");
+    /** Each department sees its own 自评 item, not the other's; the item is due when the self-assessments are. */
+    private void assertEachDepartmentSeesItsOwnSelfAssessmentOnly(long evaluationId, Map<String, Object> haidianItem,
+            Map<String, Object> chaoyangItem) {
         assertEquals("haidian", haidianItem.get("departmentCode"));
         assertEquals("chaoyang", chaoyangItem.get("departmentCode"));
         assertEquals(evaluationId, ((Number) haidianItem.get("evaluationId")).longValue());
@@ -93,9 +118,13 @@ class EvaluationFlowTest {
                 .post("/api/evaluation-items/" + chaoyangItem.get("id") + "/self-assessment").then().statusCode(404);
         assertNotNull(as(DemoUsers.STAFF_HAIDIAN).get("/api/inbox/" + haidianItem.get("id")).then().statusCode(200)
                 .extract().path("due"), "a 自评 item is due when the self-assessments are");
+    }
 
-        // the evaluator of kjpg sees the report item in the inbox; qian.hui of zlyj neither sees it nor the evaluation
-        Map<String, Object> report = awaitItem(DemoUsers.EVALUATOR, pi, "REPORT");
+    /**
+     * The evaluator of kjpg sees the report item in the inbox; qian.hui of zlyj sees neither it nor the evaluation;
+     * the generic inbox completion is not the way to complete it.
+     */
+    private void assertOnlyTheEvaluatorsOfTheOrganisationSeeTheReport(String pi, Map<String, Object> report) {
         assertNotNull(inboxItemOf(DemoUsers.EVALUATOR, pi), "zhao.min's inbox lists the report item");
         assertNull(inboxItemOf(DemoUsers.EVALUATOR_OTHER_ORG, pi), "qian.hui's inbox does not");
         as(DemoUsers.EVALUATOR_OTHER_ORG).get("/api/evaluation-items/" + report.get("id")).then().statusCode(404);
@@ -104,12 +133,13 @@ class EvaluationFlowTest {
         as(DemoUsers.EVALUATOR_OTHER_ORG).get("/api/evaluations/" + pi).then().statusCode(404).contentType(PROBLEM);
         as(DemoUsers.STAFF_HAIDIAN).get("/api/evaluations/" + pi).then().statusCode(403);
         as(DemoUsers.STAFF_HAIDIAN).get("/api/evaluation-items/" + report.get("id")).then().statusCode(404);
-        // the generic inbox completion is not the way to complete it
         as(DemoUsers.EVALUATOR).contentType(ContentType.JSON).body(Map.of("decision", "ACCEPT"))
                 .post("/api/inbox/" + report.get("id") + "/complete").then().statusCode(409)
                 .body("detail", containsString("/api/evaluation-items/{id}/submission"));
+    }
 
-        // haidian writes its 自评: the form names missing fields; the write reaches task-service once, as li.na's
+    /** haidian writes its 自评: the form names missing fields; the write reaches task-service once, as li.na's. */
+    private void haidianSelfAssessesOnceAsLiNa(String pi, long evaluationId, Map<String, Object> haidianItem) {
         String haidianPath = "/api/evaluation-items/" + haidianItem.get("id") + "/self-assessment";
         as(DemoUsers.STAFF_HAIDIAN).contentType(ContentType.JSON).body(Map.of("summary", "总结"))
                 .post(haidianPath).then().statusCode(400).contentType(PROBLEM)
@@ -125,22 +155,28 @@ class EvaluationFlowTest {
         assertEquals(DemoUsers.STAFF_HAIDIAN, puts.get(0).json().path("submittedBy").asText());
         assertEquals("海淀区工作总结", puts.get(0).json().path("summary").asText());
         assertEquals("海淀区下一步", puts.get(0).json().path("nextSteps").asText());
+    }
 
-        // zhao.min submits before chaoyang has written: refused while task-service has no current report
+    /** zhao.min submits before chaoyang has written: refused while task-service has no current report, then accepted. */
+    private void evaluatorSubmitsOnceTheReportIsCurrent(long evaluationId, Map<String, Object> report) {
         String submit = "/api/evaluation-items/" + report.get("id") + "/submission";
         as(DemoUsers.EVALUATOR).post(submit).then().statusCode(409).body("detail", containsString("/reports"));
         taskService.setReportsCurrent(evaluationId, true);
         as(DemoUsers.EVALUATOR).post(submit).then().statusCode(200).body("kind", equalTo("REPORT"));
+    }
 
-        // chaoyang's item is closed; chaoyang stays MISSING
+    /** The submission closed chaoyang's open item; chaoyang stays MISSING. */
+    private void assertChaoyangClosedAndMissing(String pi, Map<String, Object> chaoyangItem) {
         JsonPath inReview = awaitState(pi, "in review", s -> "IN_REVIEW".equals(s.getString("phase")));
         assertFalse(inReview.getBoolean("selfAssessmentsOpen"));
         assertEquals("MISSING", selfAssessmentOf(inReview, "chaoyang").get("status"));
         assertEquals(false, selfAssessmentOf(inReview, "chaoyang").get("open"));
         as(DemoUsers.STAFF_CHAOYANG).get("/api/evaluation-items/" + chaoyangItem.get("id")).then().statusCode(404);
         assertEquals(List.of(), items(DemoUsers.STAFF_CHAOYANG, pi));
+    }
 
-        // the supervisor returns it with a comment (required)
+    /** The supervisor returns the report with a comment (required); the evaluator sees it, resubmits; approved. */
+    private void supervisorReturnsThenApprovesTheResubmission(String pi) {
         Map<String, Object> review = awaitItem(DemoUsers.SUPERVISOR, pi, "REVIEW");
         String reviewPath = "/api/evaluation-items/" + review.get("id") + "/review";
         as(DemoUsers.EVALUATOR).contentType(ContentType.JSON).body(Map.of("decision", "APPROVE")).post(reviewPath)
@@ -150,7 +186,6 @@ class EvaluationFlowTest {
         as(DemoUsers.SUPERVISOR).contentType(ContentType.JSON).body(Map.of("decision", "RETURN", "comment", "请补充指标分析"))
                 .post(reviewPath).then().statusCode(200).body("decision", equalTo("RETURN"));
 
-        // back to the evaluator, with the comment
         Map<String, Object> again = awaitItem(DemoUsers.EVALUATOR, pi, "REPORT");
         JsonPath againView = as(DemoUsers.EVALUATOR).get("/api/evaluation-items/" + again.get("id")).then().statusCode(200)
                 .extract().jsonPath();
@@ -162,17 +197,10 @@ class EvaluationFlowTest {
         Map<String, Object> review2 = awaitItem(DemoUsers.SUPERVISOR, pi, "REVIEW");
         as(DemoUsers.SUPERVISOR).contentType(ContentType.JSON).body(Map.of("decision", "APPROVE"))
                 .post("/api/evaluation-items/" + review2.get("id") + "/review").then().statusCode(200);
+    }
 
-        awaitEnded(pi);
-        JsonPath published = as(DemoUsers.EVALUATOR).get("/api/evaluations/" + pi).then().statusCode(200).extract().jsonPath();
-        assertEquals("PUBLISHED", published.getString("phase"));
-        assertTrue(published.getBoolean("ended"));
-        assertEquals(evaluationId, published.getLong("evaluationId"));
-        assertEquals("SUBMITTED", selfAssessmentOf(published, "haidian").get("status"));
-        assertEquals("MISSING", selfAssessmentOf(published, "chaoyang").get("status"));
-        assertEquals("PUBLISHED", taskService.evaluation(evaluationId).get("status"));
-
-        // each transition once, in order, with its key
+    /** Each transition reached task-service once, in order, with its key. */
+    private void assertEachTransitionOnceInOrderWithItsKey(String pi, long evaluationId) {
         String base = "/api/evaluations/" + evaluationId + "/";
         assertEquals(List.of(pi + ":submission:1", pi + ":submission:2"),
                 taskService.requests("POST", base + "submission").stream().map(EvaluationServiceStub.Recorded::idempotencyKey)

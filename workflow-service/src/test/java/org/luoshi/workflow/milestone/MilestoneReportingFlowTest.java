@@ -70,7 +70,24 @@ class MilestoneReportingFlowTest {
         taskService.addTask(taskId, "建设中关村科学城", "haidian", List.of("chaoyang"),
                 List.of(MilestoneServiceStub.milestone(milestoneId, 1, title, LocalDate.now(BEIJING).plusDays(30).toString())));
 
-        // task-assignment: accepted → startMilestoneTracking starts the milestone's instance
+        String pi = acceptedAndTrackedOnce(taskId, milestoneId);
+        Map<String, Object> subItem = single(DemoUsers.STAFF_CHAOYANG, pi);
+        Map<String, Object> reportItem = single(DemoUsers.STAFF_HAIDIAN, pi);
+        assertEachDepartmentSeesOnlyItsOwnItem(subItem, reportItem);
+
+        String subKey = chaoyangSubReports(pi, subItem, (String) reportItem.get("id"));
+        haidianReportsConsolidating(pi, (String) reportItem.get("id"), subKey);
+        supervisorRejectsThenApprovesTheResubmittedReport(pi, subKey);
+
+        awaitEnded(pi);
+        assertEquals("milestoneApproved", WorkflowApi.processState(pi).getString("endActivityId"));
+        assertEquals(0, managementService.createJobQuery().processInstanceId(pi).count(), "no timer survives the approval");
+        assertTaskServiceRecordedEachReportAndDecisionOnce(milestoneId, pi, subKey);
+        assertBothDecisionsNotifiedOnceAndMailed(pi, title);
+    }
+
+    /** task-assignment accepted → startMilestoneTracking started the milestone's instance; starting again starts none. */
+    private String acceptedAndTrackedOnce(long taskId, long milestoneId) {
         String assignment = assign(taskId, "haidian").getString("processInstanceId");
         String acceptItem = (String) inboxItemOf(DemoUsers.STAFF_HAIDIAN, assignment).get("id");
         as(DemoUsers.STAFF_HAIDIAN).contentType(ContentType.JSON).body(Map.of("decision", "ACCEPT"))
@@ -85,16 +102,17 @@ class MilestoneReportingFlowTest {
         String pi = tracking.getString("milestones[0].processInstanceId");
         assertTrue(tracking.getString("milestones[0].businessKey").startsWith("milestone-" + milestoneId + "-"));
         assertEquals(1, managementService.createJobQuery().processInstanceId(pi).timers().count(), "the reminder timer waits");
+        return pi;
+    }
 
-        // chaoyang (co-department) sees only its sub-report item; haidian only its report item
-        Map<String, Object> subItem = single(DemoUsers.STAFF_CHAOYANG, pi);
+    /** chaoyang (co-department) sees only its sub-report item; haidian only its report item. */
+    private void assertEachDepartmentSeesOnlyItsOwnItem(Map<String, Object> subItem, Map<String, Object> reportItem) {
         assertEquals("SUB_REPORT", subItem.get("kind"));
         assertEquals("配合单位报送", subItem.get("name"));
         assertEquals("chaoyang", subItem.get("departmentCode"));
         // the inbox names the department that has to act: the co-department, not the task's lead
         assertEquals("chaoyang", as(DemoUsers.STAFF_CHAOYANG).get("/api/inbox/" + subItem.get("id")).then().statusCode(200)
                 .extract().path("departmentCode"));
-        Map<String, Object> reportItem = single(DemoUsers.STAFF_HAIDIAN, pi);
         assertEquals("REPORT", reportItem.get("kind"));
         assertEquals("牵头单位填报", reportItem.get("name"));
         as(DemoUsers.STAFF_CHAOYANG).get("/api/milestone-items/" + reportItem.get("id")).then().statusCode(404).contentType(PROBLEM);
@@ -108,8 +126,10 @@ class MilestoneReportingFlowTest {
         as(DemoUsers.STAFF_HAIDIAN).get("/api/milestone-items/" + subItem.get("id")).then().statusCode(404);
         as(DemoUsers.STAFF_HAIDIAN).contentType(ContentType.JSON).body(Map.of("text", "x", "percent", 1))
                 .post("/api/milestone-items/" + subItem.get("id") + "/sub-report").then().statusCode(404);
+    }
 
-        // the sub-report: fields are validated and named
+    /** The sub-report (its fields validated and named), recorded and offered to the lead; returns its key. */
+    private String chaoyangSubReports(String pi, Map<String, Object> subItem, String reportItemId) {
         String sub = "/api/milestone-items/" + subItem.get("id") + "/sub-report";
         as(DemoUsers.STAFF_CHAOYANG).contentType(ContentType.JSON).body(Map.of("percent", 150))
                 .post(sub).then().statusCode(400).contentType(PROBLEM)
@@ -118,11 +138,13 @@ class MilestoneReportingFlowTest {
                 .body(Map.of("text", "朝阳区已完成配套政策起草", "percent", 60, "evidenceIds", List.of(11)))
                 .post(sub).then().statusCode(200).body("kind", equalTo("SUB_REPORT"));
         String subKey = pi + ":sub:chaoyang";
-        String reportItemId = (String) reportItem.get("id");
         await("the sub-report is recorded and offered to the lead").atMost(WorkflowApi.JOB_TIMEOUT)
                 .until(() -> item(DemoUsers.STAFF_HAIDIAN, reportItemId).getList("subReports.reportKey").contains(subKey));
+        return subKey;
+    }
 
-        // the lead's report: validation names fields, unknown sub-report keys are refused
+    /** The lead's report: validation names fields, unknown sub-report keys are refused, then round 1 is sent. */
+    private void haidianReportsConsolidating(String pi, String reportItemId, String subKey) {
         String report = "/api/milestone-items/" + reportItemId + "/report";
         as(DemoUsers.STAFF_HAIDIAN).contentType(ContentType.JSON).body(Map.of("evidenceIds", List.of(1)))
                 .post(report).then().statusCode(400).contentType(PROBLEM)
@@ -135,8 +157,10 @@ class MilestoneReportingFlowTest {
         as(DemoUsers.STAFF_HAIDIAN).contentType(ContentType.JSON)
                 .body(Map.of("text", "海淀区完成方案初稿", "percent", 80, "evidenceIds", List.of(21, 22), "consolidates", List.of(subKey)))
                 .post(report).then().statusCode(200).body("reportKey", equalTo(pi + ":lead:1"));
+    }
 
-        // the supervising office rejects with a comment
+    /** The supervising office rejects with a comment; the lead's new item shows it; round 2 is approved. */
+    private void supervisorRejectsThenApprovesTheResubmittedReport(String pi, String subKey) {
         Map<String, Object> review = awaitItem(DemoUsers.SUPERVISOR, pi, i -> "REVIEW".equals(i.get("kind")));
         String reviewPath = "/api/milestone-items/" + review.get("id") + "/review";
         JsonPath reviewView = item(DemoUsers.SUPERVISOR, (String) review.get("id"));
@@ -149,7 +173,6 @@ class MilestoneReportingFlowTest {
         as(DemoUsers.SUPERVISOR).contentType(ContentType.JSON).body(Map.of("decision", "REJECT", "comment", "佐证材料不足"))
                 .post(reviewPath).then().statusCode(200).body("decision", equalTo("REJECT"));
 
-        // the lead gets a new item showing the comment, and resubmits
         Map<String, Object> again = awaitItem(DemoUsers.STAFF_HAIDIAN, pi, i -> "REPORT".equals(i.get("kind")));
         JsonPath againView = item(DemoUsers.STAFF_HAIDIAN, (String) again.get("id"));
         assertEquals("佐证材料不足", againView.getString("lastRejection.comment"));
@@ -161,12 +184,10 @@ class MilestoneReportingFlowTest {
         Map<String, Object> review2 = awaitItem(DemoUsers.SUPERVISOR, pi, i -> "REVIEW".equals(i.get("kind")));
         as(DemoUsers.SUPERVISOR).contentType(ContentType.JSON).body(Map.of("decision", "APPROVE"))
                 .post("/api/milestone-items/" + review2.get("id") + "/review").then().statusCode(200);
+    }
 
-        awaitEnded(pi);
-        assertEquals("milestoneApproved", WorkflowApi.processState(pi).getString("endActivityId"));
-        assertEquals(0, managementService.createJobQuery().processInstanceId(pi).count(), "no timer survives the approval");
-
-        // task-service saw each report and decision exactly once, with stable keys and the service account's token
+    /** task-service saw each report and decision exactly once, with stable keys and the service account's token. */
+    private void assertTaskServiceRecordedEachReportAndDecisionOnce(long milestoneId, String pi, String subKey) throws Exception {
         List<MilestoneServiceStub.Recorded> reports = taskService.reportPuts(milestoneId);
         assertEquals(List.of("/api/milestones/" + milestoneId + "/reports/" + subKey,
                 "/api/milestones/" + milestoneId + "/reports/" + pi + ":lead:1",
@@ -189,11 +210,12 @@ class MilestoneReportingFlowTest {
         assertEquals(DemoUsers.SUPERVISOR, decisions.get(1).json().path("decidedBy").asText());
         assertEquals("service-account-luoshi-workflow",
                 KeycloakTokens.claims(decisions.get(1).bearerToken()).path("preferred_username").asText());
+    }
 
-        // notifications: stored for the lead's department and mailed
+    /** Each decision is stored for the lead's department and read once by li.na (both recipients), and mailed. */
+    private void assertBothDecisionsNotifiedOnceAndMailed(String pi, String title) throws Exception {
         List<String> kinds = notificationsOf(DemoUsers.STAFF_HAIDIAN, pi).stream().map(n -> (String) n.get("kind")).toList();
         assertTrue(kinds.contains("REPORT_REJECTED") && kinds.contains("REPORT_APPROVED"), kinds.toString());
-        // li.na sent the report and is in haidian, both recipients of each decision: she reads each once
         assertEquals(1, kinds.stream().filter("REPORT_REJECTED"::equals).count(), kinds.toString());
         assertEquals(1, kinds.stream().filter("REPORT_APPROVED"::equals).count(), kinds.toString());
         awaitMail("haidian@demo.luoshi.example", "【审核退回】节点“" + title + "”");

@@ -1,0 +1,43 @@
+package org.luoshi.workflow.milestone.application;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.logging.Logger;
+import org.luoshi.workflow.taskservice.MilestoneClient;
+import org.luoshi.workflow.milestone.domain.MilestoneReportingVariables;
+
+/**
+ * Service task {@code recordDecision} (async): records the supervising office's decision on the LEAD report in
+ * task-service (idempotent by the report key; APPROVED marks the milestone done there) and notifies the lead
+ * department and the submitter.
+ */
+@Named("recordDecisionDelegate")
+@ApplicationScoped
+public class RecordDecisionDelegate implements JavaDelegate {
+    private static final Logger LOG = Logger.getLogger(RecordDecisionDelegate.class);
+
+    @Inject
+    @RestClient
+    MilestoneClient milestones;
+
+    @Inject
+    MilestoneNotifications notifications;
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        MilestoneReportingVariables v = MilestoneReportingVariables.of(execution::getVariable);
+        String reportKey = v.reportKey();
+        boolean approved = v.approved();
+        String decidedBy = v.reviewedBy();
+        String comment = v.reviewComment();
+        milestones.putDecision(reportKey, new MilestoneClient.DecisionRequest(approved ? "APPROVED" : "REJECTED", decidedBy,
+                comment, v.reviewedOn()));
+        notifications.decision(execution, approved, reportKey, v.reportSubmittedBy(), comment, decidedBy);
+        LOG.infof("Decision %s on %s by %s recorded", approved ? "APPROVED" : "REJECTED", reportKey, decidedBy);
+    }
+}

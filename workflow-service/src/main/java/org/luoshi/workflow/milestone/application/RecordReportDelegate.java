@@ -1,0 +1,37 @@
+package org.luoshi.workflow.milestone.application;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.logging.Logger;
+import org.luoshi.workflow.taskservice.MilestoneClient;
+import org.luoshi.workflow.milestone.domain.MilestoneReportingVariables;
+
+/**
+ * Service task {@code recordReport} (async): records the lead department's LEAD report in task-service under the key
+ * chosen when it was submitted ({@code <processInstanceId>:lead:<round>}), so retries repeat the same key.
+ */
+@Named("recordReportDelegate")
+@ApplicationScoped
+public class RecordReportDelegate implements JavaDelegate {
+    private static final Logger LOG = Logger.getLogger(RecordReportDelegate.class);
+
+    @Inject
+    @RestClient
+    MilestoneClient milestones;
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        MilestoneReportingVariables v = MilestoneReportingVariables.of(execution::getVariable);
+        long milestoneId = v.milestoneId();
+        String reportKey = v.reportKey();
+        MilestoneClient.ReportRequest report = new MilestoneClient.ReportRequest("LEAD", v.leadDepartmentCode(),
+                v.reportSubmittedBy(), v.reportText(), v.reportPercent(), v.reportEvidenceIds(), v.reportConsolidates());
+        milestones.putReport(milestoneId, reportKey, report);
+        LOG.infof("LEAD report %s for milestone %d recorded", reportKey, milestoneId);
+    }
+}

@@ -1,0 +1,51 @@
+package org.luoshi.workflow.workitem;
+
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.luoshi.common.problem.ResourceNotFoundException;
+
+/**
+ * The one entitlement check for every kind of item: the open engine task, if the inbox read model says it is the
+ * caller's (their departments, their roles, or held by them); 404 otherwise, so missing and foreign look the same.
+ */
+@ApplicationScoped
+public class EntitledTasks {
+    @Inject
+    VisibleItems visible;
+
+    @Inject
+    TaskService taskService;
+
+    public Task open(String id, String itemName) {
+        if (!visible.isOpenForCaller(id)) {
+            throw new ResourceNotFoundException(itemName, id);
+        }
+        Task task = taskService.createTaskQuery().taskId(id).active().singleResult();
+        if (task == null) {
+            throw new ResourceNotFoundException(itemName, id);
+        }
+        return task;
+    }
+
+    /**
+     * The caller's open items of a process, oldest first: of one instance, or of every instance when none is named.
+     * Who may see which item is the inbox read model's answer, not Camunda's candidate-group query.
+     */
+    public List<Task> openOfProcess(String processKey, String processInstanceId) {
+        List<String> ids = visible.openOfProcessForCaller(processKey, processInstanceId);
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        TaskQuery query = taskService.createTaskQuery().active().taskIdIn(ids.toArray(String[]::new));
+        if (processInstanceId != null && !processInstanceId.isBlank()) {
+            query.processInstanceId(processInstanceId);
+        }
+        return query.orderByTaskCreateTime().asc().list();
+    }
+}
