@@ -251,7 +251,7 @@ class MilestoneReportingProcessTest {
         ProcessInstance instance = track("dept-housing");
 
         runtimeService().createMessageCorrelation("milestone-dates-changed").processInstanceId(instance.getId())
-                .setVariable("milestoneDueDates", Map.of("31", "2027-05-31")).correlateWithResult();
+                .setVariable("milestoneDueDates", new java.util.LinkedHashMap<>(Map.of("31", "2027-05-31"))).correlateWithResult();
 
         assertThat(rescheduleLadder.lastCall().variables()).containsEntry("milestoneDueDates", Map.of("31", "2027-05-31"))
                 .containsEntry("milestoneId", 31L);
@@ -260,7 +260,7 @@ class MilestoneReportingProcessTest {
 
         // non-interrupting: a second change is caught as well
         runtimeService().createMessageCorrelation("milestone-dates-changed").processInstanceId(instance.getId())
-                .setVariable("milestoneDueDates", Map.of("31", "2027-06-30")).correlateWithResult();
+                .setVariable("milestoneDueDates", new java.util.LinkedHashMap<>(Map.of("31", "2027-06-30"))).correlateWithResult();
         assertThat(rescheduleLadder.calls()).hasSize(2);
     }
 

@@ -157,11 +157,13 @@ public final class ProcessTestEngine {
 
     private static void collectLeaves(ActivityInstance instance, List<String> leaves) {
         for (TransitionInstance transition : instance.getChildTransitionInstances()) {
-            leaves.add(transition.getActivityId());
+            // a finished instance of a parallel multi-instance subprocess stays, inactive, until all have finished
+            if (!SCOPES.contains(transition.getActivityType())) {
+                leaves.add(transition.getActivityId());
+            }
         }
         for (ActivityInstance child : instance.getChildActivityInstances()) {
             if (child.getChildActivityInstances().length == 0 && child.getChildTransitionInstances().length == 0) {
-                // a finished instance of a parallel multi-instance subprocess stays in the tree, empty, until all finish
                 if (!SCOPES.contains(child.getActivityType())) {
                     leaves.add(child.getActivityId());
                 }
