@@ -74,6 +74,7 @@ class ProcessNamesInBpmnTest {
     @BeforeAll
     static void importMainCode() throws ClassNotFoundException {
         main = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
                 .importPackages("org.luoshi.workflow");
         for (String simpleName : NAME_CLASSES) {
             List<JavaClass> found = main.stream().filter(c -> c.getSimpleName().equals(simpleName)).toList();
