@@ -1,4 +1,4 @@
-package org.luoshi.workflow.milestone;
+package org.luoshi.workflow.escalation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
