@@ -9,7 +9,6 @@ import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ActivityInstance;
@@ -78,10 +77,6 @@ public final class ProcessTestEngine {
 
     public static ManagementService management() {
         return engine().getManagementService();
-    }
-
-    public static ProcessEngineConfigurationImpl configuration() {
-        return (ProcessEngineConfigurationImpl) engine().getProcessEngineConfiguration();
     }
 
     public static void setClock(Instant now) {
