@@ -65,7 +65,7 @@ class EvaluationEndToEndIT {
                 "quarkus.datasource.jdbc.url", E2eDatabases.workflowUrl(),
                 "quarkus.oidc.auth-server-url", REALM,
                 "quarkus.rest-client.task-service.url", taskService.url(),
-                "luoshi.workflow.retry.evaluation", "R4/PT2S",
+                "luoshi.workflow.retry.task-service-write", "R4/PT2S",
                 "luoshi.workflow.job-executor.wait-time", "200ms",
                 "luoshi.workflow.job-executor.max-wait", "1S"));
         workflowService.start();

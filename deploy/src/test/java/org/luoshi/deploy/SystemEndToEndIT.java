@@ -41,7 +41,8 @@ class SystemEndToEndIT {
                 "quarkus.oidc.auth-server-url", REALM,
                 "quarkus.rest-client.task-service.url", taskService.url(),
                 // enough attempts to outlive a restart; a short lock so a job held by a killed instance is taken over
-                "luoshi.workflow.retry.record-acceptance", "R4/PT2S",
+                "luoshi.workflow.retry.task-service-write", "R4/PT2S",
+                "luoshi.workflow.retry.task-service-read", "R4/PT2S",
                 "luoshi.workflow.job-executor.lock-time", "15S",
                 "luoshi.workflow.job-executor.wait-time", "200ms",
                 "luoshi.workflow.job-executor.max-wait", "1S"));

@@ -13,7 +13,7 @@ import io.quarkus.arc.InjectableBean;
 
 /**
  * Resolves a top-level name in a BPMN expression ({@code ${recordAcceptanceDelegate}},
- * {@code ${retryPolicy.recordAcceptance}}) to the CDI bean with that {@code @Named} name.
+ * {@code ${retryPolicy.taskServiceWrite}}) to the CDI bean with that {@code @Named} name.
  *
  * <p>Only normal-scoped beans ({@code @ApplicationScoped}) may be referenced: a {@code @Dependent} bean looked up
  * here would never be destroyed, so such a lookup is refused.

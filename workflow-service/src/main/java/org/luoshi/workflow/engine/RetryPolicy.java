@@ -7,7 +7,7 @@ import jakarta.inject.Named;
 import org.camunda.bpm.engine.impl.calendar.DurationHelper;
 
 /**
- * Retry cycles read by the BPMN ({@code camunda:failedJobRetryTimeCycle="${retryPolicy.recordAcceptance}"}).
+ * Retry cycles read by the BPMN ({@code camunda:failedJobRetryTimeCycle="${retryPolicy.taskServiceWrite}"}).
  * The engine evaluates the expression each time a job fails; a value it cannot parse would silently fall back to
  * three immediate retries, so {@link #validate()} checks the values at start-up.
  */
@@ -18,23 +18,26 @@ public class RetryPolicy {
     @Inject
     WorkflowConfig config;
 
-    public String getRecordAcceptance() {
-        return config.retry().recordAcceptance();
+    /** Steps that write to task-service under an idempotency key. */
+    public String getTaskServiceWrite() {
+        return config.retry().taskServiceWrite();
     }
 
-    public String getApplyAdjustment() {
-        return config.retry().applyAdjustment();
+    /** Steps that read from task-service and act on the answer here. */
+    public String getTaskServiceRead() {
+        return config.retry().taskServiceRead();
     }
 
-    public String getEvaluation() {
-        return config.retry().evaluation();
+    /** Steps that write a notification to this service's database. */
+    public String getNotification() {
+        return config.retry().notification();
     }
 
     /** Fails start-up when a configured cycle is not a valid ISO-8601 repetition or list of durations. */
     public void validate() {
-        check("luoshi.workflow.retry.record-acceptance", getRecordAcceptance());
-        check("luoshi.workflow.retry.apply-adjustment", getApplyAdjustment());
-        check("luoshi.workflow.retry.evaluation", getEvaluation());
+        check("luoshi.workflow.retry.task-service-write", getTaskServiceWrite());
+        check("luoshi.workflow.retry.task-service-read", getTaskServiceRead());
+        check("luoshi.workflow.retry.notification", getNotification());
     }
 
     private static void check(String key, String cycle) {

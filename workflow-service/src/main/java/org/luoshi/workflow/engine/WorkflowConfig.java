@@ -56,20 +56,21 @@ public interface WorkflowConfig {
         int queueSize();
     }
 
+    /**
+     * Retry cycles of the engine's jobs by the kind of call a step makes, e.g. {@code R3/PT10S} (three attempts, ten
+     * seconds apart) or a comma-separated list of ISO-8601 durations. After the last attempt the job is an incident.
+     */
     interface Retry {
-        /**
-         * Retry cycle of the service task that records an acceptance in task-service, e.g. {@code R3/PT10S}
-         * (three attempts, ten seconds apart) or a comma-separated list of ISO-8601 durations.
-         */
+        /** A write to task-service under an idempotency key, so that a retry applies it once (record, apply, publish). */
         @WithDefault("R3/PT10S")
-        String recordAcceptance();
+        String taskServiceWrite();
 
-        /** Retry cycle of applying an approved adjustment in task-service (动态调整), same format. */
+        /** A read from task-service whose answer the step acts on here (the milestones to track). */
         @WithDefault("R3/PT10S")
-        String applyAdjustment();
+        String taskServiceRead();
 
-        /** Retry cycle of every call of 规划实施评估 to task-service (create, self-assessment, submission, review, publication). */
+        /** A notification written to this service's own database. */
         @WithDefault("R3/PT10S")
-        String evaluation();
+        String notification();
     }
 }

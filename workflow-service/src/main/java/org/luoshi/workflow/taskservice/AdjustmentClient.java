@@ -1,5 +1,6 @@
 package org.luoshi.workflow.taskservice;
 
+import java.util.List;
 import java.util.Map;
 
 import jakarta.ws.rs.Consumes;
@@ -11,7 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 import io.quarkus.oidc.client.filter.OidcClientFilter;
 
@@ -26,14 +27,23 @@ import io.quarkus.oidc.client.filter.OidcClientFilter;
 @Consumes(MediaType.APPLICATION_JSON)
 public interface AdjustmentClient {
 
-    /** Answers {@code {adjustmentKey, taskId, revision, before, after}}. */
     @PUT
     @Path("/{adjustmentKey}")
-    JsonNode apply(@PathParam("adjustmentKey") String adjustmentKey, Adjustment body);
+    Applied apply(@PathParam("adjustmentKey") String adjustmentKey, Adjustment body);
 
     /** Body of PUT /api/adjustments/{adjustmentKey}. */
     record Adjustment(Long taskId, String reasonCategory, String justification, String requestedBy, String reviewedBy,
             String approvedBy, String newDueDate, Map<String, String> milestoneDueDates, String newLeadDepartmentCode,
             String newTitle) {
+    }
+
+    /** The answer: the task's revision after the adjustment, and the task as it stands then. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Applied(String adjustmentKey, Long taskId, Integer revision, After after) {
+    }
+
+    /** The part of the adjusted task the workflow acts on: its milestones with their new dates. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record After(List<TaskView.Milestone> milestones) {
     }
 }

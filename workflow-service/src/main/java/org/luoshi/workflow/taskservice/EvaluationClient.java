@@ -15,7 +15,6 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.databind.JsonNode;
 
 import io.quarkus.oidc.client.filter.OidcClientFilter;
 
@@ -37,36 +36,48 @@ public interface EvaluationClient {
 
     @GET
     @Path("/plans/{id}")
-    JsonNode plan(@PathParam("id") long planId);
+    Plan plan(@PathParam("id") long planId);
 
     @GET
     @Path("/evaluations/{id}")
-    JsonNode evaluation(@PathParam("id") long evaluationId);
+    Evaluation evaluation(@PathParam("id") long evaluationId);
 
-    /** Answers the evaluation with {@code id}, {@code departments} and {@code snapshotSha256}. */
     @POST
     @Path("/evaluations")
-    JsonNode create(@HeaderParam(TaskServiceClient.IDEMPOTENCY_KEY) String idempotencyKey, NewEvaluation body);
+    Evaluation create(@HeaderParam(TaskServiceClient.IDEMPOTENCY_KEY) String idempotencyKey, NewEvaluation body);
 
     @PUT
     @Path("/evaluations/{id}/self-assessments/{department}")
-    JsonNode putSelfAssessment(@PathParam("id") long evaluationId, @PathParam("department") String department,
+    void putSelfAssessment(@PathParam("id") long evaluationId, @PathParam("department") String department,
             @HeaderParam(TaskServiceClient.IDEMPOTENCY_KEY) String idempotencyKey, SelfAssessment body);
 
     @POST
     @Path("/evaluations/{id}/submission")
-    JsonNode submit(@PathParam("id") long evaluationId, @HeaderParam(TaskServiceClient.IDEMPOTENCY_KEY) String idempotencyKey,
+    void submit(@PathParam("id") long evaluationId, @HeaderParam(TaskServiceClient.IDEMPOTENCY_KEY) String idempotencyKey,
             Transition body);
 
     @POST
     @Path("/evaluations/{id}/review")
-    JsonNode review(@PathParam("id") long evaluationId, @HeaderParam(TaskServiceClient.IDEMPOTENCY_KEY) String idempotencyKey,
+    void review(@PathParam("id") long evaluationId, @HeaderParam(TaskServiceClient.IDEMPOTENCY_KEY) String idempotencyKey,
             Review body);
 
     @POST
     @Path("/evaluations/{id}/publication")
-    JsonNode publish(@PathParam("id") long evaluationId, @HeaderParam(TaskServiceClient.IDEMPOTENCY_KEY) String idempotencyKey,
+    void publish(@PathParam("id") long evaluationId, @HeaderParam(TaskServiceClient.IDEMPOTENCY_KEY) String idempotencyKey,
             Transition body);
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Plan(Long id, String title) {
+    }
+
+    /**
+     * An evaluation as the workflow reads it: the departments in scope and the frozen snapshot's digest (on creation),
+     * and whether its report is current (before a submission). {@code reportsCurrent} is null when task-service does
+     * not say.
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Evaluation(Long id, List<String> departments, String snapshotSha256, Boolean reportsCurrent) {
+    }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Organisation(String code, String nameZh, String nameEn) {

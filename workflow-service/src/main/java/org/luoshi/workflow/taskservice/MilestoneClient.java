@@ -11,7 +11,6 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
-import com.fasterxml.jackson.databind.JsonNode;
 
 import io.quarkus.oidc.client.filter.OidcClientFilter;
 
@@ -30,11 +29,11 @@ public interface MilestoneClient {
 
     @PUT
     @Path("/milestones/{id}/reports/{reportKey}")
-    JsonNode putReport(@PathParam("id") long milestoneId, @PathParam("reportKey") String reportKey, ReportRequest body);
+    void putReport(@PathParam("id") long milestoneId, @PathParam("reportKey") String reportKey, ReportRequest body);
 
     @PUT
     @Path("/milestone-reports/{reportKey}/decision")
-    JsonNode putDecision(@PathParam("reportKey") String reportKey, DecisionRequest body);
+    void putDecision(@PathParam("reportKey") String reportKey, DecisionRequest body);
 
     /** Body of PUT /api/milestones/{id}/reports/{reportKey}; kind LEAD or SUB. */
     record ReportRequest(String kind, String departmentCode, String submittedBy, String text, Integer percent,

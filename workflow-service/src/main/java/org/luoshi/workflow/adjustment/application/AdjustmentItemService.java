@@ -2,22 +2,18 @@ package org.luoshi.workflow.adjustment.application;
 
 import static org.luoshi.workflow.adjustment.domain.AdjustmentProcess.*;
 
-import java.util.Map;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.jboss.logging.Logger;
 import org.luoshi.common.problem.ConflictException;
+import org.luoshi.workflow.adjustment.domain.AdjustmentVariables;
 import org.luoshi.common.security.CurrentUser;
 import org.luoshi.workflow.adjustment.api.AdjustmentItem;
 import org.luoshi.workflow.adjustment.api.AdjustmentItemDone;
@@ -25,6 +21,7 @@ import org.luoshi.workflow.workitem.ReviewDecision;
 import org.luoshi.workflow.workitem.ReviewForm;
 import org.luoshi.workflow.inbox.application.EntitledTasks;
 import org.luoshi.workflow.inbox.application.ItemKinds;
+import org.luoshi.workflow.workitem.WorkItems;
 
 /**
  * The items of 动态调整 — 督查室审核 (REVIEW, group supervision) and 领导审批 (APPROVAL, group role:admin) — as the
@@ -46,21 +43,18 @@ public class AdjustmentItemService {
     RuntimeService runtimeService;
 
     @Inject
-    IdentityService identityService;
+    WorkItems workItems;
 
     @Inject
     CurrentUser user;
 
     public AdjustmentItem get(String id) {
         Task task = entitledTask(id);
-        Map<String, Object> v = runtimeService.getVariables(task.getProcessInstanceId());
-        @SuppressWarnings("unchecked")
-        Map<String, Object> dates = v.get(VAR_MILESTONE_DUE_DATES) instanceof Map<?, ?> m ? (Map<String, Object>) m : null;
+        AdjustmentVariables v = AdjustmentVariables.of(runtimeService.getVariables(task.getProcessInstanceId())::get);
         return new AdjustmentItem(id, kind(task.getTaskDefinitionKey()), task.getName(), task.getProcessInstanceId(),
-                v.get(VAR_TASK_ID) instanceof Number n ? n.longValue() : null, (String) v.get(VAR_TASK_TITLE),
-                (String) v.get(VAR_DEPARTMENT_CODE), (String) v.get(VAR_REASON_CATEGORY), (String) v.get(VAR_JUSTIFICATION),
-                (String) v.get(VAR_NEW_DUE_DATE), dates, (String) v.get(VAR_NEW_LEAD_DEPARTMENT), (String) v.get(VAR_NEW_TITLE),
-                (String) v.get(VAR_REQUESTED_BY), (String) v.get(VAR_REVIEWED_BY), (String) v.get(VAR_REVIEW_COMMENT));
+                v.taskId(), v.taskTitle(), v.departmentCode(), v.reasonCategory(), v.justification(), v.newDueDate(),
+                v.milestoneDueDates(), v.newLeadDepartmentCode(), v.newTitle(), v.requestedBy(), v.reviewedBy(),
+                v.reviewComment());
     }
 
     @Transactional
@@ -88,15 +82,7 @@ public class AdjustmentItemService {
         if (DECISION_REJECT.equals(decision)) {
             variables.putValue(VAR_REJECTION_COMMENT, comment).putValue(VAR_REJECTED_BY, username);
         }
-        identityService.setAuthenticatedUserId(username);
-        try {
-            taskService.claim(task.getId(), username);
-            taskService.complete(task.getId(), variables);
-        } catch (TaskAlreadyClaimedException | OptimisticLockingException e) {
-            throw new ConflictException("The item was taken or changed by someone else meanwhile; reload the inbox");
-        } finally {
-            identityService.clearAuthentication();
-        }
+        workItems.claimAndComplete(task.getId(), username, variables);
         LOG.infof("%s decided %s on %s (%s) of adjustment %s", username, decision, task.getId(), activity,
                 task.getProcessInstanceId());
         return new AdjustmentItemDone(task.getId(), kind(activity), task.getProcessInstanceId(), username, decision);

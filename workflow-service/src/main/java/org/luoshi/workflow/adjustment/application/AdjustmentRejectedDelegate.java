@@ -16,6 +16,7 @@ import org.luoshi.workflow.notification.NotificationDraft;
 import org.luoshi.workflow.notification.NotificationKind;
 import org.luoshi.workflow.notification.Notifier;
 import org.luoshi.workflow.notification.Recipient;
+import org.luoshi.workflow.adjustment.domain.AdjustmentVariables;
 
 /**
  * Service task {@code notifyRejection} (async): tells the requester and the lead department that the adjustment was
@@ -34,12 +35,13 @@ public class AdjustmentRejectedDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String requestedBy = (String) execution.getVariable(VAR_REQUESTED_BY);
-        String lead = (String) execution.getVariable(VAR_DEPARTMENT_CODE);
-        String title = (String) execution.getVariable(VAR_TASK_TITLE);
-        String comment = (String) execution.getVariable(VAR_REJECTION_COMMENT);
-        String rejectedBy = (String) execution.getVariable(VAR_REJECTED_BY);
-        boolean atReview = execution.getVariable(VAR_APPROVAL_DECISION) == null;
+        AdjustmentVariables v = AdjustmentVariables.of(execution::getVariable);
+        String requestedBy = v.requestedBy();
+        String lead = v.departmentCode();
+        String title = v.taskTitle();
+        String comment = v.rejectionComment();
+        String rejectedBy = v.rejectedBy();
+        boolean atReview = v.approvalDecision() == null;
         List<Recipient> recipients = new ArrayList<>();
         if (requestedBy != null) {
             recipients.add(Recipient.user(requestedBy));
@@ -47,13 +49,12 @@ public class AdjustmentRejectedDelegate implements JavaDelegate {
         if (lead != null) {
             recipients.add(Recipient.group(lead));
         }
-        Object taskId = execution.getVariable(VAR_TASK_ID);
         String subject = "【调整未通过】任务“" + title + "”的调整申请" + (atReview ? "未通过督查室审核" : "未获领导批准");
-        String body = "任务：" + title + "\n申请人：" + requestedBy + "\n调整理由：" + execution.getVariable(VAR_JUSTIFICATION)
+        String body = "任务：" + title + "\n申请人：" + requestedBy + "\n调整理由：" + v.justification()
                 + "\n" + (atReview ? "审核人：" : "审批人：") + rejectedBy + "\n意见：" + comment;
         notifier.send(new NotificationDraft(NotificationKind.ADJUSTMENT_REJECTED, recipients, subject, body,
                 config.linkBase() + "/api/notifications", execution.getProcessInstanceId(),
-                taskId instanceof Number n ? n.longValue() : null, null,
+                v.taskId(), null,
                 execution.getProcessInstanceId() + ":" + NotificationKind.ADJUSTMENT_REJECTED));
     }
 }

@@ -12,7 +12,6 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.VariableMap;
@@ -32,6 +31,7 @@ import org.luoshi.workflow.adjustment.domain.AdjustmentProcess;
 import com.fasterxml.uuid.Generators;
 import com.fasterxml.uuid.impl.TimeBasedEpochGenerator;
 import org.luoshi.workflow.taskservice.TaskReads;
+import org.luoshi.workflow.workitem.WorkItems;
 
 /**
  * Starts 动态调整 (task-adjustment): staff of the task's lead department, or the supervising office / an admin, ask
@@ -49,7 +49,7 @@ public class AdjustmentService {
     RuntimeService runtimeService;
 
     @Inject
-    IdentityService identityService;
+    WorkItems workItems;
 
     @Inject
     CurrentUser user;
@@ -90,13 +90,9 @@ public class AdjustmentService {
                 .putValue(VAR_NEW_LEAD_DEPARTMENT, newLead)
                 .putValue(VAR_NEW_TITLE, newTitle)
                 .putValue(VAR_REQUESTED_BY, user.username());
-        ProcessInstance instance;
-        identityService.setAuthenticatedUserId(user.username());
-        try {
-            instance = runtimeService.startProcessInstanceByKey(KEY, businessKey, variables);
-        } finally {
-            identityService.clearAuthentication();
-        }
+        // as the caller: history records them as the instance's start user
+        ProcessInstance instance = workItems.asUser(user.username(),
+                () -> runtimeService.startProcessInstanceByKey(KEY, businessKey, variables));
         LOG.infof("%s requested adjustment %s of task %d (%s)", user.username(), instance.getId(), taskId, request.reasonCategory());
         return new AdjustmentStarted(instance.getId(), businessKey, taskId, task.leadDepartmentCode());
     }

@@ -1,8 +1,6 @@
 package org.luoshi.workflow.adjustment.application;
 
 import static org.luoshi.workflow.adjustment.domain.AdjustmentProcess.VAR_MILESTONE_DUE_DATES;
-import static org.luoshi.workflow.adjustment.domain.AdjustmentProcess.VAR_MILESTONE_DUE_DATES_AFTER;
-import static org.luoshi.workflow.adjustment.domain.AdjustmentProcess.VAR_NEW_LEAD_DEPARTMENT;
 import static org.luoshi.workflow.adjustment.domain.AdjustmentProcess.VAR_TASK_ID;
 
 import java.util.LinkedHashMap;
@@ -18,6 +16,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.jboss.logging.Logger;
 import org.luoshi.workflow.milestone.domain.MilestoneReportingProcess;
+import org.luoshi.workflow.adjustment.domain.AdjustmentVariables;
 
 /**
  * Service task {@code announceMilestoneDates}: for each milestone whose date the adjustment changed, correlates
@@ -37,26 +36,27 @@ public class AnnounceMilestoneDatesDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Object newLead = execution.getVariable(VAR_NEW_LEAD_DEPARTMENT);
-        if (newLead instanceof String lead && !lead.isBlank()) {
-            leadRetargeting.retarget(((Number) execution.getVariable(VAR_TASK_ID)).longValue(), lead);
+        AdjustmentVariables v = AdjustmentVariables.of(execution::getVariable);
+        String lead = v.newLeadDepartmentCode();
+        if (lead != null && !lead.isBlank()) {
+            leadRetargeting.retarget(v.taskId(), lead);
         }
         // the dates asked for, completed by those task-service reports after the adjustment: a change of the task's own
         // due date (or any rule of task-service that moves milestones with it) reaches the timers too; an instance whose
         // date did not change ignores the message
         Map<String, String> dates = new LinkedHashMap<>();
-        Map<String, String> after = ApplyAdjustmentDelegate.milestoneDueDates(execution.getVariable(VAR_MILESTONE_DUE_DATES_AFTER));
+        Map<String, String> after = v.milestoneDueDatesAfter();
         if (after != null) {
             dates.putAll(after);
         }
-        Map<String, String> asked = ApplyAdjustmentDelegate.milestoneDueDates(execution.getVariable(VAR_MILESTONE_DUE_DATES));
+        Map<String, String> asked = v.milestoneDueDates();
         if (asked != null) {
             dates.putAll(asked);
         }
         if (dates.isEmpty()) {
             return;
         }
-        Object taskId = execution.getVariable(VAR_TASK_ID);
+        Long taskId = v.taskId();
         RuntimeService runtime = execution.getProcessEngineServices().getRuntimeService();
         for (String milestoneId : dates.keySet()) {
             String prefix = MilestoneReportingProcess.businessKeyPrefix(Long.parseLong(milestoneId));

@@ -14,8 +14,9 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 import org.luoshi.workflow.taskservice.AdjustmentClient;
+import org.luoshi.workflow.taskservice.TaskView;
+import org.luoshi.workflow.adjustment.domain.AdjustmentVariables;
 
-import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Service task {@code applyAdjustment} (async): applies the approved adjustment in task-service as the task's next
@@ -34,15 +35,13 @@ public class ApplyAdjustmentDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         String key = idempotencyKey(execution.getProcessInstanceId());
-        long taskId = ((Number) execution.getVariable(VAR_TASK_ID)).longValue();
-        AdjustmentClient.Adjustment body = new AdjustmentClient.Adjustment(taskId,
-                (String) execution.getVariable(VAR_REASON_CATEGORY), (String) execution.getVariable(VAR_JUSTIFICATION),
-                (String) execution.getVariable(VAR_REQUESTED_BY), (String) execution.getVariable(VAR_REVIEWED_BY),
-                (String) execution.getVariable(VAR_APPROVED_BY), (String) execution.getVariable(VAR_NEW_DUE_DATE),
-                milestoneDueDates(execution.getVariable(VAR_MILESTONE_DUE_DATES)),
-                (String) execution.getVariable(VAR_NEW_LEAD_DEPARTMENT), (String) execution.getVariable(VAR_NEW_TITLE));
-        JsonNode result = adjustments.apply(key, body);
-        Integer revision = result != null && result.hasNonNull("revision") ? result.get("revision").asInt() : null;
+        AdjustmentVariables v = AdjustmentVariables.of(execution::getVariable);
+        long taskId = v.taskId();
+        AdjustmentClient.Adjustment body = new AdjustmentClient.Adjustment(taskId, v.reasonCategory(), v.justification(),
+                v.requestedBy(), v.reviewedBy(), v.approvedBy(), v.newDueDate(), v.milestoneDueDates(),
+                v.newLeadDepartmentCode(), v.newTitle());
+        AdjustmentClient.Applied result = adjustments.apply(key, body);
+        Integer revision = result == null ? null : result.revision();
         execution.setVariable(VAR_REVISION, revision);
         execution.setVariable(VAR_MILESTONE_DUE_DATES_AFTER, openMilestoneDates(result));
         LOG.infof("Adjustment %s of task %d applied in task-service: revision %s", key, taskId, revision);
@@ -52,14 +51,14 @@ public class ApplyAdjustmentDelegate implements JavaDelegate {
      * {milestoneId → yyyy-MM-dd} of the open milestones in task-service's answer ({@code after.milestones}): the dates
      * as they stand after the adjustment, whichever of its changes (or task-service's own rules) moved them.
      */
-    static Map<String, String> openMilestoneDates(JsonNode result) {
+    static Map<String, String> openMilestoneDates(AdjustmentClient.Applied result) {
         Map<String, String> dates = new LinkedHashMap<>();
-        JsonNode milestones = result == null ? null : result.path("after").path("milestones");
-        if (milestones != null && milestones.isArray()) {
-            for (JsonNode m : milestones) {
-                if (m.hasNonNull("id") && m.hasNonNull("dueDate") && !"DONE".equals(m.path("status").asText())) {
-                    dates.put(m.get("id").asText(), m.get("dueDate").asText());
-                }
+        if (result == null || result.after() == null || result.after().milestones() == null) {
+            return dates;
+        }
+        for (TaskView.Milestone m : result.after().milestones()) {
+            if (m.id() != null && m.dueDate() != null && m.open()) {
+                dates.put(String.valueOf(m.id()), m.dueDate());
             }
         }
         return dates;
@@ -67,15 +66,5 @@ public class ApplyAdjustmentDelegate implements JavaDelegate {
 
     public static String idempotencyKey(String processInstanceId) {
         return processInstanceId + ":" + APPLY_ADJUSTMENT;
-    }
-
-    /** The stored {milestoneId → date} (a map after JSON deserialization), or null. */
-    static Map<String, String> milestoneDueDates(Object value) {
-        if (!(value instanceof Map<?, ?> map) || map.isEmpty()) {
-            return null;
-        }
-        Map<String, String> dates = new LinkedHashMap<>();
-        map.forEach((k, v) -> dates.put(String.valueOf(k), String.valueOf(v)));
-        return dates;
     }
 }

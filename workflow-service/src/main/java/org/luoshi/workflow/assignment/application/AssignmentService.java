@@ -3,7 +3,6 @@ package org.luoshi.workflow.assignment.application;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.VariableMap;
@@ -19,6 +18,7 @@ import org.luoshi.workflow.inbox.readmodel.InboxTaskListener;
 import com.fasterxml.uuid.Generators;
 import com.fasterxml.uuid.impl.TimeBasedEpochGenerator;
 import org.luoshi.workflow.taskservice.TaskReads;
+import org.luoshi.workflow.workitem.WorkItems;
 
 /** Starts 任务交办 (task-assignment) for a plan task that task-service knows. */
 @ApplicationScoped
@@ -34,7 +34,7 @@ public class AssignmentService {
     RuntimeService runtimeService;
 
     @Inject
-    IdentityService identityService;
+    WorkItems workItems;
 
     @Inject
     CurrentUser user;
@@ -49,13 +49,9 @@ public class AssignmentService {
                 .putValue(InboxTaskListener.VAR_PLAN_SECTION, task.reference())
                 .putValue(TaskAssignmentProcess.VAR_DEPARTMENT_CODE, request.departmentCode())
                 .putValue(TaskAssignmentProcess.VAR_ASSIGNED_BY, user.username());
-        ProcessInstance instance;
-        identityService.setAuthenticatedUserId(user.username()); // recorded as the instance's start user in history
-        try {
-            instance = runtimeService.startProcessInstanceByKey(TaskAssignmentProcess.KEY, businessKey, variables);
-        } finally {
-            identityService.clearAuthentication();
-        }
+        // as the caller: history records them as the instance's start user
+        ProcessInstance instance = workItems.asUser(user.username(),
+                () -> runtimeService.startProcessInstanceByKey(TaskAssignmentProcess.KEY, businessKey, variables));
         LOG.infof("Task %d assigned to %s by %s: process %s (%s)", taskId, request.departmentCode(), user.username(),
                 instance.getId(), businessKey);
         return new AssignmentCreated(instance.getId(), businessKey, taskId, request.departmentCode());

@@ -11,7 +11,7 @@ import org.jboss.logging.Logger;
 import org.luoshi.workflow.taskservice.AcceptanceRequest;
 import org.luoshi.workflow.taskservice.TaskServiceClient;
 import org.luoshi.workflow.taskservice.TaskView;
-import org.luoshi.workflow.assignment.domain.TaskAssignmentProcess;
+import org.luoshi.workflow.assignment.domain.TaskAssignmentVariables;
 
 /**
  * Service task {@code recordAcceptance}: tells task-service that the department accepted the task.
@@ -32,9 +32,10 @@ public class RecordAcceptanceDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        long taskId = ((Number) execution.getVariable(TaskAssignmentProcess.VAR_TASK_ID)).longValue();
-        String departmentCode = (String) execution.getVariable(TaskAssignmentProcess.VAR_DEPARTMENT_CODE);
-        String acceptedBy = (String) execution.getVariable(TaskAssignmentProcess.VAR_ACCEPTED_BY);
+        TaskAssignmentVariables v = TaskAssignmentVariables.of(execution::getVariable);
+        long taskId = v.taskId();
+        String departmentCode = v.departmentCode();
+        String acceptedBy = v.acceptedBy();
         String idempotencyKey = idempotencyKey(execution.getProcessInstanceId(), execution.getCurrentActivityId());
 
         TaskView task = taskService.recordAcceptance(taskId, idempotencyKey, new AcceptanceRequest(departmentCode, acceptedBy));

@@ -9,8 +9,8 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 import org.luoshi.workflow.taskservice.TaskServiceClient;
-import org.luoshi.workflow.assignment.domain.TaskAssignmentProcess;
 import org.luoshi.workflow.milestone.application.MilestoneTracker;
+import org.luoshi.workflow.assignment.domain.TaskAssignmentVariables;
 
 /**
  * Service task {@code startMilestoneTracking} of task-assignment (after recordAcceptance): reads the task's milestones
@@ -31,7 +31,7 @@ public class StartMilestoneTrackingDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        long taskId = ((Number) execution.getVariable(TaskAssignmentProcess.VAR_TASK_ID)).longValue();
+        long taskId = TaskAssignmentVariables.of(execution::getVariable).taskId();
         var tracked = tracker.track(taskService.getTask(taskId));
         LOG.infof("Task %d: %d milestone(s) tracked, %d newly", taskId, tracked.size(),
                 tracked.stream().filter(MilestoneTracker.Tracked::started).count());

@@ -14,8 +14,8 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 import org.luoshi.workflow.taskservice.EvaluationClient;
+import org.luoshi.workflow.evaluation.domain.EvaluationVariables;
 
-import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Service task {@code createEvaluation} (async): creates the evaluation in task-service, which freezes the snapshot,
@@ -34,20 +34,17 @@ public class CreateEvaluationDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         String key = execution.getProcessInstanceId() + ":" + CREATE_EVALUATION;
-        JsonNode created = evaluations.create(key, new EvaluationClient.NewEvaluation(
-                ((Number) execution.getVariable(VAR_PLAN_ID)).longValue(), (String) execution.getVariable(VAR_KIND),
-                (String) execution.getVariable(VAR_PERIOD_FROM), (String) execution.getVariable(VAR_PERIOD_TO),
-                (String) execution.getVariable(VAR_ORGANISATION), (String) execution.getVariable(VAR_SELF_ASSESSMENT_DUE),
-                (String) execution.getVariable(VAR_LAUNCHED_BY)));
-        if (created == null || !created.path("id").canConvertToLong()) {
+        EvaluationVariables v = EvaluationVariables.of(execution::getVariable);
+        EvaluationClient.Evaluation created = evaluations.create(key, new EvaluationClient.NewEvaluation(v.planId(), v.kind(),
+                v.periodFrom(), v.periodTo(), v.organisation(), v.selfAssessmentDue(), v.launchedBy()));
+        if (created == null || created.id() == null) {
             throw new IllegalStateException("task-service answered the evaluation without an id: " + created);
         }
-        List<String> departments = new ArrayList<>();
-        created.path("departments").forEach(d -> departments.add(d.asText()));
-        execution.setVariable(VAR_EVALUATION_ID, created.path("id").asLong());
+        List<String> departments = created.departments() == null ? new ArrayList<>() : new ArrayList<>(created.departments());
+        execution.setVariable(VAR_EVALUATION_ID, created.id());
         execution.setVariable(VAR_DEPARTMENTS, departments);
-        execution.setVariable(VAR_SNAPSHOT_SHA256, created.path("snapshotSha256").asText(null));
-        LOG.infof("Evaluation %d created for process %s: %d department(s) in scope", created.path("id").asLong(),
+        execution.setVariable(VAR_SNAPSHOT_SHA256, created.snapshotSha256());
+        LOG.infof("Evaluation %d created for process %s: %d department(s) in scope", created.id(),
                 execution.getProcessInstanceId(), departments.size());
     }
 }

@@ -160,12 +160,4 @@ class EvaluationFacts {
         return new EvaluationReturn((String) instance.get(VAR_REVIEW_COMMENT), (String) instance.get(VAR_REVIEWED_BY),
                 (String) instance.get(VAR_REVIEWED_AT));
     }
-
-    static Long asLong(Object value) {
-        return value instanceof Number n ? n.longValue() : null;
-    }
-
-    static Integer asInt(Object value) {
-        return value instanceof Number n ? n.intValue() : null;
-    }
 }

@@ -12,20 +12,17 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.WebApplicationException;
 
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.task.TaskQuery;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 import org.luoshi.common.problem.ConflictException;
+import org.luoshi.workflow.shared.ProcessValues;
 import org.luoshi.common.security.CurrentUser;
 import org.luoshi.workflow.evaluation.api.EvaluationDecision;
 import org.luoshi.workflow.evaluation.api.EvaluationItem;
@@ -34,12 +31,10 @@ import org.luoshi.workflow.evaluation.api.EvaluationReviewForm;
 import org.luoshi.workflow.evaluation.api.SelfAssessmentForm;
 import org.luoshi.workflow.taskservice.EvaluationClient;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import org.luoshi.workflow.inbox.application.EntitledTasks;
-import org.luoshi.workflow.inbox.application.InboxEntitlement;
-import org.luoshi.workflow.inbox.application.InboxQueries;
 import org.luoshi.workflow.inbox.application.ItemKinds;
 import org.luoshi.workflow.taskservice.TaskServiceUnavailableException;
+import org.luoshi.workflow.workitem.WorkItems;
 
 /**
  * The items of 规划实施评估 — a department's 自评 (SELF_ASSESSMENT), the evaluator's submission (REPORT), the
@@ -62,13 +57,10 @@ public class EvaluationItemService {
     ManagementService managementService;
 
     @Inject
-    IdentityService identityService;
+    WorkItems workItems;
 
     @Inject
     EntitledTasks entitledTasks;
-
-    @Inject
-    InboxQueries queries;
 
     @Inject
     EvaluationFacts facts;
@@ -81,17 +73,7 @@ public class EvaluationItemService {
     EvaluationClient evaluations;
 
     public List<EvaluationItem> list(String processInstanceId) {
-        // who may see which item is the inbox read model's answer, not Camunda's candidate-group query
-        List<String> ids = queries.list(InboxEntitlement.of(user), InboxQueries.Filter.ofProcess(KEY, processInstanceId), 0, 100)
-                .items().stream().map(item -> item.id()).toList();
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        TaskQuery query = taskService.createTaskQuery().active().taskIdIn(ids.toArray(String[]::new));
-        if (processInstanceId != null && !processInstanceId.isBlank()) {
-            query.processInstanceId(processInstanceId);
-        }
-        return query.orderByTaskCreateTime().asc().list().stream().map(this::toItem).toList();
+        return entitledTasks.openOfProcess(KEY, processInstanceId).stream().map(this::toItem).toList();
     }
 
     public EvaluationItem get(String id) {
@@ -127,8 +109,8 @@ public class EvaluationItemService {
                     + "submit again in a moment (or see GET /api/incidents?processInstanceId=" + pi + ")");
         }
         Long evaluationId = evaluationId(task);
-        JsonNode evaluation = readEvaluation(evaluationId);
-        if (evaluation != null && evaluation.has("reportsCurrent") && !evaluation.path("reportsCurrent").asBoolean()) {
+        EvaluationClient.Evaluation evaluation = readEvaluation(evaluationId);
+        if (evaluation != null && Boolean.FALSE.equals(evaluation.reportsCurrent())) {
             throw new ConflictException("The report of evaluation " + evaluationId + " is missing or older than the latest "
                     + "scores, findings or self-assessments: generate it (POST /api/evaluations/" + evaluationId
                     + "/reports in task-service), then submit");
@@ -152,7 +134,7 @@ public class EvaluationItemService {
         return new EvaluationItemDone(id, "REVIEW", task.getProcessInstanceId(), evaluationId(task), user.username(), decision);
     }
 
-    private JsonNode readEvaluation(Long evaluationId) {
+    private EvaluationClient.Evaluation readEvaluation(Long evaluationId) {
         try {
             return evaluations.evaluation(evaluationId);
         } catch (WebApplicationException e) {
@@ -165,15 +147,7 @@ public class EvaluationItemService {
 
     private void complete(Task task, VariableMap variables) {
         String username = user.username();
-        identityService.setAuthenticatedUserId(username);
-        try {
-            taskService.claim(task.getId(), username);
-            taskService.complete(task.getId(), variables);
-        } catch (TaskAlreadyClaimedException | OptimisticLockingException e) {
-            throw new ConflictException("The item was taken or changed by someone else meanwhile; reload the inbox");
-        } finally {
-            identityService.clearAuthentication();
-        }
+        workItems.claimAndComplete(task.getId(), username, variables);
         LOG.infof("%s completed %s (%s) of evaluation process %s", username, task.getId(), task.getTaskDefinitionKey(),
                 task.getProcessInstanceId());
     }
@@ -188,7 +162,7 @@ public class EvaluationItemService {
     }
 
     private Long evaluationId(Task task) {
-        return EvaluationFacts.asLong(runtimeService.getVariable(task.getProcessInstanceId(), VAR_EVALUATION_ID));
+        return ProcessValues.asLong(runtimeService.getVariable(task.getProcessInstanceId(), VAR_EVALUATION_ID));
     }
 
     static String kind(String activityId) {
@@ -209,12 +183,12 @@ public class EvaluationItemService {
                 .singleResult();
         String businessKey = running == null ? null : running.getBusinessKey();
         return new EvaluationItem(task.getId(), kind(task.getTaskDefinitionKey()), task.getName(), pi, businessKey,
-                EvaluationFacts.asLong(instance.get(VAR_EVALUATION_ID)), EvaluationFacts.asLong(instance.get(VAR_PLAN_ID)),
+                ProcessValues.asLong(instance.get(VAR_EVALUATION_ID)), ProcessValues.asLong(instance.get(VAR_PLAN_ID)),
                 (String) instance.get(VAR_KIND), (String) instance.get(VAR_ORGANISATION), (String) instance.get(VAR_PERIOD_FROM),
                 (String) instance.get(VAR_PERIOD_TO), (String) instance.get(VAR_SELF_ASSESSMENT_DUE), department,
                 task.getCreateTime() == null ? null : task.getCreateTime().toInstant(),
                 task.getDueDate() == null ? null : task.getDueDate().toInstant(),
-                EvaluationFacts.asInt(instance.get(VAR_SUBMISSION_ROUND)),
+                ProcessValues.asInt(instance.get(VAR_SUBMISSION_ROUND)),
                 selfAssessment ? List.of() : facts.selfAssessments(instance),
                 selfAssessment ? null : EvaluationFacts.lastReturn(instance));
     }

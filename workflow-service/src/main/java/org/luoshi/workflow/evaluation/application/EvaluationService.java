@@ -15,7 +15,6 @@ import jakarta.transaction.Transactional;
 import jakarta.ws.rs.WebApplicationException;
 
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -24,6 +23,7 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 import org.luoshi.common.problem.ConflictException;
+import org.luoshi.workflow.shared.ProcessValues;
 import org.luoshi.common.problem.InvalidFieldException;
 import org.luoshi.common.problem.ViolationCodes;
 import org.luoshi.common.security.CurrentUser;
@@ -35,10 +35,10 @@ import org.luoshi.workflow.evaluation.api.SelfAssessmentState;
 import org.luoshi.workflow.taskservice.EvaluationClient;
 import org.luoshi.workflow.evaluation.domain.EvaluationProcess;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.uuid.Generators;
 import com.fasterxml.uuid.impl.TimeBasedEpochGenerator;
 import org.luoshi.workflow.taskservice.TaskServiceUnavailableException;
+import org.luoshi.workflow.workitem.WorkItems;
 
 /**
  * Launches 规划实施评估 (the supervisor), tells where an evaluation stands and chases missing self-assessments.
@@ -61,7 +61,7 @@ public class EvaluationService {
     HistoryService historyService;
 
     @Inject
-    IdentityService identityService;
+    WorkItems workItems;
 
     @Inject
     CurrentUser user;
@@ -86,7 +86,7 @@ public class EvaluationService {
                     + organisations.stream().map(EvaluationClient.Organisation::code).toList(), ViolationCodes.UNKNOWN,
                     Map.of("value", request.organisation()));
         }
-        JsonNode plan;
+        EvaluationClient.Plan plan;
         try {
             plan = taskService.plan(request.planId());
         } catch (WebApplicationException e) {
@@ -99,7 +99,7 @@ public class EvaluationService {
         } catch (RuntimeException e) {
             throw new TaskServiceUnavailableException("task-service could not be asked for plan " + request.planId(), e);
         }
-        String planTitle = plan == null ? "" : plan.path("title").asText("");
+        String planTitle = plan == null || plan.title() == null ? "" : plan.title();
         String title = (planTitle.isBlank() ? "规划" : planTitle) + ("FINAL".equals(request.kind()) ? "末期评估" : "中期评估");
         String businessKey = BUSINESS_KEY_PREFIX + UUIDS.generate();
         VariableMap variables = Variables.createVariables()
@@ -114,13 +114,9 @@ public class EvaluationService {
                 .putValue(VAR_TASK_TITLE, title)
                 .putValue(VAR_SUBMISSION_ROUND, 0)
                 .putValue(VAR_LADDER_ARMED_AT, new Date(ClockUtil.getCurrentTime().getTime()));
-        ProcessInstance instance;
-        identityService.setAuthenticatedUserId(user.username());
-        try {
-            instance = runtimeService.startProcessInstanceByKey(KEY, businessKey, variables);
-        } finally {
-            identityService.clearAuthentication();
-        }
+        // as the caller: history records them as the instance's start user
+        ProcessInstance instance = workItems.asUser(user.username(),
+                () -> runtimeService.startProcessInstanceByKey(KEY, businessKey, variables));
         LOG.infof("%s launched %s (%s) of plan %d by %s: process %s", user.username(), request.kind(), title, request.planId(),
                 request.organisation(), instance.getId());
         return new EvaluationLaunched(instance.getId(), businessKey, request.planId(), request.kind(), request.organisation());
@@ -132,12 +128,12 @@ public class EvaluationService {
         List<SelfAssessmentState> selfAssessments = facts.selfAssessments(instance);
         long incidents = instance.ended() ? 0 : runtimeService.createIncidentQuery().processInstanceId(processInstanceId).count();
         return new EvaluationState(instance.id(), instance.businessKey(), instance.ended(), phase(instance, steps), steps,
-                EvaluationFacts.asLong(instance.get(VAR_EVALUATION_ID)), EvaluationFacts.asLong(instance.get(VAR_PLAN_ID)),
+                ProcessValues.asLong(instance.get(VAR_EVALUATION_ID)), ProcessValues.asLong(instance.get(VAR_PLAN_ID)),
                 (String) instance.get(VAR_KIND), (String) instance.get(VAR_ORGANISATION),
                 (String) instance.get(VAR_PERIOD_FROM), (String) instance.get(VAR_PERIOD_TO),
                 (String) instance.get(VAR_SELF_ASSESSMENT_DUE), (String) instance.get(VAR_LAUNCHED_BY),
                 selfAssessments.stream().anyMatch(SelfAssessmentState::open), selfAssessments,
-                EvaluationFacts.asInt(instance.get(VAR_SUBMISSION_ROUND)), EvaluationFacts.lastReturn(instance), incidents);
+                ProcessValues.asInt(instance.get(VAR_SUBMISSION_ROUND)), EvaluationFacts.lastReturn(instance), incidents);
     }
 
     @Transactional

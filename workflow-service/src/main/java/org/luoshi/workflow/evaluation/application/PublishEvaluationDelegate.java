@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 import org.luoshi.workflow.taskservice.EvaluationClient;
+import org.luoshi.workflow.evaluation.domain.EvaluationVariables;
 
 /**
  * Service task {@code publishEvaluation} (async): task-service publishes the approved report (both files) and a
@@ -30,9 +31,10 @@ public class PublishEvaluationDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        long evaluationId = ((Number) execution.getVariable(VAR_EVALUATION_ID)).longValue();
+        EvaluationVariables v = EvaluationVariables.of(execution::getVariable);
+        long evaluationId = v.evaluationId();
         String key = execution.getProcessInstanceId() + ":publication";
-        evaluations.publish(evaluationId, key, new EvaluationClient.Transition((String) execution.getVariable(VAR_REVIEWED_BY)));
+        evaluations.publish(evaluationId, key, new EvaluationClient.Transition(v.reviewedBy()));
         execution.setVariable(VAR_PUBLISHED_AT, new Date(ClockUtil.getCurrentTime().getTime()));
         LOG.infof("Evaluation %d published (%s)", evaluationId, key);
     }

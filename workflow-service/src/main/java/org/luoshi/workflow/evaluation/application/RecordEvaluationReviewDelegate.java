@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 import org.luoshi.workflow.taskservice.EvaluationClient;
+import org.luoshi.workflow.evaluation.domain.EvaluationVariables;
 
 /** Service task {@code recordReview} (async): APPROVE or RETURN (with the comment) in task-service; key per round. */
 @Named("recordEvaluationReviewDelegate")
@@ -24,11 +25,11 @@ public class RecordEvaluationReviewDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        long evaluationId = ((Number) execution.getVariable(VAR_EVALUATION_ID)).longValue();
-        String decision = (String) execution.getVariable(VAR_REVIEW_DECISION);
-        String key = execution.getProcessInstanceId() + ":review:" + execution.getVariable(VAR_SUBMISSION_ROUND);
-        evaluations.review(evaluationId, key, new EvaluationClient.Review(decision,
-                (String) execution.getVariable(VAR_REVIEW_COMMENT), (String) execution.getVariable(VAR_REVIEWED_BY)));
+        EvaluationVariables v = EvaluationVariables.of(execution::getVariable);
+        long evaluationId = v.evaluationId();
+        String decision = v.reviewDecision();
+        String key = execution.getProcessInstanceId() + ":review:" + v.submissionRound();
+        evaluations.review(evaluationId, key, new EvaluationClient.Review(decision, v.reviewComment(), v.reviewedBy()));
         LOG.infof("Review %s of evaluation %d recorded (%s)", decision, evaluationId, key);
     }
 }

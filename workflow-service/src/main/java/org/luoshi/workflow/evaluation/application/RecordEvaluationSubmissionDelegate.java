@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 import org.luoshi.workflow.taskservice.EvaluationClient;
+import org.luoshi.workflow.evaluation.domain.EvaluationVariables;
 
 /** Service task {@code recordSubmission} (async): task-service moves the evaluation to IN_REVIEW; key per round. */
 @Named("recordEvaluationSubmissionDelegate")
@@ -24,9 +25,10 @@ public class RecordEvaluationSubmissionDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        long evaluationId = ((Number) execution.getVariable(VAR_EVALUATION_ID)).longValue();
-        String key = execution.getProcessInstanceId() + ":submission:" + execution.getVariable(VAR_SUBMISSION_ROUND);
-        evaluations.submit(evaluationId, key, new EvaluationClient.Transition((String) execution.getVariable(VAR_SUBMITTED_BY)));
+        EvaluationVariables v = EvaluationVariables.of(execution::getVariable);
+        long evaluationId = v.evaluationId();
+        String key = execution.getProcessInstanceId() + ":submission:" + v.submissionRound();
+        evaluations.submit(evaluationId, key, new EvaluationClient.Transition(v.submittedBy()));
         LOG.infof("Evaluation %d submitted for review (%s)", evaluationId, key);
     }
 }

@@ -2,7 +2,6 @@ package org.luoshi.workflow.evaluation.application;
 
 import static org.luoshi.workflow.evaluation.domain.EvaluationProcess.*;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +15,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 import org.luoshi.workflow.taskservice.EvaluationClient;
+import org.luoshi.workflow.evaluation.domain.EvaluationVariables;
 
 /**
  * Service task {@code recordSelfAssessment} (async): writes a department's 自评 to task-service on behalf of the staff
@@ -34,9 +34,10 @@ public class RecordSelfAssessmentDelegate implements JavaDelegate {
     @Override
     @SuppressWarnings("unchecked")
     public void execute(DelegateExecution execution) {
-        long evaluationId = ((Number) execution.getVariable(VAR_EVALUATION_ID)).longValue();
-        String department = (String) execution.getVariable(VAR_DEPARTMENT);
-        Map<String, Object> form = (Map<String, Object>) execution.getVariable(VAR_SELF_ASSESSMENT);
+        EvaluationVariables v = EvaluationVariables.of(execution::getVariable);
+        long evaluationId = v.evaluationId();
+        String department = v.departmentCode();
+        Map<String, Object> form = v.selfAssessment();
         if (form == null) {
             throw new IllegalStateException("No self-assessment of " + department + " to record in process "
                     + execution.getProcessInstanceId());
@@ -46,11 +47,7 @@ public class RecordSelfAssessmentDelegate implements JavaDelegate {
                 (String) form.get("summary"), (String) form.get("achievements"), (String) form.get("problems"),
                 (String) form.get("nextSteps"), (String) form.get("submittedBy")));
 
-        Object existing = execution.getVariable(VAR_SELF_ASSESSMENTS_RECORDED);
-        List<Map<String, Object>> recorded = new ArrayList<>();
-        if (existing instanceof List<?> list) {
-            list.forEach(entry -> recorded.add((Map<String, Object>) entry));
-        }
+        List<Map<String, Object>> recorded = v.selfAssessmentsRecorded();
         recorded.removeIf(r -> department.equals(r.get("departmentCode")));
         Map<String, Object> entry = new LinkedHashMap<>();
         entry.put("departmentCode", department);

@@ -1,10 +1,13 @@
 package org.luoshi.workflow.inbox.application;
 
+import java.util.List;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.task.TaskQuery;
 import org.luoshi.common.problem.ResourceNotFoundException;
 import org.luoshi.common.security.CurrentUser;
 
@@ -32,5 +35,22 @@ public class EntitledTasks {
             throw new ResourceNotFoundException(itemName, id);
         }
         return task;
+    }
+
+    /**
+     * The caller's open items of a process, oldest first: of one instance, or of every instance when none is named.
+     * Who may see which item is the inbox read model's answer, not Camunda's candidate-group query.
+     */
+    public List<Task> openOfProcess(String processKey, String processInstanceId) {
+        List<String> ids = queries.list(InboxEntitlement.of(user), InboxQueries.Filter.ofProcess(processKey, processInstanceId),
+                0, 100).items().stream().map(item -> item.id()).toList();
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        TaskQuery query = taskService.createTaskQuery().active().taskIdIn(ids.toArray(String[]::new));
+        if (processInstanceId != null && !processInstanceId.isBlank()) {
+            query.processInstanceId(processInstanceId);
+        }
+        return query.orderByTaskCreateTime().asc().list();
     }
 }

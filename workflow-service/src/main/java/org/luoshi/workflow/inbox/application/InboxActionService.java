@@ -4,15 +4,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Objects;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.OptimisticLockingException;
-import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Comment;
 import org.jboss.logging.Logger;
@@ -24,6 +20,7 @@ import org.luoshi.common.security.Roles;
 import org.luoshi.workflow.inbox.api.CommentAdded;
 import org.luoshi.workflow.inbox.api.HistoryEntry;
 import org.luoshi.workflow.inbox.api.InboxItem;
+import org.luoshi.workflow.workitem.WorkItems;
 
 /**
  * Claim, release, delegate and comment on a work item, and its history. Entitlement comes from the read model (404
@@ -39,7 +36,7 @@ public class InboxActionService {
     TaskService taskService;
 
     @Inject
-    IdentityService identityService;
+    WorkItems workItems;
 
     @Inject
     InboxQueries queries;
@@ -133,14 +130,6 @@ public class InboxActionService {
     }
 
     private void asCaller(Runnable engineCall) {
-        identityService.setAuthenticatedUserId(user.username());
-        try {
-            engineCall.run();
-        } catch (TaskAlreadyClaimedException | OptimisticLockingException e) {
-            throw new ConflictException("The item was taken or changed by someone else meanwhile; reload the inbox");
-        } finally {
-            identityService.clearAuthentication();
-        }
-        Objects.requireNonNull(user);
+        workItems.asUser(user.username(), engineCall);
     }
 }

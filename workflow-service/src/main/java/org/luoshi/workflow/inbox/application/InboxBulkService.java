@@ -10,9 +10,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolationException;
 
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.OptimisticLockingException;
-import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
@@ -37,6 +34,7 @@ import org.luoshi.workflow.assignment.domain.TaskAssignmentProcess;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import org.luoshi.workflow.adjustment.application.AdjustmentItemService;
 import org.luoshi.workflow.milestone.application.MilestoneItemService;
+import org.luoshi.workflow.workitem.WorkItems;
 
 /**
  * A supervisor's action on many items. Each item runs in its own transaction and fails on its own: one item that is
@@ -61,7 +59,7 @@ public class InboxBulkService {
     TaskService taskService;
 
     @Inject
-    IdentityService identityService;
+    WorkItems workItems;
 
     @Inject
     InboxQueries queries;
@@ -122,12 +120,7 @@ public class InboxBulkService {
             ReviewForm form = new ReviewForm(request.action() == BulkAction.APPROVE ? ReviewDecision.APPROVE
                     : ReviewDecision.REJECT, comment);
             if (comment != null) {
-                identityService.setAuthenticatedUserId(caller.username());
-                try {
-                    taskService.createComment(id, item.processInstanceId(), comment);
-                } finally {
-                    identityService.clearAuthentication();
-                }
+                workItems.asUser(caller.username(), () -> taskService.createComment(id, item.processInstanceId(), comment));
             }
             if (REVIEW_REPORT.equals(item.activityId())) {
                 milestoneItems.review(task, form);
@@ -141,8 +134,7 @@ public class InboxBulkService {
                 .putValue(TaskAssignmentProcess.VAR_DEPARTMENT_CODE, request.toDepartment())
                 .putValue(TaskAssignmentProcess.VAR_RETURN_NOTE, comment)
                 .putValue(TaskAssignmentProcess.VAR_REVIEWED_BY, caller.username());
-        identityService.setAuthenticatedUserId(caller.username());
-        try {
+        workItems.asUser(caller.username(), () -> {
             if (item.assignee() == null) {
                 taskService.claim(id, caller.username());
             }
@@ -150,11 +142,7 @@ public class InboxBulkService {
                 taskService.createComment(id, item.processInstanceId(), comment);
             }
             taskService.complete(id, variables);
-        } catch (TaskAlreadyClaimedException | OptimisticLockingException e) {
-            throw new ConflictException("The item was taken or changed by someone else meanwhile");
-        } finally {
-            identityService.clearAuthentication();
-        }
+        });
     }
 
     private static Throwable unwrap(RuntimeException e) {

@@ -1,25 +1,14 @@
 package org.luoshi.workflow.inbox.application;
 
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.task.TaskQuery;
 import org.camunda.bpm.engine.variable.VariableMap;
-import org.camunda.bpm.engine.variable.Variables;
 import org.jboss.logging.Logger;
 import org.luoshi.common.problem.ConflictException;
 import org.luoshi.common.problem.ResourceNotFoundException;
@@ -32,6 +21,7 @@ import org.luoshi.workflow.inbox.api.InboxPage;
 import org.luoshi.workflow.shared.PageResult;
 import org.luoshi.workflow.assignment.domain.TaskAssignmentProcess;
 import org.luoshi.workflow.assignment.application.CompletionForms;
+import org.luoshi.workflow.workitem.WorkItems;
 
 /**
  * The caller's work items: open user tasks offered to one of the caller's departments (candidate group = department
@@ -60,7 +50,7 @@ public class InboxService {
     RepositoryService repositoryService;
 
     @Inject
-    IdentityService identityService;
+    WorkItems workItems;
 
     @Inject
     CurrentUser user;
@@ -98,15 +88,7 @@ public class InboxService {
         VariableMap variables = CompletionForms.variables(task.getTaskDefinitionKey(), request, username);
         String reason = request.decision() == Decision.RETURN ? request.reason().strip() : null;
         Object taskId = runtimeService.getVariable(task.getProcessInstanceId(), TaskAssignmentProcess.VAR_TASK_ID);
-        identityService.setAuthenticatedUserId(username); // the engine's history names who claimed and completed
-        try {
-            taskService.claim(id, username);
-            taskService.complete(id, variables);
-        } catch (TaskAlreadyClaimedException | OptimisticLockingException e) {
-            throw new ConflictException("The item was taken or changed by someone else meanwhile; reload the inbox");
-        } finally {
-            identityService.clearAuthentication();
-        }
+        workItems.claimAndComplete(id, username, variables);
         LOG.infof("%s completed %s (%s) of process %s with %s", username, id, task.getName(), task.getProcessInstanceId(),
                 request.decision());
         return new CompletionResult(id, task.getProcessInstanceId(), taskId instanceof Number n ? n.longValue() : null,

@@ -15,20 +15,17 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.task.TaskQuery;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.luoshi.common.problem.ConflictException;
+import org.luoshi.workflow.shared.ProcessValues;
 import org.luoshi.common.problem.InvalidFieldException;
 import org.luoshi.common.security.CurrentUser;
 import org.luoshi.workflow.milestone.api.MilestoneItem;
@@ -38,8 +35,7 @@ import org.luoshi.workflow.workitem.ReviewDecision;
 import org.luoshi.workflow.workitem.ReviewForm;
 import org.luoshi.workflow.milestone.api.SubReportForm;
 import org.luoshi.workflow.inbox.application.EntitledTasks;
-import org.luoshi.workflow.inbox.application.InboxEntitlement;
-import org.luoshi.workflow.inbox.application.InboxQueries;
+import org.luoshi.workflow.workitem.WorkItems;
 
 /**
  * The items of 节点填报与审核 (sub-report, report, review) as the caller may see and complete them: offered to one of
@@ -61,29 +57,16 @@ public class MilestoneItemService {
     RuntimeService runtimeService;
 
     @Inject
-    IdentityService identityService;
+    WorkItems workItems;
 
     @Inject
     CurrentUser user;
-
-    @Inject
-    InboxQueries queries;
 
     @ConfigProperty(name = "luoshi.workflow.ladder.zone", defaultValue = "Asia/Shanghai")
     ZoneId zone;
 
     public List<MilestoneItem> list(String processInstanceId) {
-        // who may see which item is the inbox read model's answer, not Camunda's candidate-group query
-        List<String> ids = queries.list(InboxEntitlement.of(user), InboxQueries.Filter.ofProcess(KEY, processInstanceId), 0, 100)
-                .items().stream().map(item -> item.id()).toList();
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        TaskQuery query = taskService.createTaskQuery().active().taskIdIn(ids.toArray(String[]::new));
-        if (processInstanceId != null && !processInstanceId.isBlank()) {
-            query.processInstanceId(processInstanceId);
-        }
-        return query.orderByTaskCreateTime().asc().list().stream().map(this::toItem).toList();
+        return entitledTasks.openOfProcess(KEY, processInstanceId).stream().map(this::toItem).toList();
     }
 
     public MilestoneItem get(String id) {
@@ -196,15 +179,7 @@ public class MilestoneItemService {
 
     private void complete(Task task, VariableMap variables) {
         String username = user.username();
-        identityService.setAuthenticatedUserId(username);
-        try {
-            taskService.claim(task.getId(), username);
-            taskService.complete(task.getId(), variables);
-        } catch (TaskAlreadyClaimedException | OptimisticLockingException e) {
-            throw new ConflictException("The item was taken or changed by someone else meanwhile; reload the inbox");
-        } finally {
-            identityService.clearAuthentication();
-        }
+        workItems.claimAndComplete(task.getId(), username, variables);
         LOG.infof("%s completed %s (%s) of process %s", username, task.getId(), task.getTaskDefinitionKey(),
                 task.getProcessInstanceId());
     }
@@ -261,8 +236,8 @@ public class MilestoneItemService {
         }
         ProcessInstance instance = runtimeService.createProcessInstanceQuery().processInstanceId(pi).singleResult();
         return new MilestoneItem(task.getId(), kind(task.getTaskDefinitionKey()), task.getName(), pi,
-                instance == null ? null : instance.getBusinessKey(), asLong(v.get(VAR_TASK_ID)), (String) v.get(VAR_TASK_TITLE),
-                asLong(v.get(VAR_MILESTONE_ID)), (String) v.get(VAR_MILESTONE_TITLE), (String) v.get(VAR_DUE_DATE), department,
+                instance == null ? null : instance.getBusinessKey(), ProcessValues.asLong(v.get(VAR_TASK_ID)), (String) v.get(VAR_TASK_TITLE),
+                ProcessValues.asLong(v.get(VAR_MILESTONE_ID)), (String) v.get(VAR_MILESTONE_TITLE), (String) v.get(VAR_DUE_DATE), department,
                 task.getCreateTime() == null ? null : task.getCreateTime().toInstant(),
                 task.getTaskDefinitionKey().equals(CONTRIBUTE_SUB_REPORT) ? List.of() : subReports(pi), report, lastRejection,
                 previousReport);
@@ -282,9 +257,5 @@ public class MilestoneItemService {
             }
         }
         return null;
-    }
-
-    private static Long asLong(Object value) {
-        return value instanceof Number n ? n.longValue() : null;
     }
 }

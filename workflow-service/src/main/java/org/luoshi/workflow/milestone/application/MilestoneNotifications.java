@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -18,6 +17,7 @@ import org.luoshi.workflow.notification.Recipient;
 import org.luoshi.workflow.escalation.Ladder;
 import org.luoshi.workflow.escalation.LadderNotifications;
 import org.luoshi.workflow.escalation.Rung;
+import org.luoshi.workflow.milestone.domain.MilestoneReportingVariables;
 
 /** The texts (Chinese) and recipients of the ladder's and the review's notifications. */
 @ApplicationScoped
@@ -40,13 +40,13 @@ public class MilestoneNotifications implements LadderNotifications {
 
     @Override
     public int rung(DelegateExecution execution, Rung rung, java.util.Date rungTime) {
-        Facts f = Facts.of(execution);
+        MilestoneReportingVariables f = MilestoneReportingVariables.of(execution::getVariable);
         List<Recipient> recipients = new ArrayList<>();
         for (String target : ladder.notify(rung)) {
             switch (target) {
-                case "lead" -> recipients.add(Recipient.group(f.lead()));
+                case "lead" -> recipients.add(Recipient.group(f.leadDepartmentCode()));
                 case "supervision" -> recipients.add(Recipient.group(SUPERVISION_GROUP));
-                case "co" -> f.coDepartments().forEach(code -> recipients.add(Recipient.group(code)));
+                case "co" -> f.coDepartmentCodes().forEach(code -> recipients.add(Recipient.group(code)));
                 default -> throw new IllegalStateException("unknown notify target " + target);
             }
         }
@@ -56,7 +56,7 @@ public class MilestoneNotifications implements LadderNotifications {
             case SUPERVISION -> "【督办】节点“" + f.milestoneTitle() + "”逾期未完成（" + f.dueDate() + "到期），已列入督办";
         };
         String body = "任务：" + f.taskTitle() + "\n节点：" + f.milestoneTitle() + "\n完成时限：" + f.dueDate()
-                + "\n牵头单位：" + f.lead() + "\n" + switch (rung) {
+                + "\n牵头单位：" + f.leadDepartmentCode() + "\n" + switch (rung) {
                     case REMINDER -> "该节点即将到期，请牵头单位按时填报进展并上传佐证材料。";
                     case URGING -> "该节点已超过完成时限，请牵头单位尽快填报进展，说明原因。";
                     case SUPERVISION -> "该节点逾期时间较长，市政府督查室已列入督办，请牵头单位立即报送进展及整改措施。";
@@ -68,8 +68,8 @@ public class MilestoneNotifications implements LadderNotifications {
 
     public int decision(DelegateExecution execution, boolean approved, String reportKey, String submittedBy,
             String comment, String decidedBy) {
-        Facts f = Facts.of(execution);
-        List<Recipient> recipients = new ArrayList<>(List.of(Recipient.group(f.lead())));
+        MilestoneReportingVariables f = MilestoneReportingVariables.of(execution::getVariable);
+        List<Recipient> recipients = new ArrayList<>(List.of(Recipient.group(f.leadDepartmentCode())));
         if (submittedBy != null) {
             recipients.add(Recipient.user(submittedBy));
         }
@@ -87,15 +87,15 @@ public class MilestoneNotifications implements LadderNotifications {
      * were already past when it was armed, so a milestone late when its tracking started is chased this way.
      */
     public List<String> chase(String processInstanceId, Map<String, Object> variables, String chasedBy, Clock clock) {
-        Facts f = Facts.of(variables::get);
+        MilestoneReportingVariables f = MilestoneReportingVariables.of(variables::get);
         String subject = "【催办】节点“" + f.milestoneTitle() + "”（" + f.dueDate() + "到期）请尽快填报进展";
         String body = "任务：" + f.taskTitle() + "\n节点：" + f.milestoneTitle() + "\n完成时限：" + f.dueDate()
-                + "\n牵头单位：" + f.lead() + "\n催办人：" + chasedBy
+                + "\n牵头单位：" + f.leadDepartmentCode() + "\n催办人：" + chasedBy
                 + "\n市政府督查室催办：请牵头单位尽快填报该节点进展并上传佐证材料，逾期的请说明原因。";
-        notifier.send(new NotificationDraft(NotificationKind.URGING, List.of(Recipient.group(f.lead())), subject, body,
+        notifier.send(new NotificationDraft(NotificationKind.URGING, List.of(Recipient.group(f.leadDepartmentCode())), subject, body,
                 link(processInstanceId), processInstanceId, f.taskId(), f.milestoneId(),
                 processInstanceId + ":CHASE:" + clock.millis()));
-        return List.of(f.lead());
+        return List.of(f.leadDepartmentCode());
     }
 
     private String link(DelegateExecution execution) {
@@ -104,28 +104,5 @@ public class MilestoneNotifications implements LadderNotifications {
 
     private String link(String processInstanceId) {
         return config.linkBase() + "/api/milestone-items?processInstanceId=" + processInstanceId;
-    }
-
-    record Facts(Long taskId, String taskTitle, Long milestoneId, String milestoneTitle, String dueDate, String lead,
-            List<String> coDepartments) {
-        static Facts of(DelegateExecution e) {
-            return of(e::getVariable);
-        }
-
-        @SuppressWarnings("unchecked")
-        static Facts of(Function<String, Object> variable) {
-            Object co = variable.apply(MilestoneReportingProcess.VAR_CO_DEPARTMENTS);
-            return new Facts(asLong(variable.apply(MilestoneReportingProcess.VAR_TASK_ID)),
-                    (String) variable.apply(MilestoneReportingProcess.VAR_TASK_TITLE),
-                    asLong(variable.apply(MilestoneReportingProcess.VAR_MILESTONE_ID)),
-                    (String) variable.apply(MilestoneReportingProcess.VAR_MILESTONE_TITLE),
-                    (String) variable.apply(MilestoneReportingProcess.VAR_DUE_DATE),
-                    (String) variable.apply(MilestoneReportingProcess.VAR_LEAD_DEPARTMENT),
-                    co instanceof List<?> list ? (List<String>) list : List.of());
-        }
-    }
-
-    public static Long asLong(Object value) {
-        return value instanceof Number n ? n.longValue() : value == null ? null : Long.valueOf(value.toString());
     }
 }

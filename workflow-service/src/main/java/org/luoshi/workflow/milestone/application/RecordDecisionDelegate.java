@@ -9,7 +9,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 import org.luoshi.workflow.taskservice.MilestoneClient;
-import org.luoshi.workflow.milestone.domain.MilestoneReportingProcess;
+import org.luoshi.workflow.milestone.domain.MilestoneReportingVariables;
 
 /**
  * Service task {@code recordDecision} (async): records the supervising office's decision on the LEAD report in
@@ -30,15 +30,14 @@ public class RecordDecisionDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String reportKey = (String) execution.getVariable(MilestoneReportingProcess.VAR_REPORT_KEY);
-        boolean approved = MilestoneReportingProcess.DECISION_APPROVE.equals(
-                execution.getVariable(MilestoneReportingProcess.VAR_REVIEW_DECISION));
-        String decidedBy = (String) execution.getVariable(MilestoneReportingProcess.VAR_REVIEWED_BY);
-        String comment = (String) execution.getVariable(MilestoneReportingProcess.VAR_REVIEW_COMMENT);
+        MilestoneReportingVariables v = MilestoneReportingVariables.of(execution::getVariable);
+        String reportKey = v.reportKey();
+        boolean approved = v.approved();
+        String decidedBy = v.reviewedBy();
+        String comment = v.reviewComment();
         milestones.putDecision(reportKey, new MilestoneClient.DecisionRequest(approved ? "APPROVED" : "REJECTED", decidedBy,
-                comment, (String) execution.getVariable(MilestoneReportingProcess.VAR_REVIEWED_ON)));
-        notifications.decision(execution, approved, reportKey,
-                (String) execution.getVariable(MilestoneReportingProcess.VAR_REPORT_SUBMITTED_BY), comment, decidedBy);
+                comment, v.reviewedOn()));
+        notifications.decision(execution, approved, reportKey, v.reportSubmittedBy(), comment, decidedBy);
         LOG.infof("Decision %s on %s by %s recorded", approved ? "APPROVED" : "REJECTED", reportKey, decidedBy);
     }
 }

@@ -1,10 +1,5 @@
 package org.luoshi.workflow.milestone.application;
 
-import static org.luoshi.workflow.milestone.application.MilestoneNotifications.asLong;
-
-import java.util.ArrayList;
-import java.util.List;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -14,7 +9,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 import org.luoshi.workflow.taskservice.MilestoneClient;
-import org.luoshi.workflow.milestone.domain.MilestoneReportingProcess;
+import org.luoshi.workflow.milestone.domain.MilestoneReportingVariables;
 
 /**
  * Service task {@code recordReport} (async): records the lead department's LEAD report in task-service under the key
@@ -31,32 +26,12 @@ public class RecordReportDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        long milestoneId = asLong(execution.getVariable(MilestoneReportingProcess.VAR_MILESTONE_ID));
-        String reportKey = (String) execution.getVariable(MilestoneReportingProcess.VAR_REPORT_KEY);
-        MilestoneClient.ReportRequest report = new MilestoneClient.ReportRequest("LEAD",
-                (String) execution.getVariable(MilestoneReportingProcess.VAR_LEAD_DEPARTMENT),
-                (String) execution.getVariable(MilestoneReportingProcess.VAR_REPORT_SUBMITTED_BY),
-                (String) execution.getVariable(MilestoneReportingProcess.VAR_REPORT_TEXT),
-                (Integer) execution.getVariable(MilestoneReportingProcess.VAR_REPORT_PERCENT),
-                longs(execution.getVariable(MilestoneReportingProcess.VAR_REPORT_EVIDENCE_IDS)),
-                strings(execution.getVariable(MilestoneReportingProcess.VAR_REPORT_CONSOLIDATES)));
+        MilestoneReportingVariables v = MilestoneReportingVariables.of(execution::getVariable);
+        long milestoneId = v.milestoneId();
+        String reportKey = v.reportKey();
+        MilestoneClient.ReportRequest report = new MilestoneClient.ReportRequest("LEAD", v.leadDepartmentCode(),
+                v.reportSubmittedBy(), v.reportText(), v.reportPercent(), v.reportEvidenceIds(), v.reportConsolidates());
         milestones.putReport(milestoneId, reportKey, report);
         LOG.infof("LEAD report %s for milestone %d recorded", reportKey, milestoneId);
-    }
-
-    static List<Long> longs(Object value) {
-        List<Long> result = new ArrayList<>();
-        if (value instanceof List<?> list) {
-            list.forEach(v -> result.add(asLong(v)));
-        }
-        return result;
-    }
-
-    static List<String> strings(Object value) {
-        List<String> result = new ArrayList<>();
-        if (value instanceof List<?> list) {
-            list.forEach(v -> result.add(String.valueOf(v)));
-        }
-        return result;
     }
 }

@@ -1,8 +1,5 @@
 package org.luoshi.workflow.milestone.application;
 
-import static org.luoshi.workflow.milestone.application.MilestoneNotifications.asLong;
-
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +14,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 import org.luoshi.workflow.taskservice.MilestoneClient;
 import org.luoshi.workflow.milestone.domain.MilestoneReportingProcess;
+import org.luoshi.workflow.milestone.domain.MilestoneReportingVariables;
 
 /**
  * Service task {@code recordSubReport} (async): records a co-department's SUB report in task-service under the key
@@ -33,29 +31,24 @@ public class RecordSubReportDelegate implements JavaDelegate {
     MilestoneClient milestones;
 
     @Override
-    @SuppressWarnings("unchecked")
     public void execute(DelegateExecution execution) {
-        long milestoneId = asLong(execution.getVariable(MilestoneReportingProcess.VAR_MILESTONE_ID));
-        String department = (String) execution.getVariable(MilestoneReportingProcess.VAR_CO_DEPARTMENT);
-        String submittedBy = (String) execution.getVariable(MilestoneReportingProcess.VAR_SUB_SUBMITTED_BY);
-        String text = (String) execution.getVariable(MilestoneReportingProcess.VAR_SUB_TEXT);
-        Integer percent = (Integer) execution.getVariable(MilestoneReportingProcess.VAR_SUB_PERCENT);
-        List<Long> evidence = RecordReportDelegate.longs(execution.getVariable(MilestoneReportingProcess.VAR_SUB_EVIDENCE_IDS));
+        MilestoneReportingVariables v = MilestoneReportingVariables.of(execution::getVariable);
+        long milestoneId = v.milestoneId();
+        String department = v.coDepartmentCode();
+        String submittedBy = v.subSubmittedBy();
+        String text = v.subText();
+        Integer percent = v.subPercent();
         String reportKey = execution.getProcessInstanceId() + ":sub:" + department;
-        if (department != null && department.equals(execution.getVariable(MilestoneReportingProcess.VAR_LEAD_DEPARTMENT))) {
+        if (department != null && department.equals(v.leadDepartmentCode())) {
             // an adjustment made this co-department the lead (LeadRetargeting closed its item): it reports as the lead
             LOG.infof("No SUB report %s for milestone %d: %s now leads the task", reportKey, milestoneId, department);
             return;
         }
 
         milestones.putReport(milestoneId, reportKey,
-                new MilestoneClient.ReportRequest("SUB", department, submittedBy, text, percent, evidence, List.of()));
+                new MilestoneClient.ReportRequest("SUB", department, submittedBy, text, percent, v.subEvidenceIds(), List.of()));
 
-        Object existing = execution.getVariable(MilestoneReportingProcess.VAR_SUB_REPORTS);
-        List<Map<String, Object>> reports = new ArrayList<>();
-        if (existing instanceof List<?> list) {
-            list.forEach(entry -> reports.add((Map<String, Object>) entry));
-        }
+        List<Map<String, Object>> reports = v.subReports();
         reports.removeIf(r -> reportKey.equals(r.get("reportKey")));
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("reportKey", reportKey);

@@ -20,8 +20,7 @@ import org.jboss.logging.Logger;
 import org.luoshi.workflow.milestone.domain.MilestoneReportingProcess;
 import org.luoshi.workflow.escalation.Ladder;
 import org.luoshi.workflow.escalation.Rung;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
+import org.luoshi.workflow.milestone.domain.MilestoneReportingVariables;
 
 /**
  * Service task {@code rescheduleLadder} of the event subprocess that catches {@code milestone-dates-changed}: takes
@@ -35,7 +34,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 @ApplicationScoped
 public class RescheduleLadderDelegate implements JavaDelegate {
     private static final Logger LOG = Logger.getLogger(RescheduleLadderDelegate.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Inject
     Ladder ladder;
@@ -48,23 +46,17 @@ public class RescheduleLadderDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) throws Exception {
-        long milestoneId = MilestoneNotifications.asLong(execution.getVariable(MilestoneReportingProcess.VAR_MILESTONE_ID));
-        Object raw = execution.getVariable(MilestoneReportingProcess.VAR_MILESTONE_DUE_DATES);
-        Map<?, ?> dates = raw instanceof Map<?, ?> map ? map
-                : raw instanceof String json ? JSON.readValue(json, Map.class) : Map.of();
-        Object newDate = null;
-        for (Map.Entry<?, ?> entry : dates.entrySet()) {
-            if (String.valueOf(entry.getKey()).equals(String.valueOf(milestoneId))) {
-                newDate = entry.getValue();
-            }
-        }
+        MilestoneReportingVariables v = MilestoneReportingVariables.of(execution::getVariable);
+        long milestoneId = v.milestoneId();
+        Map<String, String> dates = v.milestoneDueDates() == null ? Map.of() : v.milestoneDueDates();
+        String newDate = dates.get(String.valueOf(milestoneId));
         if (newDate == null) {
             LOG.infof("milestone-dates-changed for process %s does not name milestone %d", execution.getProcessInstanceId(),
                     milestoneId);
             return;
         }
-        String dueDate = LocalDate.parse(String.valueOf(newDate)).toString();
-        if (dueDate.equals(execution.getVariable(MilestoneReportingProcess.VAR_DUE_DATE))) {
+        String dueDate = LocalDate.parse(newDate).toString();
+        if (dueDate.equals(v.dueDate())) {
             return; // announced with the other milestones of an adjusted task, but this one's date stayed
         }
         Date armedAt = new Date(ClockUtil.getCurrentTime().getTime());
