@@ -55,7 +55,8 @@ import com.tngtech.archunit.core.importer.ImportOption;
  * <li>A static {@code …Signal(String)} method builds the name of a signal of the process.</li>
  * </ul>
  * The other way round, every identifier the BPMN's expressions read is a {@code @Named} bean of the code or a
- * {@code VAR_*} constant of the process's class, and every delegate expression names a bean.
+ * {@code VAR_*} constant of the process's class, every delegate expression names a bean, and every member of a bean
+ * an expression reads ({@code ${retryPolicy.taskServiceWrite}}, {@code ${ladder.fireAt(…)}}) exists on it.
  */
 class ProcessNamesInBpmnTest {
     static final List<String> NAME_CLASSES = List.of("TaskAssignmentProcess", "MilestoneReportingProcess",
@@ -67,10 +68,13 @@ class ProcessNamesInBpmnTest {
             "lt", "gt", "le", "ge", "div", "mod", "instanceof");
     private static final Pattern EXPRESSION = Pattern.compile("\\$\\{([^}]*)}");
     private static final Pattern IDENTIFIER = Pattern.compile("(?<![.\\w])([A-Za-z_]\\w*)");
+    private static final Pattern MEMBER = Pattern.compile("(?<![.\\w])([A-Za-z_]\\w*)\\s*\\.\\s*([A-Za-z_]\\w*)");
 
     static JavaClasses main;
     static Map<String, Class<?>> nameClasses = new LinkedHashMap<>();
     static Set<String> beans;
+    /** The class of each {@code @Named} bean, by its name. */
+    static Map<String, String> beanClasses = new TreeMap<>();
 
     @BeforeAll
     static void importMainCode() throws ClassNotFoundException {
@@ -91,8 +95,9 @@ class ProcessNamesInBpmnTest {
             assertThat(found).as("exactly one main class named %s", simpleName).hasSize(1);
             nameClasses.put(simpleName, Class.forName(found.get(0).getName()));
         }
-        beans = main.stream().filter(c -> c.isAnnotatedWith(Named.class))
-                .map(c -> c.getAnnotationOfType(Named.class).value()).collect(Collectors.toCollection(TreeSet::new));
+        main.stream().filter(c -> c.isAnnotatedWith(Named.class))
+                .forEach(c -> beanClasses.put(c.getAnnotationOfType(Named.class).value(), c.getName()));
+        beans = new TreeSet<>(beanClasses.keySet());
     }
 
     /** One constant of a name class and what it was recognised as. */
@@ -153,6 +158,42 @@ class ProcessNamesInBpmnTest {
             }
         }
         assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void everyPropertyOrMethodTheBpmnReadsOfABeanExistsOnIt() throws Exception {
+        List<String> problems = new ArrayList<>();
+        int checked = 0;
+        for (Class<?> names : nameClasses.values()) {
+            Model model = Model.of((String) names.getField("KEY").get(null));
+            for (Map.Entry<String, Set<String>> read : model.beanMembers.entrySet()) {
+                if (!beans.contains(read.getKey())) {
+                    continue; // a variable's property (none today), or a name the test above already reports
+                }
+                Class<?> bean = Class.forName(beanClasses.get(read.getKey()));
+                for (String member : read.getValue()) {
+                    checked++;
+                    if (!hasMember(bean, member)) {
+                        problems.add(model.key + " reads " + read.getKey() + "." + member + ", which "
+                                + bean.getSimpleName() + " has neither as a getter nor as a method");
+                    }
+                }
+            }
+        }
+        assertThat(problems).isEmpty();
+        assertThat(checked).as("bean members read by the BPMN (retryPolicy.x, ladder.fireAt)").isPositive();
+    }
+
+    private static boolean hasMember(Class<?> bean, String member) {
+        String getter = "get" + Character.toUpperCase(member.charAt(0)) + member.substring(1);
+        String isGetter = "is" + Character.toUpperCase(member.charAt(0)) + member.substring(1);
+        for (Method method : bean.getMethods()) {
+            if (method.getName().equals(member)
+                    || (method.getParameterCount() == 0 && (method.getName().equals(getter) || method.getName().equals(isGetter)))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Test
@@ -254,6 +295,8 @@ class ProcessNamesInBpmnTest {
         final Set<String> delegateExpressionNames = new TreeSet<>();
         /** Identifiers read by the BPMN's expressions, and the variables it declares as inputs. */
         final Set<String> expressionIdentifiers = new TreeSet<>();
+        /** {@code name.member} read by an expression: the members read of each name. */
+        final Map<String, Set<String>> beanMembers = new TreeMap<>();
         String conditionText = "";
 
         private Model(String key) {
@@ -313,6 +356,10 @@ class ProcessNamesInBpmnTest {
                 Matcher identifiers = IDENTIFIER.matcher(withoutLiterals);
                 while (identifiers.find()) {
                     model.expressionIdentifiers.add(identifiers.group(1));
+                }
+                Matcher members = MEMBER.matcher(withoutLiterals);
+                while (members.find()) {
+                    model.beanMembers.computeIfAbsent(members.group(1), k -> new TreeSet<>()).add(members.group(2));
                 }
             }
             return model;
