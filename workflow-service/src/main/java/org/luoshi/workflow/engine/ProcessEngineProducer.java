@@ -65,8 +65,7 @@ public class ProcessEngineProducer {
         configuration.setDefaultSerializationFormat("application/json");
         // Entitlement is checked by the services against the caller's token, not by Camunda's authorization.
         configuration.setAuthorizationEnabled(false);
-        // The inbox read model: its tables exist before the first task is created, and every user task keeps it in step.
-        inboxReadModel.createSchema();
+        // The inbox read model (its tables are Flyway's, migrated before this runs): every user task keeps it in step.
         configuration.setCustomPostBPMNParseListeners(new java.util.ArrayList<>(List.of(new InboxParseListener(inboxReadModel))));
 
         WorkflowConfig.JobExecutor jobs = config.jobExecutor();

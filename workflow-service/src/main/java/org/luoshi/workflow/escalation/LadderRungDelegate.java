@@ -9,7 +9,6 @@ import jakarta.inject.Named;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.jboss.logging.Logger;
-import org.luoshi.workflow.milestone.domain.MilestoneReportingProcess;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 
 /**
@@ -32,8 +31,8 @@ public class LadderRungDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         Rung rung = Rung.ofActivity(execution.getCurrentActivityId());
-        String dueDate = (String) execution.getVariable(MilestoneReportingProcess.VAR_DUE_DATE);
-        Date armedAt = (Date) execution.getVariable(MilestoneReportingProcess.VAR_LADDER_ARMED_AT);
+        String dueDate = (String) execution.getVariable(LadderContract.VAR_DUE_DATE);
+        Date armedAt = (Date) execution.getVariable(LadderContract.VAR_LADDER_ARMED_AT);
         if (ladder.skipped(rung, dueDate, armedAt)) {
             LOG.infof("%s of process %s skipped: due %s, its time %s lay before the ladder was armed (%s)", rung,
                     execution.getProcessInstanceId(), dueDate, ladder.at(rung, dueDate), armedAt);

@@ -1,12 +1,10 @@
 package org.luoshi.workflow.escalation;
 
-import org.luoshi.workflow.milestone.domain.MilestoneReportingProcess;
-
 /** The rungs of the lateness ladder, in order: 提醒 before the due date, 催办 and 督办 after it. */
 public enum Rung {
-    REMINDER("reminder", "提醒", MilestoneReportingProcess.WAIT_REMINDER, MilestoneReportingProcess.NOTIFY_REMINDER),
-    URGING("urging", "催办", MilestoneReportingProcess.WAIT_URGING, MilestoneReportingProcess.NOTIFY_URGING),
-    SUPERVISION("supervision", "督办", MilestoneReportingProcess.WAIT_SUPERVISION, MilestoneReportingProcess.NOTIFY_SUPERVISION);
+    REMINDER("reminder", "提醒", LadderContract.WAIT_REMINDER, LadderContract.NOTIFY_REMINDER),
+    URGING("urging", "催办", LadderContract.WAIT_URGING, LadderContract.NOTIFY_URGING),
+    SUPERVISION("supervision", "督办", LadderContract.WAIT_SUPERVISION, LadderContract.NOTIFY_SUPERVISION);
 
     public final String configName;
     public final String label;

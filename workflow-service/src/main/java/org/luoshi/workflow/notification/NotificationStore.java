@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
@@ -15,51 +14,20 @@ import java.util.List;
 import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
-import io.quarkus.runtime.StartupEvent;
-
 /**
- * The {@code luoshi_notification} table, by plain JDBC on the Agroal datasource (the workflow database's schema is
- * otherwise Camunda's, which the engine creates itself; one table does not justify Hibernate ORM or Flyway with a
- * baseline next to Camunda's tables). The table is created at start-up if missing. Inserts made inside a JTA
- * transaction (an engine job) commit or roll back with it.
+ * The {@code luoshi_notification} table (created by Flyway, db/migration), by plain JDBC on the Agroal datasource:
+ * one table does not justify Hibernate ORM. Inserts made inside a JTA transaction (an engine job) commit or roll back
+ * with it.
  */
 @ApplicationScoped
 public class NotificationStore {
-    static final String DDL = """
-            create table if not exists luoshi_notification (
-                id bigserial primary key,
-                recipient_type varchar(10) not null,
-                recipient varchar(100) not null,
-                kind varchar(30) not null,
-                subject varchar(500) not null,
-                body text not null,
-                link varchar(1000),
-                process_instance_id varchar(64),
-                task_id bigint,
-                milestone_id bigint,
-                dedup_key varchar(400) not null unique,
-                created_at timestamp with time zone not null,
-                mailed_at timestamp with time zone,
-                mailed_to varchar(320),
-                mail_error varchar(1000)
-            )""";
-    static final String INDEX = "create index if not exists luoshi_notification_recipient_idx "
-            + "on luoshi_notification (recipient, recipient_type, created_at desc)";
     private static final String COLUMNS = "id, recipient_type, recipient, kind, subject, body, link, process_instance_id, "
             + "task_id, milestone_id, created_at, mailed_at, mailed_to";
 
     @Inject
     DataSource dataSource;
-
-    void createTable(@Observes StartupEvent event) throws SQLException {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            statement.execute(DDL);
-            statement.execute(INDEX);
-        }
-    }
 
     /** Stores the notification unless one with the same key exists; returns the new id, or null for a duplicate. */
     public Long insert(NotificationDraft draft, Recipient recipient, String dedupKey, Instant createdAt) {

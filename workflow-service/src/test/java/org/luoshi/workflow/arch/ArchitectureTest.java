@@ -3,6 +3,7 @@ package org.luoshi.workflow.arch;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.annotation.Annotation;
@@ -24,7 +25,11 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 import org.junit.jupiter.api.Test;
 
+import com.tngtech.archunit.core.domain.Dependency;
+import com.tngtech.archunit.core.domain.JavaAccess;
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaConstructor;
+import com.tngtech.archunit.core.domain.JavaFieldAccess;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaMethod;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -108,6 +113,80 @@ class ArchitectureTest {
             })
             .because("one client per endpoint keeps one shape of each answer");
 
+    private static final String BASE = "org.luoshi.workflow.";
+
+    /**
+     * The bounded contexts and which others each may use. Work flows downwards: the inbox and the monitoring views sit
+     * on top of the processes' contexts; those use the shared parts below them (work items, the ladder,
+     * notifications, task-service's clients); the engine wiring registers the inbox read model.
+     */
+    static final Map<String, Set<String>> ALLOWED = Map.ofEntries(
+            Map.entry("engine", Set.of("inbox")),
+            Map.entry("monitoring", Set.of("assignment", "adjustment", "evaluation", "inbox", "shared")),
+            Map.entry("inbox", Set.of("assignment", "milestone", "adjustment", "evaluation", "workitem", "shared")),
+            Map.entry("assignment", Set.of("milestone", "taskservice", "workitem", "shared")),
+            Map.entry("adjustment", Set.of("milestone", "notification", "taskservice", "workitem", "shared")),
+            Map.entry("milestone", Set.of("escalation", "notification", "taskservice", "workitem", "shared")),
+            Map.entry("evaluation", Set.of("escalation", "notification", "taskservice", "workitem", "shared")),
+            Map.entry("escalation", Set.of("notification", "shared")),
+            Map.entry("notification", Set.of("shared")),
+            Map.entry("taskservice", Set.of()),
+            Map.entry("workitem", Set.of()),
+            Map.entry("shared", Set.of()));
+
+    /** Each context's classes depend only on the contexts {@link #ALLOWED} names for it. */
+    static final ArchRule ONLY_DECLARED_CONTEXT_DEPENDENCIES = classes().that().resideInAPackage("org.luoshi.workflow..")
+            .should(new ArchCondition<JavaClass>("depend only on the contexts declared for their own") {
+                @Override
+                public void check(JavaClass origin, ConditionEvents events) {
+                    String from = context(origin.getPackageName());
+                    for (Dependency dependency : origin.getDirectDependenciesFromSelf()) {
+                        String to = context(dependency.getTargetClass().getPackageName());
+                        if (to != null && !to.equals(from) && !ALLOWED.getOrDefault(from, Set.of()).contains(to)) {
+                            events.add(SimpleConditionEvent.violated(origin, from + " -> " + to + ": "
+                                    + dependency.getDescription()));
+                        }
+                    }
+                }
+            });
+
+    /** The context of a package below org.luoshi.workflow (its first segment), or null outside. */
+    static String context(String packageName) {
+        if (!packageName.startsWith(BASE)) {
+            return null;
+        }
+        String rest = packageName.substring(BASE.length());
+        int dot = rest.indexOf('.');
+        return dot < 0 ? rest : rest.substring(0, dot);
+    }
+
+    static ArchRule contextsFreeOfCycles(String base) {
+        return slices().matching(base + ".(*)..").should().beFreeOfCycles();
+    }
+
+    /**
+     * A status changes in the domain only, by the aggregate that owns it. Constructing a record (a DTO, an answer) is
+     * not changing a status.
+     */
+    static final ArchRule STATUS_SET_ONLY_IN_THE_DOMAIN = noClasses().that().resideOutsideOfPackage("..domain..")
+            .should(new ArchCondition<JavaClass>("set a field named status") {
+                @Override
+                public void check(JavaClass origin, ConditionEvents events) {
+                    for (JavaFieldAccess access : origin.getFieldAccessesFromSelf()) {
+                        if (access.getAccessType() == JavaFieldAccess.AccessType.SET
+                                && access.getTarget().getName().equals("status") && !recordConstruction(access)) {
+                            events.add(SimpleConditionEvent.satisfied(origin, access.getDescription()));
+                        }
+                    }
+                }
+            });
+
+    private static boolean recordConstruction(JavaAccess<?> access) {
+        JavaClass owner = access.getOriginOwner();
+        return access.getOrigin() instanceof JavaConstructor && owner.isAssignableTo(Record.class)
+                && access.getTargetOwner().equals(owner);
+    }
+
     static List<String> endpoints(JavaClass client) {
         String configKey = client.getAnnotationOfType(RegisterRestClient.class).configKey();
         String base = client.tryGetAnnotationOfType(Path.class).map(Path::value).orElse("");
@@ -165,5 +244,40 @@ class ArchitectureTest {
         JavaClasses fixture = new ClassFileImporter().importPackages("org.luoshi.workflow.arch.fixture");
         assertTrue(RESOURCES_DO_NOT_TOUCH_THE_ENGINE.evaluate(fixture).hasViolation(),
                 "the rule must report EngineTouchingResource");
+    }
+
+    @Test
+    void contextsAreFreeOfCycles() {
+        contextsFreeOfCycles("org.luoshi.workflow").check(MAIN);
+    }
+
+    @Test
+    void theCycleRuleCatchesTwoContextsUsingEachOther() {
+        JavaClasses fixture = new ClassFileImporter().importPackages("org.luoshi.workflow.arch.fixture.cycle");
+        assertTrue(contextsFreeOfCycles("org.luoshi.workflow.arch.fixture.cycle").evaluate(fixture).hasViolation(),
+                "the rule must report the cycle between fixture.cycle.a and fixture.cycle.b");
+    }
+
+    @Test
+    void contextsDependOnlyOnDeclaredContexts() {
+        ONLY_DECLARED_CONTEXT_DEPENDENCIES.check(MAIN);
+    }
+
+    @Test
+    void theContextRuleCatchesAnUndeclaredDependency() {
+        JavaClasses fixture = new ClassFileImporter().importPackages("org.luoshi.workflow.arch.fixture.cycle");
+        assertTrue(ONLY_DECLARED_CONTEXT_DEPENDENCIES.evaluate(fixture).hasViolation(),
+                "arch (the fixture's context) declares no dependency on shared");
+    }
+
+    @Test
+    void statusIsSetOnlyInTheDomain() {
+        STATUS_SET_ONLY_IN_THE_DOMAIN.check(MAIN);
+    }
+
+    @Test
+    void theStatusRuleCatchesAStatusSetOutsideTheDomain() {
+        JavaClasses fixture = new ClassFileImporter().importPackages("org.luoshi.workflow.arch.fixture.application");
+        assertTrue(STATUS_SET_ONLY_IN_THE_DOMAIN.evaluate(fixture).hasViolation(), "the rule must report Ticket.close()");
     }
 }

@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.luoshi.workflow.shared.DepartmentCodes;
+import org.luoshi.workflow.shared.IsoDate;
 
 /**
  * Body of {@code POST /api/adjustments} (动态调整): what should change in a task and why. At least one of
@@ -29,6 +30,6 @@ public record AdjustmentRequest(
         @Schema(description = "the task's new title, at most 500 characters") @Size(max = 500) String newTitle) {
 
     public static final String REASONS = "FORCE_MAJEURE|POLICY_CHANGE|RESOURCE_CHANGE|SCOPE_CHANGE|OTHER";
-    public static final String DATE = "\\d{4}-\\d{2}-\\d{2}";
-    public static final String DATE_MESSAGE = "must be a date yyyy-MM-dd";
+    public static final String DATE = IsoDate.PATTERN;
+    public static final String DATE_MESSAGE = IsoDate.MESSAGE;
 }

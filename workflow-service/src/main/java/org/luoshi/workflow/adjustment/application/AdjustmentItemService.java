@@ -19,8 +19,8 @@ import org.luoshi.workflow.adjustment.api.AdjustmentItem;
 import org.luoshi.workflow.adjustment.api.AdjustmentItemDone;
 import org.luoshi.workflow.workitem.ReviewDecision;
 import org.luoshi.workflow.workitem.ReviewForm;
-import org.luoshi.workflow.inbox.application.EntitledTasks;
-import org.luoshi.workflow.inbox.application.ItemKinds;
+import org.luoshi.workflow.workitem.EntitledTasks;
+import org.luoshi.workflow.workitem.ItemKinds;
 import org.luoshi.workflow.workitem.WorkItems;
 
 /**
@@ -38,6 +38,9 @@ public class AdjustmentItemService {
 
     @Inject
     EntitledTasks entitledTasks;
+
+    @Inject
+    ItemKinds itemKinds;
 
     @Inject
     RuntimeService runtimeService;
@@ -70,7 +73,7 @@ public class AdjustmentItemService {
     public AdjustmentItemDone decide(Task task, ReviewForm form, String username) {
         String activity = task.getTaskDefinitionKey();
         if (!REVIEW_ADJUSTMENT.equals(activity) && !APPROVE_ADJUSTMENT.equals(activity)) {
-            throw new ConflictException("Item " + task.getId() + " is not an item of 动态调整; " + ItemKinds.howToComplete(activity));
+            throw new ConflictException("Item " + task.getId() + " is not an item of 动态调整; " + itemKinds.howToComplete(activity));
         }
         boolean review = REVIEW_ADJUSTMENT.equals(activity);
         String decision = form.decision() == ReviewDecision.APPROVE ? DECISION_APPROVE : DECISION_REJECT;

@@ -22,7 +22,6 @@ import org.luoshi.common.problem.ViolationCodes;
 import org.luoshi.common.problem.ResourceNotFoundException;
 import org.luoshi.common.security.CurrentUser;
 import org.luoshi.common.security.Roles;
-import org.luoshi.workflow.inbox.readmodel.InboxTaskListener;
 import org.luoshi.workflow.adjustment.api.AdjustmentRequest;
 import org.luoshi.workflow.adjustment.api.AdjustmentStarted;
 import org.luoshi.workflow.taskservice.TaskView;
@@ -32,6 +31,7 @@ import com.fasterxml.uuid.Generators;
 import com.fasterxml.uuid.impl.TimeBasedEpochGenerator;
 import org.luoshi.workflow.taskservice.TaskReads;
 import org.luoshi.workflow.workitem.WorkItems;
+import org.luoshi.workflow.workitem.WorkItemVariables;
 
 /**
  * Starts 动态调整 (task-adjustment): staff of the task's lead department, or the supervising office / an admin, ask
@@ -81,7 +81,7 @@ public class AdjustmentService {
         VariableMap variables = Variables.createVariables()
                 .putValue(VAR_TASK_ID, taskId)
                 .putValue(VAR_TASK_TITLE, task.title())
-                .putValue(InboxTaskListener.VAR_PLAN_SECTION, task.reference())
+                .putValue(WorkItemVariables.PLAN_SECTION, task.reference())
                 .putValue(VAR_DEPARTMENT_CODE, task.leadDepartmentCode())
                 .putValue(VAR_REASON_CATEGORY, request.reasonCategory())
                 .putValue(VAR_JUSTIFICATION, request.justification().strip())

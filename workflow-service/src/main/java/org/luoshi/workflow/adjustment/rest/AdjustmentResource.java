@@ -25,9 +25,9 @@ import org.luoshi.workflow.adjustment.api.AdjustmentStarted;
 import org.luoshi.workflow.workitem.ReviewForm;
 import org.luoshi.workflow.adjustment.application.AdjustmentItemService;
 import org.luoshi.workflow.adjustment.application.AdjustmentService;
+import org.luoshi.workflow.shared.ApiPaths;
 
 import io.quarkus.security.Authenticated;
-import org.luoshi.workflow.monitoring.rest.ProcessResource;
 
 /** 动态调整: requesting a change of a task, and the review / approval items with their form. */
 @Path("/api")
@@ -54,7 +54,7 @@ public class AdjustmentResource {
                     + "missing or the caller's departments do not lead it; 400 naming the field (changes: nothing to change).")
     public Response request(@NotNull @Valid AdjustmentRequest request) {
         AdjustmentStarted started = adjustments.request(request);
-        return Response.created(uriInfo.getBaseUriBuilder().path(ProcessResource.class).path(started.processInstanceId()).build())
+        return Response.created(uriInfo.getBaseUriBuilder().path(ApiPaths.PROCESSES).path(started.processInstanceId()).build())
                 .entity(started).build();
     }
 

@@ -13,12 +13,12 @@ import org.luoshi.workflow.assignment.api.AssignmentCreated;
 import org.luoshi.workflow.assignment.api.AssignmentRequest;
 import org.luoshi.workflow.taskservice.TaskView;
 import org.luoshi.workflow.assignment.domain.TaskAssignmentProcess;
-import org.luoshi.workflow.inbox.readmodel.InboxTaskListener;
 
 import com.fasterxml.uuid.Generators;
 import com.fasterxml.uuid.impl.TimeBasedEpochGenerator;
 import org.luoshi.workflow.taskservice.TaskReads;
 import org.luoshi.workflow.workitem.WorkItems;
+import org.luoshi.workflow.workitem.WorkItemVariables;
 
 /** Starts 任务交办 (task-assignment) for a plan task that task-service knows. */
 @ApplicationScoped
@@ -46,7 +46,7 @@ public class AssignmentService {
         VariableMap variables = Variables.createVariables()
                 .putValue(TaskAssignmentProcess.VAR_TASK_ID, taskId)
                 .putValue(TaskAssignmentProcess.VAR_TASK_TITLE, task.title())
-                .putValue(InboxTaskListener.VAR_PLAN_SECTION, task.reference())
+                .putValue(WorkItemVariables.PLAN_SECTION, task.reference())
                 .putValue(TaskAssignmentProcess.VAR_DEPARTMENT_CODE, request.departmentCode())
                 .putValue(TaskAssignmentProcess.VAR_ASSIGNED_BY, user.username());
         // as the caller: history records them as the instance's start user

@@ -19,9 +19,9 @@ import org.luoshi.common.security.Roles;
 import org.luoshi.workflow.assignment.api.AssignmentCreated;
 import org.luoshi.workflow.assignment.api.AssignmentRequest;
 import org.luoshi.workflow.assignment.application.AssignmentService;
+import org.luoshi.workflow.shared.ApiPaths;
 
 import io.quarkus.security.Authenticated;
-import org.luoshi.workflow.monitoring.rest.ProcessResource;
 
 @Path("/api/assignments")
 @Authenticated
@@ -42,7 +42,7 @@ public class AssignmentResource {
             description = "Reads the task from task-service and starts the task-assignment process; the department's staff find it in their inbox.")
     public Response assign(@NotNull @Valid AssignmentRequest request) {
         AssignmentCreated created = assignments.assign(request);
-        return Response.created(uriInfo.getBaseUriBuilder().path(ProcessResource.class).path(created.processInstanceId()).build())
+        return Response.created(uriInfo.getBaseUriBuilder().path(ApiPaths.PROCESSES).path(created.processInstanceId()).build())
                 .entity(created)
                 .build();
     }

@@ -31,8 +31,8 @@ import org.luoshi.workflow.evaluation.api.EvaluationReviewForm;
 import org.luoshi.workflow.evaluation.api.SelfAssessmentForm;
 import org.luoshi.workflow.taskservice.EvaluationClient;
 
-import org.luoshi.workflow.inbox.application.EntitledTasks;
-import org.luoshi.workflow.inbox.application.ItemKinds;
+import org.luoshi.workflow.workitem.EntitledTasks;
+import org.luoshi.workflow.workitem.ItemKinds;
 import org.luoshi.workflow.taskservice.TaskServiceUnavailableException;
 import org.luoshi.workflow.workitem.WorkItems;
 
@@ -61,6 +61,9 @@ public class EvaluationItemService {
 
     @Inject
     EntitledTasks entitledTasks;
+
+    @Inject
+    ItemKinds itemKinds;
 
     @Inject
     EvaluationFacts facts;
@@ -156,7 +159,7 @@ public class EvaluationItemService {
         Task task = entitledTasks.open(id, ITEM);
         if (!expectedActivity.equals(task.getTaskDefinitionKey())) {
             throw new ConflictException("Item " + id + " is a " + kind(task.getTaskDefinitionKey()) + " item, not a "
-                    + kind(expectedActivity) + " item; " + ItemKinds.howToComplete(task.getTaskDefinitionKey()));
+                    + kind(expectedActivity) + " item; " + itemKinds.howToComplete(task.getTaskDefinitionKey()));
         }
         return task;
     }

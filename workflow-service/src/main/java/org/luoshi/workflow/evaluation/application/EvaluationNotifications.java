@@ -14,13 +14,13 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.luoshi.workflow.evaluation.domain.EvaluationProcess;
 import org.luoshi.workflow.escalation.Ladder;
 import org.luoshi.workflow.escalation.LadderNotifications;
-import org.luoshi.workflow.milestone.application.MilestoneNotifications;
 import org.luoshi.workflow.escalation.Rung;
 import org.luoshi.workflow.notification.NotificationConfig;
 import org.luoshi.workflow.notification.NotificationDraft;
 import org.luoshi.workflow.notification.NotificationKind;
 import org.luoshi.workflow.notification.Notifier;
 import org.luoshi.workflow.notification.Recipient;
+import org.luoshi.workflow.escalation.LadderContract;
 
 /**
  * The texts (Chinese) and recipients of 规划实施评估's self-assessment reminders: the ladder's rungs and the
@@ -57,7 +57,7 @@ public class EvaluationNotifications implements LadderNotifications {
         for (String target : ladder.notify(rung)) {
             switch (target) {
                 case "lead" -> missing.forEach(code -> recipients.add(Recipient.group(code)));
-                case "supervision" -> recipients.add(Recipient.group(MilestoneNotifications.SUPERVISION_GROUP));
+                case "supervision" -> recipients.add(Recipient.group(LadderContract.SUPERVISION_GROUP));
                 case "co" -> {
                     // an evaluation has no co-departments
                 }

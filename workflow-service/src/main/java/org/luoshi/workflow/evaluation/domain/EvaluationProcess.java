@@ -2,6 +2,8 @@ package org.luoshi.workflow.evaluation.domain;
 
 import java.util.List;
 
+import org.luoshi.workflow.escalation.LadderContract;
+
 /** Names used in bpmn/plan-evaluation.bpmn (规划实施评估): the process key, activity ids and variables. */
 public final class EvaluationProcess {
     public static final String KEY = "plan-evaluation";
@@ -31,8 +33,8 @@ public final class EvaluationProcess {
     public static final String VAR_ORGANISATION = "organisation";
     public static final String VAR_SELF_ASSESSMENT_DUE = "selfAssessmentDue";
     /** The self-assessment due date again, under the name the ladder and the items' due date use (yyyy-MM-dd). */
-    public static final String VAR_DUE_DATE = "dueDate";
-    public static final String VAR_LADDER_ARMED_AT = "ladderArmedAt";
+    public static final String VAR_DUE_DATE = LadderContract.VAR_DUE_DATE;
+    public static final String VAR_LADDER_ARMED_AT = LadderContract.VAR_LADDER_ARMED_AT;
     public static final String VAR_LAUNCHED_BY = "launchedBy";
     /** What the generic inbox shows as the item's title. */
     public static final String VAR_TASK_TITLE = "taskTitle";

@@ -22,6 +22,8 @@ import org.luoshi.workflow.shared.PageResult;
 import org.luoshi.workflow.assignment.domain.TaskAssignmentProcess;
 import org.luoshi.workflow.assignment.application.CompletionForms;
 import org.luoshi.workflow.workitem.WorkItems;
+import org.luoshi.workflow.workitem.EntitledTasks;
+import org.luoshi.workflow.workitem.ItemKinds;
 
 /**
  * The caller's work items: open user tasks offered to one of the caller's departments (candidate group = department
@@ -42,6 +44,9 @@ public class InboxService {
 
     @Inject
     EntitledTasks entitledTasks;
+
+    @Inject
+    ItemKinds itemKinds;
 
     @Inject
     RuntimeService runtimeService;
@@ -79,10 +84,10 @@ public class InboxService {
     @Transactional
     public CompletionResult complete(String id, CompleteRequest request) {
         Task task = entitledTask(id);
-        if (!ItemKinds.completedByInbox(task.getTaskDefinitionKey())) {
+        if (!itemKinds.completedByInbox(task.getTaskDefinitionKey())) {
             // one way per kind: milestone and adjustment items have their own forms and endpoints
             throw new ConflictException("Item " + id + " (" + task.getName() + ") is not completed through the inbox: "
-                    + ItemKinds.howToComplete(task.getTaskDefinitionKey()));
+                    + itemKinds.howToComplete(task.getTaskDefinitionKey()));
         }
         String username = user.username();
         VariableMap variables = CompletionForms.variables(task.getTaskDefinitionKey(), request, username);

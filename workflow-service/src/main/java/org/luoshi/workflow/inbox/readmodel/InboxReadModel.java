@@ -22,9 +22,8 @@ import org.jboss.logging.Logger;
  * {@code luoshi_inbox_event}. Written only by {@link InboxTaskListener}, inside the engine command that changes the
  * task, on the same JTA transaction and the same (Agroal-shared) connection: both commit or neither does.
  *
- * <p>The schema is created here with plain JDBC ({@code create ... if not exists}), before the engine is built. Two
- * tables do not justify Flyway (a second migration history next to the engine's own schema management, and one more
- * extension to build offline); an advisory lock keeps two instances starting at once from racing.
+ * <p>The tables are Flyway's ({@code db/migration}, history in {@code luoshi_schema_history}), migrated at start-up
+ * before the engine is built; the engine's own ACT_* tables stay the engine's.
  */
 @ApplicationScoped
 public class InboxReadModel {
@@ -34,82 +33,13 @@ public class InboxReadModel {
     public static final String STATUS_COMPLETED = "COMPLETED";
     public static final String STATUS_DELETED = "DELETED";
 
-    /** Index names, referred to by the EXPLAIN test and the README. */
+    /** Index names (created by db/migration/V1), referred to by the EXPLAIN test and the README. */
     public static final String INDEX_GROUPS = "luoshi_inbox_item_groups_open";
     public static final String INDEX_ASSIGNEE = "luoshi_inbox_item_assignee_open";
     public static final String INDEX_ACTIVITY = "luoshi_inbox_item_activity_open";
 
-    static final List<String> DDL = List.of(
-            """
-            create table if not exists luoshi_inbox_item (
-                task_id varchar(64) primary key,
-                process_instance_id varchar(64) not null,
-                process_definition_key varchar(255) not null,
-                business_key varchar(255),
-                activity_id varchar(255) not null,
-                name varchar(255),
-                candidate_groups text[] not null default '{}',
-                assignee varchar(255),
-                delegated_by varchar(255),
-                created timestamptz not null,
-                due timestamptz,
-                plan_task_id bigint,
-                task_title text,
-                plan_section text,
-                department_code varchar(64),
-                status varchar(16) not null,
-                ended timestamptz,
-                ended_by varchar(255),
-                updated timestamptz not null
-            )""",
-            // Partial indexes: only open items are indexed, so the indexes stay small however long the history grows.
-            "create index if not exists " + INDEX_GROUPS
-                    + " on luoshi_inbox_item using gin (candidate_groups) where status = 'OPEN'",
-            "create index if not exists " + INDEX_ASSIGNEE
-                    + " on luoshi_inbox_item (assignee, due, created) where status = 'OPEN'",
-            "create index if not exists luoshi_inbox_item_process on luoshi_inbox_item (process_instance_id)",
-            // added later: tables of older databases get the column here (create table above does not change them)
-            "alter table luoshi_inbox_item add column if not exists milestone_title text",
-            // one kind of item (e.g. every report waiting for 督查室审核) in inbox order: the supervision office's
-            // candidate group holds every kind of its work, so the GIN index alone would read all of it
-            "create index if not exists " + INDEX_ACTIVITY
-                    + " on luoshi_inbox_item (activity_id, due, created, task_id) where status = 'OPEN'",
-            """
-            create table if not exists luoshi_inbox_event (
-                id bigserial primary key,
-                task_id varchar(64) not null,
-                at timestamptz not null,
-                actor varchar(255),
-                action varchar(32) not null,
-                detail text
-            )""",
-            "create index if not exists luoshi_inbox_event_task on luoshi_inbox_event (task_id, at)");
-
     @Inject
     DataSource dataSource;
-
-    /** Creates the tables and indexes if missing; called once before the engine starts. */
-    public void createSchema() {
-        try (Connection connection = dataSource.getConnection()) {
-            boolean autoCommit = connection.getAutoCommit();
-            connection.setAutoCommit(false);
-            try (Statement statement = connection.createStatement()) {
-                statement.execute("select pg_advisory_xact_lock(7410221)"); // any constant shared by all instances
-                for (String ddl : DDL) {
-                    statement.execute(ddl);
-                }
-                connection.commit();
-            } catch (SQLException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(autoCommit);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not create the inbox read model tables", e);
-        }
-        LOG.info("Inbox read model ready (luoshi_inbox_item, luoshi_inbox_event)");
-    }
 
     /** A user task's row as the engine sees it now. */
     public record Row(String taskId, String processInstanceId, String processDefinitionKey, String businessKey,

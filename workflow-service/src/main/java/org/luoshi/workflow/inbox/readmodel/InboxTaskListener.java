@@ -14,15 +14,14 @@ import org.camunda.bpm.engine.task.DelegationState;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 
+import org.luoshi.workflow.workitem.WorkItemVariables;
+
 /**
  * Keeps {@code luoshi_inbox_item} in step with the engine's user tasks. Registered on every user task of every
  * deployed process by {@link InboxParseListener}, so it runs inside the engine command that creates, assigns,
  * completes or deletes the task — the same transaction; a crash loses both or neither.
  */
 public class InboxTaskListener implements TaskListener {
-    public static final String VAR_PLAN_SECTION = "planSection";
-    /** Set by 节点填报与审核 (milestone-reporting); the inbox shows which milestone an item reports on. */
-    public static final String VAR_MILESTONE_TITLE = "milestoneTitle";
 
     private final InboxReadModel readModel;
 
@@ -97,13 +96,13 @@ public class InboxTaskListener implements TaskListener {
         String definitionKey = execution != null && execution.getProcessDefinition() != null
                 ? execution.getProcessDefinition().getKey() : "";
         String businessKey = execution != null ? execution.getProcessBusinessKey() : null;
-        Object planTaskId = task.getVariable("taskId");
+        Object planTaskId = task.getVariable(WorkItemVariables.TASK_ID);
         return new InboxReadModel.Row(task.getId(), task.getProcessInstanceId(), definitionKey, businessKey,
                 task.getTaskDefinitionKey(), task.getName(), groups(task), task.getAssignee(),
                 isDelegated(task) ? task.getOwner() : null, task.getCreateTime(), task.getDueDate(),
-                planTaskId instanceof Number n ? n.longValue() : null, text(task.getVariable("taskTitle")),
-                text(task.getVariable(VAR_PLAN_SECTION)), actingDepartment(task),
-                text(task.getVariable(VAR_MILESTONE_TITLE)));
+                planTaskId instanceof Number n ? n.longValue() : null, text(task.getVariable(WorkItemVariables.TASK_TITLE)),
+                text(task.getVariable(WorkItemVariables.PLAN_SECTION)), actingDepartment(task),
+                text(task.getVariable(WorkItemVariables.MILESTONE_TITLE)));
     }
 
     /**
@@ -111,8 +110,8 @@ public class InboxTaskListener implements TaskListener {
      * multi-instance's local {@code coDepartmentCode}), everything else to the process's {@code departmentCode}.
      */
     private static String actingDepartment(DelegateTask task) {
-        Object coDepartment = task.getVariable("coDepartmentCode");
-        return text(coDepartment != null ? coDepartment : task.getVariable("departmentCode"));
+        Object coDepartment = task.getVariable(WorkItemVariables.CO_DEPARTMENT_CODE);
+        return text(coDepartment != null ? coDepartment : task.getVariable(WorkItemVariables.DEPARTMENT_CODE));
     }
 
     private static String text(Object value) {

@@ -34,7 +34,7 @@ import org.luoshi.workflow.milestone.api.ReportForm;
 import org.luoshi.workflow.workitem.ReviewDecision;
 import org.luoshi.workflow.workitem.ReviewForm;
 import org.luoshi.workflow.milestone.api.SubReportForm;
-import org.luoshi.workflow.inbox.application.EntitledTasks;
+import org.luoshi.workflow.workitem.EntitledTasks;
 import org.luoshi.workflow.workitem.WorkItems;
 
 /**

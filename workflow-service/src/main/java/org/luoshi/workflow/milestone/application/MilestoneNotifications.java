@@ -18,11 +18,12 @@ import org.luoshi.workflow.escalation.Ladder;
 import org.luoshi.workflow.escalation.LadderNotifications;
 import org.luoshi.workflow.escalation.Rung;
 import org.luoshi.workflow.milestone.domain.MilestoneReportingVariables;
+import org.luoshi.workflow.escalation.LadderContract;
 
 /** The texts (Chinese) and recipients of the ladder's and the review's notifications. */
 @ApplicationScoped
 public class MilestoneNotifications implements LadderNotifications {
-    public static final String SUPERVISION_GROUP = "supervision";
+    public static final String SUPERVISION_GROUP = LadderContract.SUPERVISION_GROUP;
 
     @Inject
     Notifier notifier;

@@ -1,6 +1,5 @@
 package org.luoshi.workflow.milestone.application;
 
-import org.luoshi.workflow.inbox.readmodel.InboxTaskListener;
 
 import java.util.ArrayList;
 import java.util.Date;
@@ -17,6 +16,7 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.jboss.logging.Logger;
 import org.luoshi.workflow.taskservice.TaskView;
 import org.luoshi.workflow.milestone.domain.MilestoneReportingProcess;
+import org.luoshi.workflow.workitem.WorkItemVariables;
 
 import com.fasterxml.uuid.Generators;
 import com.fasterxml.uuid.impl.TimeBasedEpochGenerator;
@@ -60,7 +60,7 @@ public class MilestoneTracker {
             VariableMap variables = Variables.createVariables()
                     .putValue(MilestoneReportingProcess.VAR_TASK_ID, task.id())
                     .putValue(MilestoneReportingProcess.VAR_TASK_TITLE, task.title())
-                    .putValue(InboxTaskListener.VAR_PLAN_SECTION, task.reference())
+                    .putValue(WorkItemVariables.PLAN_SECTION, task.reference())
                     .putValue(MilestoneReportingProcess.VAR_MILESTONE_ID, milestone.id())
                     .putValue(MilestoneReportingProcess.VAR_MILESTONE_TITLE, milestone.title())
                     .putValue(MilestoneReportingProcess.VAR_DUE_DATE, milestone.dueDate())

@@ -2,6 +2,8 @@ package org.luoshi.workflow.milestone.domain;
 
 import java.util.List;
 
+import org.luoshi.workflow.escalation.LadderContract;
+
 /** Names used in bpmn/milestone-reporting.bpmn (节点填报与审核): the process key, activity ids and variables. */
 public final class MilestoneReportingProcess {
     public static final String KEY = "milestone-reporting";
@@ -14,19 +16,19 @@ public final class MilestoneReportingProcess {
     public static final String REVIEW_REPORT = "reviewReport";
     public static final String RECORD_DECISION = "recordDecision";
     public static final String END_APPROVED = "milestoneApproved";
-    public static final String WAIT_REMINDER = "waitReminder";
-    public static final String WAIT_URGING = "waitUrging";
-    public static final String WAIT_SUPERVISION = "waitSupervision";
-    public static final String NOTIFY_REMINDER = "notifyReminder";
-    public static final String NOTIFY_URGING = "notifyUrging";
-    public static final String NOTIFY_SUPERVISION = "notifySupervision";
+    public static final String WAIT_REMINDER = LadderContract.WAIT_REMINDER;
+    public static final String WAIT_URGING = LadderContract.WAIT_URGING;
+    public static final String WAIT_SUPERVISION = LadderContract.WAIT_SUPERVISION;
+    public static final String NOTIFY_REMINDER = LadderContract.NOTIFY_REMINDER;
+    public static final String NOTIFY_URGING = LadderContract.NOTIFY_URGING;
+    public static final String NOTIFY_SUPERVISION = LadderContract.NOTIFY_SUPERVISION;
 
     public static final String VAR_TASK_ID = "taskId";
     public static final String VAR_TASK_TITLE = "taskTitle";
     public static final String VAR_MILESTONE_ID = "milestoneId";
     public static final String VAR_MILESTONE_TITLE = "milestoneTitle";
     /** ISO date string yyyy-MM-dd. */
-    public static final String VAR_DUE_DATE = "dueDate";
+    public static final String VAR_DUE_DATE = LadderContract.VAR_DUE_DATE;
     public static final String VAR_LEAD_DEPARTMENT = "leadDepartmentCode";
     /** The lead department again, under the name the generic inbox shows. */
     public static final String VAR_DEPARTMENT_CODE = "departmentCode";
@@ -34,7 +36,7 @@ public final class MilestoneReportingProcess {
     /** Element variable of the co-department multi-instance. */
     public static final String VAR_CO_DEPARTMENT = "coDepartmentCode";
     /** When the ladder was (re-)armed: rungs whose time lies before it are skipped. */
-    public static final String VAR_LADDER_ARMED_AT = "ladderArmedAt";
+    public static final String VAR_LADDER_ARMED_AT = LadderContract.VAR_LADDER_ARMED_AT;
     public static final String VAR_MILESTONE_DUE_DATES = "milestoneDueDates";
 
     /** Sub-report fields, local to one co-department's multi-instance execution. */
@@ -67,7 +69,7 @@ public final class MilestoneReportingProcess {
     public static final String DECISION_APPROVE = "APPROVE";
     public static final String DECISION_REJECT = "REJECT";
 
-    public static final List<String> LADDER_TIMERS = List.of(WAIT_REMINDER, WAIT_URGING, WAIT_SUPERVISION);
+    public static final List<String> LADDER_TIMERS = LadderContract.TIMERS;
 
     private MilestoneReportingProcess() {
     }

@@ -13,10 +13,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.luoshi.common.security.Roles;
 import org.luoshi.workflow.monitoring.ProcessState;
 import org.luoshi.workflow.monitoring.ProcessStateService;
+import org.luoshi.workflow.shared.ApiPaths;
 
 import io.quarkus.security.Authenticated;
 
-@Path("/api/processes")
+@Path(ApiPaths.PROCESSES)
 @Authenticated
 @Tag(name = "processes", description = "State of process instances")
 @Produces(MediaType.APPLICATION_JSON)

@@ -1,4 +1,4 @@
-package org.luoshi.workflow.inbox.application;
+package org.luoshi.workflow.workitem;
 
 import java.util.List;
 
@@ -9,7 +9,6 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.luoshi.common.problem.ResourceNotFoundException;
-import org.luoshi.common.security.CurrentUser;
 
 /**
  * The one entitlement check for every kind of item: the open engine task, if the inbox read model says it is the
@@ -18,16 +17,13 @@ import org.luoshi.common.security.CurrentUser;
 @ApplicationScoped
 public class EntitledTasks {
     @Inject
-    InboxQueries queries;
+    VisibleItems visible;
 
     @Inject
     TaskService taskService;
 
-    @Inject
-    CurrentUser user;
-
     public Task open(String id, String itemName) {
-        if (queries.findOpenEntitled(id, InboxEntitlement.of(user)).isEmpty()) {
+        if (!visible.isOpenForCaller(id)) {
             throw new ResourceNotFoundException(itemName, id);
         }
         Task task = taskService.createTaskQuery().taskId(id).active().singleResult();
@@ -42,8 +38,7 @@ public class EntitledTasks {
      * Who may see which item is the inbox read model's answer, not Camunda's candidate-group query.
      */
     public List<Task> openOfProcess(String processKey, String processInstanceId) {
-        List<String> ids = queries.list(InboxEntitlement.of(user), InboxQueries.Filter.ofProcess(processKey, processInstanceId),
-                0, 100).items().stream().map(item -> item.id()).toList();
+        List<String> ids = visible.openOfProcessForCaller(processKey, processInstanceId);
         if (ids.isEmpty()) {
             return List.of();
         }
