@@ -54,12 +54,29 @@ public class NotificationStore {
     @Inject
     DataSource dataSource;
 
+    /**
+     * "create … if not exists" is not safe against a second node running it at the same moment (both may pass the
+     * check), so the nodes take turns under a transaction-level advisory lock.
+     */
     void createTable(@Observes StartupEvent event) throws SQLException {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            statement.execute(DDL);
-            statement.execute(INDEX);
+        try (Connection connection = dataSource.getConnection()) {
+            boolean autoCommit = connection.getAutoCommit();
+            connection.setAutoCommit(false);
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("select pg_advisory_xact_lock(" + SCHEMA_LOCK + ")");
+                statement.execute(DDL);
+                statement.execute(INDEX);
+                connection.commit();
+            } catch (SQLException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(autoCommit);
+            }
         }
     }
+
+    private static final long SCHEMA_LOCK = 7410223L;
 
     /** Stores the notification unless one with the same key exists; returns the new id, or null for a duplicate. */
     public Long insert(NotificationDraft draft, Recipient recipient, String dedupKey, Instant createdAt) {
