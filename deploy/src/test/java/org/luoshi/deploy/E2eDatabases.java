@@ -43,6 +43,24 @@ final class E2eDatabases {
         return SERVER + workflow();
     }
 
+    static Connection taskConnection() throws SQLException {
+        return DriverManager.getConnection(taskUrl(), "luoshi_task", "luoshi_task_demo");
+    }
+
+    static Connection workflowConnection() throws SQLException {
+        return DriverManager.getConnection(workflowUrl(), "luoshi_workflow", "luoshi_workflow_demo");
+    }
+
+    /** The first column of the first row of a query, as a number. */
+    static long scalar(Connection connection, String sql) {
+        try (Statement s = connection.createStatement(); java.sql.ResultSet rows = s.executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+
     /** Both services start on empty schemas (Flyway and Camunda create theirs); demo-only passwords of deploy/bin/postgres.sh. */
     static void resetSchemas() throws SQLException {
         reset(taskUrl(), "luoshi_task", "luoshi_task_demo");

@@ -20,6 +20,7 @@ final class ServiceProcess {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final String name;
+    private final String label;
     private final int port;
     private final String readyPath;
     private final boolean fixedPort;
@@ -28,7 +29,12 @@ final class ServiceProcess {
 
     /** A service on a free port, ready when its health check says so. */
     ServiceProcess(String name, Map<String, String> properties) {
-        this(name, freePort(), false, "/q/health/ready", properties);
+        this(name, name, properties);
+    }
+
+    /** One of several nodes of a service, told apart by its label (its log is deploy/target/e2e-LABEL.log). */
+    ServiceProcess(String name, String label, Map<String, String> properties) {
+        this(name, label, freePort(), false, "/q/health/ready", properties);
     }
 
     /**
@@ -36,11 +42,13 @@ final class ServiceProcess {
      * advance), ready when {@code readyPath} answers 200.
      */
     ServiceProcess(String name, int port, String readyPath, Map<String, String> properties) {
-        this(name, port, true, readyPath, properties);
+        this(name, name, port, true, readyPath, properties);
     }
 
-    private ServiceProcess(String name, int port, boolean fixedPort, String readyPath, Map<String, String> properties) {
+    private ServiceProcess(String name, String label, int port, boolean fixedPort, String readyPath,
+            Map<String, String> properties) {
         this.name = name;
+        this.label = label;
         this.fixedPort = fixedPort;
         this.port = port;
         this.readyPath = readyPath;
@@ -65,24 +73,33 @@ final class ServiceProcess {
         properties.forEach((k, v) -> command.add("-D" + k + "=" + v));
         command.add("-jar");
         command.add(jar.toString());
-        Path log = repo.resolve("deploy/target/e2e-" + name + ".log");
+        Path log = log();
         Files.createDirectories(log.getParent());
         process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         Instant deadline = Instant.now().plusSeconds(120);
         while (!ready()) {
             if (!process.isAlive()) {
-                throw new IllegalStateException(name + " exited during start-up; see " + log);
+                throw new IllegalStateException(label + " exited during start-up; see " + log);
             }
             if (Instant.now().isAfter(deadline)) {
                 stop();
-                throw new IllegalStateException(name + " not ready in 120 s; see " + log);
+                throw new IllegalStateException(label + " not ready in 120 s; see " + log);
             }
             Thread.sleep(250);
         }
     }
 
-    /** Kills the process outright, as a crash would. */
+    Path log() {
+        return Path.of(System.getProperty("luoshi.repo", "..")).resolve("deploy/target/e2e-" + label + ".log");
+    }
+
+    /** The running process's id (for measurements in /proc). */
+    long pid() {
+        return process.pid();
+    }
+
+    /** Kills the process outright (SIGKILL, as kill -9), as a crash would. */
     void kill() throws InterruptedException {
         if (process != null && process.isAlive()) {
             process.destroyForcibly();
