@@ -105,7 +105,7 @@ class BackupRestoreIT {
         // done: reported with evidence and approved
         long[] done = newTaskWithMilestone(supervisor, planId);
         acceptAndAwaitReportItem(haidian, done);
-        long doneEvidence = uploadEvidence(haidian, done[1], "照片.png", "PNG 备份测试 " + UUID.randomUUID());
+        long doneEvidence = uploadEvidence(haidian, done[1], "说明.txt", "备份测试说明 " + UUID.randomUUID());
         report(haidian, done[1], List.of(doneEvidence));
         String doneReview = eventually("the second review item", () -> itemOf(workflow, supervisor, done[1], "REVIEW"));
         given().auth().oauth2(supervisor).contentType(ContentType.JSON).body(Map.of("decision", "APPROVE"))
@@ -273,7 +273,7 @@ class BackupRestoreIT {
     private static long uploadEvidence(String token, long milestoneId, String name, String content) {
         return given().auth().oauth2(token)
                 .multiPart("file", name, content.getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                        name.endsWith(".pdf") ? "application/pdf" : "image/png")
+                        name.endsWith(".pdf") ? "application/pdf" : "text/plain")
                 .when().post(task.url() + "/api/milestones/" + milestoneId + "/evidence")
                 .then().statusCode(201).extract().jsonPath().getLong("id");
     }
