@@ -8,6 +8,8 @@
 #                                              every secret from the environment (it names what is missing)
 #   ./luoshi.sh stop                           stop what 'run --detach' started, and nothing else
 #   ./luoshi.sh test [maven args…]             every test: unit, @QuarkusTest, real Keycloak, real PostgreSQL, end to end
+#   ./luoshi.sh backup DIR                     both services' databases (evidence and engine state included) into DIR
+#   ./luoshi.sh restore DIR [--force]          a backup into TASK_DB / WORKFLOW_DB (created if missing; --force replaces)
 #
 # Ports (environment, defaults): WEB_PORT 8080, TASK_SERVICE_PORT 8081, WORKFLOW_SERVICE_PORT 8082, KEYCLOAK_PORT 8180,
 # KEYCLOAK_MGMT_PORT 9180; tests use Keycloak on TEST_KEYCLOAK_PORT 18180 / 19180 so they can run beside the demo.
@@ -344,5 +346,6 @@ case "${1:-}" in
   run) shift; cmd_run "$@" ;;
   stop) cmd_stop ;;
   test) shift; cmd_test "$@" ;;
-  *) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
+  backup | restore) exec "$REPO/deploy/bin/backup.sh" "$@" ;;
+  *) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
 esac

@@ -48,6 +48,24 @@ final class E2eDatabases {
     static final String TASK_PASSWORD_DEMO_ONLY = "luoshi_task_demo";
     static final String WORKFLOW_PASSWORD_DEMO_ONLY = "luoshi_workflow_demo";
 
+    static Connection taskConnection() throws SQLException {
+        return DriverManager.getConnection(taskUrl(), "luoshi_task", TASK_PASSWORD_DEMO_ONLY);
+    }
+
+    static Connection workflowConnection() throws SQLException {
+        return DriverManager.getConnection(workflowUrl(), "luoshi_workflow", WORKFLOW_PASSWORD_DEMO_ONLY);
+    }
+
+    /** The first column of the first row of a query, as a number. */
+    static long scalar(Connection connection, String sql) {
+        try (Statement s = connection.createStatement(); java.sql.ResultSet rows = s.executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+
     /** Both services start on empty schemas (Flyway and Camunda create theirs). */
     static void resetSchemas() throws SQLException {
         reset(taskUrl(), "luoshi_task", TASK_PASSWORD_DEMO_ONLY);

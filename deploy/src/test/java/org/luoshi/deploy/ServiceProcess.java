@@ -33,6 +33,7 @@ final class ServiceProcess {
             "WORKFLOW_GROUP_MAILBOX", "{group}@demo.luoshi.example");
 
     private final String name;
+    private final String label;
     private final int port;
     private final String readyPath;
     private final boolean fixedPort;
@@ -41,7 +42,12 @@ final class ServiceProcess {
 
     /** A service on a free port, ready when its health check says so. */
     ServiceProcess(String name, Map<String, String> properties) {
-        this(name, freePort(), false, "/q/health/ready", properties);
+        this(name, name, properties);
+    }
+
+    /** One of several nodes of a service, told apart by its label (its log is deploy/target/e2e-LABEL.log). */
+    ServiceProcess(String name, String label, Map<String, String> properties) {
+        this(name, label, freePort(), false, "/q/health/ready", properties);
     }
 
     /**
@@ -49,11 +55,13 @@ final class ServiceProcess {
      * advance), ready when {@code readyPath} answers 200.
      */
     ServiceProcess(String name, int port, String readyPath, Map<String, String> properties) {
-        this(name, port, true, readyPath, properties);
+        this(name, name, port, true, readyPath, properties);
     }
 
-    private ServiceProcess(String name, int port, boolean fixedPort, String readyPath, Map<String, String> properties) {
+    private ServiceProcess(String name, String label, int port, boolean fixedPort, String readyPath,
+            Map<String, String> properties) {
         this.name = name;
+        this.label = label;
         this.fixedPort = fixedPort;
         this.port = port;
         this.readyPath = readyPath;
@@ -78,7 +86,7 @@ final class ServiceProcess {
         properties.forEach((k, v) -> command.add("-D" + k + "=" + v));
         command.add("-jar");
         command.add(jar.toString());
-        Path log = repo.resolve("deploy/target/e2e-" + name + ".log");
+        Path log = log();
         Files.createDirectories(log.getParent());
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
@@ -86,19 +94,28 @@ final class ServiceProcess {
         builder.environment().put("WORKFLOW_PUBLIC_URL", url());
         process = builder.start();
         try {
-            Eventually.eventually(name + " to be ready", Duration.ofSeconds(120), () -> {
+            Eventually.eventually(label + " to be ready", Duration.ofSeconds(120), () -> {
                 if (!process.isAlive()) {
-                    throw new IllegalStateException(name + " exited during start-up; see " + log);
+                    throw new IllegalStateException(label + " exited during start-up; see " + log);
                 }
                 return ready() ? Boolean.TRUE : null;
             });
         } catch (AssertionError timedOut) {
             stop();
-            throw new IllegalStateException(name + " not ready in 120 s; see " + log, timedOut);
+            throw new IllegalStateException(label + " not ready in 120 s; see " + log, timedOut);
         }
     }
 
-    /** Kills the process outright, as a crash would. */
+    Path log() {
+        return Path.of(System.getProperty("luoshi.repo", "..")).resolve("deploy/target/e2e-" + label + ".log");
+    }
+
+    /** The running process's id (for measurements in /proc). */
+    long pid() {
+        return process.pid();
+    }
+
+    /** Kills the process outright (SIGKILL, as kill -9), as a crash would. */
     void kill() throws InterruptedException {
         if (process != null && process.isAlive()) {
             process.destroyForcibly();

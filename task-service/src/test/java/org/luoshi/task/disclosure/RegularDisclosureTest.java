@@ -103,6 +103,38 @@ class RegularDisclosureTest {
                 .body("items[0].after.periodKey", equalTo("2026-07"));
     }
 
+    @Test
+    @TestSecurity(user = "chen.jing", roles = "supervisor")
+    void nodesRunningTheJobAtTheSameTimePublishAPeriodOnce() {
+        long planId = fixtures.plan(PlanStatus.IN_FORCE).planId();
+        setSchedule(planId, null, "MONTHLY", true).then().statusCode(200);
+        LocalDate day = LocalDate.of(2026, 9, 1);
+        // each thread runs the job as a node would, in transactions of its own, all at once
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(4);
+        List<Long> published;
+        try {
+            List<java.util.concurrent.CompletableFuture<List<Long>>> nodes = java.util.stream.IntStream.range(0, 4)
+                    .mapToObj(i -> java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                        try {
+                            start.await();
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                        return disclosure.publishDue(day);
+                    }, threads)).toList();
+            start.countDown();
+            published = nodes.stream().flatMap(n -> n.join().stream()).toList();
+        } finally {
+            threads.shutdown();
+        }
+
+        List<Long> ofPlan = given().when().get("/api/public/plans/" + planId + "/snapshots").then().statusCode(200)
+                .extract().jsonPath().getList("snapshotId", Long.class);
+        assertThat(ofPlan).hasSize(1);
+        assertThat(published).filteredOn(ofPlan::contains).containsExactlyElementsOf(ofPlan);
+    }
+
     /** What the job published for this plan on the day (other tests' schedules may be due too). */
     private List<Long> publishedFor(long planId, LocalDate day) {
         // on a thread of its own, as the scheduler runs it: no caller, so the audit names the system

@@ -1,5 +1,8 @@
 package org.luoshi.workflow.engine;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 
 import javax.sql.DataSource;
@@ -48,9 +51,32 @@ public class ProcessEngineProducer {
     @Inject
     InboxReadModel inboxReadModel;
 
+    /**
+     * Several nodes share one database. Camunda creates and upgrades its schema without a lock of its own, so two
+     * nodes starting together on an empty (or older) database would both run the DDL and one would fail; the nodes
+     * therefore build the engine, deploy and backfill one after the other under this session-level advisory lock.
+     * A node that dies meanwhile releases it with its connection.
+     */
+    static final long STARTUP_LOCK = 7410222L;
+
     @Produces
     @Singleton
     ProcessEngine processEngine() {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            long waited = System.nanoTime();
+            statement.execute("select pg_advisory_lock(" + STARTUP_LOCK + ")");
+            LOG.debugf("start-up lock taken after %d ms", (System.nanoTime() - waited) / 1_000_000);
+            try {
+                return buildAndDeploy();
+            } finally {
+                statement.execute("select pg_advisory_unlock(" + STARTUP_LOCK + ")");
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not take the engine's start-up lock in the workflow database", e);
+        }
+    }
+
+    private ProcessEngine buildAndDeploy() {
         long started = System.nanoTime();
         QuarkusJtaProcessEngineConfiguration configuration = new QuarkusJtaProcessEngineConfiguration();
         configuration.setProcessEngineName(config.engine().name());
@@ -65,6 +91,15 @@ public class ProcessEngineProducer {
         configuration.setDefaultSerializationFormat("application/json");
         // Entitlement is checked by the services against the caller's token, not by Camunda's authorization.
         configuration.setAuthorizationEnabled(false);
+        WorkflowConfig.Engine engineConfig = config.engine();
+        // the node's name in the history (ACT_HI_JOB_LOG.HOSTNAME_) and as its job executor's lock owner, so each
+        // node's jobs can be told apart; unset, Camunda uses the machine's address and a random owner
+        engineConfig.nodeId().ifPresent(configuration::setHostname);
+        WorkflowConfig.HistoryCleanup cleanup = engineConfig.historyCleanup();
+        configuration.setHistoryTimeToLive(cleanup.defaultTimeToLive());
+        configuration.setHistoryCleanupBatchWindowStartTime(cleanup.windowStart());
+        configuration.setHistoryCleanupBatchWindowEndTime(cleanup.windowEnd());
+        configuration.setHistoryCleanupBatchSize(cleanup.batchSize());
         // The inbox read model (its tables are Flyway's, migrated before this runs): every user task keeps it in step.
         configuration.setCustomPostBPMNParseListeners(new java.util.ArrayList<>(List.of(new InboxParseListener(inboxReadModel))));
 
@@ -76,6 +111,7 @@ public class ProcessEngineProducer {
         jobExecutor.setCorePoolSize(jobs.corePoolSize());
         jobExecutor.setMaxPoolSize(jobs.maxPoolSize());
         jobExecutor.setQueueSize(jobs.queueSize());
+        engineConfig.nodeId().ifPresent(jobExecutor::setLockOwner);
         configuration.setJobExecutor(jobExecutor);
         configuration.setJobExecutorActivate(jobs.activate());
 

@@ -1,6 +1,7 @@
 package org.luoshi.workflow.engine;
 
 import java.time.Duration;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -27,6 +28,32 @@ public interface WorkflowConfig {
         /** Class-path folder whose *.bpmn files are deployed at start-up. */
         @WithDefault("bpmn")
         String bpmnLocation();
+
+        /**
+         * This node's name among the nodes sharing the workflow database (e.g. the pod's name): recorded as the
+         * history's host name and used as the job executor's lock owner.
+         */
+        Optional<String> nodeId();
+
+        HistoryCleanup historyCleanup();
+    }
+
+    /** Camunda's history cleanup: finished processes' history is removed once their time to live has passed. */
+    interface HistoryCleanup {
+        /** Time to live of the history of a process definition that does not state its own (ISO-8601 days, e.g. P3650D). */
+        @WithDefault("P3650D")
+        String defaultTimeToLive();
+
+        /** Daily window (HH:mm, the server's time zone) in which the cleanup job runs. */
+        @WithDefault("01:00")
+        String windowStart();
+
+        @WithDefault("05:00")
+        String windowEnd();
+
+        /** Process instances' histories removed per cleanup transaction (Camunda allows up to 500). */
+        @WithDefault("500")
+        int batchSize();
     }
 
     interface JobExecutor {

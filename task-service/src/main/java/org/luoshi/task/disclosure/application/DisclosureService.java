@@ -44,6 +44,7 @@ import org.luoshi.task.plan.persistence.PlanRepository;
 import org.luoshi.task.shared.application.BusinessCalendar;
 import org.luoshi.task.shared.application.CallerFactory;
 import org.luoshi.task.shared.domain.Caller;
+import org.luoshi.task.shared.persistence.IdempotencyLocks;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -61,6 +62,9 @@ public class DisclosureService {
 
     @Inject
     PlanService plans;
+
+    @Inject
+    IdempotencyLocks locks;
 
     @Inject
     PlanRepository planRepository;
@@ -156,6 +160,8 @@ public class DisclosureService {
      * The regular disclosure's work on a day: publishes, for every plan in force whose schedule is enabled, a
      * snapshot for the period the day falls in unless the period has one. Each plan in its own transaction, so
      * one failure does not hold back the others. The scheduled job calls it with today; tests with any day.
+     * Every node of task-service runs the job: a plan's period is claimed under a database lock and published by
+     * whichever node takes it first; the others find the snapshot and skip it.
      *
      * @return the ids of the snapshots published
      */
@@ -165,22 +171,28 @@ public class DisclosureService {
         List<Long> published = new ArrayList<>();
         for (DisclosureSchedule schedule : due) {
             try {
-                published.add(QuarkusTransaction.requiringNew().call(() -> publishScheduled(schedule.planId, day)));
+                QuarkusTransaction.requiringNew().call(() -> publishScheduled(schedule.planId, day)).ifPresent(published::add);
             } catch (RuntimeException e) {
-                // another instance may have published the same period meanwhile (unique index); or the plan failed
                 LOG.errorf(e, "the scheduled disclosure of plan %d for %s failed", schedule.planId, day);
             }
         }
         return published;
     }
 
-    private long publishScheduled(long planId, LocalDate day) {
-        Plan plan = planRepository.findById(planId);
+    /** The snapshot's id, or empty when another node published the period first. */
+    private Optional<Long> publishScheduled(long planId, LocalDate day) {
         DisclosureSchedule schedule = schedules.findById(planId);
         String period = schedule.interval.periodOf(day);
+        // held until this transaction ends: a node that waited here reads the winner's snapshot below
+        locks.lock("scheduled-disclosure", planId + "/" + period);
+        if (snapshots.scheduledFor(planId, period).isPresent()) {
+            LOG.infof("the scheduled status snapshot of plan %d for %s was published by another node", planId, period);
+            return Optional.empty();
+        }
+        Plan plan = planRepository.findById(planId);
         DisclosureSnapshot snapshot = publish(plan, day, DisclosureTrigger.SCHEDULED, period, null, AuditPolicy.SYSTEM_ACTOR);
         LOG.infof("published the scheduled status snapshot %d of plan %d for %s", snapshot.id, planId, period);
-        return snapshot.id;
+        return Optional.of(snapshot.id);
     }
 
     /**

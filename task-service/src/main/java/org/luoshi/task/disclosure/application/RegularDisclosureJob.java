@@ -11,7 +11,9 @@ import io.quarkus.scheduler.Scheduled;
 /**
  * 定期公布: runs {@link DisclosureService#publishDue} for Beijing's today. The cron ({@code luoshi.disclosure.cron},
  * daily by default, in the server's time zone; "off" disables it) only says when to look: the work is per period,
- * so running more often publishes nothing twice, and a missed run is made up by the next one in the period.
+ * so running more often publishes nothing twice, and a missed run is made up by the next one in the period. Every
+ * node of task-service runs it; the period is claimed under a database lock (see publishDue), so several nodes
+ * publish it once.
  */
 @ApplicationScoped
 public class RegularDisclosureJob {
