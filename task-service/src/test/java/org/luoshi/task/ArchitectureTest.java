@@ -105,7 +105,11 @@ class ArchitectureTest {
         classes().should(new ArchCondition<JavaClass>("depend only on the contexts declared in ALLOWED") {
             @Override
             public void check(JavaClass c, ConditionEvents events) {
-                String from = contextOf(c).orElseThrow();
+                // the application's entry point (TaskServiceMain) sits above every context
+                if (contextOf(c).isEmpty()) {
+                    return;
+                }
+                String from = contextOf(c).get();
                 for (Dependency d : c.getDirectDependenciesFromSelf()) {
                     contextOf(d.getTargetClass())
                             .filter(to -> !to.equals(from) && !ALLOWED.getOrDefault(from, Set.of()).contains(to))

@@ -22,7 +22,6 @@ import org.luoshi.task.audit.domain.AuditEntry;
 import org.luoshi.task.audit.domain.AuditRecord;
 import org.luoshi.task.audit.domain.AuditVisibility;
 import org.luoshi.task.audit.domain.CanonicalJson;
-import org.luoshi.task.plan.domain.PlanStatus;
 
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
@@ -180,20 +179,22 @@ public class AuditEntryRepository implements PanacheRepositoryBase<AuditEntry, L
      * confirmed plan. Entries of an entity that no longer exists (a removed milestone) are visible only to whoever
      * sees drafts: what cannot be traced to a confirmed plan is not shown.
      */
+    // named in the query rather than imported: the log sits below the plan's context and may not depend on it
+    private static final String DRAFT = "org.luoshi.task.plan.domain.PlanStatus.DRAFT";
     private static final Map<String, String> OUTSIDE_DRAFTS = Map.of(
-            "plan", "select cast(p.id as String) from Plan p where p.status <> :draft",
-            "task", "select cast(t.id as String) from PlanTask t where t.plan.status <> :draft",
-            "milestone", "select cast(m.id as String) from Milestone m where m.task.plan.status <> :draft",
+            "plan", "select cast(p.id as String) from Plan p where p.status <> " + DRAFT,
+            "task", "select cast(t.id as String) from PlanTask t where t.plan.status <> " + DRAFT,
+            "milestone", "select cast(m.id as String) from Milestone m where m.task.plan.status <> " + DRAFT,
             "milestone-report", "select r.reportKey from MilestoneReport r, PlanTask rt where rt.id = r.taskId"
-                    + " and rt.plan.status <> :draft",
+                    + " and rt.plan.status <> " + DRAFT,
             "evidence", "select cast(e.id as String) from EvidenceFile e, Milestone em where em.id = e.milestoneId"
-                    + " and em.task.plan.status <> :draft",
+                    + " and em.task.plan.status <> " + DRAFT,
             "indicator", "select cast(i.id as String) from PlanIndicator i, Plan ip where ip.id = i.planId"
-                    + " and ip.status <> :draft");
+                    + " and ip.status <> " + DRAFT);
 
     private static void restrict(StringBuilder where, Parameters params, AuditVisibility visibility) {
         if (!visibility.draftPlans()) {
-            params.and("draft", PlanStatus.DRAFT).and("draftBound", OUTSIDE_DRAFTS.keySet());
+            params.and("draftBound", OUTSIDE_DRAFTS.keySet());
             StringBuilder visible = new StringBuilder("(entityType not in :draftBound");
             OUTSIDE_DRAFTS.forEach((type, ids) -> visible.append(" or (entityType = '").append(type)
                     .append("' and entityId in (").append(ids).append("))"));
