@@ -145,12 +145,12 @@ class BackupRestoreIT {
         // into fresh databases (emptied with --force when an earlier run left them)
         luoshi(Map.of("TASK_DB", TASK_RESTORED, "WORKFLOW_DB", WORKFLOW_RESTORED), "restore", dir.toString(), "--force");
 
-        restoredTask = taskService("task-restored", "jdbc:postgresql://localhost:5432/" + TASK_RESTORED);
+        restoredTask = taskService("task-restored", E2eDatabases.url(TASK_RESTORED));
         restoredTask.start();
-        restoredWorkflow = workflowService("workflow-restored", "jdbc:postgresql://localhost:5432/" + WORKFLOW_RESTORED, restoredTask);
+        restoredWorkflow = workflowService("workflow-restored", E2eDatabases.url(WORKFLOW_RESTORED), restoredTask);
         restoredWorkflow.start();
 
-        Snapshot after = Snapshot.of(restoredTask, restoredWorkflow, "jdbc:postgresql://localhost:5432/" + WORKFLOW_RESTORED, planId);
+        Snapshot after = Snapshot.of(restoredTask, restoredWorkflow, E2eDatabases.url(WORKFLOW_RESTORED), planId);
         assertThat(after.tasks()).containsAllEntriesOf(before.tasks());
         assertThat(after.reports()).containsAllEntriesOf(before.reports());
         assertThat(after.evidence()).containsAllEntriesOf(before.evidence());
@@ -306,12 +306,12 @@ class BackupRestoreIT {
     // --- the databases and the runner ------------------------------------------------------------------------
 
     private static List<Long> taskIdsInEngine(String database) throws SQLException {
-        return longs("jdbc:postgresql://localhost:5432/" + database, "luoshi_workflow", "luoshi_workflow_demo",
+        return longs(E2eDatabases.url(database), "luoshi_workflow", "luoshi_workflow_demo",
                 "select distinct long_ from act_ru_variable where name_ = 'taskId' and long_ is not null");
     }
 
     private static List<Long> taskIdsOfPlan(String database, long planId) throws SQLException {
-        return longs("jdbc:postgresql://localhost:5432/" + database, "luoshi_task", "luoshi_task_demo",
+        return longs(E2eDatabases.url(database), "luoshi_task", "luoshi_task_demo",
                 "select id from plan_task where plan_id = " + planId);
     }
 
@@ -346,6 +346,9 @@ class BackupRestoreIT {
         List<String> command = new ArrayList<>(List.of("bash", repo.resolve("luoshi.sh").toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        // the server the tests use (and, where the runner keeps clusters per purpose, the test suite's instance)
+        builder.environment().put("PGPORT", E2eDatabases.port());
+        builder.environment().put("POSTGRES_INSTANCE", "test");
         builder.environment().putAll(env);
         Process process = builder.start();
         byte[] output = process.getInputStream().readAllBytes();

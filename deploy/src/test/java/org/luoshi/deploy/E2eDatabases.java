@@ -36,6 +36,16 @@ final class E2eDatabases {
         return value;
     }
 
+    /** The JDBC URL of any database on the end-to-end tests' server (e.g. one a test restores into). */
+    static String url(String database) {
+        return SERVER + database;
+    }
+
+    /** The server's port, for command-line tools that must reach the same server. */
+    static String port() {
+        return SERVER.replaceAll(".*:(\\d+)/$", "$1");
+    }
+
     static String taskUrl() {
         return SERVER + task();
     }
