@@ -63,7 +63,7 @@ public class AdjustmentItemService {
 
     @Transactional
     public AdjustmentItemDone decide(String id, ReviewForm form) {
-        return decide(entitledTask(id), form, user.username());
+        return decide(entitledTasks.openToDecide(id, ITEM), form, user.username());
     }
 
     /**
@@ -76,6 +76,8 @@ public class AdjustmentItemService {
         if (!REVIEW_ADJUSTMENT.equals(activity) && !APPROVE_ADJUSTMENT.equals(activity)) {
             throw new ConflictException("Item " + task.getId() + " is not an item of 动态调整; " + ItemKinds.howToComplete(activity));
         }
+        DecisionPolicy.requireDecidingRole(user, activity);
+        DecisionPolicy.requireNotRequester(username, runtimeService.getVariable(task.getProcessInstanceId(), VAR_REQUESTED_BY));
         boolean review = REVIEW_ADJUSTMENT.equals(activity);
         String decision = form.decision() == ReviewDecision.APPROVE ? DECISION_APPROVE : DECISION_REJECT;
         String comment = form.comment() == null || form.comment().isBlank() ? null : form.comment().strip();

@@ -23,6 +23,20 @@ public class EntitledTasks {
     @Inject
     CurrentUser user;
 
+    /**
+     * The open item for the caller to decide: a deciding kind of item (see {@link DecisionPolicy}) is refused with 403
+     * to a caller without its role before entitlement is looked at, so that a staff member placed in the supervising
+     * office's department learns that the role is wrong rather than being shown the item.
+     */
+    public Task openToDecide(String id, String itemName) {
+        Task task = taskService.createTaskQuery().taskId(id).active().singleResult();
+        if (task == null) {
+            throw new ResourceNotFoundException(itemName, id);
+        }
+        DecisionPolicy.requireDecidingRole(user, task.getTaskDefinitionKey());
+        return open(id, itemName);
+    }
+
     public Task open(String id, String itemName) {
         if (queries.findOpenEntitled(id, InboxEntitlement.of(user)).isEmpty()) {
             throw new ResourceNotFoundException(itemName, id);

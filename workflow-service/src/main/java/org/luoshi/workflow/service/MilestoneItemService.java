@@ -167,7 +167,11 @@ public class MilestoneItemService {
 
     @Transactional
     public MilestoneItemDone review(String id, ReviewForm form) {
-        return review(entitledTask(id, REVIEW_REPORT), form);
+        Task task = entitledTasks.openToDecide(id, ITEM);
+        if (!REVIEW_REPORT.equals(task.getTaskDefinitionKey())) {
+            throw new ConflictException("Item " + id + " is a " + kind(task.getTaskDefinitionKey()) + " item, not a REVIEW item");
+        }
+        return review(task, form);
     }
 
     /**
@@ -180,6 +184,8 @@ public class MilestoneItemService {
             throw new ConflictException("Item " + task.getId() + " is a " + kind(task.getTaskDefinitionKey())
                     + " item, not a REVIEW item");
         }
+        DecisionPolicy.requireDecidingRole(user, REVIEW_REPORT);
+        DecisionPolicy.requireNotOwnDepartment(user, runtimeService.getVariable(task.getProcessInstanceId(), VAR_LEAD_DEPARTMENT));
         String decision = form.decision() == ReviewDecision.APPROVE ? DECISION_APPROVE : DECISION_REJECT;
         VariableMap variables = Variables.createVariables()
                 .putValue(VAR_REVIEW_DECISION, decision)

@@ -70,7 +70,7 @@ class ReturnLoopAndInboxActionsTest {
         assertNotNull(review, "the supervision office gets the returned task");
         assertEquals("reviewReturn", review.get("activityId"));
         assertEquals("督查室处理退回", review.get("name"));
-        assertEquals(List.of("supervision"), review.get("candidateGroups"));
+        assertEquals(List.of("role:supervisor"), review.get("candidateGroups"));
         return (String) review.get("id");
     }
 
