@@ -23,7 +23,8 @@ import com.fasterxml.uuid.impl.TimeBasedEpochGenerator;
 
 /**
  * Starts one 节点填报与审核 instance per open milestone of a task, unless the milestone already has a running one
- * (business key {@code milestone-<id>-…}). Used by the task-assignment step {@code startMilestoneTracking} and by
+ * (registered in {@link MilestoneTrackingRegistry}, which also keeps two concurrent callers from both starting one).
+ * Must run in a transaction (the registry's row and the instance commit together). Used by the task-assignment step {@code startMilestoneTracking} and by
  * {@code POST /api/milestone-trackings}.
  */
 @ApplicationScoped
@@ -33,6 +34,9 @@ public class MilestoneTracker {
 
     @Inject
     RuntimeService runtimeService;
+
+    @Inject
+    MilestoneTrackingRegistry registry;
 
     /** A milestone and its instance; {@code started} is false when it was already tracked. */
     public record Tracked(long milestoneId, String processInstanceId, String businessKey, boolean started) {
@@ -47,15 +51,18 @@ public class MilestoneTracker {
             if (milestone.id() == null || !milestone.open() || milestone.dueDate() == null) {
                 continue;
             }
-            ProcessInstance running = runtimeService.createProcessInstanceQuery()
-                    .processDefinitionKey(MilestoneReportingProcess.KEY)
-                    .processInstanceBusinessKeyLike(MilestoneReportingProcess.businessKeyPrefix(milestone.id()) + "%")
-                    .active().list().stream().findFirst().orElse(null);
-            if (running != null) {
-                result.add(new Tracked(milestone.id(), running.getId(), running.getBusinessKey(), false));
-                continue;
-            }
             String businessKey = MilestoneReportingProcess.businessKeyPrefix(milestone.id()) + UUIDS.generate();
+            String registered = registry.claim(milestone.id(), task.id(), businessKey);
+            if (!registered.equals(businessKey)) {
+                ProcessInstance running = runtimeService.createProcessInstanceQuery()
+                        .processDefinitionKey(MilestoneReportingProcess.KEY).processInstanceBusinessKey(registered)
+                        .list().stream().findFirst().orElse(null);
+                if (running != null) {
+                    result.add(new Tracked(milestone.id(), running.getId(), running.getBusinessKey(), false));
+                    continue;
+                }
+                registry.replace(milestone.id(), businessKey); // its instance ended or was deleted: track anew
+            }
             List<String> coDepartments = task.coDepartmentCodes() == null ? List.of() : List.copyOf(task.coDepartmentCodes());
             VariableMap variables = Variables.createVariables()
                     .putValue(MilestoneReportingProcess.VAR_TASK_ID, task.id())

@@ -8,10 +8,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.BrokenBarrierException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -37,6 +41,7 @@ public class MilestoneServiceStub {
     private final Map<String, String> adjustments = new ConcurrentHashMap<>();
     private final Map<Long, Map<String, Object>> adjustedTasks = new ConcurrentHashMap<>();
     private final List<Recorded> requests = new CopyOnWriteArrayList<>();
+    private final Map<Long, CyclicBarrier> barriers = new ConcurrentHashMap<>();
     private HttpServer server;
     private ExecutorService executor;
 
@@ -87,6 +92,14 @@ public class MilestoneServiceStub {
     /** How the task stands after any adjustment of it (the answer's {@code after}); by default as it was. */
     public void afterAdjustment(long id, Map<String, Object> task) {
         adjustedTasks.put(id, task);
+    }
+
+    /**
+     * The next {@code readers} reads of the task wait for each other (at most 10 s), so that as many callers pass the
+     * read at the same moment: a race the tracking must survive. Later reads do not wait.
+     */
+    public void holdReadsOf(long id, int readers) {
+        barriers.put(id, new CyclicBarrier(readers, () -> barriers.remove(id)));
     }
 
     /** The task as added. */
@@ -142,6 +155,13 @@ public class MilestoneServiceStub {
             Matcher report = REPORT.matcher(path);
             Matcher decision = DECISION.matcher(path);
             Matcher adjustment = ADJUSTMENT.matcher(path);
+            if (method.equals("GET") && task.matches() && barriers.containsKey(Long.parseLong(task.group(1)))) {
+                try {
+                    barriers.get(Long.parseLong(task.group(1))).await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException | BrokenBarrierException | TimeoutException e) {
+                    throw new IOException("the readers did not meet", e);
+                }
+            }
             if ((method.equals("GET") && task.matches()) || (method.equals("PUT") && acceptance.matches())) {
                 Map<String, Object> t = tasks.get(Long.parseLong(task.matches() ? task.group(1) : acceptance.group(1)));
                 if (t == null) {
