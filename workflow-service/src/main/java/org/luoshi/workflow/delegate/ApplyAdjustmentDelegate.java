@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
+import org.luoshi.workflow.client.ServiceCalls;
 import org.luoshi.workflow.client.AdjustmentClient;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -41,7 +42,7 @@ public class ApplyAdjustmentDelegate implements JavaDelegate {
                 (String) execution.getVariable(VAR_APPROVED_BY), (String) execution.getVariable(VAR_NEW_DUE_DATE),
                 milestoneDueDates(execution.getVariable(VAR_MILESTONE_DUE_DATES)),
                 (String) execution.getVariable(VAR_NEW_LEAD_DEPARTMENT), (String) execution.getVariable(VAR_NEW_TITLE));
-        JsonNode result = adjustments.apply(key, body);
+        JsonNode result = ServiceCalls.call("applyAdjustment", () -> adjustments.apply(key, body));
         Integer revision = result != null && result.hasNonNull("revision") ? result.get("revision").asInt() : null;
         execution.setVariable(VAR_REVISION, revision);
         execution.setVariable(VAR_MILESTONE_DUE_DATES_AFTER, openMilestoneDates(result));

@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
+import org.luoshi.workflow.client.ServiceCalls;
 import org.luoshi.workflow.client.EvaluationClient;
 
 /**
@@ -32,7 +33,7 @@ public class PublishEvaluationDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         long evaluationId = ((Number) execution.getVariable(VAR_EVALUATION_ID)).longValue();
         String key = execution.getProcessInstanceId() + ":publication";
-        evaluations.publish(evaluationId, key, new EvaluationClient.Transition((String) execution.getVariable(VAR_REVIEWED_BY)));
+        ServiceCalls.run("publishEvaluation", () -> evaluations.publish(evaluationId, key, new EvaluationClient.Transition((String) execution.getVariable(VAR_REVIEWED_BY))));
         execution.setVariable(VAR_PUBLISHED_AT, new Date(ClockUtil.getCurrentTime().getTime()));
         LOG.infof("Evaluation %d published (%s)", evaluationId, key);
     }

@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
+import org.luoshi.workflow.client.ServiceCalls;
 import org.luoshi.workflow.client.AcceptanceRequest;
 import org.luoshi.workflow.client.TaskServiceClient;
 import org.luoshi.workflow.client.TaskView;
@@ -37,7 +38,7 @@ public class RecordAcceptanceDelegate implements JavaDelegate {
         String acceptedBy = (String) execution.getVariable(TaskAssignmentProcess.VAR_ACCEPTED_BY);
         String idempotencyKey = idempotencyKey(execution.getProcessInstanceId(), execution.getCurrentActivityId());
 
-        TaskView task = taskService.recordAcceptance(taskId, idempotencyKey, new AcceptanceRequest(departmentCode, acceptedBy));
+        TaskView task = ServiceCalls.call("recordAcceptance", () -> taskService.recordAcceptance(taskId, idempotencyKey, new AcceptanceRequest(departmentCode, acceptedBy)));
         LOG.infof("Task %d accepted by %s (%s) recorded in task-service, status %s, key %s", taskId, acceptedBy,
                 departmentCode, task == null ? "?" : task.status(), idempotencyKey);
     }

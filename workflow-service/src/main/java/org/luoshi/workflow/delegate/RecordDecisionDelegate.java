@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
+import org.luoshi.workflow.client.ServiceCalls;
 import org.luoshi.workflow.client.MilestoneClient;
 import org.luoshi.workflow.engine.MilestoneReportingProcess;
 import org.luoshi.workflow.milestone.MilestoneNotifications;
@@ -36,8 +37,8 @@ public class RecordDecisionDelegate implements JavaDelegate {
                 execution.getVariable(MilestoneReportingProcess.VAR_REVIEW_DECISION));
         String decidedBy = (String) execution.getVariable(MilestoneReportingProcess.VAR_REVIEWED_BY);
         String comment = (String) execution.getVariable(MilestoneReportingProcess.VAR_REVIEW_COMMENT);
-        milestones.putDecision(reportKey, new MilestoneClient.DecisionRequest(approved ? "APPROVED" : "REJECTED", decidedBy,
-                comment, (String) execution.getVariable(MilestoneReportingProcess.VAR_REVIEWED_ON)));
+        ServiceCalls.run("recordDecision", () -> milestones.putDecision(reportKey, new MilestoneClient.DecisionRequest(approved ? "APPROVED" : "REJECTED", decidedBy,
+                comment, (String) execution.getVariable(MilestoneReportingProcess.VAR_REVIEWED_ON))));
         notifications.decision(execution, approved, reportKey,
                 (String) execution.getVariable(MilestoneReportingProcess.VAR_REPORT_SUBMITTED_BY), comment, decidedBy);
         LOG.infof("Decision %s on %s by %s recorded", approved ? "APPROVED" : "REJECTED", reportKey, decidedBy);

@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
+import org.luoshi.workflow.client.ServiceCalls;
 import org.luoshi.workflow.client.EvaluationClient;
 
 /** Service task {@code recordReview} (async): APPROVE or RETURN (with the comment) in task-service; key per round. */
@@ -27,8 +28,8 @@ public class RecordEvaluationReviewDelegate implements JavaDelegate {
         long evaluationId = ((Number) execution.getVariable(VAR_EVALUATION_ID)).longValue();
         String decision = (String) execution.getVariable(VAR_REVIEW_DECISION);
         String key = execution.getProcessInstanceId() + ":review:" + execution.getVariable(VAR_SUBMISSION_ROUND);
-        evaluations.review(evaluationId, key, new EvaluationClient.Review(decision,
-                (String) execution.getVariable(VAR_REVIEW_COMMENT), (String) execution.getVariable(VAR_REVIEWED_BY)));
+        ServiceCalls.run("recordReview", () -> evaluations.review(evaluationId, key, new EvaluationClient.Review(decision,
+                (String) execution.getVariable(VAR_REVIEW_COMMENT), (String) execution.getVariable(VAR_REVIEWED_BY))));
         LOG.infof("Review %s of evaluation %d recorded (%s)", decision, evaluationId, key);
     }
 }

@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
+import org.luoshi.workflow.client.ServiceCalls;
 import org.luoshi.workflow.client.EvaluationClient;
 
 /** Service task {@code recordSubmission} (async): task-service moves the evaluation to IN_REVIEW; key per round. */
@@ -26,7 +27,7 @@ public class RecordEvaluationSubmissionDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         long evaluationId = ((Number) execution.getVariable(VAR_EVALUATION_ID)).longValue();
         String key = execution.getProcessInstanceId() + ":submission:" + execution.getVariable(VAR_SUBMISSION_ROUND);
-        evaluations.submit(evaluationId, key, new EvaluationClient.Transition((String) execution.getVariable(VAR_SUBMITTED_BY)));
+        ServiceCalls.run("recordSubmission", () -> evaluations.submit(evaluationId, key, new EvaluationClient.Transition((String) execution.getVariable(VAR_SUBMITTED_BY))));
         LOG.infof("Evaluation %d submitted for review (%s)", evaluationId, key);
     }
 }

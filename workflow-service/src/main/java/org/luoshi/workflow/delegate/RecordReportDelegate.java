@@ -9,16 +9,21 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
+import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
+import org.luoshi.workflow.client.ServiceCalls;
+import org.luoshi.workflow.client.TaskServiceRefusal;
 import org.luoshi.workflow.client.MilestoneClient;
 import org.luoshi.workflow.engine.MilestoneReportingProcess;
 
 /**
  * Service task {@code recordReport} (async): records the lead department's LEAD report in task-service under the key
- * chosen when it was submitted ({@code <processInstanceId>:lead:<round>}), so retries repeat the same key.
+ * chosen when it was submitted ({@code <processInstanceId>:lead:<round>}), so retries repeat the same key. A permanent
+ * refusal (4xx) is thrown as the BPMN error {@value TaskServiceRefusal#ERROR_CODE}: the boundary event reportRefused
+ * sends the report back to the lead department with the reason.
  */
 @Named("recordReportDelegate")
 @ApplicationScoped
@@ -40,7 +45,13 @@ public class RecordReportDelegate implements JavaDelegate {
                 (Integer) execution.getVariable(MilestoneReportingProcess.VAR_REPORT_PERCENT),
                 longs(execution.getVariable(MilestoneReportingProcess.VAR_REPORT_EVIDENCE_IDS)),
                 strings(execution.getVariable(MilestoneReportingProcess.VAR_REPORT_CONSOLIDATES)));
-        milestones.putReport(milestoneId, reportKey, report);
+        try {
+            ServiceCalls.run("recordReport", () -> milestones.putReport(milestoneId, reportKey, report));
+        } catch (TaskServiceRefusal refused) {
+            LOG.infof("LEAD report %s for milestone %d refused by task-service (%d): %s", reportKey, milestoneId,
+                    refused.status(), refused.getMessage());
+            throw new BpmnError(TaskServiceRefusal.ERROR_CODE, refused.getMessage());
+        }
         LOG.infof("LEAD report %s for milestone %d recorded", reportKey, milestoneId);
     }
 

@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
+import org.luoshi.workflow.client.ServiceCalls;
 import org.luoshi.workflow.client.MilestoneClient;
 import org.luoshi.workflow.engine.MilestoneReportingProcess;
 
@@ -48,8 +49,8 @@ public class RecordSubReportDelegate implements JavaDelegate {
             return;
         }
 
-        milestones.putReport(milestoneId, reportKey,
-                new MilestoneClient.ReportRequest("SUB", department, submittedBy, text, percent, evidence, List.of()));
+        ServiceCalls.run("recordSubReport", () -> milestones.putReport(milestoneId, reportKey,
+                new MilestoneClient.ReportRequest("SUB", department, submittedBy, text, percent, evidence, List.of())));
 
         Object existing = execution.getVariable(MilestoneReportingProcess.VAR_SUB_REPORTS);
         List<Map<String, Object>> reports = new ArrayList<>();

@@ -14,7 +14,10 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
+import org.luoshi.workflow.client.MilestoneClient;
+import org.luoshi.workflow.client.ServiceCalls;
 import org.luoshi.workflow.client.TaskView;
 import org.luoshi.workflow.engine.MilestoneReportingProcess;
 
@@ -37,6 +40,10 @@ public class MilestoneTracker {
 
     @Inject
     MilestoneTrackingRegistry registry;
+
+    @Inject
+    @RestClient
+    MilestoneClient milestones;
 
     /** A milestone and its instance; {@code started} is false when it was already tracked. */
     public record Tracked(long milestoneId, String processInstanceId, String businessKey, boolean started) {
@@ -79,6 +86,8 @@ public class MilestoneTracker {
                     .putValue(MilestoneReportingProcess.VAR_LADDER_ARMED_AT, new Date(ClockUtil.getCurrentTime().getTime()));
             ProcessInstance instance = runtimeService.startProcessInstanceByKey(MilestoneReportingProcess.KEY, businessKey,
                     variables);
+            // task-service holds the milestone's date and existence from now on for 动态调整 (repeating it changes nothing)
+            ServiceCalls.call("startTracking", () -> milestones.startTracking(milestone.id()));
             LOG.infof("Tracking milestone %d (%s, due %s) of task %d: process %s", milestone.id(), milestone.title(),
                     milestone.dueDate(), task.id(), instance.getId());
             result.add(new Tracked(milestone.id(), instance.getId(), businessKey, true));

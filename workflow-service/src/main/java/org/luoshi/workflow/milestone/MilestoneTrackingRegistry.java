@@ -53,7 +53,7 @@ public class MilestoneTrackingRegistry {
                 join act_ru_variable m on m.execution_id_ = e.id_ and m.name_ = ?
                 left join act_ru_variable t on t.execution_id_ = e.id_ and t.name_ = ?
                 where e.parent_id_ is null and e.business_key_ is not null and m.long_ is not null
-                order by m.long_, e.start_time_ desc
+                order by m.long_, e.id_
                 on conflict (milestone_id) do nothing""";
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             statement.execute(DDL);

@@ -32,6 +32,7 @@ import org.luoshi.workflow.api.EvaluationItem;
 import org.luoshi.workflow.api.EvaluationItemDone;
 import org.luoshi.workflow.api.EvaluationReviewForm;
 import org.luoshi.workflow.api.SelfAssessmentForm;
+import org.luoshi.workflow.client.ServiceCalls;
 import org.luoshi.workflow.client.EvaluationClient;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -149,7 +150,7 @@ public class EvaluationItemService {
 
     private JsonNode readEvaluation(Long evaluationId) {
         try {
-            return evaluations.evaluation(evaluationId);
+            return ServiceCalls.withFreshTokenOn401("evaluation " + evaluationId, () -> evaluations.evaluation(evaluationId));
         } catch (WebApplicationException e) {
             throw new TaskServiceUnavailableException("task-service answered " + e.getResponse().getStatus()
                     + " for evaluation " + evaluationId, e);

@@ -32,6 +32,7 @@ import org.luoshi.workflow.api.EvaluationLaunch;
 import org.luoshi.workflow.api.EvaluationLaunched;
 import org.luoshi.workflow.api.EvaluationState;
 import org.luoshi.workflow.api.SelfAssessmentState;
+import org.luoshi.workflow.client.ServiceCalls;
 import org.luoshi.workflow.client.EvaluationClient;
 import org.luoshi.workflow.engine.EvaluationProcess;
 import org.luoshi.workflow.evaluation.EvaluationNotifications;
@@ -88,7 +89,7 @@ public class EvaluationService {
         }
         JsonNode plan;
         try {
-            plan = taskService.plan(request.planId());
+            plan = ServiceCalls.withFreshTokenOn401("plan " + request.planId(), () -> taskService.plan(request.planId()));
         } catch (WebApplicationException e) {
             if (e.getResponse().getStatus() == 404) {
                 throw new InvalidFieldException("planId", "there is no plan " + request.planId(), ViolationCodes.UNKNOWN,
@@ -99,6 +100,10 @@ public class EvaluationService {
         } catch (RuntimeException e) {
             throw new TaskServiceUnavailableException("task-service could not be asked for plan " + request.planId(), e);
         }
+        // what createEvaluation would meet in task-service (a draft plan, a deadline in the past, …), refused now
+        EvaluationClient.NewEvaluation evaluation = new EvaluationClient.NewEvaluation(request.planId(), request.kind(),
+                from.toString(), to.toString(), request.organisation(), due.toString(), user.username());
+        TaskServiceValidation.check("the evaluation", () -> taskService.validate(evaluation));
         String planTitle = plan == null ? "" : plan.path("title").asText("");
         String title = (planTitle.isBlank() ? "规划" : planTitle) + ("FINAL".equals(request.kind()) ? "末期评估" : "中期评估");
         String businessKey = BUSINESS_KEY_PREFIX + UUIDS.generate();
@@ -146,9 +151,10 @@ public class EvaluationService {
         if (instance.ended()) {
             throw new ConflictException("Evaluation process " + processInstanceId + " has ended; there is nobody to chase");
         }
-        List<String> chased = notifications.chase(processInstanceId, instance.variables(), user.username(), Clock.systemUTC());
-        LOG.infof("%s chased the self-assessments of %s: %s", user.username(), processInstanceId, chased);
-        return new ChaseResult(processInstanceId, chased);
+        ChaseResult result = notifications.chase(processInstanceId, instance.variables(), user.username(), Clock.systemUTC());
+        LOG.infof("%s chased the self-assessments of %s: %s, refused %s", user.username(), processInstanceId, result.chased(),
+                result.refused());
+        return result;
     }
 
     private List<String> activeSteps(String processInstanceId) {
@@ -163,7 +169,9 @@ public class EvaluationService {
     private String phase(EvaluationFacts.Instance instance, List<String> steps) {
         if (instance.ended()) {
             return historyService.createHistoricActivityInstanceQuery().processInstanceId(instance.id())
-                    .activityId(END_PUBLISHED).count() > 0 ? "PUBLISHED" : "CANCELLED";
+                    .activityId(END_PUBLISHED).count() > 0 ? "PUBLISHED"
+                    : historyService.createHistoricActivityInstanceQuery().processInstanceId(instance.id())
+                            .activityId(EvaluationProcess.END_NOT_LAUNCHED).count() > 0 ? "REFUSED" : "CANCELLED";
         }
         if (steps.contains(CREATE_EVALUATION) || instance.get(VAR_EVALUATION_ID) == null) {
             return "LAUNCHING";
@@ -188,7 +196,7 @@ public class EvaluationService {
 
     private static <T> T read(String what, java.util.function.Supplier<T> call) {
         try {
-            return call.get();
+            return ServiceCalls.withFreshTokenOn401(what, call);
         } catch (WebApplicationException e) {
             throw new TaskServiceUnavailableException("task-service answered " + e.getResponse().getStatus() + " for " + what, e);
         } catch (RuntimeException e) {

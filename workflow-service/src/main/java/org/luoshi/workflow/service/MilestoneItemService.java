@@ -27,6 +27,7 @@ import org.camunda.bpm.engine.task.TaskQuery;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 import org.luoshi.common.problem.ConflictException;
 import org.luoshi.common.problem.InvalidFieldException;
@@ -36,6 +37,7 @@ import org.luoshi.workflow.api.MilestoneItemDone;
 import org.luoshi.workflow.api.ReportForm;
 import org.luoshi.workflow.api.ReviewDecision;
 import org.luoshi.workflow.api.ReviewForm;
+import org.luoshi.workflow.client.MilestoneClient;
 import org.luoshi.workflow.api.SubReportForm;
 
 /**
@@ -65,6 +67,10 @@ public class MilestoneItemService {
 
     @Inject
     InboxQueries queries;
+
+    @Inject
+    @RestClient
+    MilestoneClient milestones;
 
     @ConfigProperty(name = "luoshi.workflow.ladder.zone", defaultValue = "Asia/Shanghai")
     ZoneId zone;
@@ -117,6 +123,13 @@ public class MilestoneItemService {
             }
         }
         Map<String, Object> current = runtimeService.getVariables(processInstanceId);
+        List<Long> evidenceIds = form.evidenceIds() == null ? List.of() : List.copyOf(form.evidenceIds());
+        // what recordReport would meet in task-service (evidence of another milestone, …), refused now naming the field
+        MilestoneClient.ReportRequest request = new MilestoneClient.ReportRequest("LEAD",
+                (String) current.get(VAR_LEAD_DEPARTMENT), user.username(), form.text().strip(), form.percent(), evidenceIds,
+                consolidates);
+        long milestoneId = ((Number) current.get(VAR_MILESTONE_ID)).longValue();
+        TaskServiceValidation.check("the report", () -> milestones.validateReport(milestoneId, request));
         Object round = current.get(VAR_REPORT_ROUND);
         int next = (round instanceof Number n ? n.intValue() : 0) + 1;
         String reportKey = processInstanceId + ":lead:" + next;
@@ -130,9 +143,10 @@ public class MilestoneItemService {
                 .putValue(VAR_REPORT_KEY, reportKey)
                 .putValue(VAR_REPORT_TEXT, form.text().strip())
                 .putValue(VAR_REPORT_PERCENT, form.percent())
-                .putValue(VAR_REPORT_EVIDENCE_IDS, new ArrayList<>(form.evidenceIds() == null ? List.of() : form.evidenceIds()))
+                .putValue(VAR_REPORT_EVIDENCE_IDS, new ArrayList<>(evidenceIds))
                 .putValue(VAR_REPORT_CONSOLIDATES, new ArrayList<>(consolidates))
-                .putValue(VAR_REPORT_SUBMITTED_BY, user.username());
+                .putValue(VAR_REPORT_SUBMITTED_BY, user.username())
+                .putValue(VAR_REPORT_REFUSAL, null);
         complete(task, variables);
         return new MilestoneItemDone(id, "REPORT", processInstanceId, user.username(), reportKey, null);
     }
@@ -268,7 +282,7 @@ public class MilestoneItemService {
                 asLong(v.get(VAR_MILESTONE_ID)), (String) v.get(VAR_MILESTONE_TITLE), (String) v.get(VAR_DUE_DATE), department,
                 task.getCreateTime() == null ? null : task.getCreateTime().toInstant(),
                 task.getTaskDefinitionKey().equals(CONTRIBUTE_SUB_REPORT) ? List.of() : subReports(pi), report, lastRejection,
-                previousReport);
+                previousReport, task.getTaskDefinitionKey().equals(SUBMIT_REPORT) ? (String) v.get(VAR_REPORT_REFUSAL) : null);
     }
 
     /** The rejected report this one replaces, if the lead reported again after a rejection (null for a first report). */

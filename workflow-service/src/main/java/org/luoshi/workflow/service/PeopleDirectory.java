@@ -10,6 +10,7 @@ import jakarta.ws.rs.WebApplicationException;
 
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.luoshi.workflow.client.KeycloakUsersClient;
+import org.luoshi.workflow.client.ServiceCalls;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -29,16 +30,16 @@ public class PeopleDirectory {
     /** The enabled person with exactly this user name, if any. */
     public Optional<Person> find(String username) {
         try {
-            JsonNode user = users.findByUsername(username, true, false).stream()
+            JsonNode user = ServiceCalls.withFreshTokenOn401("user " + username, () -> users.findByUsername(username, true, false)).stream()
                     .filter(u -> username.equals(u.path("username").asText())).findFirst().orElse(null);
             if (user == null || !user.path("enabled").asBoolean(false)) {
                 return Optional.empty();
             }
             String id = user.path("id").asText();
-            Set<String> departments = users.groups(id).stream().map(g -> g.path("path").asText())
+            Set<String> departments = ServiceCalls.withFreshTokenOn401("groups of " + username, () -> users.groups(id)).stream().map(g -> g.path("path").asText())
                     .filter(path -> path.startsWith(DEPARTMENT_PATH)).map(path -> path.substring(DEPARTMENT_PATH.length()))
                     .collect(Collectors.toSet());
-            Set<String> roles = users.effectiveRealmRoles(id).stream().map(r -> r.path("name").asText())
+            Set<String> roles = ServiceCalls.withFreshTokenOn401("roles of " + username, () -> users.effectiveRealmRoles(id)).stream().map(r -> r.path("name").asText())
                     .collect(Collectors.toSet());
             JsonNode organisation = user.path("attributes").path("organisation");
             return Optional.of(new Person(username, departments, roles,

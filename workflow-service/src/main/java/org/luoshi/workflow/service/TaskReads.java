@@ -6,6 +6,7 @@ import jakarta.ws.rs.WebApplicationException;
 
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.luoshi.common.problem.ResourceNotFoundException;
+import org.luoshi.workflow.client.ServiceCalls;
 import org.luoshi.workflow.client.TaskServiceClient;
 import org.luoshi.workflow.client.TaskView;
 
@@ -23,7 +24,7 @@ public class TaskReads {
     public TaskView read(long taskId) {
         TaskView task;
         try {
-            task = taskService.getTask(taskId);
+            task = ServiceCalls.withFreshTokenOn401("task " + taskId, () -> taskService.getTask(taskId));
         } catch (WebApplicationException e) {
             if (e.getResponse().getStatus() == 404) {
                 throw new ResourceNotFoundException("Task", taskId);
