@@ -98,6 +98,20 @@ public class PlanTask {
         return milestone;
     }
 
+    /** 改派: another department is asked to lead it; it waits for that department's acceptance. */
+    public void reassignTo(String departmentCode) {
+        this.leadDepartmentCode = departmentCode;
+        this.coDepartmentCodes.remove(departmentCode);
+        this.status = TaskStatus.ASSIGNED;
+    }
+
+    /** 撤回: the assignment is withdrawn; the task is nobody's until the supervising office assigns it again. */
+    public void withdrawAssignment() {
+        this.leadDepartmentCode = null;
+        this.coDepartmentCodes.clear();
+        this.status = TaskStatus.DRAFT;
+    }
+
     /** The lead department takes the task on: from then on it is theirs to implement. */
     public void acceptBy(String departmentCode, String username, Instant at) {
         this.leadDepartmentCode = departmentCode;

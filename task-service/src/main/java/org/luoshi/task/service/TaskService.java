@@ -38,6 +38,8 @@ import org.luoshi.task.mapping.Acceptance;
 import org.luoshi.task.mapping.Assignment;
 import org.luoshi.task.mapping.BulkAssignment;
 import org.luoshi.task.mapping.NewTask;
+import org.luoshi.task.mapping.Reassignment;
+import org.luoshi.task.mapping.Withdrawal;
 import org.luoshi.task.mapping.TaskPage;
 import org.luoshi.task.mapping.TaskQuery;
 import org.luoshi.task.mapping.TaskView;
@@ -52,6 +54,8 @@ import org.luoshi.task.repository.TaskRepository.DepartmentRole;
 public class TaskService {
     private static final Logger LOG = Logger.getLogger(TaskService.class);
     private static final String ACCEPT = "accept-task";
+    private static final String REASSIGN = "reassign-task";
+    private static final String WITHDRAW = "withdraw-task";
 
     @Inject
     TaskRepository tasks;
@@ -221,6 +225,59 @@ public class TaskService {
      */
     @Transactional
     public TaskView accept(long id, String idempotencyKey, Acceptance acceptance) {
+        requireDepartment("departmentCode", acceptance.departmentCode());
+        return applyOnce(id, idempotencyKey, ACCEPT, "task.accepted", task -> {
+            if (task.status == TaskStatus.ACCEPTED || task.status == TaskStatus.COMPLETED) {
+                throw new ConflictException("task " + id + " was already accepted by " + task.leadDepartmentCode);
+            }
+            task.acceptBy(acceptance.departmentCode(), acceptance.acceptedBy(), Instant.now().truncatedTo(ChronoUnit.MICROS));
+            return acceptance.acceptedBy() + " (" + acceptance.departmentCode() + ") accepted";
+        });
+    }
+
+    /**
+     * 改派: the department it was assigned to returned it, and the supervising office gives it to another department
+     * (sent by workflow-service's step recordReassignment, idempotent by key). From then on the new department reads it
+     * and the one that returned it no longer does (unless it co-operates on it).
+     */
+    @Transactional
+    public TaskView reassign(long id, String idempotencyKey, Reassignment reassignment) {
+        requireDepartment("departmentCode", reassignment.departmentCode());
+        return applyOnce(id, idempotencyKey, REASSIGN, "task.reassigned", task -> {
+            requireWaitingForAcceptance(task);
+            String from = task.leadDepartmentCode;
+            task.reassignTo(reassignment.departmentCode());
+            return reassignment.by() + " reassigned from " + from + " to " + reassignment.departmentCode();
+        });
+    }
+
+    /**
+     * 撤回: the department returned it and the supervising office withdraws the assignment (sent by workflow-service's
+     * step recordWithdrawal, idempotent by key): the task is no department's any more and waits to be assigned again.
+     */
+    @Transactional
+    public TaskView withdraw(long id, String idempotencyKey, Withdrawal withdrawal) {
+        return applyOnce(id, idempotencyKey, WITHDRAW, "task.withdrawn", task -> {
+            requireWaitingForAcceptance(task);
+            String from = task.leadDepartmentCode;
+            task.withdrawAssignment();
+            return withdrawal.by() + " withdrew it from " + from;
+        });
+    }
+
+    private static void requireWaitingForAcceptance(PlanTask task) {
+        if (task.status != TaskStatus.ASSIGNED) {
+            throw new ConflictException("task " + task.id + " is " + task.status + ", not waiting to be accepted");
+        }
+    }
+
+    /**
+     * One change sent by a process step that may be retried: the same idempotency key again answers the current
+     * state and changes nothing; a key used for another change or task is a conflict. {@code change} applies it to
+     * the task (or refuses) and says what it did, for the log.
+     */
+    private TaskView applyOnce(long id, String idempotencyKey, String operation, String auditAction,
+            Function<PlanTask, String> change) {
         if (idempotencyKey == null || idempotencyKey.isBlank() || idempotencyKey.length() > 200) {
             throw new InvalidFieldException("Idempotency-Key", "header required, 1 to 200 characters", ViolationCodes.REQUIRED);
         }
@@ -229,30 +286,25 @@ public class TaskService {
         PlanTask task = visibleTask(id, caller);
         AppliedRequest earlier = appliedRequests.findById(idempotencyKey);
         if (earlier != null) {
-            if (!earlier.operation.equals(ACCEPT) || !earlier.targetId.equals(id)) {
+            if (!earlier.operation.equals(operation) || !earlier.targetId.equals(id)) {
                 throw new ConflictException("Idempotency-Key " + idempotencyKey + " was already used for another change");
             }
-            LOG.infof("%s repeated acceptance %s of task %d: already applied, nothing changed", caller.username(),
+            LOG.infof("%s repeated %s %s of task %d: already applied, nothing changed", caller.username(), operation,
                     idempotencyKey, id);
             return view(task);
         }
-        requireDepartment("departmentCode", acceptance.departmentCode());
-        if (task.status == TaskStatus.ACCEPTED || task.status == TaskStatus.COMPLETED) {
-            throw new ConflictException("task " + id + " was already accepted by " + task.leadDepartmentCode);
-        }
         TaskView before = view(task);
-        task.acceptBy(acceptance.departmentCode(), acceptance.acceptedBy(), Instant.now().truncatedTo(ChronoUnit.MICROS));
+        String done = change.apply(task);
         AppliedRequest applied = new AppliedRequest();
         applied.idempotencyKey = idempotencyKey;
-        applied.operation = ACCEPT;
+        applied.operation = operation;
         applied.targetId = id;
-        applied.appliedAt = task.acceptedAt;
+        applied.appliedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         appliedRequests.persist(applied);
         tasks.flush();
         TaskView after = view(task);
-        audit.record("task.accepted", "task", id, before, after);
-        LOG.infof("%s recorded that %s (%s) accepted task %d [%s]", caller.username(), acceptance.acceptedBy(),
-                acceptance.departmentCode(), id, idempotencyKey);
+        audit.record(auditAction, "task", id, before, after);
+        LOG.infof("%s recorded for task %d: %s [%s]", caller.username(), id, done, idempotencyKey);
         return after;
     }
 

@@ -9,13 +9,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
-import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
-import org.luoshi.workflow.client.ServiceCalls;
-import org.luoshi.workflow.client.TaskServiceRefusal;
 import org.luoshi.workflow.client.EvaluationClient;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -37,18 +34,11 @@ public class CreateEvaluationDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         String key = execution.getProcessInstanceId() + ":" + CREATE_EVALUATION;
-        JsonNode created;
-        try {
-            created = ServiceCalls.call("createEvaluation", () -> evaluations.create(key, new EvaluationClient.NewEvaluation(
-                    ((Number) execution.getVariable(VAR_PLAN_ID)).longValue(), (String) execution.getVariable(VAR_KIND),
-                    (String) execution.getVariable(VAR_PERIOD_FROM), (String) execution.getVariable(VAR_PERIOD_TO),
-                    (String) execution.getVariable(VAR_ORGANISATION), (String) execution.getVariable(VAR_SELF_ASSESSMENT_DUE),
-                    (String) execution.getVariable(VAR_LAUNCHED_BY))));
-        } catch (TaskServiceRefusal refused) {
-            LOG.infof("task-service refused to create the evaluation of process %s (%d): %s", execution.getProcessInstanceId(),
-                    refused.status(), refused.getMessage());
-            throw new BpmnError(TaskServiceRefusal.ERROR_CODE, refused.getMessage());
-        }
+        JsonNode created = ModelledRefusal.call("createEvaluation", () -> evaluations.create(key, new EvaluationClient.NewEvaluation(
+                ((Number) execution.getVariable(VAR_PLAN_ID)).longValue(), (String) execution.getVariable(VAR_KIND),
+                (String) execution.getVariable(VAR_PERIOD_FROM), (String) execution.getVariable(VAR_PERIOD_TO),
+                (String) execution.getVariable(VAR_ORGANISATION), (String) execution.getVariable(VAR_SELF_ASSESSMENT_DUE),
+                (String) execution.getVariable(VAR_LAUNCHED_BY))));
         if (created == null || !created.path("id").canConvertToLong()) {
             throw new IllegalStateException("task-service answered the evaluation without an id: " + created);
         }

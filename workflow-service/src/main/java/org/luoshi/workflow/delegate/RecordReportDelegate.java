@@ -9,12 +9,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
-import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
-import org.luoshi.workflow.client.ServiceCalls;
 import org.luoshi.workflow.client.TaskServiceRefusal;
 import org.luoshi.workflow.client.MilestoneClient;
 import org.luoshi.workflow.engine.MilestoneReportingProcess;
@@ -45,13 +43,7 @@ public class RecordReportDelegate implements JavaDelegate {
                 (Integer) execution.getVariable(MilestoneReportingProcess.VAR_REPORT_PERCENT),
                 longs(execution.getVariable(MilestoneReportingProcess.VAR_REPORT_EVIDENCE_IDS)),
                 strings(execution.getVariable(MilestoneReportingProcess.VAR_REPORT_CONSOLIDATES)));
-        try {
-            ServiceCalls.run("recordReport", () -> milestones.putReport(milestoneId, reportKey, report));
-        } catch (TaskServiceRefusal refused) {
-            LOG.infof("LEAD report %s for milestone %d refused by task-service (%d): %s", reportKey, milestoneId,
-                    refused.status(), refused.getMessage());
-            throw new BpmnError(TaskServiceRefusal.ERROR_CODE, refused.getMessage());
-        }
+        ModelledRefusal.call("report " + reportKey, () -> milestones.putReport(milestoneId, reportKey, report));
         LOG.infof("LEAD report %s for milestone %d recorded", reportKey, milestoneId);
     }
 

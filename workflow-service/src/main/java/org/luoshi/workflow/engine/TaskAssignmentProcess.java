@@ -23,6 +23,10 @@ public final class TaskAssignmentProcess {
     public static final String VAR_RETURN_DECISION = "returnDecision";
     public static final String VAR_RETURN_NOTE = "returnNote";
     public static final String VAR_REVIEWED_BY = "reviewedBy";
+    /** How many reassignments task-service has recorded for this instance; numbers their idempotency keys. */
+    public static final String VAR_REASSIGNMENTS = "reassignments";
+    /** task-service's reason for refusing the last reassignment or withdrawal (boundary events *Refused). */
+    public static final String VAR_RECORD_REFUSAL = "recordRefusal";
 
     public static final String DECISION_ACCEPT = "ACCEPT";
     public static final String DECISION_RETURN = "RETURN";
@@ -33,7 +37,8 @@ public final class TaskAssignmentProcess {
     /** The variables the API shows; others stay internal to the engine. */
     public static final java.util.List<String> VARIABLES_OF_INTEREST = java.util.List.of(
             VAR_TASK_ID, VAR_TASK_TITLE, VAR_DEPARTMENT_CODE, VAR_ASSIGNED_BY, VAR_DECISION, VAR_RETURN_REASON,
-            VAR_RETURNED_BY, VAR_ACCEPTED_BY, VAR_RETURN_DECISION, VAR_RETURN_NOTE, VAR_REVIEWED_BY);
+            VAR_RETURNED_BY, VAR_ACCEPTED_BY, VAR_RETURN_DECISION, VAR_RETURN_NOTE, VAR_REVIEWED_BY, VAR_REASSIGNMENTS,
+            VAR_RECORD_REFUSAL);
 
     private TaskAssignmentProcess() {
     }

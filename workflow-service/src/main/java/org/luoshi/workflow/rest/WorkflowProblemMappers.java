@@ -5,7 +5,6 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.luoshi.common.problem.Problems;
-import org.luoshi.workflow.client.TaskServiceRefusal;
 import org.luoshi.workflow.service.DecisionRefusedException;
 import org.luoshi.workflow.service.DirectoryUnavailableException;
 import org.luoshi.workflow.service.TaskServiceUnavailableException;
@@ -31,12 +30,5 @@ public class WorkflowProblemMappers {
         LOG.warnf(e, "Keycloak's user directory unavailable: %s", e.getMessage());
         return Problems.response(503, "directory-unavailable", "User directory unavailable",
                 "Keycloak could not be asked who may take the item; try again later");
-    }
-
-    /** A request of ours that task-service refused while answering a caller (not a step: steps take a modelled path). */
-    @ServerExceptionMapper
-    public Response taskServiceRefused(TaskServiceRefusal e) {
-        LOG.warnf("task-service refused (%d): %s", e.status(), e.getMessage());
-        return Problems.response(502, "upstream-refused", "Task service refused", e.getMessage());
     }
 }

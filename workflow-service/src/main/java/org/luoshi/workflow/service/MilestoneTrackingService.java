@@ -15,6 +15,7 @@ import org.luoshi.common.problem.ResourceNotFoundException;
 import org.luoshi.common.security.CurrentUser;
 import org.luoshi.workflow.api.ChaseResult;
 import org.luoshi.workflow.api.MilestoneTrackingResult;
+import org.luoshi.workflow.client.TaskServiceRefusal;
 import org.luoshi.workflow.client.TaskView;
 import org.luoshi.workflow.engine.MilestoneReportingProcess;
 import org.luoshi.workflow.milestone.MilestoneNotifications;
@@ -64,7 +65,14 @@ public class MilestoneTrackingService {
     @Transactional
     public MilestoneTrackingResult track(long taskId) {
         TaskView task = taskReads.read(taskId);
-        return new MilestoneTrackingResult(taskId, tracker.track(task).stream()
+        List<MilestoneTracker.Tracked> tracked;
+        try {
+            tracked = tracker.track(task);
+        } catch (TaskServiceRefusal | jakarta.ws.rs.WebApplicationException | jakarta.ws.rs.ProcessingException e) {
+            // task-service did not take note that the milestones are tracked: nothing is started (one transaction)
+            throw new TaskServiceUnavailableException("task-service did not record the tracking of task " + taskId, e);
+        }
+        return new MilestoneTrackingResult(taskId, tracked.stream()
                 .map(t -> new MilestoneTrackingResult.TrackedMilestone(t.milestoneId(), t.processInstanceId(),
                         t.businessKey(), t.started()))
                 .toList());

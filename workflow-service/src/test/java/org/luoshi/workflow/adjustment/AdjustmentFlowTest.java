@@ -255,8 +255,9 @@ class AdjustmentFlowTest {
         as(DemoUsers.SUPERVISOR).contentType(ContentType.JSON).body(Map.of("decision", "APPROVE"))
                 .post("/api/adjustment-items/" + review.get("id") + "/decision").then().statusCode(200);
         Map<String, Object> approval = awaitInboxItem(DemoUsers.ADMIN, pi, "approveAdjustment");
+        // 领导审批 is the admin role's to decide: a supervisor's role is wrong for it
         as(DemoUsers.SUPERVISOR).contentType(ContentType.JSON).body(Map.of("decision", "APPROVE"))
-                .post("/api/adjustment-items/" + approval.get("id") + "/decision").then().statusCode(404);
+                .post("/api/adjustment-items/" + approval.get("id") + "/decision").then().statusCode(403);
         as(DemoUsers.ADMIN).contentType(ContentType.JSON).body(Map.of("decision", "REJECT", "comment", "暂不调整牵头单位"))
                 .post("/api/adjustment-items/" + approval.get("id") + "/decision").then().statusCode(200);
         JsonPath state = WorkflowApi.awaitProcess(pi, "rejected by the leadership", s -> s.getBoolean("ended"));
