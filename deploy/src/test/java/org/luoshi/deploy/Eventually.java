@@ -12,7 +12,12 @@ final class Eventually {
     }
 
     static <T> T eventually(String what, Supplier<T> condition) {
-        Instant deadline = Instant.now().plus(TIMEOUT);
+        return eventually(what, TIMEOUT, condition);
+    }
+
+    /** As {@link #eventually(String, Supplier)} with its own time-out; a condition that throws ends the wait at once. */
+    static <T> T eventually(String what, Duration timeout, Supplier<T> condition) {
+        Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             T value = condition.get();
             if (value != null) {

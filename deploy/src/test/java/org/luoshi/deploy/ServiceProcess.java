@@ -9,7 +9,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -69,16 +68,16 @@ final class ServiceProcess {
         Files.createDirectories(log.getParent());
         process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-        Instant deadline = Instant.now().plusSeconds(120);
-        while (!ready()) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException(name + " exited during start-up; see " + log);
-            }
-            if (Instant.now().isAfter(deadline)) {
-                stop();
-                throw new IllegalStateException(name + " not ready in 120 s; see " + log);
-            }
-            Thread.sleep(250);
+        try {
+            Eventually.eventually(name + " to be ready", Duration.ofSeconds(120), () -> {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException(name + " exited during start-up; see " + log);
+                }
+                return ready() ? Boolean.TRUE : null;
+            });
+        } catch (AssertionError timedOut) {
+            stop();
+            throw new IllegalStateException(name + " not ready in 120 s; see " + log, timedOut);
         }
     }
 

@@ -1,0 +1,192 @@
+package org.luoshi.workflow.assignment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.luoshi.workflow.process.ProcessTestEngine.management;
+import static org.luoshi.workflow.process.ProcessTestEngine.runDueJobs;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.runtime.Incident;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.luoshi.workflow.process.FlowCoverage;
+import org.luoshi.workflow.process.ProcessTestEngine;
+import org.luoshi.workflow.process.RecordingDelegate;
+
+/** 任务交办 (bpmn/task-assignment.bpmn) on its own: every path, on the in-memory engine with its delegates stood in. */
+@Deployment(resources = TaskAssignmentProcessTest.BPMN)
+class TaskAssignmentProcessTest {
+    static final String BPMN = "bpmn/task-assignment.bpmn";
+    static final String KEY = "task-assignment";
+
+    @RegisterExtension
+    static final ProcessEngineExtension CAMUNDA = ProcessTestEngine.extension();
+
+    @RegisterExtension
+    static final FlowCoverage COVERAGE = FlowCoverage.of(KEY, BPMN);
+
+    RecordingDelegate recordAcceptance;
+    RecordingDelegate startMilestoneTracking;
+
+    @BeforeEach
+    void standIns() {
+        ProcessTestEngine.registerCommonBeans();
+        recordAcceptance = RecordingDelegate.register("recordAcceptanceDelegate");
+        startMilestoneTracking = RecordingDelegate.register("startMilestoneTrackingDelegate");
+    }
+
+    private ProcessInstance assignTo(String department) {
+        return runtimeService().startProcessInstanceByKey(KEY, "task-7-test", Map.of("taskId", 7L, "taskTitle",
+                "建设智慧城市平台", "departmentCode", department, "assignedBy", "zhang.wei"));
+    }
+
+    @Test
+    void aNewAssignmentWaitsForTheAssignedDepartmentToAccept() {
+        ProcessInstance instance = assignTo("dept-transport");
+
+        assertThat(instance).isWaitingAtExactly("acceptTask").hasBusinessKey("task-7-test");
+        assertThat(task(instance)).hasCandidateGroup("dept-transport");
+        assertThat(instance).variables().containsEntry("taskId", 7L).containsEntry("departmentCode", "dept-transport");
+    }
+
+    @Test
+    void anAcceptedTaskIsRecordedThenItsMilestonesTrackedEachInItsOwnRetriedStep() {
+        ProcessInstance instance = assignTo("dept-transport");
+
+        complete(task(instance), withVariables("decision", "ACCEPT", "acceptedBy", "li.na"));
+
+        // asynchronous: the acceptance is a job, so a failing task-service does not undo the department's decision
+        assertThat(instance).isWaitingAtExactly("recordAcceptance");
+        assertThat(recordAcceptance.calls()).isEmpty();
+        runDueJobs(instance.getId());
+
+        assertThat(instance).hasPassedInOrder("acceptTask", "recordAcceptance", "startMilestoneTracking", "taskAccepted")
+                .isEnded();
+        assertThat(recordAcceptance.lastCall().variables()).containsEntry("taskId", 7L)
+                .containsEntry("departmentCode", "dept-transport").containsEntry("acceptedBy", "li.na");
+        assertThat(startMilestoneTracking.lastCall().variables()).containsEntry("taskId", 7L);
+    }
+
+    @Test
+    void aReturnedTaskGoesToTheSupervisionOfficeWithItsReason() {
+        ProcessInstance instance = assignTo("dept-transport");
+
+        complete(task(instance), withVariables("decision", "RETURN", "returnReason", "不属于本单位职责", "returnedBy", "li.na"));
+
+        assertThat(instance).isWaitingAtExactly("reviewReturn");
+        assertThat(task(instance)).hasCandidateGroup("supervision");
+        assertThat(instance).variables().containsEntry("returnReason", "不属于本单位职责").containsEntry("returnedBy", "li.na");
+        assertThat(recordAcceptance.calls()).isEmpty();
+    }
+
+    @Test
+    void aReassignedTaskWaitsForTheNewDepartment() {
+        ProcessInstance instance = assignTo("dept-transport");
+        complete(task(instance), withVariables("decision", "RETURN", "returnReason", "不属于本单位职责"));
+
+        complete(task(instance), withVariables("returnDecision", "REASSIGN", "departmentCode", "dept-housing",
+                "reviewedBy", "wang.fang"));
+
+        assertThat(instance).isWaitingAtExactly("acceptTask");
+        assertThat(task(instance)).hasCandidateGroup("dept-housing");
+        assertThat(instance).variables().containsEntry("departmentCode", "dept-housing");
+    }
+
+    @Test
+    void anAmendedTaskGoesBackToTheSameDepartmentWithTheNote() {
+        ProcessInstance instance = assignTo("dept-transport");
+        complete(task(instance), withVariables("decision", "RETURN", "returnReason", "要求不明确"));
+
+        complete(task(instance), withVariables("returnDecision", "AMEND", "returnNote", "已补充验收标准"));
+
+        assertThat(instance).isWaitingAtExactly("acceptTask");
+        assertThat(task(instance)).hasCandidateGroup("dept-transport");
+        assertThat(instance).variables().containsEntry("returnNote", "已补充验收标准");
+
+        complete(task(instance), withVariables("decision", "ACCEPT", "acceptedBy", "li.na"));
+        runDueJobs(instance.getId());
+        assertThat(instance).isEnded().hasPassed("taskAccepted");
+    }
+
+    @Test
+    void aWithdrawnAssignmentEndsWithoutTellingTaskService() {
+        ProcessInstance instance = assignTo("dept-transport");
+        complete(task(instance), withVariables("decision", "RETURN", "returnReason", "任务已取消"));
+
+        complete(task(instance), withVariables("returnDecision", "WITHDRAW"));
+
+        assertThat(instance).isEnded().hasPassed("assignmentWithdrawn").hasNotPassed("recordAcceptance");
+        assertThat(recordAcceptance.calls()).isEmpty();
+        assertThat(startMilestoneTracking.calls()).isEmpty();
+    }
+
+    @Test
+    void aDecisionNoFlowNamesIsRefusedAndTheItemStaysOpen() {
+        ProcessInstance instance = assignTo("dept-transport");
+        String item = task(instance).getId();
+
+        // the gateway has no default flow: only the service's validation keeps other values out
+        assertThrows(ProcessEngineException.class,
+                () -> taskService().complete(item, Map.of("decision", "MAYBE")));
+
+        assertThat(instance).isWaitingAtExactly("acceptTask");
+    }
+
+    @Test
+    void aFailingAcceptanceIsRetriedPerTheRetryPolicyThenBecomesAnIncident() {
+        ProcessInstance instance = assignTo("dept-transport");
+        complete(task(instance), withVariables("decision", "ACCEPT", "acceptedBy", "li.na"));
+        recordAcceptance.fails();
+        Instant start = ProcessTestEngine.now();
+
+        assertThrows(RuntimeException.class, () -> runDueJobs(instance.getId()));
+
+        Job job = management().createJobQuery().processInstanceId(instance.getId()).singleResult();
+        assertThat(job.getRetries()).isEqualTo(1); // R2: two attempts in all
+        assertThat(job.getDuedate().toInstant()).isAfterOrEqualTo(start.plus(Duration.ofMinutes(10)));
+
+        ProcessTestEngine.setClock(job.getDuedate().toInstant());
+        assertThrows(RuntimeException.class, () -> runDueJobs(instance.getId()));
+
+        Incident incident = runtimeService().createIncidentQuery().processInstanceId(instance.getId())
+                .singleResult();
+        assertThat(incident.getActivityId()).isEqualTo("recordAcceptance");
+        assertThat(recordAcceptance.calls()).hasSize(2);
+        assertThat(startMilestoneTracking.calls()).isEmpty();
+
+        // task-service is back and the operator retries: the instance carries on from where it stopped
+        recordAcceptance.does(execution -> {
+        });
+        // as IncidentService retries: one more attempt, due now
+        management().setJobRetries(1).jobId(job.getId()).dueDate(java.util.Date.from(ProcessTestEngine.now())).execute();
+        runDueJobs(instance.getId());
+        assertThat(instance).isEnded().hasPassed("taskAccepted");
+    }
+
+    @Test
+    void aFailingMilestoneTrackingDoesNotRecordTheAcceptanceAgain() {
+        ProcessInstance instance = assignTo("dept-transport");
+        complete(task(instance), withVariables("decision", "ACCEPT", "acceptedBy", "li.na"));
+        startMilestoneTracking.fails();
+
+        assertThrows(RuntimeException.class, () -> runDueJobs(instance.getId()));
+
+        assertThat(instance).isWaitingAtExactly("startMilestoneTracking");
+        assertThat(recordAcceptance.calls()).hasSize(1);
+    }
+}
