@@ -22,8 +22,9 @@ import io.quarkus.runtime.StartupEvent;
 @ApplicationScoped
 public class DecidingRoleMigration {
     private static final Logger LOG = Logger.getLogger(DecidingRoleMigration.class);
-    static final String OLD_GROUP = TaskAssignmentProcess.GROUP_SUPERVISION;
-    static final String ROLE_GROUP = "role:supervisor";
+    /** The supervision office's department code, once the candidate group of its deciding items. */
+    static final String OLD_GROUP = "supervision";
+    static final String ROLE_GROUP = TaskAssignmentProcess.GROUP_SUPERVISORS;
     static final List<String> ACTIVITIES = List.of(TaskAssignmentProcess.REVIEW_RETURN, MilestoneReportingProcess.REVIEW_REPORT,
             AdjustmentProcess.REVIEW_ADJUSTMENT);
 

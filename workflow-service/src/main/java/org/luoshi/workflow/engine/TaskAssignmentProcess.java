@@ -9,8 +9,8 @@ public final class TaskAssignmentProcess {
     public static final String END_ACCEPTED = "taskAccepted";
     public static final String REVIEW_RETURN = "reviewReturn";
     public static final String END_WITHDRAWN = "assignmentWithdrawn";
-    /** The candidate group of the supervision office (督查室), also its department code. */
-    public static final String GROUP_SUPERVISION = "supervision";
+    /** The candidate group of 督查室处理退回: the deciding role, not the supervision office's department group. */
+    public static final String GROUP_SUPERVISORS = "role:supervisor";
 
     public static final String VAR_TASK_ID = "taskId";
     public static final String VAR_TASK_TITLE = "taskTitle";
