@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import org.camunda.bpm.engine.ProcessEngine;
-import org.luoshi.workflow.config.RetryPolicy;
 
 import io.quarkus.runtime.StartupEvent;
 

@@ -21,10 +21,9 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.persistence.StrongUuidGenerator;
 import org.jboss.logging.Logger;
-import org.luoshi.workflow.config.WorkflowConfig;
-import org.luoshi.workflow.engine.inbox.InboxBackfill;
-import org.luoshi.workflow.engine.inbox.InboxParseListener;
-import org.luoshi.workflow.engine.inbox.InboxReadModel;
+import org.luoshi.workflow.inbox.readmodel.InboxBackfill;
+import org.luoshi.workflow.inbox.readmodel.InboxParseListener;
+import org.luoshi.workflow.inbox.readmodel.InboxReadModel;
 
 /**
  * Builds the embedded Camunda 7 engine on Quarkus' Agroal datasource and Narayana transaction manager, so engine

@@ -17,8 +17,8 @@ import javax.sql.DataSource;
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
-import org.luoshi.workflow.engine.inbox.InboxReadModel;
-import org.luoshi.workflow.service.InboxQueries;
+import org.luoshi.workflow.inbox.readmodel.InboxReadModel;
+import org.luoshi.workflow.inbox.application.InboxQueries;
 import org.luoshi.workflow.stub.TaskServiceStubResource;
 
 import io.quarkus.test.common.WithTestResource;

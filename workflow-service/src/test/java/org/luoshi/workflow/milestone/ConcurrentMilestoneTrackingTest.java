@@ -18,7 +18,7 @@ import jakarta.inject.Inject;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
 import org.luoshi.testsupport.DemoUsers;
-import org.luoshi.workflow.engine.MilestoneReportingProcess;
+import org.luoshi.workflow.milestone.domain.MilestoneReportingProcess;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;

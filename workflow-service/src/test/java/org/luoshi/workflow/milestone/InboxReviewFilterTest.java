@@ -24,7 +24,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.luoshi.testsupport.DemoUsers;
 import org.luoshi.workflow.WorkflowApi;
-import org.luoshi.workflow.engine.inbox.InboxReadModel;
+import org.luoshi.workflow.inbox.readmodel.InboxReadModel;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;

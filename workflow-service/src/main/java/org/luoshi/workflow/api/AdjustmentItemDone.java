@@ -1,5 +1,0 @@
-package org.luoshi.workflow.api;
-
-/** Outcome of deciding an item of 动态调整. */
-public record AdjustmentItemDone(String id, String kind, String processInstanceId, String completedBy, String decision) {
-}

@@ -1,5 +1,0 @@
-package org.luoshi.workflow.api;
-
-/** Answer of {@code POST /api/assignments}: the started process. */
-public record AssignmentCreated(String processInstanceId, String businessKey, Long taskId, String departmentCode) {
-}

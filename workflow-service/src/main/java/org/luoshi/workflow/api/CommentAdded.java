@@ -1,7 +1,0 @@
-package org.luoshi.workflow.api;
-
-import java.time.Instant;
-
-/** A comment as stored by the engine. */
-public record CommentAdded(String id, String itemId, String author, Instant at, String text) {
-}

@@ -1,6 +1,0 @@
-package org.luoshi.workflow.api;
-
-/** Outcome of completing an inbox item. */
-public record CompletionResult(String id, String processInstanceId, Long taskId, Decision decision, String completedBy,
-        String reason) {
-}

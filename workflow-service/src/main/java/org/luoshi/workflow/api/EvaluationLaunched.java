@@ -1,5 +1,0 @@
-package org.luoshi.workflow.api;
-
-/** Answer of {@code POST /api/evaluations}: the process; task-service's evaluation id follows from its first step. */
-public record EvaluationLaunched(String processInstanceId, String businessKey, long planId, String kind, String organisation) {
-}

@@ -1,5 +1,0 @@
-package org.luoshi.workflow.api;
-
-/** The supervising office's last return of the evaluation report: its comment, who, when. */
-public record EvaluationReturn(String comment, String decidedBy, String decidedAt) {
-}

@@ -1,8 +1,0 @@
-package org.luoshi.workflow.api;
-
-import java.time.Instant;
-
-/** A notification for the caller (their user, one of their departments or roles). */
-public record NotificationView(long id, String kind, String recipientType, String recipient, String subject, String body,
-        String link, String processInstanceId, Long taskId, Long milestoneId, Instant createdAt, Instant mailedAt) {
-}

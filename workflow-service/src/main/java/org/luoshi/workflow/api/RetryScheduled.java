@@ -1,5 +1,0 @@
-package org.luoshi.workflow.api;
-
-/** Answer of {@code POST /api/incidents/{id}/retry}: the failed job will run once more. */
-public record RetryScheduled(String incidentId, String jobId, int retries) {
-}

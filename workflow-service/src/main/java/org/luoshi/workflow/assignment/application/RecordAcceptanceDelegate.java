@@ -1,0 +1,49 @@
+package org.luoshi.workflow.assignment.application;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.logging.Logger;
+import org.luoshi.workflow.taskservice.ServiceCalls;
+import org.luoshi.workflow.taskservice.AcceptanceRequest;
+import org.luoshi.workflow.taskservice.TaskServiceClient;
+import org.luoshi.workflow.taskservice.TaskView;
+import org.luoshi.workflow.assignment.domain.TaskAssignmentProcess;
+
+/**
+ * Service task {@code recordAcceptance}: tells task-service that the department accepted the task.
+ *
+ * <p>Runs in a job (asyncBefore), so any exception rolls the step back and the job executor retries it per the
+ * configured retry cycle; after the last attempt the job becomes an incident. The idempotency key is the same on
+ * every attempt ({@code processInstanceId:activityId}), so a call that succeeded in task-service but whose answer
+ * got lost is not applied twice.
+ */
+@Named("recordAcceptanceDelegate")
+@ApplicationScoped
+public class RecordAcceptanceDelegate implements JavaDelegate {
+    private static final Logger LOG = Logger.getLogger(RecordAcceptanceDelegate.class);
+
+    @Inject
+    @RestClient
+    TaskServiceClient taskService;
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        long taskId = ((Number) execution.getVariable(TaskAssignmentProcess.VAR_TASK_ID)).longValue();
+        String departmentCode = (String) execution.getVariable(TaskAssignmentProcess.VAR_DEPARTMENT_CODE);
+        String acceptedBy = (String) execution.getVariable(TaskAssignmentProcess.VAR_ACCEPTED_BY);
+        String idempotencyKey = idempotencyKey(execution.getProcessInstanceId(), execution.getCurrentActivityId());
+
+        TaskView task = ServiceCalls.call("recordAcceptance", () -> taskService.recordAcceptance(taskId, idempotencyKey, new AcceptanceRequest(departmentCode, acceptedBy)));
+        LOG.infof("Task %d accepted by %s (%s) recorded in task-service, status %s, key %s", taskId, acceptedBy,
+                departmentCode, task == null ? "?" : task.status(), idempotencyKey);
+    }
+
+    static String idempotencyKey(String processInstanceId, String activityId) {
+        return processInstanceId + ":" + activityId;
+    }
+}

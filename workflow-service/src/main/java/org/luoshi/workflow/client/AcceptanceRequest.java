@@ -1,5 +1,0 @@
-package org.luoshi.workflow.client;
-
-/** Body of {@code PUT /api/tasks/{id}/acceptance}. */
-public record AcceptanceRequest(String departmentCode, String acceptedBy) {
-}

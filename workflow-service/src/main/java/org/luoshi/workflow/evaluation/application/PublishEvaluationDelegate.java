@@ -1,0 +1,40 @@
+package org.luoshi.workflow.evaluation.application;
+
+import static org.luoshi.workflow.evaluation.domain.EvaluationProcess.*;
+
+import java.util.Date;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.logging.Logger;
+import org.luoshi.workflow.taskservice.ServiceCalls;
+import org.luoshi.workflow.taskservice.EvaluationClient;
+
+/**
+ * Service task {@code publishEvaluation} (async): task-service publishes the approved report (both files) and a
+ * status snapshot; key {@code <processInstanceId>:publication}. The approver is named as the publisher.
+ */
+@Named("publishEvaluationDelegate")
+@ApplicationScoped
+public class PublishEvaluationDelegate implements JavaDelegate {
+    private static final Logger LOG = Logger.getLogger(PublishEvaluationDelegate.class);
+
+    @Inject
+    @RestClient
+    EvaluationClient evaluations;
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        long evaluationId = ((Number) execution.getVariable(VAR_EVALUATION_ID)).longValue();
+        String key = execution.getProcessInstanceId() + ":publication";
+        ServiceCalls.run("publishEvaluation", () -> evaluations.publish(evaluationId, key, new EvaluationClient.Transition((String) execution.getVariable(VAR_REVIEWED_BY))));
+        execution.setVariable(VAR_PUBLISHED_AT, new Date(ClockUtil.getCurrentTime().getTime()));
+        LOG.infof("Evaluation %d published (%s)", evaluationId, key);
+    }
+}

@@ -1,0 +1,115 @@
+package org.luoshi.workflow.inbox.application;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskAlreadyClaimedException;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.VariableInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+import org.jboss.logging.Logger;
+import org.luoshi.common.problem.ConflictException;
+import org.luoshi.common.problem.ResourceNotFoundException;
+import org.luoshi.common.security.CurrentUser;
+import org.luoshi.workflow.assignment.api.CompleteRequest;
+import org.luoshi.workflow.assignment.api.CompletionResult;
+import org.luoshi.workflow.assignment.api.Decision;
+import org.luoshi.workflow.inbox.api.InboxItem;
+import org.luoshi.workflow.inbox.api.InboxPage;
+import org.luoshi.workflow.shared.PageResult;
+import org.luoshi.workflow.assignment.domain.TaskAssignmentProcess;
+import org.luoshi.workflow.assignment.application.CompletionForms;
+
+/**
+ * The caller's work items: open user tasks offered to one of the caller's departments (candidate group = department
+ * code) or assigned to the caller. An item the caller is not entitled to is reported exactly like a missing one.
+ *
+ * <p>Lists and entitlement checks read the inbox read model ({@link InboxQueries}), never Camunda's candidate-group
+ * task query, which slows down past ~1e5 tasks; the engine is only asked for the one task being completed.
+ */
+@ApplicationScoped
+public class InboxService {
+    private static final Logger LOG = Logger.getLogger(InboxService.class);
+    private static final String ITEM = "Inbox item";
+    private static final String[] LIST_VARIABLES = {
+            TaskAssignmentProcess.VAR_TASK_ID, TaskAssignmentProcess.VAR_TASK_TITLE, TaskAssignmentProcess.VAR_DEPARTMENT_CODE };
+
+    @Inject
+    TaskService taskService;
+
+    @Inject
+    EntitledTasks entitledTasks;
+
+    @Inject
+    RuntimeService runtimeService;
+
+    @Inject
+    RepositoryService repositoryService;
+
+    @Inject
+    IdentityService identityService;
+
+    @Inject
+    CurrentUser user;
+
+    @Inject
+    InboxQueries queries;
+
+    public InboxPage list(int page, int size, InboxQueries.Filter filter) {
+        return queries.list(InboxEntitlement.of(user), filter, page, size);
+    }
+
+    public PageResult<InboxItem> list(int page, int size) {
+        InboxPage inbox = list(page, size, InboxQueries.Filter.NONE);
+        return new PageResult<>(inbox.items(), page, size, inbox.total());
+    }
+
+    public InboxItem get(String id) {
+        return queries.findOpenEntitled(id, InboxEntitlement.of(user))
+                .orElseThrow(() -> new ResourceNotFoundException(ITEM, id)).item();
+    }
+
+    /**
+     * Claims the item for the caller and completes it with the decision, in one transaction: either both happen or
+     * neither, so a failed completion never leaves the item claimed.
+     */
+    @Transactional
+    public CompletionResult complete(String id, CompleteRequest request) {
+        Task task = entitledTasks.openToDecide(id, ITEM);
+        if (!ItemKinds.completedByInbox(task.getTaskDefinitionKey())) {
+            // one way per kind: milestone and adjustment items have their own forms and endpoints
+            throw new ConflictException("Item " + id + " (" + task.getName() + ") is not completed through the inbox: "
+                    + ItemKinds.howToComplete(task.getTaskDefinitionKey()));
+        }
+        String username = user.username();
+        VariableMap variables = CompletionForms.variables(task.getTaskDefinitionKey(), request, username);
+        String reason = request.decision() == Decision.RETURN ? request.reason().strip() : null;
+        Object taskId = runtimeService.getVariable(task.getProcessInstanceId(), TaskAssignmentProcess.VAR_TASK_ID);
+        identityService.setAuthenticatedUserId(username); // the engine's history names who claimed and completed
+        try {
+            taskService.claim(id, username);
+            taskService.complete(id, variables);
+        } catch (TaskAlreadyClaimedException | OptimisticLockingException e) {
+            throw new ConflictException("The item was taken or changed by someone else meanwhile; reload the inbox");
+        } finally {
+            identityService.clearAuthentication();
+        }
+        LOG.infof("%s completed %s (%s) of process %s with %s", username, id, task.getName(), task.getProcessInstanceId(),
+                request.decision());
+        return new CompletionResult(id, task.getProcessInstanceId(), taskId instanceof Number n ? n.longValue() : null,
+                request.decision(), username, reason);
+    }
+}

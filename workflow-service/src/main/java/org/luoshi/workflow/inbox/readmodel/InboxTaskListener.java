@@ -1,0 +1,121 @@
+package org.luoshi.workflow.inbox.readmodel;
+
+import java.util.List;
+import java.util.Objects;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.db.DbEntity;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.task.DelegationState;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+
+/**
+ * Keeps {@code luoshi_inbox_item} in step with the engine's user tasks. Registered on every user task of every
+ * deployed process by {@link InboxParseListener}, so it runs inside the engine command that creates, assigns,
+ * completes or deletes the task — the same transaction; a crash loses both or neither.
+ */
+public class InboxTaskListener implements TaskListener {
+    public static final String VAR_PLAN_SECTION = "planSection";
+    /** Set by 节点填报与审核 (milestone-reporting); the inbox shows which milestone an item reports on. */
+    public static final String VAR_MILESTONE_TITLE = "milestoneTitle";
+
+    private final InboxReadModel readModel;
+
+    public InboxTaskListener(InboxReadModel readModel) {
+        this.readModel = readModel;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        String actor = actor();
+        switch (task.getEventName()) {
+            case EVENTNAME_CREATE -> {
+                readModel.upsertOpen(row(task));
+                readModel.logEvent(task.getId(), actor, "created", String.join(",", groups(task)));
+            }
+            case EVENTNAME_ASSIGNMENT -> {
+                readModel.upsertOpen(row(task));
+                readModel.logEvent(task.getId(), actor, assignmentAction(task, actor), task.getAssignee());
+            }
+            case EVENTNAME_UPDATE -> readModel.upsertOpen(row(task));
+            case EVENTNAME_COMPLETE -> {
+                readModel.markEnded(task.getId(), InboxReadModel.STATUS_COMPLETED, actor != null ? actor : task.getAssignee());
+                readModel.logEvent(task.getId(), actor != null ? actor : task.getAssignee(), "completed", null);
+            }
+            case EVENTNAME_DELETE -> {
+                readModel.markEnded(task.getId(), InboxReadModel.STATUS_DELETED, actor);
+                readModel.logEvent(task.getId(), actor, "deleted", task.getDeleteReason());
+            }
+            default -> {
+                // timeout events of task listeners carry no change of the task itself
+            }
+        }
+    }
+
+    private static String assignmentAction(DelegateTask task, String actor) {
+        if (task.getAssignee() == null) {
+            return "unclaimed";
+        }
+        if (isDelegated(task) && Objects.equals(actor, task.getOwner())) {
+            return "delegated";
+        }
+        return Objects.equals(actor, task.getAssignee()) ? "claimed" : "assigned";
+    }
+
+    /** Delegated and still with the delegate (after a release and a new claim the engine keeps the state PENDING). */
+    private static boolean isDelegated(DelegateTask task) {
+        return task instanceof TaskEntity entity && entity.getDelegationState() == DelegationState.PENDING
+                && task.getAssignee() != null && task.getOwner() != null && !task.getOwner().equals(task.getAssignee());
+    }
+
+    private static String actor() {
+        CommandContext context = Context.getCommandContext();
+        return context == null ? null : context.getAuthenticatedUserId();
+    }
+
+    /**
+     * The candidate groups as they stand at the end of this change. A task caches its identity links for the command,
+     * and a link deleted in the same command (a candidate group replaced) stays in that cache, marked deleted.
+     */
+    private static List<String> groups(DelegateTask task) {
+        CommandContext context = Context.getCommandContext();
+        return task.getCandidates().stream()
+                .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
+                .filter(link -> context == null || !(link instanceof DbEntity entity)
+                        || !context.getDbEntityManager().isDeleted(entity))
+                .map(IdentityLink::getGroupId)
+                .distinct().sorted().toList();
+    }
+
+    static InboxReadModel.Row row(DelegateTask task) {
+        ExecutionEntity execution = (ExecutionEntity) task.getExecution();
+        String definitionKey = execution != null && execution.getProcessDefinition() != null
+                ? execution.getProcessDefinition().getKey() : "";
+        String businessKey = execution != null ? execution.getProcessBusinessKey() : null;
+        Object planTaskId = task.getVariable("taskId");
+        return new InboxReadModel.Row(task.getId(), task.getProcessInstanceId(), definitionKey, businessKey,
+                task.getTaskDefinitionKey(), task.getName(), groups(task), task.getAssignee(),
+                isDelegated(task) ? task.getOwner() : null, task.getCreateTime(), task.getDueDate(),
+                planTaskId instanceof Number n ? n.longValue() : null, text(task.getVariable("taskTitle")),
+                text(task.getVariable(VAR_PLAN_SECTION)), actingDepartment(task),
+                text(task.getVariable(VAR_MILESTONE_TITLE)));
+    }
+
+    /**
+     * The department that has to act on the item: a co-department's sub-report belongs to that co-department (the
+     * multi-instance's local {@code coDepartmentCode}), everything else to the process's {@code departmentCode}.
+     */
+    private static String actingDepartment(DelegateTask task) {
+        Object coDepartment = task.getVariable("coDepartmentCode");
+        return text(coDepartment != null ? coDepartment : task.getVariable("departmentCode"));
+    }
+
+    private static String text(Object value) {
+        return value == null ? null : value.toString();
+    }
+}

@@ -1,0 +1,22 @@
+package org.luoshi.workflow.milestone.api;
+
+import java.util.List;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** The lead department's report (牵头单位填报). */
+public record ReportForm(
+        @Schema(description = "progress of the milestone") @NotBlank @Size(max = 5000) String text,
+        @Schema(description = "progress in percent, 0..100") @NotNull @Min(0) @Max(100) Integer percent,
+        @Schema(description = "ids of evidence files uploaded to task-service") @Size(max = 50)
+        List<@NotNull @Positive Long> evidenceIds,
+        @Schema(description = "report keys of the co-departments' sub-reports this report consolidates (see the item's subReports)")
+        @Size(max = 100) List<@NotBlank String> consolidates) {
+}

@@ -1,0 +1,312 @@
+package org.luoshi.workflow.milestone.application;
+
+import static org.luoshi.workflow.milestone.domain.MilestoneReportingProcess.*;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskAlreadyClaimedException;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.logging.Logger;
+import org.luoshi.common.problem.ConflictException;
+import org.luoshi.common.problem.InvalidFieldException;
+import org.luoshi.common.security.CurrentUser;
+import org.luoshi.workflow.milestone.api.MilestoneItem;
+import org.luoshi.workflow.milestone.api.MilestoneItemDone;
+import org.luoshi.workflow.milestone.api.ReportForm;
+import org.luoshi.workflow.workitem.ReviewDecision;
+import org.luoshi.workflow.workitem.ReviewForm;
+import org.luoshi.workflow.taskservice.MilestoneClient;
+import org.luoshi.workflow.milestone.api.SubReportForm;
+import org.luoshi.workflow.inbox.application.EntitledTasks;
+import org.luoshi.workflow.inbox.application.InboxEntitlement;
+import org.luoshi.workflow.inbox.application.InboxQueries;
+import org.luoshi.workflow.workitem.DecisionPolicy;
+import org.luoshi.workflow.taskservice.TaskServiceValidation;
+
+/**
+ * The items of 节点填报与审核 (sub-report, report, review) as the caller may see and complete them: offered to one of
+ * the caller's departments or assigned to the caller; anything else is reported exactly like a missing item (404).
+ * Completing claims for the caller and completes in one transaction, like the inbox.
+ */
+@ApplicationScoped
+public class MilestoneItemService {
+    private static final Logger LOG = Logger.getLogger(MilestoneItemService.class);
+    private static final String ITEM = "Milestone item";
+
+    @Inject
+    TaskService taskService;
+
+    @Inject
+    EntitledTasks entitledTasks;
+
+    @Inject
+    RuntimeService runtimeService;
+
+    @Inject
+    IdentityService identityService;
+
+    @Inject
+    CurrentUser user;
+
+    @Inject
+    InboxQueries queries;
+
+    @Inject
+    @RestClient
+    MilestoneClient milestones;
+
+    @ConfigProperty(name = "luoshi.workflow.ladder.zone", defaultValue = "Asia/Shanghai")
+    ZoneId zone;
+
+    public List<MilestoneItem> list(String processInstanceId) {
+        // who may see which item is the inbox read model's answer, not Camunda's candidate-group query
+        List<String> ids = queries.list(InboxEntitlement.of(user), InboxQueries.Filter.ofProcess(KEY, processInstanceId), 0, 100)
+                .items().stream().map(item -> item.id()).toList();
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        TaskQuery query = taskService.createTaskQuery().active().taskIdIn(ids.toArray(String[]::new));
+        if (processInstanceId != null && !processInstanceId.isBlank()) {
+            query.processInstanceId(processInstanceId);
+        }
+        return query.orderByTaskCreateTime().asc().list().stream().map(this::toItem).toList();
+    }
+
+    public MilestoneItem get(String id) {
+        return toItem(entitledTask(id));
+    }
+
+    @Transactional
+    public MilestoneItemDone submitSubReport(String id, SubReportForm form) {
+        Task task = entitledTask(id, CONTRIBUTE_SUB_REPORT);
+        VariableMap local = Variables.createVariables()
+                .putValue(VAR_SUB_TEXT, form.text().strip())
+                .putValue(VAR_SUB_PERCENT, form.percent())
+                .putValue(VAR_SUB_EVIDENCE_IDS, new ArrayList<>(form.evidenceIds() == null ? List.of() : form.evidenceIds()))
+                .putValue(VAR_SUB_SUBMITTED_BY, user.username());
+        // local to this co-department's execution: the departments report in parallel
+        runtimeService.setVariablesLocal(task.getExecutionId(), local);
+        String department = (String) runtimeService.getVariable(task.getExecutionId(), VAR_CO_DEPARTMENT);
+        complete(task, Variables.createVariables());
+        return new MilestoneItemDone(id, "SUB_REPORT", task.getProcessInstanceId(), user.username(),
+                task.getProcessInstanceId() + ":sub:" + department, null);
+    }
+
+    @Transactional
+    public MilestoneItemDone submitReport(String id, ReportForm form) {
+        Task task = entitledTask(id, SUBMIT_REPORT);
+        String processInstanceId = task.getProcessInstanceId();
+        List<String> consolidates = form.consolidates() == null ? List.of() : List.copyOf(form.consolidates());
+        Set<String> recorded = subReports(processInstanceId).stream().map(r -> String.valueOf(r.get("reportKey")))
+                .collect(Collectors.toSet());
+        for (String key : consolidates) {
+            if (!recorded.contains(key)) {
+                throw new InvalidFieldException("consolidates", "'" + key + "' is not a sub-report of this milestone; recorded: "
+                        + recorded);
+            }
+        }
+        Map<String, Object> current = runtimeService.getVariables(processInstanceId);
+        List<Long> evidenceIds = form.evidenceIds() == null ? List.of() : List.copyOf(form.evidenceIds());
+        // what recordReport would meet in task-service (evidence of another milestone, …), refused now naming the field
+        MilestoneClient.ReportRequest request = new MilestoneClient.ReportRequest("LEAD",
+                (String) current.get(VAR_LEAD_DEPARTMENT), user.username(), form.text().strip(), form.percent(), evidenceIds,
+                consolidates);
+        long milestoneId = ((Number) current.get(VAR_MILESTONE_ID)).longValue();
+        TaskServiceValidation.check("the report", () -> milestones.validateReport(milestoneId, request));
+        Object round = current.get(VAR_REPORT_ROUND);
+        int next = (round instanceof Number n ? n.intValue() : 0) + 1;
+        String reportKey = processInstanceId + ":lead:" + next;
+        VariableMap variables = Variables.createVariables();
+        if (DECISION_REJECT.equals(current.get(VAR_REVIEW_DECISION)) && current.get(VAR_REPORT_KEY) != null) {
+            // the report variables are overwritten below: keep the rejected report for the next review to compare
+            variables.putValue(VAR_PREVIOUS_REPORT, rejectedReport(current));
+        }
+        variables
+                .putValue(VAR_REPORT_ROUND, next)
+                .putValue(VAR_REPORT_KEY, reportKey)
+                .putValue(VAR_REPORT_TEXT, form.text().strip())
+                .putValue(VAR_REPORT_PERCENT, form.percent())
+                .putValue(VAR_REPORT_EVIDENCE_IDS, new ArrayList<>(evidenceIds))
+                .putValue(VAR_REPORT_CONSOLIDATES, new ArrayList<>(consolidates))
+                .putValue(VAR_REPORT_SUBMITTED_BY, user.username())
+                .putValue(VAR_REPORT_REFUSAL, null);
+        complete(task, variables);
+        return new MilestoneItemDone(id, "REPORT", processInstanceId, user.username(), reportKey, null);
+    }
+
+    /** The report the last review rejected, with that rejection (see {@code previousReport}). */
+    private static Map<String, Object> rejectedReport(Map<String, Object> v) {
+        Map<String, Object> report = reportOf(v);
+        report.put("rejection", rejectionOf(v, (String) v.get(VAR_REPORT_KEY)));
+        return report;
+    }
+
+    private static Map<String, Object> reportOf(Map<String, Object> v) {
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("reportKey", v.get(VAR_REPORT_KEY));
+        report.put("round", v.get(VAR_REPORT_ROUND));
+        report.put("submittedBy", v.get(VAR_REPORT_SUBMITTED_BY));
+        report.put("text", v.get(VAR_REPORT_TEXT));
+        report.put("percent", v.get(VAR_REPORT_PERCENT));
+        report.put("evidenceIds", v.get(VAR_REPORT_EVIDENCE_IDS));
+        report.put("consolidates", v.get(VAR_REPORT_CONSOLIDATES));
+        return report;
+    }
+
+    private static Map<String, Object> rejectionOf(Map<String, Object> v, String reportKey) {
+        Map<String, Object> rejection = new LinkedHashMap<>();
+        rejection.put("reportKey", reportKey);
+        rejection.put("comment", v.get(VAR_REVIEW_COMMENT));
+        rejection.put("decidedBy", v.get(VAR_REVIEWED_BY));
+        rejection.put("decidedOn", v.get(VAR_REVIEWED_ON));
+        return rejection;
+    }
+
+    @Transactional
+    public MilestoneItemDone review(String id, ReviewForm form) {
+        Task task = entitledTasks.openToDecide(id, ITEM);
+        if (!REVIEW_REPORT.equals(task.getTaskDefinitionKey())) {
+            throw new ConflictException("Item " + id + " is a " + kind(task.getTaskDefinitionKey()) + " item, not a REVIEW item");
+        }
+        return review(task, form);
+    }
+
+    /**
+     * Completes a review item (督查室审核) with the decision; the caller has checked entitlement. The inbox's bulk
+     * APPROVE / REJECT uses this too, so both set the same variables and lead to the same recordDecision job.
+     */
+    @Transactional
+    public MilestoneItemDone review(Task task, ReviewForm form) {
+        if (!REVIEW_REPORT.equals(task.getTaskDefinitionKey())) {
+            throw new ConflictException("Item " + task.getId() + " is a " + kind(task.getTaskDefinitionKey())
+                    + " item, not a REVIEW item");
+        }
+        DecisionPolicy.requireDecidingRole(user, REVIEW_REPORT);
+        DecisionPolicy.requireNotOwnDepartment(user, runtimeService.getVariable(task.getProcessInstanceId(), VAR_LEAD_DEPARTMENT));
+        String decision = form.decision() == ReviewDecision.APPROVE ? DECISION_APPROVE : DECISION_REJECT;
+        VariableMap variables = Variables.createVariables()
+                .putValue(VAR_REVIEW_DECISION, decision)
+                .putValue(VAR_REVIEW_COMMENT, form.comment() == null ? null : form.comment().strip())
+                .putValue(VAR_REVIEWED_BY, user.username())
+                .putValue(VAR_REVIEWED_ON, LocalDate.now(zone).toString());
+        String reportKey = (String) runtimeService.getVariable(task.getProcessInstanceId(), VAR_REPORT_KEY);
+        complete(task, variables);
+        return new MilestoneItemDone(task.getId(), "REVIEW", task.getProcessInstanceId(), user.username(), reportKey, decision);
+    }
+
+    private void complete(Task task, VariableMap variables) {
+        String username = user.username();
+        identityService.setAuthenticatedUserId(username);
+        try {
+            taskService.claim(task.getId(), username);
+            taskService.complete(task.getId(), variables);
+        } catch (TaskAlreadyClaimedException | OptimisticLockingException e) {
+            throw new ConflictException("The item was taken or changed by someone else meanwhile; reload the inbox");
+        } finally {
+            identityService.clearAuthentication();
+        }
+        LOG.infof("%s completed %s (%s) of process %s", username, task.getId(), task.getTaskDefinitionKey(),
+                task.getProcessInstanceId());
+    }
+
+    private Task entitledTask(String id) {
+        return entitledTasks.open(id, ITEM);
+    }
+
+    private Task entitledTask(String id, String expectedActivity) {
+        Task task = entitledTask(id);
+        if (!expectedActivity.equals(task.getTaskDefinitionKey())) {
+            throw new ConflictException("Item " + id + " is a " + kind(task.getTaskDefinitionKey()) + " item, not a "
+                    + kind(expectedActivity) + " item");
+        }
+        return task;
+    }
+
+    private static String kind(String activityId) {
+        return switch (activityId) {
+            case CONTRIBUTE_SUB_REPORT -> "SUB_REPORT";
+            case SUBMIT_REPORT -> "REPORT";
+            case REVIEW_REPORT -> "REVIEW";
+            default -> activityId;
+        };
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Map<String, Object>> subReports(String processInstanceId) {
+        Object value = runtimeService.getVariable(processInstanceId, VAR_SUB_REPORTS);
+        List<Map<String, Object>> result = new ArrayList<>();
+        if (value instanceof List<?> list) {
+            list.forEach(entry -> result.add((Map<String, Object>) entry));
+        }
+        return result;
+    }
+
+    private MilestoneItem toItem(Task task) {
+        String pi = task.getProcessInstanceId();
+        Map<String, Object> v = runtimeService.getVariables(pi);
+        String department = task.getTaskDefinitionKey().equals(CONTRIBUTE_SUB_REPORT)
+                ? (String) runtimeService.getVariable(task.getExecutionId(), VAR_CO_DEPARTMENT)
+                : candidateGroup(task.getId());
+        boolean reviewing = task.getTaskDefinitionKey().equals(REVIEW_REPORT);
+        Map<String, Object> report = reviewing ? reportOf(v) : null;
+        Map<String, Object> previousReport = reviewing ? previousReport(v) : null;
+        Map<String, Object> lastRejection = null;
+        if (DECISION_REJECT.equals(v.get(VAR_REVIEW_DECISION))) {
+            // under review, the report variables already hold the new report: the rejected one is the round before
+            String rejectedKey = (String) v.get(VAR_REPORT_KEY);
+            if (reviewing && v.get(VAR_REPORT_ROUND) instanceof Number round) {
+                rejectedKey = pi + ":lead:" + (round.intValue() - 1);
+            }
+            lastRejection = rejectionOf(v, rejectedKey);
+        }
+        ProcessInstance instance = runtimeService.createProcessInstanceQuery().processInstanceId(pi).singleResult();
+        return new MilestoneItem(task.getId(), kind(task.getTaskDefinitionKey()), task.getName(), pi,
+                instance == null ? null : instance.getBusinessKey(), asLong(v.get(VAR_TASK_ID)), (String) v.get(VAR_TASK_TITLE),
+                asLong(v.get(VAR_MILESTONE_ID)), (String) v.get(VAR_MILESTONE_TITLE), (String) v.get(VAR_DUE_DATE), department,
+                task.getCreateTime() == null ? null : task.getCreateTime().toInstant(),
+                task.getTaskDefinitionKey().equals(CONTRIBUTE_SUB_REPORT) ? List.of() : subReports(pi), report, lastRejection,
+                previousReport, task.getTaskDefinitionKey().equals(SUBMIT_REPORT) ? (String) v.get(VAR_REPORT_REFUSAL) : null);
+    }
+
+    /** The rejected report this one replaces, if the lead reported again after a rejection (null for a first report). */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> previousReport(Map<String, Object> v) {
+        return v.get(VAR_PREVIOUS_REPORT) instanceof Map<?, ?> previous && DECISION_REJECT.equals(v.get(VAR_REVIEW_DECISION))
+                ? (Map<String, Object>) previous : null;
+    }
+
+    private String candidateGroup(String taskId) {
+        for (IdentityLink link : taskService.getIdentityLinksForTask(taskId)) {
+            if (link.getGroupId() != null) {
+                return link.getGroupId();
+            }
+        }
+        return null;
+    }
+
+    private static Long asLong(Object value) {
+        return value instanceof Number n ? n.longValue() : null;
+    }
+}

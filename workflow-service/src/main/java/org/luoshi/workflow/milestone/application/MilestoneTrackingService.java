@@ -1,0 +1,80 @@
+package org.luoshi.workflow.milestone.application;
+
+import java.time.Clock;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.jboss.logging.Logger;
+import org.luoshi.common.problem.ConflictException;
+import org.luoshi.common.problem.ResourceNotFoundException;
+import org.luoshi.common.security.CurrentUser;
+import org.luoshi.workflow.escalation.ChaseResult;
+import org.luoshi.workflow.milestone.api.MilestoneTrackingResult;
+import org.luoshi.workflow.taskservice.TaskServiceRefusal;
+import org.luoshi.workflow.taskservice.TaskView;
+import org.luoshi.workflow.milestone.domain.MilestoneReportingProcess;
+import org.luoshi.workflow.taskservice.TaskReads;
+import org.luoshi.workflow.taskservice.TaskServiceUnavailableException;
+
+/** Starts 节点填报与审核 for the open milestones of a task accepted before tracking existed; 催办 by hand. */
+@ApplicationScoped
+public class MilestoneTrackingService {
+    private static final Logger LOG = Logger.getLogger(MilestoneTrackingService.class);
+
+    @Inject
+    RuntimeService runtimeService;
+
+    @Inject
+    HistoryService historyService;
+
+    @Inject
+    MilestoneNotifications notifications;
+
+    @Inject
+    CurrentUser user;
+
+    /** 催办 by hand: tells the lead department of a running 节点填报与审核 to report now (stored and mailed). */
+    @Transactional
+    public ChaseResult chase(String processInstanceId) {
+        boolean running = runtimeService.createProcessInstanceQuery().processInstanceId(processInstanceId)
+                .processDefinitionKey(MilestoneReportingProcess.KEY).count() > 0;
+        if (!running) {
+            if (historyService.createHistoricProcessInstanceQuery().processInstanceId(processInstanceId)
+                    .processDefinitionKey(MilestoneReportingProcess.KEY).count() > 0) {
+                throw new ConflictException("Milestone process " + processInstanceId + " has ended; there is nothing to chase");
+            }
+            throw new ResourceNotFoundException("Milestone tracking", processInstanceId);
+        }
+        List<String> chased = notifications.chase(processInstanceId, runtimeService.getVariables(processInstanceId),
+                user.username(), Clock.systemUTC());
+        LOG.infof("%s chased %s for milestone process %s", user.username(), chased, processInstanceId);
+        return new ChaseResult(processInstanceId, chased);
+    }
+
+    @Inject
+    TaskReads taskReads;
+
+    @Inject
+    MilestoneTracker tracker;
+
+    @Transactional
+    public MilestoneTrackingResult track(long taskId) {
+        TaskView task = taskReads.read(taskId);
+        List<MilestoneTracker.Tracked> tracked;
+        try {
+            tracked = tracker.track(task);
+        } catch (TaskServiceRefusal | jakarta.ws.rs.WebApplicationException | jakarta.ws.rs.ProcessingException e) {
+            // task-service did not take note that the milestones are tracked: nothing is started (one transaction)
+            throw new TaskServiceUnavailableException("task-service did not record the tracking of task " + taskId, e);
+        }
+        return new MilestoneTrackingResult(taskId, tracked.stream()
+                .map(t -> new MilestoneTrackingResult.TrackedMilestone(t.milestoneId(), t.processInstanceId(),
+                        t.businessKey(), t.started()))
+                .toList());
+    }
+}

@@ -1,0 +1,81 @@
+package org.luoshi.workflow.milestone.domain;
+
+import java.util.List;
+
+/** Names used in bpmn/milestone-reporting.bpmn (节点填报与审核): the process key, activity ids and variables. */
+public final class MilestoneReportingProcess {
+    public static final String KEY = "milestone-reporting";
+    public static final String MESSAGE_DATES_CHANGED = "milestone-dates-changed";
+
+    public static final String CONTRIBUTE_SUB_REPORT = "contributeSubReport";
+    public static final String RECORD_SUB_REPORT = "recordSubReport";
+    public static final String SUBMIT_REPORT = "submitReport";
+    public static final String RECORD_REPORT = "recordReport";
+    public static final String REVIEW_REPORT = "reviewReport";
+    public static final String RECORD_DECISION = "recordDecision";
+    public static final String END_APPROVED = "milestoneApproved";
+    public static final String WAIT_REMINDER = "waitReminder";
+    public static final String WAIT_URGING = "waitUrging";
+    public static final String WAIT_SUPERVISION = "waitSupervision";
+    public static final String NOTIFY_REMINDER = "notifyReminder";
+    public static final String NOTIFY_URGING = "notifyUrging";
+    public static final String NOTIFY_SUPERVISION = "notifySupervision";
+
+    public static final String VAR_TASK_ID = "taskId";
+    public static final String VAR_TASK_TITLE = "taskTitle";
+    public static final String VAR_MILESTONE_ID = "milestoneId";
+    public static final String VAR_MILESTONE_TITLE = "milestoneTitle";
+    /** ISO date string yyyy-MM-dd. */
+    public static final String VAR_DUE_DATE = "dueDate";
+    public static final String VAR_LEAD_DEPARTMENT = "leadDepartmentCode";
+    /** The lead department again, under the name the generic inbox shows. */
+    public static final String VAR_DEPARTMENT_CODE = "departmentCode";
+    public static final String VAR_CO_DEPARTMENTS = "coDepartmentCodes";
+    /** Element variable of the co-department multi-instance. */
+    public static final String VAR_CO_DEPARTMENT = "coDepartmentCode";
+    /** When the ladder was (re-)armed: rungs whose time lies before it are skipped. */
+    public static final String VAR_LADDER_ARMED_AT = "ladderArmedAt";
+    public static final String VAR_MILESTONE_DUE_DATES = "milestoneDueDates";
+
+    /** Sub-report fields, local to one co-department's multi-instance execution. */
+    public static final String VAR_SUB_TEXT = "subText";
+    public static final String VAR_SUB_PERCENT = "subPercent";
+    public static final String VAR_SUB_EVIDENCE_IDS = "subEvidenceIds";
+    public static final String VAR_SUB_SUBMITTED_BY = "subSubmittedBy";
+    /** Process-level list of the recorded SUB reports: maps {reportKey, departmentCode, submittedBy, text, percent}. */
+    public static final String VAR_SUB_REPORTS = "subReports";
+
+    public static final String VAR_REPORT_ROUND = "reportRound";
+    public static final String VAR_REPORT_KEY = "reportKey";
+    /** task-service's reason for refusing the last report sent (boundary event reportRefused); cleared by the next. */
+    public static final String VAR_REPORT_REFUSAL = "reportRefusal";
+    public static final String VAR_REPORT_TEXT = "reportText";
+    public static final String VAR_REPORT_PERCENT = "reportPercent";
+    public static final String VAR_REPORT_EVIDENCE_IDS = "reportEvidenceIds";
+    public static final String VAR_REPORT_CONSOLIDATES = "reportConsolidates";
+    public static final String VAR_REPORT_SUBMITTED_BY = "reportSubmittedBy";
+    /**
+     * The report the supervising office rejected, with its rejection, kept when the lead reports again so the review
+     * of the new report can compare: a map {reportKey, round, text, percent, evidenceIds, consolidates, submittedBy,
+     * rejection: {comment, decidedBy, decidedOn}}.
+     */
+    public static final String VAR_PREVIOUS_REPORT = "previousReport";
+
+    public static final String VAR_REVIEW_DECISION = "reviewDecision";
+    public static final String VAR_REVIEW_COMMENT = "reviewComment";
+    public static final String VAR_REVIEWED_BY = "reviewedBy";
+    public static final String VAR_REVIEWED_ON = "reviewedOn";
+
+    public static final String DECISION_APPROVE = "APPROVE";
+    public static final String DECISION_REJECT = "REJECT";
+
+    public static final List<String> LADDER_TIMERS = List.of(WAIT_REMINDER, WAIT_URGING, WAIT_SUPERVISION);
+
+    private MilestoneReportingProcess() {
+    }
+
+    /** Business key prefix of every instance tracking the milestone: {@code milestone-<id>-}. */
+    public static String businessKeyPrefix(long milestoneId) {
+        return "milestone-" + milestoneId + "-";
+    }
+}

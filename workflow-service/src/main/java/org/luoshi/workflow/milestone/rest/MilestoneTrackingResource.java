@@ -1,0 +1,48 @@
+package org.luoshi.workflow.milestone.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.luoshi.common.security.Roles;
+import org.luoshi.workflow.escalation.ChaseResult;
+import org.luoshi.workflow.milestone.api.MilestoneTrackingRequest;
+import org.luoshi.workflow.milestone.api.MilestoneTrackingResult;
+import org.luoshi.workflow.milestone.application.MilestoneTrackingService;
+
+import io.quarkus.security.Authenticated;
+
+@Path("/api/milestone-trackings")
+@Authenticated
+@Tag(name = "milestones", description = "节点填报与审核: milestone reports, their review and the reminder/催办/督办 ladder")
+@Produces(MediaType.APPLICATION_JSON)
+public class MilestoneTrackingResource {
+
+    @Inject
+    MilestoneTrackingService trackings;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.SUPERVISOR, Roles.ADMIN })
+    @Operation(summary = "Track the open milestones of a task (one 节点填报与审核 each); already tracked ones are left alone")
+    public MilestoneTrackingResult track(@NotNull @Valid MilestoneTrackingRequest request) {
+        return trackings.track(request.taskId());
+    }
+
+    @POST
+    @Path("/{processInstanceId}/chase")
+    @RolesAllowed({ Roles.SUPERVISOR, Roles.ADMIN })
+    @Operation(summary = "催办 by hand: tell the lead department of a running 节点填报与审核 to report now (stored and mailed)")
+    public ChaseResult chase(@PathParam("processInstanceId") String processInstanceId) {
+        return trackings.chase(processInstanceId);
+    }
+}

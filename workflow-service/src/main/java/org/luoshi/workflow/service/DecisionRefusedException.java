@@ -1,8 +1,0 @@
-package org.luoshi.workflow.service;
-
-/** The caller may see the item but may not decide it (wrong role, own request, own department): answered 403. */
-public class DecisionRefusedException extends RuntimeException {
-    public DecisionRefusedException(String message) {
-        super(message);
-    }
-}

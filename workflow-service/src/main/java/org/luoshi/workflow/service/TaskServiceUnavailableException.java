@@ -1,8 +1,0 @@
-package org.luoshi.workflow.service;
-
-/** task-service could not be asked (down, timed out, refused our service token, answered 5xx). */
-public class TaskServiceUnavailableException extends RuntimeException {
-    public TaskServiceUnavailableException(String message, Throwable cause) {
-        super(message, cause);
-    }
-}

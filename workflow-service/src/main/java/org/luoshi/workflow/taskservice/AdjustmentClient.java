@@ -1,0 +1,39 @@
+package org.luoshi.workflow.taskservice;
+
+import java.util.Map;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.quarkus.oidc.client.filter.OidcClientFilter;
+
+/**
+ * task-service's adjustment API (动态调整) with the service account's token (same {@code task-service} configuration as
+ * {@link TaskServiceClient}). The PUT is idempotent by the key: the same key again answers the first result.
+ */
+@Path("/api/adjustments")
+@RegisterRestClient(configKey = "task-service")
+@OidcClientFilter
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public interface AdjustmentClient {
+
+    /** Answers {@code {adjustmentKey, taskId, revision, before, after}}. */
+    @PUT
+    @Path("/{adjustmentKey}")
+    JsonNode apply(@PathParam("adjustmentKey") String adjustmentKey, Adjustment body);
+
+    /** Body of PUT /api/adjustments/{adjustmentKey}. */
+    record Adjustment(Long taskId, String reasonCategory, String justification, String requestedBy, String reviewedBy,
+            String approvedBy, String newDueDate, Map<String, String> milestoneDueDates, String newLeadDepartmentCode,
+            String newTitle) {
+    }
+}

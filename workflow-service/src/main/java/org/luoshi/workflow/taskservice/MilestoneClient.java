@@ -1,0 +1,58 @@
+package org.luoshi.workflow.taskservice;
+
+import java.util.List;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.quarkus.oidc.client.filter.OidcClientFilter;
+
+/**
+ * task-service's milestone API as the 节点填报与审核 process uses it, with the service account's token (same
+ * {@code task-service} configuration as {@link TaskServiceClient}). Both PUTs are idempotent by the report key.
+ * The task and its milestones are read through {@link TaskServiceClient#getTask}, the only reader of that endpoint.
+ */
+@Path("/api")
+@RegisterRestClient(configKey = "task-service")
+@OidcClientFilter
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public interface MilestoneClient {
+
+
+    @PUT
+    @Path("/milestones/{id}/reports/{reportKey}")
+    JsonNode putReport(@PathParam("id") long milestoneId, @PathParam("reportKey") String reportKey, ReportRequest body);
+
+    /** 204 when {@link #putReport} would record the body, else the same 400 naming the field; records nothing. */
+    @POST
+    @Path("/milestones/{id}/reports/validation")
+    void validateReport(@PathParam("id") long milestoneId, ReportRequest body);
+
+    /** Records that workflow-service tracks the milestone: from then on its date changes only by 动态调整. */
+    @PUT
+    @Path("/milestones/{id}/tracking")
+    JsonNode startTracking(@PathParam("id") long milestoneId);
+
+    @PUT
+    @Path("/milestone-reports/{reportKey}/decision")
+    JsonNode putDecision(@PathParam("reportKey") String reportKey, DecisionRequest body);
+
+    /** Body of PUT /api/milestones/{id}/reports/{reportKey}; kind LEAD or SUB. */
+    record ReportRequest(String kind, String departmentCode, String submittedBy, String text, Integer percent,
+            List<Long> evidenceIds, List<String> consolidates) {
+    }
+
+    /** Body of PUT /api/milestone-reports/{reportKey}/decision; decision APPROVED or REJECTED. */
+    record DecisionRequest(String decision, String decidedBy, String comment, String decidedOn) {
+    }
+}
