@@ -21,6 +21,7 @@ import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
+import org.luoshi.workflow.shared.ServiceToken;
 import org.luoshi.common.problem.ConflictException;
 import org.luoshi.workflow.shared.ProcessValues;
 import org.luoshi.common.security.CurrentUser;
@@ -139,7 +140,7 @@ public class EvaluationItemService {
 
     private EvaluationClient.Evaluation readEvaluation(Long evaluationId) {
         try {
-            return evaluations.evaluation(evaluationId);
+            return ServiceToken.withFreshTokenOn401("evaluation " + evaluationId, () -> evaluations.evaluation(evaluationId));
         } catch (WebApplicationException e) {
             throw new TaskServiceUnavailableException("task-service answered " + e.getResponse().getStatus()
                     + " for evaluation " + evaluationId, e);

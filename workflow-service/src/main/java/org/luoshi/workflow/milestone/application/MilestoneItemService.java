@@ -23,9 +23,11 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 import org.luoshi.common.problem.ConflictException;
 import org.luoshi.workflow.shared.ProcessValues;
+import org.luoshi.workflow.milestone.domain.MilestoneReportingVariables;
 import org.luoshi.common.problem.InvalidFieldException;
 import org.luoshi.common.security.CurrentUser;
 import org.luoshi.workflow.milestone.api.MilestoneItem;
@@ -33,9 +35,13 @@ import org.luoshi.workflow.milestone.api.MilestoneItemDone;
 import org.luoshi.workflow.milestone.api.ReportForm;
 import org.luoshi.workflow.workitem.ReviewDecision;
 import org.luoshi.workflow.workitem.ReviewForm;
+import org.luoshi.workflow.taskservice.MilestoneClient;
 import org.luoshi.workflow.milestone.api.SubReportForm;
+import org.luoshi.workflow.workitem.DecisionPolicy;
 import org.luoshi.workflow.workitem.EntitledTasks;
+import org.luoshi.workflow.workitem.ItemKinds;
 import org.luoshi.workflow.workitem.WorkItems;
+import org.luoshi.workflow.taskservice.TaskServiceValidation;
 
 /**
  * The items of 节点填报与审核 (sub-report, report, review) as the caller may see and complete them: offered to one of
@@ -60,7 +66,14 @@ public class MilestoneItemService {
     WorkItems workItems;
 
     @Inject
+    ItemKinds itemKinds;
+
+    @Inject
     CurrentUser user;
+
+    @Inject
+    @RestClient
+    MilestoneClient milestones;
 
     @ConfigProperty(name = "luoshi.workflow.ladder.zone", defaultValue = "Asia/Shanghai")
     ZoneId zone;
@@ -103,6 +116,13 @@ public class MilestoneItemService {
             }
         }
         Map<String, Object> current = runtimeService.getVariables(processInstanceId);
+        List<Long> evidenceIds = form.evidenceIds() == null ? List.of() : List.copyOf(form.evidenceIds());
+        // what recordReport would meet in task-service (evidence of another milestone, …), refused now naming the field
+        MilestoneClient.ReportRequest request = new MilestoneClient.ReportRequest("LEAD",
+                (String) current.get(VAR_LEAD_DEPARTMENT), user.username(), form.text().strip(), form.percent(), evidenceIds,
+                consolidates);
+        long milestoneId = ProcessValues.asLong(current.get(VAR_MILESTONE_ID));
+        TaskServiceValidation.check("the report", () -> milestones.validateReport(milestoneId, request));
         Object round = current.get(VAR_REPORT_ROUND);
         int next = (round instanceof Number n ? n.intValue() : 0) + 1;
         String reportKey = processInstanceId + ":lead:" + next;
@@ -116,9 +136,10 @@ public class MilestoneItemService {
                 .putValue(VAR_REPORT_KEY, reportKey)
                 .putValue(VAR_REPORT_TEXT, form.text().strip())
                 .putValue(VAR_REPORT_PERCENT, form.percent())
-                .putValue(VAR_REPORT_EVIDENCE_IDS, new ArrayList<>(form.evidenceIds() == null ? List.of() : form.evidenceIds()))
+                .putValue(VAR_REPORT_EVIDENCE_IDS, new ArrayList<>(evidenceIds))
                 .putValue(VAR_REPORT_CONSOLIDATES, new ArrayList<>(consolidates))
-                .putValue(VAR_REPORT_SUBMITTED_BY, user.username());
+                .putValue(VAR_REPORT_SUBMITTED_BY, user.username())
+                .putValue(VAR_REPORT_REFUSAL, null);
         complete(task, variables);
         return new MilestoneItemDone(id, "REPORT", processInstanceId, user.username(), reportKey, null);
     }
@@ -153,7 +174,7 @@ public class MilestoneItemService {
 
     @Transactional
     public MilestoneItemDone review(String id, ReviewForm form) {
-        return review(entitledTask(id, REVIEW_REPORT), form);
+        return review(entitledTasks.openToDecide(id, ITEM), form);
     }
 
     /**
@@ -166,6 +187,9 @@ public class MilestoneItemService {
             throw new ConflictException("Item " + task.getId() + " is a " + kind(task.getTaskDefinitionKey())
                     + " item, not a REVIEW item");
         }
+        itemKinds.requireDecidingRole(user, REVIEW_REPORT);
+        DecisionPolicy.requireNotOwnDepartment(user, MilestoneReportingVariables.of(
+                name -> runtimeService.getVariable(task.getProcessInstanceId(), name)).leadDepartmentCode());
         String decision = form.decision() == ReviewDecision.APPROVE ? DECISION_APPROVE : DECISION_REJECT;
         VariableMap variables = Variables.createVariables()
                 .putValue(VAR_REVIEW_DECISION, decision)
@@ -240,7 +264,7 @@ public class MilestoneItemService {
                 ProcessValues.asLong(v.get(VAR_MILESTONE_ID)), (String) v.get(VAR_MILESTONE_TITLE), (String) v.get(VAR_DUE_DATE), department,
                 task.getCreateTime() == null ? null : task.getCreateTime().toInstant(),
                 task.getTaskDefinitionKey().equals(CONTRIBUTE_SUB_REPORT) ? List.of() : subReports(pi), report, lastRejection,
-                previousReport);
+                previousReport, task.getTaskDefinitionKey().equals(SUBMIT_REPORT) ? (String) v.get(VAR_REPORT_REFUSAL) : null);
     }
 
     /** The rejected report this one replaces, if the lead reported again after a rejection (null for a first report). */
