@@ -1,14 +1,10 @@
 package org.luoshi.task.audit.domain;
 
-import org.luoshi.task.tracking.domain.AccessPolicy;
-import org.luoshi.task.shared.domain.Caller;
-import org.luoshi.task.evaluation.domain.EvaluationAccessPolicy;
-
 /**
  * Which audit entries a reader sees: an entry is visible exactly when the entity it describes is visible to them,
- * by the rule of that kind of entity ({@link AccessPolicy} for plans and what hangs off them,
- * {@link EvaluationAccessPolicy} for evaluations). The log does not have rules of its own: whoever may not open a
- * draft plan or another organisation's evaluation may not read their history either.
+ * by the rule of that kind of entity (plan's rule for plans and what hangs off them, evaluation's rule for
+ * evaluations; {@code audit.application.AuditReadRules} asks them). The log does not have rules of its own: whoever
+ * may not open a draft plan or another organisation's evaluation may not read their history either.
  *
  * @param draftPlans      whether entries of draft plans and of their tasks, milestones, reports, evidence and
  *                        indicators are visible
@@ -19,11 +15,6 @@ public record AuditVisibility(boolean draftPlans, boolean everyEvaluation, Strin
 
     /** For the system's own reads (tests, jobs), which are not a caller's. */
     public static final AuditVisibility EVERYTHING = new AuditVisibility(true, true, null);
-
-    public static AuditVisibility of(Caller caller) {
-        return new AuditVisibility(AccessPolicy.canSeeDraftPlans(caller), EvaluationAccessPolicy.seesAll(caller),
-                caller.organisation());
-    }
 
     /** Everything: for those who see every plan and every evaluation. */
     public boolean unrestricted() {

@@ -19,8 +19,8 @@ import org.luoshi.common.input.Paging;
 import org.luoshi.common.security.Roles;
 import org.luoshi.task.audit.api.AuditEntryView;
 import org.luoshi.task.audit.api.AuditVerification;
+import org.luoshi.task.audit.application.AuditReadRules;
 import org.luoshi.task.audit.application.AuditService;
-import org.luoshi.task.audit.domain.AuditVisibility;
 import org.luoshi.task.shared.application.RateLimited;
 import org.luoshi.task.shared.api.PageView;
 import org.luoshi.task.shared.application.CallerFactory;
@@ -38,6 +38,9 @@ public class AuditResource {
     @Inject
     CallerFactory callers;
 
+    @Inject
+    AuditReadRules readRules;
+
     @GET
     @RolesAllowed({ Roles.SUPERVISOR, Roles.ADMIN, Roles.EVALUATOR })
     @Operation(summary = "Audit entries, newest first, optionally of one entity type, entity or actor")
@@ -46,7 +49,7 @@ public class AuditResource {
             @QueryParam("actor") @Size(max = 100) String actor,
             @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Paging.MAX_PAGE) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
-        return audit.list(entityType, entityId, actor, AuditVisibility.of(callers.current()), page, size);
+        return audit.list(entityType, entityId, actor, readRules.visibilityOf(callers.current()), page, size);
     }
 
     @GET

@@ -19,12 +19,14 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
+import org.luoshi.common.problem.ConflictException;
 import org.luoshi.common.problem.InvalidFieldException;
 import org.luoshi.common.problem.PreconditionFailedException;
 import org.luoshi.common.problem.ResourceNotFoundException;
 import org.luoshi.task.audit.application.AuditLog;
 import org.luoshi.task.plan.application.PlanService;
 import org.luoshi.task.plan.domain.Plan;
+import org.luoshi.task.plan.domain.PlanAccessPolicy;
 import org.luoshi.task.plan.domain.PlanStatus;
 import org.luoshi.task.plan.persistence.ChapterRepository;
 import org.luoshi.task.plan.persistence.SectionRepository;
@@ -100,7 +102,7 @@ public class TaskService {
         LocalDate today = calendar.today();
         TaskRepository.Page page = tasks.page(new TaskRepository.Criteria(q.planId(), q.chapterId(), q.sectionId(),
                 q.department(), role, q.dueFrom(), q.dueTo(), q.text(), caller.seesAllDepartments() ? null : caller.departments(),
-                AccessPolicy.canSeeDraftPlans(caller)), q.statuses(), q.lights(), q.sort(), q.descending(), today,
+                PlanAccessPolicy.canSeeDraftPlans(caller)), q.statuses(), q.lights(), q.sort(), q.descending(), today,
                 (long) q.page() * q.size(), q.size());
         Map<Long, PlanTask> byId = page.ids().isEmpty() ? Map.of()
                 : tasks.list("id in ?1", page.ids()).stream().collect(Collectors.toMap(t -> t.id, Function.identity()));

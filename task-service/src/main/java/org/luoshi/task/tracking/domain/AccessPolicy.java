@@ -23,7 +23,7 @@ public final class AccessPolicy {
 
     /** A task of a draft plan is seen only by whoever sees draft plans; any other by the rule of departments. */
     public static boolean canSee(Caller caller, PlanTask task) {
-        if (task.inDraftPlan() && !canSeeDraftPlans(caller)) {
+        if (task.inDraftPlan() && !PlanAccessPolicy.canSeeDraftPlans(caller)) {
             return false;
         }
         return caller.seesAllDepartments()
@@ -44,7 +44,7 @@ public final class AccessPolicy {
         if (milestone.isDone()) {
             return MILESTONE_DONE;
         }
-        if (milestone.isTracked() && !canAssign(caller)) {
+        if (milestone.isTracked() && !PlanAccessPolicy.canAssign(caller)) {
             return MILESTONE_TRACKED;
         }
         return null;
