@@ -21,7 +21,7 @@ public final class ModelledRefusal {
         try {
             return ServiceCalls.call(what, call);
         } catch (TaskServiceRefusal refused) {
-            LOG.infof("task-service refused %s (%d): %s", what, refused.status(), refused.getMessage());
+            LOG.infof("task-service refused %s (%d): %s", what, refused.httpStatus(), refused.getMessage());
             throw new BpmnError(TaskServiceRefusal.ERROR_CODE, refused.getMessage());
         }
     }

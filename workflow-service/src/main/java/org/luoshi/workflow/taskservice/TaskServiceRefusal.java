@@ -5,14 +5,15 @@ public class TaskServiceRefusal extends RuntimeException {
     /** The BPMN error code the process steps throw for it; boundary events catch this code. */
     public static final String ERROR_CODE = "TASK_SERVICE_REFUSED";
 
-    private final int status;
+    /** The HTTP status task-service answered (named so: a "status" field is a domain state, ArchitectureTest). */
+    private final int httpStatus;
 
-    public TaskServiceRefusal(int status, String reason, Throwable cause) {
+    public TaskServiceRefusal(int httpStatus, String reason, Throwable cause) {
         super(reason, cause);
-        this.status = status;
+        this.httpStatus = httpStatus;
     }
 
-    public int status() {
-        return status;
+    public int httpStatus() {
+        return httpStatus;
     }
 }
