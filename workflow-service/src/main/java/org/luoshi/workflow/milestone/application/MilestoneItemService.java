@@ -25,7 +25,6 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.luoshi.common.problem.ConflictException;
-import org.luoshi.workflow.shared.ProcessValues;
 import org.luoshi.common.problem.InvalidFieldException;
 import org.luoshi.common.security.CurrentUser;
 import org.luoshi.workflow.milestone.api.MilestoneItem;
@@ -36,6 +35,8 @@ import org.luoshi.workflow.workitem.ReviewForm;
 import org.luoshi.workflow.milestone.api.SubReportForm;
 import org.luoshi.workflow.workitem.EntitledTasks;
 import org.luoshi.workflow.workitem.WorkItems;
+import org.luoshi.workflow.milestone.domain.MilestoneReportingVariables;
+import org.luoshi.workflow.shared.ProcessValues;
 
 /**
  * The items of 节点填报与审核 (sub-report, report, review) as the caller may see and complete them: offered to one of
@@ -126,7 +127,7 @@ public class MilestoneItemService {
     /** The report the last review rejected, with that rejection (see {@code previousReport}). */
     private static Map<String, Object> rejectedReport(Map<String, Object> v) {
         Map<String, Object> report = reportOf(v);
-        report.put("rejection", rejectionOf(v, (String) v.get(VAR_REPORT_KEY)));
+        report.put("rejection", rejectionOf(v, MilestoneReportingVariables.of(v::get).reportKey()));
         return report;
     }
 
@@ -219,8 +220,9 @@ public class MilestoneItemService {
     private MilestoneItem toItem(Task task) {
         String pi = task.getProcessInstanceId();
         Map<String, Object> v = runtimeService.getVariables(pi);
+        MilestoneReportingVariables typed = MilestoneReportingVariables.of(v::get);
         String department = task.getTaskDefinitionKey().equals(CONTRIBUTE_SUB_REPORT)
-                ? (String) runtimeService.getVariable(task.getExecutionId(), VAR_CO_DEPARTMENT)
+                ? ProcessValues.asString(runtimeService.getVariable(task.getExecutionId(), VAR_CO_DEPARTMENT))
                 : candidateGroup(task.getId());
         boolean reviewing = task.getTaskDefinitionKey().equals(REVIEW_REPORT);
         Map<String, Object> report = reviewing ? reportOf(v) : null;
@@ -228,7 +230,7 @@ public class MilestoneItemService {
         Map<String, Object> lastRejection = null;
         if (DECISION_REJECT.equals(v.get(VAR_REVIEW_DECISION))) {
             // under review, the report variables already hold the new report: the rejected one is the round before
-            String rejectedKey = (String) v.get(VAR_REPORT_KEY);
+            String rejectedKey = typed.reportKey();
             if (reviewing && v.get(VAR_REPORT_ROUND) instanceof Number round) {
                 rejectedKey = pi + ":lead:" + (round.intValue() - 1);
             }
@@ -236,8 +238,8 @@ public class MilestoneItemService {
         }
         ProcessInstance instance = runtimeService.createProcessInstanceQuery().processInstanceId(pi).singleResult();
         return new MilestoneItem(task.getId(), kind(task.getTaskDefinitionKey()), task.getName(), pi,
-                instance == null ? null : instance.getBusinessKey(), ProcessValues.asLong(v.get(VAR_TASK_ID)), (String) v.get(VAR_TASK_TITLE),
-                ProcessValues.asLong(v.get(VAR_MILESTONE_ID)), (String) v.get(VAR_MILESTONE_TITLE), (String) v.get(VAR_DUE_DATE), department,
+                instance == null ? null : instance.getBusinessKey(), typed.taskId(), typed.taskTitle(), typed.milestoneId(),
+                typed.milestoneTitle(), typed.dueDate(), department,
                 task.getCreateTime() == null ? null : task.getCreateTime().toInstant(),
                 task.getTaskDefinitionKey().equals(CONTRIBUTE_SUB_REPORT) ? List.of() : subReports(pi), report, lastRejection,
                 previousReport);
