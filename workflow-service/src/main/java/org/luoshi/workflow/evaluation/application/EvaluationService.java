@@ -24,7 +24,6 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 import org.luoshi.workflow.shared.ServiceToken;
 import org.luoshi.common.problem.ConflictException;
-import org.luoshi.workflow.shared.ProcessValues;
 import org.luoshi.common.problem.InvalidFieldException;
 import org.luoshi.common.problem.ViolationCodes;
 import org.luoshi.common.security.CurrentUser;
@@ -41,6 +40,7 @@ import com.fasterxml.uuid.impl.TimeBasedEpochGenerator;
 import org.luoshi.workflow.taskservice.TaskServiceUnavailableException;
 import org.luoshi.workflow.workitem.WorkItems;
 import org.luoshi.workflow.taskservice.TaskServiceValidation;
+import org.luoshi.workflow.evaluation.domain.EvaluationVariables;
 
 /**
  * Launches 规划实施评估 (the supervisor), tells where an evaluation stands and chases missing self-assessments.
@@ -133,13 +133,11 @@ public class EvaluationService {
         List<String> steps = instance.ended() ? List.of() : activeSteps(processInstanceId);
         List<SelfAssessmentState> selfAssessments = facts.selfAssessments(instance);
         long incidents = instance.ended() ? 0 : runtimeService.createIncidentQuery().processInstanceId(processInstanceId).count();
+        EvaluationVariables v = EvaluationVariables.of(instance::get);
         return new EvaluationState(instance.id(), instance.businessKey(), instance.ended(), phase(instance, steps), steps,
-                ProcessValues.asLong(instance.get(VAR_EVALUATION_ID)), ProcessValues.asLong(instance.get(VAR_PLAN_ID)),
-                (String) instance.get(VAR_KIND), (String) instance.get(VAR_ORGANISATION),
-                (String) instance.get(VAR_PERIOD_FROM), (String) instance.get(VAR_PERIOD_TO),
-                (String) instance.get(VAR_SELF_ASSESSMENT_DUE), (String) instance.get(VAR_LAUNCHED_BY),
-                selfAssessments.stream().anyMatch(SelfAssessmentState::open), selfAssessments,
-                ProcessValues.asInt(instance.get(VAR_SUBMISSION_ROUND)), EvaluationFacts.lastReturn(instance), incidents);
+                v.evaluationId(), v.planId(), v.kind(), v.organisation(), v.periodFrom(), v.periodTo(), v.selfAssessmentDue(),
+                v.launchedBy(), selfAssessments.stream().anyMatch(SelfAssessmentState::open), selfAssessments,
+                v.submissionRound(), EvaluationFacts.lastReturn(instance), incidents);
     }
 
     @Transactional

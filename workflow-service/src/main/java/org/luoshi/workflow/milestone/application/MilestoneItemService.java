@@ -116,12 +116,13 @@ public class MilestoneItemService {
             }
         }
         Map<String, Object> current = runtimeService.getVariables(processInstanceId);
+        MilestoneReportingVariables typed = MilestoneReportingVariables.of(current::get);
         List<Long> evidenceIds = form.evidenceIds() == null ? List.of() : List.copyOf(form.evidenceIds());
         // what recordReport would meet in task-service (evidence of another milestone, …), refused now naming the field
         MilestoneClient.ReportRequest request = new MilestoneClient.ReportRequest("LEAD",
-                (String) current.get(VAR_LEAD_DEPARTMENT), user.username(), form.text().strip(), form.percent(), evidenceIds,
+                typed.leadDepartmentCode(), user.username(), form.text().strip(), form.percent(), evidenceIds,
                 consolidates);
-        long milestoneId = ProcessValues.asLong(current.get(VAR_MILESTONE_ID));
+        long milestoneId = typed.milestoneId();
         TaskServiceValidation.check("the report", () -> milestones.validateReport(milestoneId, request));
         Object round = current.get(VAR_REPORT_ROUND);
         int next = (round instanceof Number n ? n.intValue() : 0) + 1;
@@ -147,7 +148,7 @@ public class MilestoneItemService {
     /** The report the last review rejected, with that rejection (see {@code previousReport}). */
     private static Map<String, Object> rejectedReport(Map<String, Object> v) {
         Map<String, Object> report = reportOf(v);
-        report.put("rejection", rejectionOf(v, (String) v.get(VAR_REPORT_KEY)));
+        report.put("rejection", rejectionOf(v, MilestoneReportingVariables.of(v::get).reportKey()));
         return report;
     }
 
@@ -243,8 +244,9 @@ public class MilestoneItemService {
     private MilestoneItem toItem(Task task) {
         String pi = task.getProcessInstanceId();
         Map<String, Object> v = runtimeService.getVariables(pi);
+        MilestoneReportingVariables typed = MilestoneReportingVariables.of(v::get);
         String department = task.getTaskDefinitionKey().equals(CONTRIBUTE_SUB_REPORT)
-                ? (String) runtimeService.getVariable(task.getExecutionId(), VAR_CO_DEPARTMENT)
+                ? ProcessValues.asString(runtimeService.getVariable(task.getExecutionId(), VAR_CO_DEPARTMENT))
                 : candidateGroup(task.getId());
         boolean reviewing = task.getTaskDefinitionKey().equals(REVIEW_REPORT);
         Map<String, Object> report = reviewing ? reportOf(v) : null;
@@ -252,7 +254,7 @@ public class MilestoneItemService {
         Map<String, Object> lastRejection = null;
         if (DECISION_REJECT.equals(v.get(VAR_REVIEW_DECISION))) {
             // under review, the report variables already hold the new report: the rejected one is the round before
-            String rejectedKey = (String) v.get(VAR_REPORT_KEY);
+            String rejectedKey = typed.reportKey();
             if (reviewing && v.get(VAR_REPORT_ROUND) instanceof Number round) {
                 rejectedKey = pi + ":lead:" + (round.intValue() - 1);
             }
@@ -260,11 +262,11 @@ public class MilestoneItemService {
         }
         ProcessInstance instance = runtimeService.createProcessInstanceQuery().processInstanceId(pi).singleResult();
         return new MilestoneItem(task.getId(), kind(task.getTaskDefinitionKey()), task.getName(), pi,
-                instance == null ? null : instance.getBusinessKey(), ProcessValues.asLong(v.get(VAR_TASK_ID)), (String) v.get(VAR_TASK_TITLE),
-                ProcessValues.asLong(v.get(VAR_MILESTONE_ID)), (String) v.get(VAR_MILESTONE_TITLE), (String) v.get(VAR_DUE_DATE), department,
+                instance == null ? null : instance.getBusinessKey(), typed.taskId(), typed.taskTitle(), typed.milestoneId(),
+                typed.milestoneTitle(), typed.dueDate(), department,
                 task.getCreateTime() == null ? null : task.getCreateTime().toInstant(),
                 task.getTaskDefinitionKey().equals(CONTRIBUTE_SUB_REPORT) ? List.of() : subReports(pi), report, lastRejection,
-                previousReport, task.getTaskDefinitionKey().equals(SUBMIT_REPORT) ? (String) v.get(VAR_REPORT_REFUSAL) : null);
+                previousReport, task.getTaskDefinitionKey().equals(SUBMIT_REPORT) ? typed.reportRefusal() : null);
     }
 
     /** The rejected report this one replaces, if the lead reported again after a rejection (null for a first report). */
