@@ -48,9 +48,13 @@ class RealmDefinitionTest {
             new DemoUser("zhang.wei", "张", "伟", "staff", "stc-zgc"),
             new DemoUser("wang.fang", "王", "芳", "staff", "drc"),
             new DemoUser("li.na", "李", "娜", "staff", "haidian"),
+            // a colleague of li.na, to whom she may hand an item (转办)
+            new DemoUser("wang.li", "王", "丽", "staff", "haidian"),
             new DemoUser("liu.yang", "刘", "洋", "staff", "chaoyang"),
             new DemoUser("zhou.qiang", "周", "强", "staff", "eit"),
             new DemoUser("chen.jing", "陈", "静", "supervisor", "supervision"),
+            // staff placed in the supervising office's department: sees its department's items, decides nothing
+            new DemoUser("wu.gang", "吴", "刚", "staff", "supervision"),
             new DemoUser("zhao.min", "赵", "敏", "evaluator", null),
             new DemoUser("qian.hui", "钱", "慧", "evaluator", null),
             new DemoUser("sun.lei", "孙", "磊", "admin", null));
@@ -360,6 +364,16 @@ class RealmDefinitionTest {
                 assertTrue(departmentPaths.contains(g), text(u, "username") + " is in unknown group " + g);
             }
         }
+    }
+
+    @Test
+    void theWorkflowServiceAccountMayReadUsersToCheckHandOversAndNothingElseOfTheRealm() {
+        JsonNode sa = user("service-account-luoshi-workflow");
+        assertEquals(Map.of("realm-management", List.of("view-users")),
+                Map.of("realm-management", stringList(sa.path("clientRoles").path("realm-management"))));
+        List<String> clients = new ArrayList<>();
+        sa.path("clientRoles").fieldNames().forEachRemaining(clients::add);
+        assertEquals(List.of("realm-management"), clients, "no other client's roles");
     }
 
     @Test

@@ -13,6 +13,10 @@ public final class DemoUsers {
     public static final String STAFF_DRC = "wang.fang";
     /** 李娜, staff of 海淀区 (haidian). */
     public static final String STAFF_HAIDIAN = "li.na";
+    /** 王丽, staff of 海淀区 (haidian) too: li.na's colleague, to whom items can be handed (转办). */
+    public static final String STAFF_HAIDIAN_COLLEAGUE = "wang.li";
+    /** 吴刚, staff placed in the supervising office's department (supervision): decides nothing. */
+    public static final String STAFF_SUPERVISION = "wu.gang";
     /** 刘洋, staff of 朝阳区 (chaoyang). */
     public static final String STAFF_CHAOYANG = "liu.yang";
     /** 周强, staff of 市经济和信息化局 (eit). */

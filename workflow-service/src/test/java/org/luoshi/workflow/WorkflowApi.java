@@ -87,4 +87,16 @@ public final class WorkflowApi {
                 .when().get("/api/incidents")
                 .then().statusCode(200).extract().jsonPath();
     }
+
+    /** Polls (bounded) until the user's inbox holds an item of the process at that activity; returns it. */
+    public static Map<String, Object> awaitInboxItem(String user, String processInstanceId, String activityId) {
+        List<Map<String, Object>> found = new ArrayList<>();
+        await(user + " gets " + activityId).atMost(JOB_TIMEOUT).pollInterval(Duration.ofMillis(100)).until(() -> {
+            found.clear();
+            inboxItemsOf(user, processInstanceId).stream().filter(i -> activityId.equals(i.get("activityId")))
+                    .forEach(found::add);
+            return !found.isEmpty();
+        });
+        return found.get(0);
+    }
 }

@@ -39,6 +39,10 @@ class AuditVisibilityTest {
                 .when().get("/api/audit").then().statusCode(200)
                 .body("items.entityId", not(hasItem(String.valueOf(others))))
                 .body("items.entityId", hasItem(String.valueOf(own)));
+        // by id alone: entities of other types may share the number (a disclosure snapshot 17 and evaluation 17), but
+        // the other organisation's evaluation stays out
+        given().auth().oauth2(evaluator).queryParam("entityId", others).queryParam("size", 200).when().get("/api/audit")
+                .then().statusCode(200).body("items.entityType", not(hasItem("evaluation")));
         given().auth().oauth2(KeycloakTokens.accessToken(DemoUsers.SUPERVISOR)).queryParam("entityType", "evaluation")
                 .queryParam("entityId", others).when().get("/api/audit")
                 .then().statusCode(200).body("total", greaterThanOrEqualTo(1));

@@ -45,6 +45,11 @@ public class Ladder {
         return rung(rung).recipients().stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
     }
 
+    /** The zone whose calendar days the ladder counts in. */
+    public java.time.ZoneId zone() {
+        return config.zone();
+    }
+
     /** When the rung is due for a milestone due on {@code dueDate} (ISO date). */
     public Date at(Rung rung, String dueDate) {
         return Date.from(LocalDate.parse(dueDate).atTime(config.timeOfDay()).atZone(config.zone()).plus(offset(rung)).toInstant());

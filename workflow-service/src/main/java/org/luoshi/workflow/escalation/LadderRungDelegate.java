@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.jboss.logging.Logger;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.luoshi.workflow.shared.ProcessValues;
 
 /**
  * Service tasks {@code notifyReminder}, {@code notifyUrging}, {@code notifySupervision}: the rung (by activity id) is
@@ -31,7 +32,7 @@ public class LadderRungDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         Rung rung = Rung.ofActivity(execution.getCurrentActivityId());
-        String dueDate = (String) execution.getVariable(LadderContract.VAR_DUE_DATE);
+        String dueDate = ProcessValues.asString(execution.getVariable(LadderContract.VAR_DUE_DATE));
         Date armedAt = (Date) execution.getVariable(LadderContract.VAR_LADDER_ARMED_AT);
         if (ladder.skipped(rung, dueDate, armedAt)) {
             LOG.infof("%s of process %s skipped: due %s, its time %s lay before the ladder was armed (%s)", rung,

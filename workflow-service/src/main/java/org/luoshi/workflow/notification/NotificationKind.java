@@ -13,5 +13,7 @@ public enum NotificationKind {
     /** 审核退回 */
     REPORT_REJECTED,
     /** 调整未通过: a request of 动态调整 was rejected. */
-    ADJUSTMENT_REJECTED
+    ADJUSTMENT_REJECTED,
+    /** 评估未能发起: task-service refused to create an evaluation; the launcher is told why. */
+    EVALUATION_REFUSED
 }

@@ -42,6 +42,12 @@ public interface EvaluationClient {
     @Path("/evaluations/{id}")
     Evaluation evaluation(@PathParam("id") long evaluationId);
 
+    /** 204 when {@link #create} would accept the body, else the same 400 naming the field; changes nothing. */
+    @POST
+    @Path("/evaluations/validation")
+    void validate(NewEvaluation body);
+
+    /** Answers the evaluation with {@code id}, {@code departments} and {@code snapshotSha256}. */
     @POST
     @Path("/evaluations")
     Evaluation create(@HeaderParam(TaskServiceClient.IDEMPOTENCY_KEY) String idempotencyKey, NewEvaluation body);

@@ -3,6 +3,7 @@ package org.luoshi.workflow.taskservice;
 import java.util.List;
 
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -30,6 +31,16 @@ public interface MilestoneClient {
     @PUT
     @Path("/milestones/{id}/reports/{reportKey}")
     void putReport(@PathParam("id") long milestoneId, @PathParam("reportKey") String reportKey, ReportRequest body);
+
+    /** 204 when {@link #putReport} would record the body, else the same 400 naming the field; records nothing. */
+    @POST
+    @Path("/milestones/{id}/reports/validation")
+    void validateReport(@PathParam("id") long milestoneId, ReportRequest body);
+
+    /** Records that workflow-service tracks the milestone: from then on its date changes only by 动态调整. */
+    @PUT
+    @Path("/milestones/{id}/tracking")
+    void startTracking(@PathParam("id") long milestoneId);
 
     @PUT
     @Path("/milestone-reports/{reportKey}/decision")

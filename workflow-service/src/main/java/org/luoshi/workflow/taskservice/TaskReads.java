@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.WebApplicationException;
 
 import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.luoshi.workflow.shared.ServiceToken;
 import org.luoshi.common.problem.ResourceNotFoundException;
 
 /**
@@ -21,7 +22,7 @@ public class TaskReads {
     public TaskView read(long taskId) {
         TaskView task;
         try {
-            task = taskService.getTask(taskId);
+            task = ServiceToken.withFreshTokenOn401("task " + taskId, () -> taskService.getTask(taskId));
         } catch (WebApplicationException e) {
             if (e.getResponse().getStatus() == 404) {
                 throw new ResourceNotFoundException("Task", taskId);

@@ -36,4 +36,24 @@ public interface TaskServiceClient {
     @Path("/{id}/acceptance")
     TaskView recordAcceptance(@PathParam("id") long id, @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey,
             AcceptanceRequest body);
+
+    /** 改派: the task waits for another department's acceptance; idempotent by key. */
+    @PUT
+    @Path("/{id}/reassignment")
+    void recordReassignment(@PathParam("id") long id, @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey,
+            Reassignment body);
+
+    /** 撤回: the assignment is withdrawn, the task is no department's; idempotent by key. */
+    @PUT
+    @Path("/{id}/withdrawal")
+    void recordWithdrawal(@PathParam("id") long id, @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey,
+            Withdrawal body);
+
+    /** Body of PUT /api/tasks/{id}/reassignment. */
+    record Reassignment(String departmentCode, String by) {
+    }
+
+    /** Body of PUT /api/tasks/{id}/withdrawal. */
+    record Withdrawal(String by, String note) {
+    }
 }

@@ -9,10 +9,11 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.luoshi.common.problem.ResourceNotFoundException;
+import org.luoshi.common.security.CurrentUser;
 
 /**
  * The one entitlement check for every kind of item: the open engine task, if the inbox read model says it is the
- * caller's (their departments, their roles, or held by them); 404 otherwise, so missing and foreign look the same.
+ * caller's (offered to one of their groups); 404 otherwise, so missing and foreign look the same.
  */
 @ApplicationScoped
 public class EntitledTasks {
@@ -21,6 +22,26 @@ public class EntitledTasks {
 
     @Inject
     TaskService taskService;
+
+    @Inject
+    ItemKinds itemKinds;
+
+    @Inject
+    CurrentUser user;
+
+    /**
+     * The open item for the caller to decide: a deciding kind of item (see {@link ItemKinds#requireDecidingRole}) is
+     * refused with 403 to a caller without its role before entitlement is looked at, so that a staff member placed in
+     * the supervising office's department learns that the role is wrong rather than being shown the item.
+     */
+    public Task openToDecide(String id, String itemName) {
+        Task task = taskService.createTaskQuery().taskId(id).active().singleResult();
+        if (task == null) {
+            throw new ResourceNotFoundException(itemName, id);
+        }
+        itemKinds.requireDecidingRole(user, task.getTaskDefinitionKey());
+        return open(id, itemName);
+    }
 
     public Task open(String id, String itemName) {
         if (!visible.isOpenForCaller(id)) {

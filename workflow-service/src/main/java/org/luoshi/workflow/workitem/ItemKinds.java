@@ -2,15 +2,19 @@ package org.luoshi.workflow.workitem;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
+import org.luoshi.common.security.CurrentUser;
+
 /**
  * One way to complete each kind of work item: the generic {@code POST /api/inbox/{id}/complete} completes the items
  * of 任务交办 only; every other kind has its own endpoint with its own form, named here for the problem answers.
- * Each context declares its kinds ({@link CompletionEndpoints}).
+ * Each context declares its kinds ({@link CompletionEndpoints}), and which role decides its deciding kinds.
  */
 @ApplicationScoped
 public class ItemKinds {
@@ -20,6 +24,8 @@ public class ItemKinds {
     Instance<CompletionEndpoints> contexts;
 
     private volatile Map<String, String> endpoints;
+
+    private volatile Map<String, String> decidingRoles;
 
     /** Whether the generic inbox completion handles this kind of item. */
     public boolean completedByInbox(String activityId) {
@@ -33,16 +39,37 @@ public class ItemKinds {
                 : "complete it with " + endpoint;
     }
 
+    /** The role that decides this kind of item, if it is a deciding one. */
+    public Optional<String> decidingRole(String activityId) {
+        return Optional.ofNullable(decidingRoles().get(activityId));
+    }
+
+    /** 403 unless the caller has the deciding role of this kind of item (other kinds pass). */
+    public void requireDecidingRole(CurrentUser user, String activityId) {
+        decidingRole(activityId).ifPresent(role -> DecisionPolicy.requireRole(user, role, activityId));
+    }
+
     private Map<String, String> endpoints() {
         if (endpoints == null) {
-            Map<String, String> all = new HashMap<>();
-            contexts.forEach(context -> context.byActivity().forEach((activity, endpoint) -> {
-                if (all.put(activity, endpoint) != null) {
-                    throw new IllegalStateException("Two contexts declare the kind of item " + activity);
-                }
-            }));
-            endpoints = Map.copyOf(all);
+            endpoints = collect(CompletionEndpoints::byActivity);
         }
         return endpoints;
+    }
+
+    private Map<String, String> decidingRoles() {
+        if (decidingRoles == null) {
+            decidingRoles = collect(CompletionEndpoints::decidingRoles);
+        }
+        return decidingRoles;
+    }
+
+    private Map<String, String> collect(Function<CompletionEndpoints, Map<String, String>> declared) {
+        Map<String, String> all = new HashMap<>();
+        contexts.forEach(context -> declared.apply(context).forEach((activity, value) -> {
+            if (all.put(activity, value) != null) {
+                throw new IllegalStateException("Two contexts declare the kind of item " + activity);
+            }
+        }));
+        return Map.copyOf(all);
     }
 }

@@ -81,7 +81,7 @@ class AdjustmentProcessTest {
         ProcessInstance instance = request();
 
         assertThat(waitingAt(instance.getId())).containsExactly("reviewAdjustment");
-        assertThat(task(instance)).hasCandidateGroup("supervision");
+        assertThat(task(instance)).hasCandidateGroup("role:supervisor");
         assertThat(instance).variables().containsEntry("justification", "上级政策调整").containsEntry("requestedBy", "li.na");
     }
 

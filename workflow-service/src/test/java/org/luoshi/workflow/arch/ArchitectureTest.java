@@ -118,19 +118,21 @@ class ArchitectureTest {
     /**
      * The bounded contexts and which others each may use. Work flows downwards: the inbox and the monitoring views sit
      * on top of the processes' contexts; those use the shared parts below them (work items, the ladder,
-     * notifications, task-service's clients); the engine wiring registers the inbox read model.
+     * notifications, task-service's clients); the engine wiring registers the inbox read model. The inbox asks Keycloak's
+     * directory who may take a handed-over item.
      */
     static final Map<String, Set<String>> ALLOWED = Map.ofEntries(
             Map.entry("engine", Set.of("inbox")),
             Map.entry("monitoring", Set.of("assignment", "adjustment", "evaluation", "inbox", "shared")),
-            Map.entry("inbox", Set.of("assignment", "milestone", "adjustment", "evaluation", "workitem", "shared")),
+            Map.entry("inbox", Set.of("assignment", "milestone", "adjustment", "evaluation", "workitem", "directory", "shared")),
             Map.entry("assignment", Set.of("milestone", "taskservice", "workitem", "shared")),
             Map.entry("adjustment", Set.of("milestone", "notification", "taskservice", "workitem", "shared")),
             Map.entry("milestone", Set.of("escalation", "notification", "taskservice", "workitem", "shared")),
             Map.entry("evaluation", Set.of("escalation", "notification", "taskservice", "workitem", "shared")),
             Map.entry("escalation", Set.of("notification", "shared")),
             Map.entry("notification", Set.of("shared")),
-            Map.entry("taskservice", Set.of()),
+            Map.entry("taskservice", Set.of("shared")),
+            Map.entry("directory", Set.of("shared")),
             Map.entry("workitem", Set.of()),
             Map.entry("shared", Set.of()));
 

@@ -281,7 +281,7 @@ class TaskAssignmentFlowTest {
                 .when().get("/api/inbox").then().statusCode(200).extract().jsonPath().getString("items[0].id");
         as(DemoUsers.SUPERVISOR).contentType(ContentType.JSON).body(Map.of("decision", "WITHDRAW", "note", "测试结束"))
                 .when().post("/api/inbox/" + review + "/complete").then().statusCode(200);
-        assertTrue(WorkflowApi.processState(processInstanceId).getBoolean("ended"));
+        WorkflowApi.awaitProcess(processInstanceId, "withdrawn", s -> s.getBoolean("ended"));
     }
 
     @Test

@@ -41,12 +41,16 @@ class TaskAssignmentProcessTest {
 
     RecordingDelegate recordAcceptance;
     RecordingDelegate startMilestoneTracking;
+    RecordingDelegate recordReassignment;
+    RecordingDelegate recordWithdrawal;
 
     @BeforeEach
     void standIns() {
         ProcessTestEngine.registerCommonBeans();
         recordAcceptance = RecordingDelegate.register("recordAcceptanceDelegate");
         startMilestoneTracking = RecordingDelegate.register("startMilestoneTrackingDelegate");
+        recordReassignment = RecordingDelegate.register("recordReassignmentDelegate");
+        recordWithdrawal = RecordingDelegate.register("recordWithdrawalDelegate");
     }
 
     private ProcessInstance assignTo(String department) {
@@ -88,22 +92,52 @@ class TaskAssignmentProcessTest {
         complete(task(instance), withVariables("decision", "RETURN", "returnReason", "不属于本单位职责", "returnedBy", "li.na"));
 
         assertThat(instance).isWaitingAtExactly("reviewReturn");
-        assertThat(task(instance)).hasCandidateGroup("supervision");
+        assertThat(task(instance)).hasCandidateGroup("role:supervisor");
         assertThat(instance).variables().containsEntry("returnReason", "不属于本单位职责").containsEntry("returnedBy", "li.na");
         assertThat(recordAcceptance.calls()).isEmpty();
     }
 
     @Test
-    void aReassignedTaskWaitsForTheNewDepartment() {
+    void aReassignedTaskIsRecordedInTaskServiceThenWaitsForTheNewDepartment() {
         ProcessInstance instance = assignTo("dept-transport");
         complete(task(instance), withVariables("decision", "RETURN", "returnReason", "不属于本单位职责"));
 
         complete(task(instance), withVariables("returnDecision", "REASSIGN", "departmentCode", "dept-housing",
                 "reviewedBy", "wang.fang"));
 
+        // task-service hears of it first (async, retried): the new department can then read what it is asked to accept
+        assertThat(instance).isWaitingAtExactly("recordReassignment");
+        runDueJobs(instance.getId());
+        assertThat(recordReassignment.lastCall().variables()).containsEntry("departmentCode", "dept-housing")
+                .containsEntry("reviewedBy", "wang.fang");
         assertThat(instance).isWaitingAtExactly("acceptTask");
         assertThat(task(instance)).hasCandidateGroup("dept-housing");
         assertThat(instance).variables().containsEntry("departmentCode", "dept-housing");
+    }
+
+    @Test
+    void aReassignmentOrWithdrawalTaskServiceRefusesGoesBackToTheSupervisionOfficeWithTheReason() {
+        ProcessInstance instance = assignTo("dept-transport");
+        complete(task(instance), withVariables("decision", "RETURN", "returnReason", "不属于本单位职责"));
+        recordReassignment.does(execution -> {
+            throw new org.camunda.bpm.engine.delegate.BpmnError("TASK_SERVICE_REFUSED", "task 7 is ACCEPTED");
+        });
+        recordWithdrawal.does(execution -> {
+            throw new org.camunda.bpm.engine.delegate.BpmnError("TASK_SERVICE_REFUSED", "task 7 is COMPLETED");
+        });
+
+        complete(task(instance), withVariables("returnDecision", "REASSIGN", "departmentCode", "dept-housing"));
+        runDueJobs(instance.getId());
+        assertThat(instance).hasPassed("reassignmentRefused").isWaitingAtExactly("reviewReturn").variables()
+                .containsEntry("recordRefusal", "task 7 is ACCEPTED");
+
+        complete(task(instance), withVariables("returnDecision", "WITHDRAW"));
+        runDueJobs(instance.getId());
+        assertThat(instance).hasPassed("withdrawalRefused").isWaitingAtExactly("reviewReturn").variables()
+                .containsEntry("recordRefusal", "task 7 is COMPLETED");
+        assertThat(runtimeService().createIncidentQuery().processInstanceId(instance.getId()).count()).isZero();
+        assertThat(recordReassignment.calls()).hasSize(1);
+        assertThat(recordWithdrawal.calls()).hasSize(1);
     }
 
     @Test
@@ -123,13 +157,16 @@ class TaskAssignmentProcessTest {
     }
 
     @Test
-    void aWithdrawnAssignmentEndsWithoutTellingTaskService() {
+    void aWithdrawnAssignmentIsRecordedInTaskServiceThenEnds() {
         ProcessInstance instance = assignTo("dept-transport");
         complete(task(instance), withVariables("decision", "RETURN", "returnReason", "任务已取消"));
 
-        complete(task(instance), withVariables("returnDecision", "WITHDRAW"));
+        complete(task(instance), withVariables("returnDecision", "WITHDRAW", "reviewedBy", "wang.fang"));
 
-        assertThat(instance).isEnded().hasPassed("assignmentWithdrawn").hasNotPassed("recordAcceptance");
+        assertThat(instance).isWaitingAtExactly("recordWithdrawal");
+        runDueJobs(instance.getId());
+        assertThat(instance).isEnded().hasPassedInOrder("recordWithdrawal", "assignmentWithdrawn").hasNotPassed("recordAcceptance");
+        assertThat(recordWithdrawal.lastCall().variables()).containsEntry("reviewedBy", "wang.fang");
         assertThat(recordAcceptance.calls()).isEmpty();
         assertThat(startMilestoneTracking.calls()).isEmpty();
     }

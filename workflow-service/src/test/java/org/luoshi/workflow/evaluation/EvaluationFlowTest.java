@@ -347,13 +347,60 @@ class EvaluationFlowTest {
         awaitNotification(DemoUsers.STAFF_CHAOYANG, pi, "URGING");
         awaitMail("chaoyang@demo.luoshi.example", "【催办】");
         assertEquals(List.of(), notificationsOf(DemoUsers.STAFF_HAIDIAN, pi));
-        as(DemoUsers.SUPERVISOR).post("/api/evaluations/" + pi + "/chase").then().statusCode(200)
-                .body("chased", equalTo(List.of("chaoyang")));
-        assertEquals(2, notificationsOf(DemoUsers.STAFF_CHAOYANG, pi).size(), "each chase is its own notification");
+        assertEquals(1, notificationsOf(DemoUsers.STAFF_CHAOYANG, pi).size());
 
         as(DemoUsers.EVALUATOR_OTHER_ORG).post("/api/evaluations/" + pi + "/chase").then().statusCode(404);
         as(DemoUsers.STAFF_CHAOYANG).post("/api/evaluations/" + pi + "/chase").then().statusCode(403);
         as(DemoUsers.SUPERVISOR).post("/api/evaluations/no-such-process/chase").then().statusCode(404);
+    }
+
+    @Test
+    void aDepartmentIsChasedAtMostOnceADayAndARepeatedChaseSaysWhoWasRefusedAndWhy() {
+        String pi = launch(plan(), LocalDate.now(BEIJING).plusDays(20));
+        awaitEvaluationId(pi);
+        awaitItem(DemoUsers.STAFF_HAIDIAN, pi, "SELF_ASSESSMENT");
+        awaitItem(DemoUsers.STAFF_CHAOYANG, pi, "SELF_ASSESSMENT");
+        as(DemoUsers.EVALUATOR).post("/api/evaluations/" + pi + "/chase").then().statusCode(200)
+                .body("chased", equalTo(List.of("chaoyang", "haidian"))).body("refused", equalTo(List.of()));
+        for (String chaser : List.of(DemoUsers.EVALUATOR, DemoUsers.SUPERVISOR, DemoUsers.EVALUATOR)) {
+            as(chaser).post("/api/evaluations/" + pi + "/chase").then().statusCode(200)
+                    .body("chased", equalTo(List.of()))
+                    .body("refused.departmentCode", equalTo(List.of("chaoyang", "haidian")))
+                    .body("refused[0].reason", containsString("once a day"));
+        }
+        assertEquals(1, notificationsOf(DemoUsers.STAFF_CHAOYANG, pi).size(), "one 催办 a day, however often asked");
+        assertEquals(1, notificationsOf(DemoUsers.STAFF_HAIDIAN, pi).size());
+    }
+
+    @Test
+    void launchingOnADraftPlanOrWithASelfAssessmentDueInThePastIsRefusedAtOnceNamingTheField() {
+        long draft = uniqueTaskId();
+        taskService.addPlan(draft, "草稿规划", DEPARTMENTS, "DRAFT");
+        as(DemoUsers.SUPERVISOR).contentType(ContentType.JSON).body(launchBody(draft, LocalDate.now(BEIJING).plusDays(20)))
+                .post("/api/evaluations").then().statusCode(400).contentType(PROBLEM)
+                .body("errors.field", equalTo(List.of("planId")));
+        long inForce = plan();
+        as(DemoUsers.SUPERVISOR).contentType(ContentType.JSON).body(launchBody(inForce, LocalDate.now(BEIJING).minusDays(1)))
+                .post("/api/evaluations").then().statusCode(400).contentType(PROBLEM)
+                .body("errors.field", equalTo(List.of("selfAssessmentDue")));
+        assertTrue(taskService.requests("POST", "/api/evaluations").stream().filter(r -> r.path().equals("/api/evaluations"))
+                .noneMatch(r -> List.of(draft, inForce).contains(r.json().path("planId").asLong())),
+                "nothing was started to fail later in task-service");
+    }
+
+    @Test
+    void anEvaluationTaskServiceRefusesToCreateEndsRefusedAndTellsTheLauncherWhyInsteadOfAnIncident() {
+        long planId = uniqueTaskId();
+        taskService.addPlan(planId, "无人可评的规划", List.of());
+        String pi = launch(planId, LocalDate.now(BEIJING).plusDays(20));
+        JsonPath state = WorkflowApi.awaitProcess(pi, "the refused launch ends", s -> s.getBoolean("ended"));
+        assertEquals("evaluationNotLaunched", state.getString("endActivityId"));
+        assertTrue(state.getString("variables.launchRefusal").contains("no task assigned"), state.prettify());
+        as(DemoUsers.SUPERVISOR).get("/api/evaluations/" + pi).then().statusCode(200).body("phase", equalTo("REFUSED"));
+        assertEquals(1, taskService.requests("POST", "/api/evaluations").stream().filter(r -> r.path().equals("/api/evaluations"))
+                .filter(r -> r.json().path("planId").asLong() == planId).count(), "refused once, not retried");
+        awaitNotification(DemoUsers.SUPERVISOR, pi, "EVALUATION_REFUSED");
+        assertEquals(0, WorkflowApi.incidentsOf(pi).getList("items").size(), "no incident");
     }
 
     @Test

@@ -241,6 +241,20 @@ class EvaluationProcessTest {
     }
 
     @Test
+    void aCreationTaskServiceRefusesEndsNotLaunchedAndTellsTheLauncherWithoutRetry() {
+        createEvaluation.does(execution -> {
+            throw new org.camunda.bpm.engine.delegate.BpmnError("TASK_SERVICE_REFUSED", "planId: no task assigned yet");
+        });
+        RecordingDelegate notifyLaunchRefused = RecordingDelegate.register("launchRefusedDelegate");
+        ProcessInstance instance = launch(); // runs the due jobs: the refused creation, then the notification
+
+        assertThat(instance).isEnded().hasPassedInOrder("createEvaluation", "notifyLaunchRefused", "evaluationNotLaunched");
+        assertThat(notifyLaunchRefused.lastCall().variables()).containsEntry("launchRefusal", "planId: no task assigned yet")
+                .containsEntry("launchedBy", "wang.fang");
+        assertThat(createEvaluation.calls()).hasSize(1);
+    }
+
+    @Test
     void aFailingCreationIsRetriedPerTheRetryPolicy() {
         createEvaluation.fails();
         ProcessTestEngine.setClock(LAUNCHED);

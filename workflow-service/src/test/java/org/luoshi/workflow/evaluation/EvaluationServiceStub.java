@@ -58,11 +58,17 @@ public class EvaluationServiceStub {
         }
     }
 
-    /** A plan whose evaluations cover these departments. */
+    /** A plan in force whose evaluations cover these departments. */
     public void addPlan(long id, String title, List<String> departments) {
+        addPlan(id, title, departments, "IN_FORCE");
+    }
+
+    /** A plan in the given status (DRAFT, IN_FORCE, CLOSED). */
+    public void addPlan(long id, String title, List<String> departments, String status) {
         Map<String, Object> plan = new LinkedHashMap<>();
         plan.put("id", id);
         plan.put("title", title);
+        plan.put("status", status);
         plan.put("departments", departments);
         plans.put(id, plan);
     }
@@ -118,7 +124,8 @@ public class EvaluationServiceStub {
             String method = exchange.getRequestMethod();
             String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
             requests.add(new Recorded(method, path, key, exchange.getRequestHeaders().getFirst("Authorization"), body));
-            if (failing.stream().anyMatch(path::startsWith)) {
+            // the launch's check is never failed: tests fail the process's steps, not the launch that starts them
+            if (failing.stream().anyMatch(path::startsWith) && !path.equals("/api/evaluations/validation")) {
                 send(exchange, 503, "{\"status\":503,\"title\":\"Service Unavailable\"}");
                 return;
             }
@@ -132,6 +139,19 @@ public class EvaluationServiceStub {
             } else if (method.equals("GET") && plan.matches()) {
                 Map<String, Object> p = plans.get(Long.parseLong(plan.group(1)));
                 send(exchange, p == null ? 404 : 200, p == null ? "{\"status\":404}" : write(p));
+            } else if (method.equals("POST") && path.equals("/api/evaluations/validation")) {
+                // as task-service's check: a draft plan (planId) or a deadline before today (selfAssessmentDue) is refused
+                Map<String, Object> request = JSON.readValue(body, Map.class);
+                Map<String, Object> p = plans.get(((Number) request.get("planId")).longValue());
+                String field = p == null || "DRAFT".equals(p.get("status")) ? "planId"
+                        : java.time.LocalDate.parse((String) request.get("selfAssessmentDue"))
+                                .isBefore(java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"))) ? "selfAssessmentDue" : null;
+                if (field == null) {
+                    exchange.sendResponseHeaders(204, -1);
+                } else {
+                    send(exchange, 400, write(Map.of("status", 400, "title", "Invalid request", "detail", field + " refused",
+                            "errors", List.of(Map.of("field", field, "message", "refused by task-service")))));
+                }
             } else if (method.equals("POST") && path.equals("/api/evaluations")) {
                 if (key == null) {
                     send(exchange, 400, "{\"status\":400,\"title\":\"Idempotency-Key required\"}");
@@ -141,6 +161,13 @@ public class EvaluationServiceStub {
                 Map<String, Object> p = plans.get(((Number) request.get("planId")).longValue());
                 if (p == null) {
                     send(exchange, 404, "{\"status\":404}");
+                    return;
+                }
+                if (((List<?>) p.get("departments")).isEmpty()) {
+                    // as task-service: nobody to evaluate (its tasks were unassigned after the launch was checked)
+                    send(exchange, 400, write(Map.of("status", 400, "title", "Invalid request",
+                            "detail", "planId: plan has no task assigned to a department yet",
+                            "errors", List.of(Map.of("field", "planId", "message", "plan has no task assigned to a department yet")))));
                     return;
                 }
                 long id = createdByKey.computeIfAbsent(key, k -> {

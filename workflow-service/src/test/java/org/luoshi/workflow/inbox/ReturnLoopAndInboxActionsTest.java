@@ -70,7 +70,7 @@ class ReturnLoopAndInboxActionsTest {
         assertNotNull(review, "the supervision office gets the returned task");
         assertEquals("reviewReturn", review.get("activityId"));
         assertEquals("督查室处理退回", review.get("name"));
-        assertEquals(List.of("supervision"), review.get("candidateGroups"));
+        assertEquals(List.of("role:supervisor"), review.get("candidateGroups"));
         return (String) review.get("id");
     }
 
@@ -82,8 +82,13 @@ class ReturnLoopAndInboxActionsTest {
 
         complete(DemoUsers.SUPERVISOR, review, Map.of("decision", "REASSIGN", "departmentCode", "chaoyang"));
         assertNull(itemOf(DemoUsers.STAFF_HAIDIAN, a.processInstanceId(), a.businessKey()));
-        Map<String, Object> chaoyang = itemOf(DemoUsers.STAFF_CHAOYANG, a.processInstanceId(), a.businessKey());
-        assertNotNull(chaoyang, "chaoyang's inbox has the reassigned task");
+        // task-service hears of the reassignment before chaoyang is asked to accept
+        Map<String, Object> chaoyang = WorkflowApi.awaitInboxItem(DemoUsers.STAFF_CHAOYANG, a.processInstanceId(), "acceptTask");
+        List<TaskServiceStub.RecordedRequest> reassignments = taskService.requests("PUT", "/api/tasks/" + a.taskId() + "/reassignment");
+        assertEquals(1, reassignments.size(), "exactly one PUT .../reassignment");
+        assertEquals(a.processInstanceId() + ":reassign:1", reassignments.get(0).idempotencyKey());
+        assertEquals("chaoyang", JsonPath.from(reassignments.get(0).body()).getString("departmentCode"));
+        assertEquals(DemoUsers.SUPERVISOR, JsonPath.from(reassignments.get(0).body()).getString("by"));
         assertEquals("acceptTask", chaoyang.get("activityId"));
         assertEquals("chaoyang", chaoyang.get("departmentCode"));
         as(DemoUsers.STAFF_HAIDIAN).when().get("/api/inbox/" + chaoyang.get("id")).then().statusCode(404).contentType(PROBLEM);
@@ -103,6 +108,25 @@ class ReturnLoopAndInboxActionsTest {
     }
 
     @Test
+    void aReassignmentTaskServiceRefusesGoesBackToTheSupervisorWithTheReasonInsteadOfAnIncident() {
+        Assigned a = assignTo("haidian", "改派被拒");
+        String review = returnedByHaidian(a, "不属于本区");
+        taskService.failReturnDecision(a.taskId(), 409);
+        complete(DemoUsers.SUPERVISOR, review, Map.of("decision", "REASSIGN", "departmentCode", "chaoyang"));
+        JsonPath state = awaitProcess(a.processInstanceId(), "back at 督查室处理退回",
+                s -> s.getList("activeActivityIds").contains("reviewReturn") && s.getString("variables.recordRefusal") != null);
+        assertTrue(state.getString("variables.recordRefusal").contains("not waiting to be accepted"), state.prettify());
+        assertEquals(1, taskService.requests("PUT", "/api/tasks/" + a.taskId() + "/reassignment").size(), "not retried");
+        assertEquals(0, WorkflowApi.incidentsOf(a.processInstanceId()).getList("items").size(), "no incident");
+        assertNull(itemOf(DemoUsers.STAFF_CHAOYANG, a.processInstanceId(), a.businessKey()), "chaoyang is not asked");
+        // the supervisor decides again, now that task-service would take it: the instance does not stay open
+        taskService.recordReturnDecisionsNormally(a.taskId());
+        complete(DemoUsers.SUPERVISOR, itemIdOf(DemoUsers.SUPERVISOR, a.processInstanceId(), a.businessKey()),
+                Map.of("decision", "WITHDRAW", "note", "测试结束"));
+        awaitProcess(a.processInstanceId(), "withdrawn", s -> s.getBoolean("ended"));
+    }
+
+    @Test
     void amendSendsTheTaskBackToTheSameDepartmentAndWithdrawEndsIt() {
         Assigned a = assignTo("haidian", "完善区域创新政策");
         String review = returnedByHaidian(a, "任务描述不清");
@@ -115,9 +139,13 @@ class ReturnLoopAndInboxActionsTest {
         complete(DemoUsers.STAFF_HAIDIAN, (String) again.get("id"), Map.of("decision", "RETURN", "reason", "仍不属于本区职责"));
         String second = itemIdOf(DemoUsers.SUPERVISOR, a.processInstanceId(), a.businessKey());
         complete(DemoUsers.SUPERVISOR, second, Map.of("decision", "WITHDRAW", "note", "任务取消"));
-        JsonPath state = WorkflowApi.processState(a.processInstanceId());
-        assertTrue(state.getBoolean("ended"));
+        JsonPath state = awaitProcess(a.processInstanceId(), "withdrawn", s -> s.getBoolean("ended"));
         assertEquals("assignmentWithdrawn", state.getString("endActivityId"));
+        // task-service no longer has the task assigned to haidian
+        List<TaskServiceStub.RecordedRequest> withdrawals = taskService.requests("PUT", "/api/tasks/" + a.taskId() + "/withdrawal");
+        assertEquals(1, withdrawals.size(), "exactly one PUT .../withdrawal");
+        assertEquals(a.processInstanceId() + ":recordWithdrawal", withdrawals.get(0).idempotencyKey());
+        assertEquals("任务取消", JsonPath.from(withdrawals.get(0).body()).getString("note"));
     }
 
     @Test
@@ -232,12 +260,13 @@ class ReturnLoopAndInboxActionsTest {
         assertNull(results.get("[0].problem"));
 
         for (Assigned done : List.of(a, c)) {
-            Map<String, Object> stc = itemOf(DemoUsers.STAFF_STC, done.processInstanceId(), done.businessKey());
-            assertNotNull(stc, "stc-zgc got the reassigned task");
+            Map<String, Object> stc = WorkflowApi.awaitInboxItem(DemoUsers.STAFF_STC, done.processInstanceId(), "acceptTask");
+            assertEquals(1, taskService.requests("PUT", "/api/tasks/" + done.taskId() + "/reassignment").size());
             assertEquals("stc-zgc", stc.get("departmentCode"));
             complete(DemoUsers.STAFF_STC, (String) stc.get("id"), Map.of("decision", "RETURN", "reason", "清理"));
             complete(DemoUsers.SUPERVISOR, itemIdOf(DemoUsers.SUPERVISOR, done.processInstanceId(), done.businessKey()),
                     Map.of("decision", "WITHDRAW", "note", "测试结束"));
+            awaitProcess(done.processInstanceId(), "withdrawn", s -> s.getBoolean("ended"));
         }
 
         // wrong kind of task: APPROVE applies to review tasks only; a department's item is not even the supervisor's

@@ -145,7 +145,7 @@ class BulkReviewAndOneWayPerKindTest {
         return (String) awaitMilestoneItem(DemoUsers.SUPERVISOR, pi, "REVIEW").get("id");
     }
 
-    private static Map<String, Object> awaitMilestoneItem(String user, String pi, String kind) {
+    static Map<String, Object> awaitMilestoneItem(String user, String pi, String kind) {
         List<Map<String, Object>> found = new ArrayList<>();
         await(user + "'s " + kind + " item").atMost(WorkflowApi.JOB_TIMEOUT).pollInterval(Duration.ofMillis(100)).until(() -> {
             List<Map<String, Object>> items = as(user).queryParam("processInstanceId", pi).get("/api/milestone-items")

@@ -168,7 +168,7 @@ class MilestoneReportingProcessTest {
         assertThat(recordReport.lastCall().variables()).containsEntry("reportKey", "k1").containsEntry("reportPercent", 60)
                 .containsEntry("milestoneId", 31L);
         assertThat(waitingAt(instance.getId())).containsExactlyInAnyOrder("reviewReport", "waitReminder");
-        assertThat(item(instance, "reviewReport")).hasCandidateGroup("supervision");
+        assertThat(item(instance, "reviewReport")).hasCandidateGroup("role:supervisor");
     }
 
     @Test
@@ -186,6 +186,29 @@ class MilestoneReportingProcessTest {
         submitReport(instance, 2);
         assertThat(waitingAt(instance.getId())).containsExactlyInAnyOrder("reviewReport", "waitReminder");
         assertThat(recordReport.calls()).extracting(call -> call.variables().get("reportKey")).containsExactly("k1", "k2");
+    }
+
+    @Test
+    void aReportTaskServiceRefusesGoesBackToTheLeadWithTheReasonAndNoRetry() {
+        ProcessInstance instance = track();
+        recordReport.does(execution -> {
+            throw new org.camunda.bpm.engine.delegate.BpmnError("TASK_SERVICE_REFUSED", "evidenceIds[0]: not a file of this milestone");
+        });
+
+        complete(item(instance, "submitReport"), withVariables("reportRound", 1, "reportKey", "k1", "reportText", "一期完成",
+                "reportPercent", 60, "reportSubmittedBy", "li.na"));
+        runDueJobs(instance.getId());
+
+        assertThat(instance).hasPassed("reportRefused").variables()
+                .containsEntry("reportRefusal", "evidenceIds[0]: not a file of this milestone");
+        assertThat(waitingAt(instance.getId())).containsExactlyInAnyOrder("submitReport", "waitReminder");
+        assertThat(runtimeService().createIncidentQuery().processInstanceId(instance.getId()).count()).isZero();
+        assertThat(recordReport.calls()).hasSize(1);
+
+        recordReport.does(execution -> {
+        });
+        submitReport(instance, 2);
+        assertThat(waitingAt(instance.getId())).containsExactlyInAnyOrder("reviewReport", "waitReminder");
     }
 
     @Test

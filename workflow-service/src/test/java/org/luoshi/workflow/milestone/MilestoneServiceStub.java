@@ -8,10 +8,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.BrokenBarrierException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -29,6 +33,8 @@ public class MilestoneServiceStub {
     private static final Pattern TASK = Pattern.compile("/api/tasks/(\\d+)");
     private static final Pattern ACCEPTANCE = Pattern.compile("/api/tasks/(\\d+)/acceptance");
     private static final Pattern REPORT = Pattern.compile("/api/milestones/(\\d+)/reports/([^/]+)");
+    private static final Pattern REPORT_VALIDATION = Pattern.compile("/api/milestones/(\\d+)/reports/validation");
+    private static final Pattern TRACKING = Pattern.compile("/api/milestones/(\\d+)/tracking");
     private static final Pattern DECISION = Pattern.compile("/api/milestone-reports/([^/]+)/decision");
     private static final Pattern ADJUSTMENT = Pattern.compile("/api/adjustments/([^/]+)");
 
@@ -37,6 +43,9 @@ public class MilestoneServiceStub {
     private final Map<String, String> adjustments = new ConcurrentHashMap<>();
     private final Map<Long, Map<String, Object>> adjustedTasks = new ConcurrentHashMap<>();
     private final List<Recorded> requests = new CopyOnWriteArrayList<>();
+    private final Map<Long, CyclicBarrier> barriers = new ConcurrentHashMap<>();
+    private final java.util.Set<Long> refusedEvidence = ConcurrentHashMap.newKeySet();
+    private final java.util.Set<Long> laterRefusedEvidence = ConcurrentHashMap.newKeySet();
     private HttpServer server;
     private ExecutorService executor;
 
@@ -87,6 +96,36 @@ public class MilestoneServiceStub {
     /** How the task stands after any adjustment of it (the answer's {@code after}); by default as it was. */
     public void afterAdjustment(long id, Map<String, Object> task) {
         adjustedTasks.put(id, task);
+    }
+
+    /**
+     * The next {@code readers} reads of the task wait for each other (at most 10 s), so that as many callers pass the
+     * read at the same moment: a race the tracking must survive. Later reads do not wait.
+     */
+    public void holdReadsOf(long id, int readers) {
+        barriers.put(id, new CyclicBarrier(readers, () -> barriers.remove(id)));
+    }
+
+    /** From now on a report citing this evidence is refused with 400, as task-service refuses another milestone's file. */
+    public void refuseEvidence(long evidenceId) {
+        refusedEvidence.add(evidenceId);
+    }
+
+    /**
+     * From now on a report citing this evidence passes the validation but is refused with 400 when recorded: the file
+     * was removed, or moved to another milestone, between the two.
+     */
+    public void refuseEvidenceWhenRecorded(long evidenceId) {
+        laterRefusedEvidence.add(evidenceId);
+    }
+
+    private static boolean citesRefusedEvidence(String body, java.util.Set<Long> refused) throws IOException {
+        for (JsonNode id : JSON.readTree(body).path("evidenceIds")) {
+            if (refused.contains(id.asLong())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The task as added. */
@@ -142,6 +181,13 @@ public class MilestoneServiceStub {
             Matcher report = REPORT.matcher(path);
             Matcher decision = DECISION.matcher(path);
             Matcher adjustment = ADJUSTMENT.matcher(path);
+            if (method.equals("GET") && task.matches() && barriers.containsKey(Long.parseLong(task.group(1)))) {
+                try {
+                    barriers.get(Long.parseLong(task.group(1))).await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException | BrokenBarrierException | TimeoutException e) {
+                    throw new IOException("the readers did not meet", e);
+                }
+            }
             if ((method.equals("GET") && task.matches()) || (method.equals("PUT") && acceptance.matches())) {
                 Map<String, Object> t = tasks.get(Long.parseLong(task.matches() ? task.group(1) : acceptance.group(1)));
                 if (t == null) {
@@ -149,6 +195,17 @@ public class MilestoneServiceStub {
                 } else {
                     send(exchange, 200, JSON.writeValueAsString(t));
                 }
+            } else if (method.equals("POST") && REPORT_VALIDATION.matcher(path).matches()) {
+                if (citesRefusedEvidence(body, refusedEvidence)) {
+                    sendRefusal(exchange, path);
+                } else {
+                    exchange.sendResponseHeaders(204, -1);
+                }
+            } else if (method.equals("PUT") && TRACKING.matcher(path).matches()) {
+                send(exchange, 200, "{}");
+            } else if (method.equals("PUT") && report.matches()
+                    && (citesRefusedEvidence(body, refusedEvidence) || citesRefusedEvidence(body, laterRefusedEvidence))) {
+                sendRefusal(exchange, path);
             } else if (method.equals("PUT") && report.matches()) {
                 String key = java.net.URLDecoder.decode(report.group(2), StandardCharsets.UTF_8);
                 Map<String, Object> answer = new LinkedHashMap<>(JSON.readValue(body, Map.class));
@@ -180,6 +237,14 @@ public class MilestoneServiceStub {
                 send(exchange, 405, "{\"status\":405}");
             }
         }
+    }
+
+    /** task-service's 400 for evidence that is not a file of the milestone (as MilestoneReportService words it). */
+    private static void sendRefusal(HttpExchange exchange, String path) throws IOException {
+        String message = "evidence is not a file of milestone " + path.split("/")[3];
+        send(exchange, 400, write(Map.of("type", "https://luoshi.org/problems/validation", "title", "Invalid request",
+                "status", 400, "detail", "evidenceIds[0]: " + message,
+                "errors", List.of(Map.of("field", "evidenceIds[0]", "message", message)))));
     }
 
     private static String write(Object value) {

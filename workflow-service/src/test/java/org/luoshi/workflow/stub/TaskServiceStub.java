@@ -20,17 +20,21 @@ import com.sun.net.httpserver.HttpServer;
 
 /**
  * A stand-in for task-service (JDK HTTP server on a random port) that knows the tasks a test registers, answers
- * {@code PUT /api/tasks/{id}/acceptance} with 200 or with a status the test chose, and records every request.
+ * {@code PUT /api/tasks/{id}/acceptance}, {@code …/reassignment} and {@code …/withdrawal} with 200 or with a status the
+ * test chose, and records every request.
  * Tests use their own task ids, so they do not see each other's requests.
  */
 public class TaskServiceStub {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern TASK = Pattern.compile("/api/tasks/(\\d+)");
     private static final Pattern ACCEPTANCE = Pattern.compile("/api/tasks/(\\d+)/acceptance");
+    private static final Pattern RETURN_DECISION = Pattern.compile("/api/tasks/(\\d+)/(reassignment|withdrawal)");
 
     private final Map<Long, String> titles = new ConcurrentHashMap<>();
     private final java.util.Set<Long> ofDraftPlans = ConcurrentHashMap.newKeySet();
     private final Map<Long, Integer> acceptanceStatus = new ConcurrentHashMap<>();
+    private final Map<Long, Integer> returnDecisionStatus = new ConcurrentHashMap<>();
+    private final java.util.Set<String> refusedTokens = ConcurrentHashMap.newKeySet();
     private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
     private HttpServer server;
     private ExecutorService executor;
@@ -90,6 +94,26 @@ public class TaskServiceStub {
         return requests.stream().filter(r -> r.method().equals("PUT") && r.path().equals(path)).toList();
     }
 
+    /** From now on a request bearing this token is answered 401, as task-service answers an expired one. */
+    public void refuseToken(String token) {
+        refusedTokens.add(token);
+    }
+
+    /** The requests with this method and path. */
+    public List<RecordedRequest> requests(String method, String path) {
+        return requests.stream().filter(r -> r.method().equals(method) && r.path().equals(path)).toList();
+    }
+
+    /** From now on PUT .../reassignment and .../withdrawal of this task are answered with the given status (e.g. 409). */
+    public void failReturnDecision(long id, int status) {
+        returnDecisionStatus.put(id, status);
+    }
+
+    /** From now on PUT .../reassignment and .../withdrawal of this task succeed again. */
+    public void recordReturnDecisionsNormally(long id) {
+        returnDecisionStatus.remove(id);
+    }
+
     public List<RecordedRequest> requestsFor(long id) {
         String prefix = "/api/tasks/" + id;
         return requests.stream().filter(r -> r.path().equals(prefix) || r.path().startsWith(prefix + "/")).toList();
@@ -105,7 +129,11 @@ public class TaskServiceStub {
 
             Matcher task = TASK.matcher(path);
             Matcher acceptance = ACCEPTANCE.matcher(path);
-            if (method.equals("GET") && task.matches()) {
+            String bearer = new RecordedRequest(method, path, exchange.getRequestHeaders().getFirst("Authorization"), null, null)
+                    .bearerToken();
+            if (bearer != null && refusedTokens.contains(bearer)) {
+                send(exchange, 401, "application/problem+json", "{\"status\":401,\"title\":\"Unauthorized\"}");
+            } else if (method.equals("GET") && task.matches()) {
                 long id = Long.parseLong(task.group(1));
                 String title = titles.get(id);
                 if (title == null) {
@@ -125,6 +153,21 @@ public class TaskServiceStub {
                 } else {
                     String acceptedBy = JSON.readTree(body).path("acceptedBy").asText(null);
                     send(exchange, 200, "application/json", taskJson(id, title, "ACCEPTED", acceptedBy));
+                }
+            } else if (method.equals("PUT") && RETURN_DECISION.matcher(path).matches()) {
+                Matcher decision = RETURN_DECISION.matcher(path);
+                decision.matches();
+                long id = Long.parseLong(decision.group(1));
+                Integer failure = returnDecisionStatus.get(id);
+                if (titles.get(id) == null) {
+                    notFound(exchange, id);
+                } else if (failure != null) {
+                    send(exchange, failure, "application/problem+json", JSON.writeValueAsString(Map.of(
+                            "type", "https://luoshi.org/problems/conflict", "title", "Conflict", "status", failure,
+                            "detail", "task " + id + " is ACCEPTED, not waiting to be accepted")));
+                } else {
+                    boolean withdrawn = decision.group(2).equals("withdrawal");
+                    send(exchange, 200, "application/json", taskJson(id, titles.get(id), withdrawn ? "DRAFT" : "ASSIGNED", null));
                 }
             } else {
                 send(exchange, 405, "text/plain", "not stubbed: " + method + " " + path);

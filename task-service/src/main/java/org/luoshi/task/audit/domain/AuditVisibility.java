@@ -2,10 +2,9 @@ package org.luoshi.task.audit.domain;
 
 /**
  * Which audit entries a reader sees: an entry is visible exactly when the entity it describes is visible to them,
- * by the rule of that kind of entity (the plan's access policy for plans and what hangs off them, the evaluation's
- * for evaluations; {@link AuditReaders} applies them, from the contexts that own those rules, since the log sits below
- * them). The log does not have rules of its own: whoever may not open a draft plan or another organisation's
- * evaluation may not read their history either.
+ * by the rule of that kind of entity (plan's rule for plans and what hangs off them, evaluation's rule for
+ * evaluations; {@code audit.application.AuditReadRules} asks them). The log does not have rules of its own: whoever
+ * may not open a draft plan or another organisation's evaluation may not read their history either.
  *
  * @param draftPlans      whether entries of draft plans and of their tasks, milestones, reports, evidence and
  *                        indicators are visible

@@ -19,8 +19,8 @@ import org.luoshi.common.input.Paging;
 import org.luoshi.common.security.Roles;
 import org.luoshi.task.audit.api.AuditEntryView;
 import org.luoshi.task.audit.api.AuditVerification;
+import org.luoshi.task.audit.application.AuditReadRules;
 import org.luoshi.task.audit.application.AuditService;
-import org.luoshi.task.audit.domain.AuditReaders;
 import org.luoshi.task.shared.application.RateLimited;
 import org.luoshi.task.shared.api.PageView;
 import org.luoshi.task.shared.application.CallerFactory;
@@ -39,7 +39,7 @@ public class AuditResource {
     CallerFactory callers;
 
     @Inject
-    AuditReaders readers;
+    AuditReadRules readRules;
 
     @GET
     @RolesAllowed({ Roles.SUPERVISOR, Roles.ADMIN, Roles.EVALUATOR })
@@ -49,7 +49,7 @@ public class AuditResource {
             @QueryParam("actor") @Size(max = 100) String actor,
             @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Paging.MAX_PAGE) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
-        return audit.list(entityType, entityId, actor, readers.visibilityOf(callers.current()), page, size);
+        return audit.list(entityType, entityId, actor, readRules.visibilityOf(callers.current()), page, size);
     }
 
     @GET

@@ -39,9 +39,11 @@ import org.luoshi.task.tracking.api.Acceptance;
 import org.luoshi.task.tracking.api.Assignment;
 import org.luoshi.task.tracking.api.BulkAssignment;
 import org.luoshi.task.tracking.api.NewTask;
+import org.luoshi.task.tracking.api.Reassignment;
 import org.luoshi.task.tracking.api.TaskPage;
 import org.luoshi.task.tracking.api.TaskQuery;
 import org.luoshi.task.tracking.api.TaskView;
+import org.luoshi.task.tracking.api.Withdrawal;
 import org.luoshi.task.tracking.domain.AccessPolicy;
 import org.luoshi.task.tracking.domain.PlanTask;
 import org.luoshi.task.tracking.domain.StatusLight;
@@ -56,6 +58,8 @@ public class TaskService {
     private static final String ACCEPT = "accept-task";
     /** The stable code of a 409 refusing what a draft plan does not allow yet. */
     public static final String PLAN_DRAFT = "plan-draft";
+    private static final String REASSIGN = "reassign-task";
+    private static final String WITHDRAW = "withdraw-task";
 
     @Inject
     TaskRepository tasks;
@@ -211,23 +215,63 @@ public class TaskService {
      */
     @Transactional
     public TaskView accept(long id, String idempotencyKey, Acceptance acceptance) {
+        requireDepartment("departmentCode", acceptance.departmentCode());
+        return applyOnce(id, idempotencyKey, ACCEPT, "task.accepted", task -> {
+            task.acceptBy(acceptance.departmentCode(), acceptance.acceptedBy(), Instant.now().truncatedTo(ChronoUnit.MICROS));
+            return acceptance.acceptedBy() + " (" + acceptance.departmentCode() + ") accepted";
+        });
+    }
+
+    /**
+     * 改派: the department it was assigned to returned it, and the supervising office gives it to another department
+     * (sent by workflow-service's step recordReassignment, idempotent by key). From then on the new department reads it
+     * and the one that returned it no longer does (unless it co-operates on it).
+     */
+    @Transactional
+    public TaskView reassign(long id, String idempotencyKey, Reassignment reassignment) {
+        requireDepartment("departmentCode", reassignment.departmentCode());
+        return applyOnce(id, idempotencyKey, REASSIGN, "task.reassigned", task -> {
+            String from = task.leadDepartmentCode;
+            task.reassignTo(reassignment.departmentCode());
+            return reassignment.by() + " reassigned from " + from + " to " + reassignment.departmentCode();
+        });
+    }
+
+    /**
+     * 撤回: the department returned it and the supervising office withdraws the assignment (sent by workflow-service's
+     * step recordWithdrawal, idempotent by key): the task is no department's any more and waits to be assigned again.
+     */
+    @Transactional
+    public TaskView withdraw(long id, String idempotencyKey, Withdrawal withdrawal) {
+        return applyOnce(id, idempotencyKey, WITHDRAW, "task.withdrawn", task -> {
+            String from = task.leadDepartmentCode;
+            task.withdrawAssignment();
+            return withdrawal.by() + " withdrew it from " + from;
+        });
+    }
+
+    /**
+     * One change sent by a process step that may be retried: the same key again answers the current state and changes
+     * nothing (a key used for another change or task is refused by {@link KeyedWrites}). {@code change} applies it to
+     * the task (the task refuses what breaks its rules) and says what it did, for the log.
+     */
+    private TaskView applyOnce(long id, String idempotencyKey, String operation, String auditAction,
+            Function<PlanTask, String> change) {
         keyedWrites.open(KeyedWrites.HEADER, "idempotency-key", idempotencyKey);
         Caller caller = callers.current();
         PlanTask task = visibleTask(id, caller);
-        if (keyedWrites.earlier(idempotencyKey, ACCEPT, id).isPresent()) {
-            LOG.infof("%s repeated acceptance %s of task %d: already applied, nothing changed", caller.username(),
+        if (keyedWrites.earlier(idempotencyKey, operation, id).isPresent()) {
+            LOG.infof("%s repeated %s %s of task %d: already applied, nothing changed", caller.username(), operation,
                     idempotencyKey, id);
             return view(task);
         }
-        requireDepartment("departmentCode", acceptance.departmentCode());
         TaskView before = view(task);
-        task.acceptBy(acceptance.departmentCode(), acceptance.acceptedBy(), Instant.now().truncatedTo(ChronoUnit.MICROS));
-        keyedWrites.record(idempotencyKey, ACCEPT, id, task.acceptedAt);
+        String done = change.apply(task);
+        keyedWrites.record(idempotencyKey, operation, id, Instant.now().truncatedTo(ChronoUnit.MICROS));
         tasks.flush();
         TaskView after = view(task);
-        audit.record("task.accepted", "task", id, before, after);
-        LOG.infof("%s recorded that %s (%s) accepted task %d [%s]", caller.username(), acceptance.acceptedBy(),
-                acceptance.departmentCode(), id, idempotencyKey);
+        audit.record(auditAction, "task", id, before, after);
+        LOG.infof("%s recorded for task %d: %s [%s]", caller.username(), id, done, idempotencyKey);
         return after;
     }
 

@@ -147,6 +147,35 @@ public class PlanTask {
         dueDate = due;
     }
 
+    /**
+     * 改派: the department it was assigned to returned it, and another one is asked to lead it; it waits for that
+     * department's acceptance. Only a task still waiting to be accepted is handed on.
+     */
+    public void reassignTo(String departmentCode) {
+        requireWaitingForAcceptance();
+        this.leadDepartmentCode = departmentCode;
+        this.coDepartmentCodes.remove(departmentCode);
+        this.status = TaskStatus.ASSIGNED;
+    }
+
+    /**
+     * 撤回: the assignment of a returned task is withdrawn; the task is nobody's until the supervising office assigns
+     * it again.
+     */
+    public void withdrawAssignment() {
+        requireWaitingForAcceptance();
+        this.leadDepartmentCode = null;
+        this.coDepartmentCodes.clear();
+        this.status = TaskStatus.DRAFT;
+    }
+
+    private void requireWaitingForAcceptance() {
+        if (status != TaskStatus.ASSIGNED) {
+            throw new RuleViolation("task.not-waiting-for-acceptance", "task " + id + " is " + status
+                    + ", not waiting to be accepted");
+        }
+    }
+
     /** The lead department takes the task on: from then on it is theirs to implement. Once only. */
     public void acceptBy(String departmentCode, String username, Instant at) {
         if (status == TaskStatus.ACCEPTED || status == TaskStatus.COMPLETED) {

@@ -25,6 +25,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.luoshi.common.input.Paging;
 import org.luoshi.common.problem.Versions;
@@ -32,9 +33,11 @@ import org.luoshi.common.security.Roles;
 import org.luoshi.task.tracking.api.Acceptance;
 import org.luoshi.task.tracking.api.Assignment;
 import org.luoshi.task.tracking.api.NewMilestone;
+import org.luoshi.task.tracking.api.Reassignment;
 import org.luoshi.task.tracking.api.TaskPage;
 import org.luoshi.task.tracking.api.TaskRevisionView;
 import org.luoshi.task.tracking.api.TaskView;
+import org.luoshi.task.tracking.api.Withdrawal;
 import org.luoshi.task.tracking.application.AdjustmentService;
 import org.luoshi.task.tracking.application.MilestoneService;
 import org.luoshi.task.tracking.application.TaskService;
@@ -100,6 +103,32 @@ public class TaskResource {
     public TaskView accept(@PathParam("id") long id, @HeaderParam("Idempotency-Key") String idempotencyKey,
             @NotNull @Valid Acceptance acceptance) {
         return tasks.accept(id, idempotencyKey, acceptance);
+    }
+
+    @PUT
+    @Path("{id}/reassignment")
+    @RolesAllowed(Roles.SERVICE)
+    @Operation(summary = "改派: the task, returned by its department, now waits for another one (workflow-service only; "
+            + "idempotent by key)")
+    @APIResponse(responseCode = "200", description = "Reassigned (or the same key again: the task as it stands)")
+    @APIResponse(responseCode = "400", description = "A bad department code or Idempotency-Key, naming it")
+    @APIResponse(responseCode = "409", description = "The task is not waiting to be accepted, or the key was used otherwise")
+    public TaskView reassign(@PathParam("id") long id, @HeaderParam("Idempotency-Key") String idempotencyKey,
+            @NotNull @Valid Reassignment reassignment) {
+        return tasks.reassign(id, idempotencyKey, reassignment);
+    }
+
+    @PUT
+    @Path("{id}/withdrawal")
+    @RolesAllowed(Roles.SERVICE)
+    @Operation(summary = "撤回: the assignment of a returned task is withdrawn; it is no department's until assigned again "
+            + "(workflow-service only; idempotent by key)")
+    @APIResponse(responseCode = "200", description = "Withdrawn (or the same key again: the task as it stands)")
+    @APIResponse(responseCode = "400", description = "A bad Idempotency-Key or note, naming it")
+    @APIResponse(responseCode = "409", description = "The task is not waiting to be accepted, or the key was used otherwise")
+    public TaskView withdraw(@PathParam("id") long id, @HeaderParam("Idempotency-Key") String idempotencyKey,
+            @NotNull @Valid Withdrawal withdrawal) {
+        return tasks.withdraw(id, idempotencyKey, withdrawal);
     }
 
     @GET

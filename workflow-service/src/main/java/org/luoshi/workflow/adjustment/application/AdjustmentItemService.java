@@ -19,6 +19,7 @@ import org.luoshi.workflow.adjustment.api.AdjustmentItem;
 import org.luoshi.workflow.adjustment.api.AdjustmentItemDone;
 import org.luoshi.workflow.workitem.ReviewDecision;
 import org.luoshi.workflow.workitem.ReviewForm;
+import org.luoshi.workflow.workitem.DecisionPolicy;
 import org.luoshi.workflow.workitem.EntitledTasks;
 import org.luoshi.workflow.workitem.ItemKinds;
 import org.luoshi.workflow.workitem.WorkItems;
@@ -62,7 +63,7 @@ public class AdjustmentItemService {
 
     @Transactional
     public AdjustmentItemDone decide(String id, ReviewForm form) {
-        return decide(entitledTask(id), form, user.username());
+        return decide(entitledTasks.openToDecide(id, ITEM), form, user.username());
     }
 
     /**
@@ -75,6 +76,9 @@ public class AdjustmentItemService {
         if (!REVIEW_ADJUSTMENT.equals(activity) && !APPROVE_ADJUSTMENT.equals(activity)) {
             throw new ConflictException("Item " + task.getId() + " is not an item of 动态调整; " + itemKinds.howToComplete(activity));
         }
+        itemKinds.requireDecidingRole(user, activity);
+        DecisionPolicy.requireNotRequester(username,
+                AdjustmentVariables.of(name -> runtimeService.getVariable(task.getProcessInstanceId(), name)).requestedBy());
         boolean review = REVIEW_ADJUSTMENT.equals(activity);
         String decision = form.decision() == ReviewDecision.APPROVE ? DECISION_APPROVE : DECISION_REJECT;
         String comment = form.comment() == null || form.comment().isBlank() ? null : form.comment().strip();

@@ -17,11 +17,12 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.jboss.logging.Logger;
 import org.luoshi.workflow.milestone.domain.MilestoneReportingProcess;
 import org.luoshi.workflow.adjustment.domain.AdjustmentVariables;
+import org.luoshi.workflow.milestone.application.MilestoneTrackingRegistry;
 
 /**
  * Service task {@code announceMilestoneDates}: for each milestone whose date the adjustment changed, correlates
  * {@code milestone-dates-changed} (variables {@code taskId}, {@code milestoneDueDates}) to every running
- * milestone-reporting instance whose business key starts with {@code milestone-<milestoneId>-}; their event
+ * milestone-reporting instance of the milestone (its business key as {@link MilestoneTrackingRegistry} has it); their event
  * subprocess moves the pending ladder timer and the due date of its open items. A milestone without a running instance
  * is fine (nothing to move). A new lead department ({@code newLeadDepartmentCode}) retargets every running instance of
  * the task to it ({@link LeadRetargeting}).
@@ -33,6 +34,9 @@ public class AnnounceMilestoneDatesDelegate implements JavaDelegate {
 
     @Inject
     LeadRetargeting leadRetargeting;
+
+    @Inject
+    MilestoneTrackingRegistry registry;
 
     @Override
     public void execute(DelegateExecution execution) {
@@ -59,9 +63,12 @@ public class AnnounceMilestoneDatesDelegate implements JavaDelegate {
         Long taskId = v.taskId();
         RuntimeService runtime = execution.getProcessEngineServices().getRuntimeService();
         for (String milestoneId : dates.keySet()) {
-            String prefix = MilestoneReportingProcess.businessKeyPrefix(Long.parseLong(milestoneId));
+            String businessKey = registry.businessKeyOf(Long.parseLong(milestoneId)).orElse(null);
+            if (businessKey == null) {
+                continue; // never tracked: nothing to move
+            }
             for (ProcessInstance instance : runtime.createProcessInstanceQuery()
-                    .processDefinitionKey(MilestoneReportingProcess.KEY).processInstanceBusinessKeyLike(prefix + "%").list()) {
+                    .processDefinitionKey(MilestoneReportingProcess.KEY).processInstanceBusinessKey(businessKey).list()) {
                 if (dates.get(milestoneId).equals(runtime.getVariable(instance.getId(), MilestoneReportingProcess.VAR_DUE_DATE))) {
                     continue; // its date stayed: nothing to move, no event in its history
                 }

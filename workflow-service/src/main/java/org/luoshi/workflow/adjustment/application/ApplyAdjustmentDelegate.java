@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
+import org.luoshi.workflow.taskservice.ServiceCalls;
 import org.luoshi.workflow.taskservice.AdjustmentClient;
 import org.luoshi.workflow.taskservice.TaskView;
 import org.luoshi.workflow.adjustment.domain.AdjustmentVariables;
@@ -40,7 +41,7 @@ public class ApplyAdjustmentDelegate implements JavaDelegate {
         AdjustmentClient.Adjustment body = new AdjustmentClient.Adjustment(taskId, v.reasonCategory(), v.justification(),
                 v.requestedBy(), v.reviewedBy(), v.approvedBy(), v.newDueDate(), v.milestoneDueDates(),
                 v.newLeadDepartmentCode(), v.newTitle());
-        AdjustmentClient.Applied result = adjustments.apply(key, body);
+        AdjustmentClient.Applied result = ServiceCalls.call("applyAdjustment", () -> adjustments.apply(key, body));
         Integer revision = result == null ? null : result.revision();
         execution.setVariable(VAR_REVISION, revision);
         execution.setVariable(VAR_MILESTONE_DUE_DATES_AFTER, openMilestoneDates(result));

@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
+import org.luoshi.workflow.taskservice.ServiceCalls;
 import org.luoshi.workflow.taskservice.AcceptanceRequest;
 import org.luoshi.workflow.taskservice.TaskServiceClient;
 import org.luoshi.workflow.taskservice.TaskView;
@@ -38,7 +39,7 @@ public class RecordAcceptanceDelegate implements JavaDelegate {
         String acceptedBy = v.acceptedBy();
         String idempotencyKey = idempotencyKey(execution.getProcessInstanceId(), execution.getCurrentActivityId());
 
-        TaskView task = taskService.recordAcceptance(taskId, idempotencyKey, new AcceptanceRequest(departmentCode, acceptedBy));
+        TaskView task = ServiceCalls.call("recordAcceptance", () -> taskService.recordAcceptance(taskId, idempotencyKey, new AcceptanceRequest(departmentCode, acceptedBy)));
         LOG.infof("Task %d accepted by %s (%s) recorded in task-service, status %s, key %s", taskId, acceptedBy,
                 departmentCode, task == null ? "?" : task.status(), idempotencyKey);
     }

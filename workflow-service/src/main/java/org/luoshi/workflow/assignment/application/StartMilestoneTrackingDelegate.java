@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
+import org.luoshi.workflow.taskservice.ServiceCalls;
 import org.luoshi.workflow.taskservice.TaskServiceClient;
 import org.luoshi.workflow.milestone.application.MilestoneTracker;
 import org.luoshi.workflow.assignment.domain.TaskAssignmentVariables;
@@ -32,7 +33,7 @@ public class StartMilestoneTrackingDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         long taskId = TaskAssignmentVariables.of(execution::getVariable).taskId();
-        var tracked = tracker.track(taskService.getTask(taskId));
+        var tracked = tracker.track(ServiceCalls.call("startMilestoneTracking", () -> taskService.getTask(taskId)));
         LOG.infof("Task %d: %d milestone(s) tracked, %d newly", taskId, tracked.size(),
                 tracked.stream().filter(MilestoneTracker.Tracked::started).count());
     }

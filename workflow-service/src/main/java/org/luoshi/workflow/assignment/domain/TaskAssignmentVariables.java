@@ -22,7 +22,8 @@ public record TaskAssignmentVariables(
         String acceptedBy,
         String returnDecision,
         String returnNote,
-        String reviewedBy) {
+        String reviewedBy,
+        Integer reassignments) {
 
     /** Reads every variable through the lookup ({@code execution::getVariable}, {@code variables::get}). */
     public static TaskAssignmentVariables of(Function<String, Object> v) {
@@ -37,6 +38,7 @@ public record TaskAssignmentVariables(
                 ProcessValues.asString(v.apply(VAR_ACCEPTED_BY)),
                 ProcessValues.asString(v.apply(VAR_RETURN_DECISION)),
                 ProcessValues.asString(v.apply(VAR_RETURN_NOTE)),
-                ProcessValues.asString(v.apply(VAR_REVIEWED_BY)));
+                ProcessValues.asString(v.apply(VAR_REVIEWED_BY)),
+                ProcessValues.asInt(v.apply(VAR_REASSIGNMENTS)));
     }
 }

@@ -16,6 +16,7 @@ import org.jboss.logging.Logger;
 import org.luoshi.workflow.taskservice.EvaluationClient;
 import org.luoshi.workflow.evaluation.domain.EvaluationVariables;
 
+import org.luoshi.workflow.taskservice.ModelledRefusal;
 
 /**
  * Service task {@code createEvaluation} (async): creates the evaluation in task-service, which freezes the snapshot,
@@ -35,8 +36,9 @@ public class CreateEvaluationDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         String key = execution.getProcessInstanceId() + ":" + CREATE_EVALUATION;
         EvaluationVariables v = EvaluationVariables.of(execution::getVariable);
-        EvaluationClient.Evaluation created = evaluations.create(key, new EvaluationClient.NewEvaluation(v.planId(), v.kind(),
-                v.periodFrom(), v.periodTo(), v.organisation(), v.selfAssessmentDue(), v.launchedBy()));
+        EvaluationClient.Evaluation created = ModelledRefusal.call("createEvaluation", () -> evaluations.create(key,
+                new EvaluationClient.NewEvaluation(v.planId(), v.kind(), v.periodFrom(), v.periodTo(), v.organisation(),
+                        v.selfAssessmentDue(), v.launchedBy())));
         if (created == null || created.id() == null) {
             throw new IllegalStateException("task-service answered the evaluation without an id: " + created);
         }

@@ -25,6 +25,8 @@ import org.luoshi.common.security.Roles;
 import org.luoshi.workflow.evaluation.api.EvaluationReturn;
 import org.luoshi.workflow.evaluation.api.SelfAssessmentState;
 import org.luoshi.workflow.evaluation.domain.EvaluationProcess;
+import org.luoshi.workflow.evaluation.domain.EvaluationVariables;
+import org.luoshi.workflow.shared.ProcessValues;
 
 /**
  * What an evaluation instance knows, running or ended (then from history), and who may read it: supervisors and
@@ -116,7 +118,7 @@ class EvaluationFacts {
                     recordedMeanwhile = true;
                     continue;
                 }
-                String department = (String) variables.get(VAR_DEPARTMENT);
+                String department = ProcessValues.asString(variables.get(VAR_DEPARTMENT));
                 Map<String, Object> form = (Map<String, Object>) variables.get(VAR_SELF_ASSESSMENT);
                 if (department != null && byDepartment.get(department) == null) {
                     byDepartment.put(department, new SelfAssessmentState(department, "SUBMITTED", false, false,
@@ -154,10 +156,10 @@ class EvaluationFacts {
     }
 
     static EvaluationReturn lastReturn(Instance instance) {
-        if (!EvaluationProcess.DECISION_RETURN.equals(instance.get(VAR_REVIEW_DECISION))) {
+        EvaluationVariables v = EvaluationVariables.of(instance::get);
+        if (!EvaluationProcess.DECISION_RETURN.equals(v.reviewDecision())) {
             return null;
         }
-        return new EvaluationReturn((String) instance.get(VAR_REVIEW_COMMENT), (String) instance.get(VAR_REVIEWED_BY),
-                (String) instance.get(VAR_REVIEWED_AT));
+        return new EvaluationReturn(v.reviewComment(), v.reviewedBy(), v.reviewedAt());
     }
 }

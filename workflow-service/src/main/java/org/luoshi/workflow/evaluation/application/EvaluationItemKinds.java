@@ -4,10 +4,11 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.luoshi.common.security.Roles;
 import org.luoshi.workflow.evaluation.domain.EvaluationProcess;
 import org.luoshi.workflow.workitem.CompletionEndpoints;
 
-/** The work items of 规划实施评估 and the endpoint that completes each. */
+/** The work items of 规划实施评估: the endpoint that completes each, and the role deciding each deciding kind. */
 @ApplicationScoped
 public class EvaluationItemKinds implements CompletionEndpoints {
     @Override
@@ -16,5 +17,10 @@ public class EvaluationItemKinds implements CompletionEndpoints {
                 EvaluationProcess.SUBMIT_SELF_ASSESSMENT, "POST /api/evaluation-items/{id}/self-assessment",
                 EvaluationProcess.SUBMIT_REPORT, "POST /api/evaluation-items/{id}/submission",
                 EvaluationProcess.REVIEW_REPORT, "POST /api/evaluation-items/{id}/review");
+    }
+
+    @Override
+    public Map<String, String> decidingRoles() {
+        return Map.of(EvaluationProcess.REVIEW_REPORT, Roles.SUPERVISOR);
     }
 }

@@ -21,6 +21,7 @@ import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
+import org.luoshi.workflow.shared.ServiceToken;
 import org.luoshi.common.problem.ConflictException;
 import org.luoshi.workflow.shared.ProcessValues;
 import org.luoshi.common.security.CurrentUser;
@@ -35,6 +36,7 @@ import org.luoshi.workflow.workitem.EntitledTasks;
 import org.luoshi.workflow.workitem.ItemKinds;
 import org.luoshi.workflow.taskservice.TaskServiceUnavailableException;
 import org.luoshi.workflow.workitem.WorkItems;
+import org.luoshi.workflow.evaluation.domain.EvaluationVariables;
 
 /**
  * The items of 规划实施评估 — a department's 自评 (SELF_ASSESSMENT), the evaluator's submission (REPORT), the
@@ -139,7 +141,7 @@ public class EvaluationItemService {
 
     private EvaluationClient.Evaluation readEvaluation(Long evaluationId) {
         try {
-            return evaluations.evaluation(evaluationId);
+            return ServiceToken.withFreshTokenOn401("evaluation " + evaluationId, () -> evaluations.evaluation(evaluationId));
         } catch (WebApplicationException e) {
             throw new TaskServiceUnavailableException("task-service answered " + e.getResponse().getStatus()
                     + " for evaluation " + evaluationId, e);
@@ -181,17 +183,16 @@ public class EvaluationItemService {
         String pi = task.getProcessInstanceId();
         EvaluationFacts.Instance instance = new EvaluationFacts.Instance(pi, null, false, runtimeService.getVariables(pi));
         boolean selfAssessment = SUBMIT_SELF_ASSESSMENT.equals(task.getTaskDefinitionKey());
-        String department = selfAssessment ? (String) runtimeService.getVariable(task.getExecutionId(), VAR_DEPARTMENT) : null;
+        String department = selfAssessment
+                ? ProcessValues.asString(runtimeService.getVariable(task.getExecutionId(), VAR_DEPARTMENT)) : null;
         org.camunda.bpm.engine.runtime.ProcessInstance running = runtimeService.createProcessInstanceQuery().processInstanceId(pi)
                 .singleResult();
         String businessKey = running == null ? null : running.getBusinessKey();
+        EvaluationVariables v = EvaluationVariables.of(instance::get);
         return new EvaluationItem(task.getId(), kind(task.getTaskDefinitionKey()), task.getName(), pi, businessKey,
-                ProcessValues.asLong(instance.get(VAR_EVALUATION_ID)), ProcessValues.asLong(instance.get(VAR_PLAN_ID)),
-                (String) instance.get(VAR_KIND), (String) instance.get(VAR_ORGANISATION), (String) instance.get(VAR_PERIOD_FROM),
-                (String) instance.get(VAR_PERIOD_TO), (String) instance.get(VAR_SELF_ASSESSMENT_DUE), department,
-                task.getCreateTime() == null ? null : task.getCreateTime().toInstant(),
-                task.getDueDate() == null ? null : task.getDueDate().toInstant(),
-                ProcessValues.asInt(instance.get(VAR_SUBMISSION_ROUND)),
+                v.evaluationId(), v.planId(), v.kind(), v.organisation(), v.periodFrom(), v.periodTo(), v.selfAssessmentDue(),
+                department, task.getCreateTime() == null ? null : task.getCreateTime().toInstant(),
+                task.getDueDate() == null ? null : task.getDueDate().toInstant(), v.submissionRound(),
                 selfAssessment ? List.of() : facts.selfAssessments(instance),
                 selfAssessment ? null : EvaluationFacts.lastReturn(instance));
     }

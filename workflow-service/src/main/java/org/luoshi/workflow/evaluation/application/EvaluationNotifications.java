@@ -1,6 +1,7 @@
 package org.luoshi.workflow.evaluation.application;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
@@ -11,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.luoshi.workflow.escalation.ChaseResult;
 import org.luoshi.workflow.evaluation.domain.EvaluationProcess;
 import org.luoshi.workflow.escalation.Ladder;
 import org.luoshi.workflow.escalation.LadderNotifications;
@@ -79,19 +81,30 @@ public class EvaluationNotifications implements LadderNotifications {
                 link(pi), pi, null, null, pi + ":" + rung.name() + ":" + rungTime.getTime()));
     }
 
-    /** 催办 by hand: one notification to each department whose 自评 is missing; returns those departments. */
-    public List<String> chase(String processInstanceId, Map<String, Object> variables, String chasedBy, Clock clock) {
-        List<String> missing = List.copyOf(openSelfAssessments.of(processInstanceId).keySet());
-        if (missing.isEmpty()) {
-            return missing;
-        }
+    /**
+     * 催办 by hand: one notification to each department whose 自评 is missing, at most one per department and calendar
+     * day (in the ladder's zone) however often it is asked — the occasion key holds the day, so a repeat, even a
+     * concurrent one, stores and mails nothing. Returns who was told and who was not, with the reason.
+     */
+    public ChaseResult chase(String processInstanceId, Map<String, Object> variables, String chasedBy, Clock clock) {
         Facts f = Facts.of(variables);
+        List<String> missing = openSelfAssessments.of(processInstanceId).keySet().stream().sorted().toList();
         String subject = "【催办】" + f.title() + "：请尽快提交部门自评（" + f.due() + "到期）";
         String body = body(f, missing) + "催办人：" + chasedBy + "\n请尽快填写并提交部门自评。";
-        notifier.send(new NotificationDraft(NotificationKind.URGING, missing.stream().map(Recipient::group).toList(), subject,
-                body, link(processInstanceId), processInstanceId, null, null,
-                processInstanceId + ":CHASE:" + clock.millis()));
-        return missing;
+        LocalDate today = LocalDate.now(clock.withZone(ladder.zone()));
+        List<String> chased = new ArrayList<>();
+        List<ChaseResult.Refusal> refused = new ArrayList<>();
+        for (String department : missing) {
+            int stored = notifier.send(new NotificationDraft(NotificationKind.URGING, List.of(Recipient.group(department)),
+                    subject, body, link(processInstanceId), processInstanceId, null, null,
+                    processInstanceId + ":CHASE:" + today));
+            if (stored > 0) {
+                chased.add(department);
+            } else {
+                refused.add(new ChaseResult.Refusal(department, "already chased on " + today + "; at most once a day"));
+            }
+        }
+        return new ChaseResult(processInstanceId, chased, refused);
     }
 
     private static String body(Facts f, Collection<String> missing) {

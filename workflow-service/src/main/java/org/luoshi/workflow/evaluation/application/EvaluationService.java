@@ -22,8 +22,8 @@ import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
+import org.luoshi.workflow.shared.ServiceToken;
 import org.luoshi.common.problem.ConflictException;
-import org.luoshi.workflow.shared.ProcessValues;
 import org.luoshi.common.problem.InvalidFieldException;
 import org.luoshi.common.problem.ViolationCodes;
 import org.luoshi.common.security.CurrentUser;
@@ -39,6 +39,8 @@ import com.fasterxml.uuid.Generators;
 import com.fasterxml.uuid.impl.TimeBasedEpochGenerator;
 import org.luoshi.workflow.taskservice.TaskServiceUnavailableException;
 import org.luoshi.workflow.workitem.WorkItems;
+import org.luoshi.workflow.taskservice.TaskServiceValidation;
+import org.luoshi.workflow.evaluation.domain.EvaluationVariables;
 
 /**
  * Launches 规划实施评估 (the supervisor), tells where an evaluation stands and chases missing self-assessments.
@@ -88,7 +90,7 @@ public class EvaluationService {
         }
         EvaluationClient.Plan plan;
         try {
-            plan = taskService.plan(request.planId());
+            plan = ServiceToken.withFreshTokenOn401("plan " + request.planId(), () -> taskService.plan(request.planId()));
         } catch (WebApplicationException e) {
             if (e.getResponse().getStatus() == 404) {
                 throw new InvalidFieldException("planId", "there is no plan " + request.planId(), ViolationCodes.UNKNOWN,
@@ -99,6 +101,10 @@ public class EvaluationService {
         } catch (RuntimeException e) {
             throw new TaskServiceUnavailableException("task-service could not be asked for plan " + request.planId(), e);
         }
+        // what createEvaluation would meet in task-service (a draft plan, a deadline in the past, …), refused now
+        EvaluationClient.NewEvaluation evaluation = new EvaluationClient.NewEvaluation(request.planId(), request.kind(),
+                from.toString(), to.toString(), request.organisation(), due.toString(), user.username());
+        TaskServiceValidation.check("the evaluation", () -> taskService.validate(evaluation));
         String planTitle = plan == null || plan.title() == null ? "" : plan.title();
         String title = (planTitle.isBlank() ? "规划" : planTitle) + ("FINAL".equals(request.kind()) ? "末期评估" : "中期评估");
         String businessKey = BUSINESS_KEY_PREFIX + UUIDS.generate();
@@ -127,13 +133,11 @@ public class EvaluationService {
         List<String> steps = instance.ended() ? List.of() : activeSteps(processInstanceId);
         List<SelfAssessmentState> selfAssessments = facts.selfAssessments(instance);
         long incidents = instance.ended() ? 0 : runtimeService.createIncidentQuery().processInstanceId(processInstanceId).count();
+        EvaluationVariables v = EvaluationVariables.of(instance::get);
         return new EvaluationState(instance.id(), instance.businessKey(), instance.ended(), phase(instance, steps), steps,
-                ProcessValues.asLong(instance.get(VAR_EVALUATION_ID)), ProcessValues.asLong(instance.get(VAR_PLAN_ID)),
-                (String) instance.get(VAR_KIND), (String) instance.get(VAR_ORGANISATION),
-                (String) instance.get(VAR_PERIOD_FROM), (String) instance.get(VAR_PERIOD_TO),
-                (String) instance.get(VAR_SELF_ASSESSMENT_DUE), (String) instance.get(VAR_LAUNCHED_BY),
-                selfAssessments.stream().anyMatch(SelfAssessmentState::open), selfAssessments,
-                ProcessValues.asInt(instance.get(VAR_SUBMISSION_ROUND)), EvaluationFacts.lastReturn(instance), incidents);
+                v.evaluationId(), v.planId(), v.kind(), v.organisation(), v.periodFrom(), v.periodTo(), v.selfAssessmentDue(),
+                v.launchedBy(), selfAssessments.stream().anyMatch(SelfAssessmentState::open), selfAssessments,
+                v.submissionRound(), EvaluationFacts.lastReturn(instance), incidents);
     }
 
     @Transactional
@@ -142,9 +146,10 @@ public class EvaluationService {
         if (instance.ended()) {
             throw new ConflictException("Evaluation process " + processInstanceId + " has ended; there is nobody to chase");
         }
-        List<String> chased = notifications.chase(processInstanceId, instance.variables(), user.username(), Clock.systemUTC());
-        LOG.infof("%s chased the self-assessments of %s: %s", user.username(), processInstanceId, chased);
-        return new ChaseResult(processInstanceId, chased);
+        ChaseResult result = notifications.chase(processInstanceId, instance.variables(), user.username(), Clock.systemUTC());
+        LOG.infof("%s chased the self-assessments of %s: %s, refused %s", user.username(), processInstanceId, result.chased(),
+                result.refused());
+        return result;
     }
 
     private List<String> activeSteps(String processInstanceId) {
@@ -159,7 +164,9 @@ public class EvaluationService {
     private String phase(EvaluationFacts.Instance instance, List<String> steps) {
         if (instance.ended()) {
             return historyService.createHistoricActivityInstanceQuery().processInstanceId(instance.id())
-                    .activityId(END_PUBLISHED).count() > 0 ? "PUBLISHED" : "CANCELLED";
+                    .activityId(END_PUBLISHED).count() > 0 ? "PUBLISHED"
+                    : historyService.createHistoricActivityInstanceQuery().processInstanceId(instance.id())
+                            .activityId(EvaluationProcess.END_NOT_LAUNCHED).count() > 0 ? "REFUSED" : "CANCELLED";
         }
         if (steps.contains(CREATE_EVALUATION) || instance.get(VAR_EVALUATION_ID) == null) {
             return "LAUNCHING";
@@ -184,7 +191,7 @@ public class EvaluationService {
 
     private static <T> T read(String what, java.util.function.Supplier<T> call) {
         try {
-            return call.get();
+            return ServiceToken.withFreshTokenOn401(what, call);
         } catch (WebApplicationException e) {
             throw new TaskServiceUnavailableException("task-service answered " + e.getResponse().getStatus() + " for " + what, e);
         } catch (RuntimeException e) {

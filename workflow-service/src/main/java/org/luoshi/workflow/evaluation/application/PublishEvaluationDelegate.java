@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
+import org.luoshi.workflow.taskservice.ServiceCalls;
 import org.luoshi.workflow.taskservice.EvaluationClient;
 import org.luoshi.workflow.evaluation.domain.EvaluationVariables;
 
@@ -34,7 +35,7 @@ public class PublishEvaluationDelegate implements JavaDelegate {
         EvaluationVariables v = EvaluationVariables.of(execution::getVariable);
         long evaluationId = v.evaluationId();
         String key = execution.getProcessInstanceId() + ":publication";
-        evaluations.publish(evaluationId, key, new EvaluationClient.Transition(v.reviewedBy()));
+        ServiceCalls.run("publishEvaluation", () -> evaluations.publish(evaluationId, key, new EvaluationClient.Transition(v.reviewedBy())));
         execution.setVariable(VAR_PUBLISHED_AT, new Date(ClockUtil.getCurrentTime().getTime()));
         LOG.infof("Evaluation %d published (%s)", evaluationId, key);
     }

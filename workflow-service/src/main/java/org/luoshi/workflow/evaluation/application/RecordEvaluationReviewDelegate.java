@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
+import org.luoshi.workflow.taskservice.ServiceCalls;
 import org.luoshi.workflow.taskservice.EvaluationClient;
 import org.luoshi.workflow.evaluation.domain.EvaluationVariables;
 
@@ -29,7 +30,8 @@ public class RecordEvaluationReviewDelegate implements JavaDelegate {
         long evaluationId = v.evaluationId();
         String decision = v.reviewDecision();
         String key = execution.getProcessInstanceId() + ":review:" + v.submissionRound();
-        evaluations.review(evaluationId, key, new EvaluationClient.Review(decision, v.reviewComment(), v.reviewedBy()));
+        ServiceCalls.run("recordReview", () -> evaluations.review(evaluationId, key,
+                new EvaluationClient.Review(decision, v.reviewComment(), v.reviewedBy())));
         LOG.infof("Review %s of evaluation %d recorded (%s)", decision, evaluationId, key);
     }
 }

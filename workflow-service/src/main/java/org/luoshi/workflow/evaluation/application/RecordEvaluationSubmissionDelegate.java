@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
+import org.luoshi.workflow.taskservice.ServiceCalls;
 import org.luoshi.workflow.taskservice.EvaluationClient;
 import org.luoshi.workflow.evaluation.domain.EvaluationVariables;
 
@@ -28,7 +29,7 @@ public class RecordEvaluationSubmissionDelegate implements JavaDelegate {
         EvaluationVariables v = EvaluationVariables.of(execution::getVariable);
         long evaluationId = v.evaluationId();
         String key = execution.getProcessInstanceId() + ":submission:" + v.submissionRound();
-        evaluations.submit(evaluationId, key, new EvaluationClient.Transition(v.submittedBy()));
+        ServiceCalls.run("recordSubmission", () -> evaluations.submit(evaluationId, key, new EvaluationClient.Transition(v.submittedBy())));
         LOG.infof("Evaluation %d submitted for review (%s)", evaluationId, key);
     }
 }

@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
+import org.luoshi.workflow.taskservice.ServiceCalls;
 import org.luoshi.workflow.taskservice.EvaluationClient;
 import org.luoshi.workflow.evaluation.domain.EvaluationVariables;
 
@@ -43,9 +44,9 @@ public class RecordSelfAssessmentDelegate implements JavaDelegate {
                     + execution.getProcessInstanceId());
         }
         String key = execution.getProcessInstanceId() + ":selfAssessment:" + department;
-        evaluations.putSelfAssessment(evaluationId, department, key, new EvaluationClient.SelfAssessment(
+        ServiceCalls.run("recordSelfAssessment", () -> evaluations.putSelfAssessment(evaluationId, department, key, new EvaluationClient.SelfAssessment(
                 (String) form.get("summary"), (String) form.get("achievements"), (String) form.get("problems"),
-                (String) form.get("nextSteps"), (String) form.get("submittedBy")));
+                (String) form.get("nextSteps"), (String) form.get("submittedBy"))));
 
         List<Map<String, Object>> recorded = v.selfAssessmentsRecorded();
         recorded.removeIf(r -> department.equals(r.get("departmentCode")));

@@ -19,6 +19,8 @@ public final class EvaluationProcess {
     public static final String RECORD_REVIEW = "recordReview";
     public static final String PUBLISH = "publishEvaluation";
     public static final String END_PUBLISHED = "evaluationPublished";
+    /** task-service refused to create the evaluation (boundary event launchRefused); the launcher was told why. */
+    public static final String END_NOT_LAUNCHED = "evaluationNotLaunched";
 
     /** Candidate group of the evaluator's item: {@code org:<organisation>}, as the inbox writes organisations. */
     public static final String ORGANISATION_GROUP_PREFIX = "org:";
@@ -55,6 +57,8 @@ public final class EvaluationProcess {
     public static final String VAR_REVIEW_DECISION = "reviewDecision";
     public static final String VAR_REVIEW_COMMENT = "reviewComment";
     public static final String VAR_REVIEWED_BY = "reviewedBy";
+    /** task-service's reason for refusing to create the evaluation (error message of launchRefused). */
+    public static final String VAR_LAUNCH_REFUSAL = "launchRefusal";
     public static final String VAR_REVIEWED_AT = "reviewedAt";
     public static final String VAR_PUBLISHED_AT = "publishedAt";
 
@@ -64,7 +68,7 @@ public final class EvaluationProcess {
     /** The variables GET /api/processes/{id} shows for this process. */
     public static final List<String> VARIABLES_OF_INTEREST = List.of(VAR_PLAN_ID, VAR_KIND, VAR_PERIOD_FROM, VAR_PERIOD_TO,
             VAR_ORGANISATION, VAR_SELF_ASSESSMENT_DUE, VAR_LAUNCHED_BY, VAR_EVALUATION_ID, VAR_DEPARTMENTS,
-            VAR_SUBMISSION_ROUND, VAR_SUBMITTED_BY, VAR_REVIEW_DECISION, VAR_REVIEW_COMMENT, VAR_REVIEWED_BY);
+            VAR_SUBMISSION_ROUND, VAR_SUBMITTED_BY, VAR_REVIEW_DECISION, VAR_REVIEW_COMMENT, VAR_REVIEWED_BY, VAR_LAUNCH_REFUSAL);
 
     private EvaluationProcess() {
     }

@@ -36,7 +36,8 @@ public record EvaluationVariables(
         String reviewDecision,
         String reviewComment,
         String reviewedBy,
-        String reviewedAt) {
+        String reviewedAt,
+        String launchRefusal) {
 
     /** Reads every variable through the lookup ({@code execution::getVariable}, {@code variables::get}). */
     public static EvaluationVariables of(Function<String, Object> v) {
@@ -62,7 +63,8 @@ public record EvaluationVariables(
                 ProcessValues.asString(v.apply(VAR_REVIEW_DECISION)),
                 ProcessValues.asString(v.apply(VAR_REVIEW_COMMENT)),
                 ProcessValues.asString(v.apply(VAR_REVIEWED_BY)),
-                ProcessValues.asString(v.apply(VAR_REVIEWED_AT)));
+                ProcessValues.asString(v.apply(VAR_REVIEWED_AT)),
+                ProcessValues.asString(v.apply(VAR_LAUNCH_REFUSAL)));
     }
 
     @SuppressWarnings("unchecked")

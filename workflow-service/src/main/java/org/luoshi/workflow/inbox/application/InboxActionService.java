@@ -15,12 +15,14 @@ import org.jboss.logging.Logger;
 import org.luoshi.common.problem.ConflictException;
 import org.luoshi.common.problem.InvalidFieldException;
 import org.luoshi.common.problem.ResourceNotFoundException;
+import org.luoshi.common.problem.ViolationCodes;
 import org.luoshi.common.security.CurrentUser;
 import org.luoshi.common.security.Roles;
 import org.luoshi.workflow.inbox.api.CommentAdded;
 import org.luoshi.workflow.inbox.api.HistoryEntry;
 import org.luoshi.workflow.inbox.api.InboxItem;
 import org.luoshi.workflow.workitem.WorkItems;
+import org.luoshi.workflow.directory.PeopleDirectory;
 
 /**
  * Claim, release, delegate and comment on a work item, and its history. Entitlement comes from the read model (404
@@ -43,6 +45,9 @@ public class InboxActionService {
 
     @Inject
     CurrentUser user;
+
+    @Inject
+    PeopleDirectory people;
 
     /** The caller takes the item; 409 when someone else holds it. Claiming one's own item again changes nothing. */
     @Transactional
@@ -77,8 +82,8 @@ public class InboxActionService {
     }
 
     /**
-     * The holder hands the item to a colleague. Keycloak's users cannot be listed from here, so the user name is
-     * recorded as given; the caller answers for it being someone of the same department.
+     * The holder hands the item to a colleague: someone Keycloak knows, enabled, and entitled to the item by its
+     * candidate groups ({@link DelegationPolicy}); anyone else is refused naming {@code to}, before anything changes.
      */
     @Transactional
     public InboxItem delegate(String id, String to) {
@@ -90,6 +95,12 @@ public class InboxActionService {
         }
         if (to.equals(me)) {
             throw new InvalidFieldException("to", "must be someone else than yourself");
+        }
+        PeopleDirectory.Person receiver = people.find(to)
+                .orElseThrow(() -> new InvalidFieldException("to", "no such user: " + to, ViolationCodes.INVALID));
+        if (!DelegationPolicy.mayReceive(receiver, item.candidateGroups())) {
+            throw new InvalidFieldException("to", to + " may not take this item: it is offered to " + item.candidateGroups()
+                    + " only", ViolationCodes.INVALID);
         }
         asCaller(() -> taskService.delegateTask(id, to));
         LOG.infof("%s delegated %s to %s", me, id, to);

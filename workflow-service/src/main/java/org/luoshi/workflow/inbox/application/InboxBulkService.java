@@ -34,6 +34,8 @@ import org.luoshi.workflow.assignment.domain.TaskAssignmentProcess;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import org.luoshi.workflow.adjustment.application.AdjustmentItemService;
 import org.luoshi.workflow.milestone.application.MilestoneItemService;
+import org.luoshi.workflow.workitem.DecisionRefusedException;
+import org.luoshi.workflow.workitem.ItemKinds;
 import org.luoshi.workflow.workitem.WorkItems;
 
 /**
@@ -60,6 +62,9 @@ public class InboxBulkService {
 
     @Inject
     WorkItems workItems;
+
+    @Inject
+    ItemKinds itemKinds;
 
     @Inject
     InboxQueries queries;
@@ -107,6 +112,7 @@ public class InboxBulkService {
             throw new ConflictException(request.action() + " does not apply to " + item.name() + " (" + item.activityId()
                     + ")");
         }
+        itemKinds.requireDecidingRole(user, item.activityId());
         if (item.assignee() != null && !item.assignee().equals(caller.username())) {
             throw new ConflictException("The item is held by " + item.assignee());
         }
@@ -148,7 +154,8 @@ public class InboxBulkService {
     private static Throwable unwrap(RuntimeException e) {
         Throwable cause = e;
         while (cause.getCause() != null && !(cause instanceof ResourceNotFoundException || cause instanceof ConflictException
-                || cause instanceof InvalidFieldException || cause instanceof ConstraintViolationException)) {
+                || cause instanceof InvalidFieldException || cause instanceof ConstraintViolationException
+                || cause instanceof DecisionRefusedException)) {
             cause = cause.getCause();
         }
         return cause;
@@ -157,6 +164,9 @@ public class InboxBulkService {
     private static Problem problem(Throwable e) {
         if (e instanceof ResourceNotFoundException) {
             return new Problem(TYPE_BASE + "not-found", "Not found", 404, e.getMessage(), null, null);
+        }
+        if (e instanceof DecisionRefusedException) {
+            return new Problem(TYPE_BASE + "decision-refused", "Not yours to decide", 403, e.getMessage(), null, null);
         }
         if (e instanceof ConflictException) {
             return new Problem(TYPE_BASE + "conflict", "Conflict", 409, e.getMessage(), null, null);

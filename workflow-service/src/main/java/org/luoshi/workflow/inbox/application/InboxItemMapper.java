@@ -6,7 +6,7 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.task.Task;
 import org.luoshi.workflow.inbox.api.InboxItem;
-import org.luoshi.workflow.assignment.domain.TaskAssignmentProcess;
+import org.luoshi.workflow.assignment.domain.TaskAssignmentVariables;
 
 /** Engine user task + its process variables → the API's inbox item; no engine object leaves the service layer. */
 public final class InboxItemMapper {
@@ -15,11 +15,9 @@ public final class InboxItemMapper {
     }
 
     public static InboxItem toItem(Task task, String processDefinitionKey, Map<String, Object> variables) {
-        Object taskId = variables.get(TaskAssignmentProcess.VAR_TASK_ID);
+        TaskAssignmentVariables v = TaskAssignmentVariables.of(variables::get);
         return new InboxItem(task.getId(), task.getName(), processDefinitionKey, task.getProcessInstanceId(),
-                taskId instanceof Number n ? n.longValue() : null,
-                (String) variables.get(TaskAssignmentProcess.VAR_TASK_TITLE),
-                (String) variables.get(TaskAssignmentProcess.VAR_DEPARTMENT_CODE),
+                v.taskId(), v.taskTitle(), v.departmentCode(),
                 instant(task.getCreateTime()), instant(task.getDueDate()));
     }
 

@@ -73,11 +73,11 @@ public class InboxQueries {
     public record Stored(InboxItem item, String status) {
     }
 
-    /** The WHERE clause of the list and its counts: open items of the caller's groups or held by the caller. */
+    /** The WHERE clause of the list and its counts: open items offered to one of the caller's groups. */
     static Sql where(Caller caller, Filter filter) {
         StringBuilder sql = new StringBuilder(
-                " from luoshi_inbox_item where status = 'OPEN' and (candidate_groups && ? or assignee = ?)");
-        List<Object> parameters = new ArrayList<>(List.of(caller.groups(), caller.username()));
+                " from luoshi_inbox_item where status = 'OPEN' and candidate_groups && ?");
+        List<Object> parameters = new ArrayList<>(List.of(caller.groups()));
         if (filter.processKey() != null) {
             sql.append(" and process_definition_key = ?");
             parameters.add(filter.processKey());
@@ -161,17 +161,20 @@ public class InboxQueries {
         }
     }
 
-    /** The item if it is open and the caller's (offered to one of their groups, or held by them). */
+    /**
+     * The item if it is open and offered to one of the caller's groups. Holding it is not enough: an item handed to
+     * someone outside its groups (before 转办 was checked) stays out of their reach.
+     */
     public Optional<Stored> findOpenEntitled(String id, Caller caller) {
         return findOne(new Sql("select " + COLUMNS + " from luoshi_inbox_item where task_id = ? and status = 'OPEN'"
-                + " and (candidate_groups && ? or assignee = ?)", List.of(id, caller.groups(), caller.username())));
+                + " and candidate_groups && ?", List.of(id, caller.groups())));
     }
 
     /** The item in any status if the caller was ever entitled to it (for its history and for bulk results). */
     public Optional<Stored> findEverEntitled(String id, Caller caller) {
         return findOne(new Sql("select " + COLUMNS + " from luoshi_inbox_item where task_id = ?"
-                + " and (candidate_groups && ? or assignee = ? or delegated_by = ? or ended_by = ?)",
-                List.of(id, caller.groups(), caller.username(), caller.username(), caller.username())));
+                + " and (candidate_groups && ? or delegated_by = ? or ended_by = ?)",
+                List.of(id, caller.groups(), caller.username(), caller.username())));
     }
 
     /** The item if it is open, whoever's it is (for supervisors releasing a claim). */

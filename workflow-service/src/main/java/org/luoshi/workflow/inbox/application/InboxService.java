@@ -83,7 +83,7 @@ public class InboxService {
      */
     @Transactional
     public CompletionResult complete(String id, CompleteRequest request) {
-        Task task = entitledTask(id);
+        Task task = entitledTasks.openToDecide(id, ITEM);
         if (!itemKinds.completedByInbox(task.getTaskDefinitionKey())) {
             // one way per kind: milestone and adjustment items have their own forms and endpoints
             throw new ConflictException("Item " + id + " (" + task.getName() + ") is not completed through the inbox: "
@@ -98,9 +98,5 @@ public class InboxService {
                 request.decision());
         return new CompletionResult(id, task.getProcessInstanceId(), taskId instanceof Number n ? n.longValue() : null,
                 request.decision(), username, reason);
-    }
-
-    private Task entitledTask(String id) {
-        return entitledTasks.open(id, ITEM);
     }
 }

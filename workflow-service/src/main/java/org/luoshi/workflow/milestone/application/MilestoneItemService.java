@@ -23,9 +23,11 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 import org.luoshi.common.problem.ConflictException;
 import org.luoshi.workflow.shared.ProcessValues;
+import org.luoshi.workflow.milestone.domain.MilestoneReportingVariables;
 import org.luoshi.common.problem.InvalidFieldException;
 import org.luoshi.common.security.CurrentUser;
 import org.luoshi.workflow.milestone.api.MilestoneItem;
@@ -33,9 +35,13 @@ import org.luoshi.workflow.milestone.api.MilestoneItemDone;
 import org.luoshi.workflow.milestone.api.ReportForm;
 import org.luoshi.workflow.workitem.ReviewDecision;
 import org.luoshi.workflow.workitem.ReviewForm;
+import org.luoshi.workflow.taskservice.MilestoneClient;
 import org.luoshi.workflow.milestone.api.SubReportForm;
+import org.luoshi.workflow.workitem.DecisionPolicy;
 import org.luoshi.workflow.workitem.EntitledTasks;
+import org.luoshi.workflow.workitem.ItemKinds;
 import org.luoshi.workflow.workitem.WorkItems;
+import org.luoshi.workflow.taskservice.TaskServiceValidation;
 
 /**
  * The items of 节点填报与审核 (sub-report, report, review) as the caller may see and complete them: offered to one of
@@ -60,7 +66,14 @@ public class MilestoneItemService {
     WorkItems workItems;
 
     @Inject
+    ItemKinds itemKinds;
+
+    @Inject
     CurrentUser user;
+
+    @Inject
+    @RestClient
+    MilestoneClient milestones;
 
     @ConfigProperty(name = "luoshi.workflow.ladder.zone", defaultValue = "Asia/Shanghai")
     ZoneId zone;
@@ -103,6 +116,14 @@ public class MilestoneItemService {
             }
         }
         Map<String, Object> current = runtimeService.getVariables(processInstanceId);
+        MilestoneReportingVariables typed = MilestoneReportingVariables.of(current::get);
+        List<Long> evidenceIds = form.evidenceIds() == null ? List.of() : List.copyOf(form.evidenceIds());
+        // what recordReport would meet in task-service (evidence of another milestone, …), refused now naming the field
+        MilestoneClient.ReportRequest request = new MilestoneClient.ReportRequest("LEAD",
+                typed.leadDepartmentCode(), user.username(), form.text().strip(), form.percent(), evidenceIds,
+                consolidates);
+        long milestoneId = typed.milestoneId();
+        TaskServiceValidation.check("the report", () -> milestones.validateReport(milestoneId, request));
         Object round = current.get(VAR_REPORT_ROUND);
         int next = (round instanceof Number n ? n.intValue() : 0) + 1;
         String reportKey = processInstanceId + ":lead:" + next;
@@ -116,9 +137,10 @@ public class MilestoneItemService {
                 .putValue(VAR_REPORT_KEY, reportKey)
                 .putValue(VAR_REPORT_TEXT, form.text().strip())
                 .putValue(VAR_REPORT_PERCENT, form.percent())
-                .putValue(VAR_REPORT_EVIDENCE_IDS, new ArrayList<>(form.evidenceIds() == null ? List.of() : form.evidenceIds()))
+                .putValue(VAR_REPORT_EVIDENCE_IDS, new ArrayList<>(evidenceIds))
                 .putValue(VAR_REPORT_CONSOLIDATES, new ArrayList<>(consolidates))
-                .putValue(VAR_REPORT_SUBMITTED_BY, user.username());
+                .putValue(VAR_REPORT_SUBMITTED_BY, user.username())
+                .putValue(VAR_REPORT_REFUSAL, null);
         complete(task, variables);
         return new MilestoneItemDone(id, "REPORT", processInstanceId, user.username(), reportKey, null);
     }
@@ -126,7 +148,7 @@ public class MilestoneItemService {
     /** The report the last review rejected, with that rejection (see {@code previousReport}). */
     private static Map<String, Object> rejectedReport(Map<String, Object> v) {
         Map<String, Object> report = reportOf(v);
-        report.put("rejection", rejectionOf(v, (String) v.get(VAR_REPORT_KEY)));
+        report.put("rejection", rejectionOf(v, MilestoneReportingVariables.of(v::get).reportKey()));
         return report;
     }
 
@@ -153,7 +175,7 @@ public class MilestoneItemService {
 
     @Transactional
     public MilestoneItemDone review(String id, ReviewForm form) {
-        return review(entitledTask(id, REVIEW_REPORT), form);
+        return review(entitledTasks.openToDecide(id, ITEM), form);
     }
 
     /**
@@ -166,6 +188,9 @@ public class MilestoneItemService {
             throw new ConflictException("Item " + task.getId() + " is a " + kind(task.getTaskDefinitionKey())
                     + " item, not a REVIEW item");
         }
+        itemKinds.requireDecidingRole(user, REVIEW_REPORT);
+        DecisionPolicy.requireNotOwnDepartment(user, MilestoneReportingVariables.of(
+                name -> runtimeService.getVariable(task.getProcessInstanceId(), name)).leadDepartmentCode());
         String decision = form.decision() == ReviewDecision.APPROVE ? DECISION_APPROVE : DECISION_REJECT;
         VariableMap variables = Variables.createVariables()
                 .putValue(VAR_REVIEW_DECISION, decision)
@@ -219,8 +244,9 @@ public class MilestoneItemService {
     private MilestoneItem toItem(Task task) {
         String pi = task.getProcessInstanceId();
         Map<String, Object> v = runtimeService.getVariables(pi);
+        MilestoneReportingVariables typed = MilestoneReportingVariables.of(v::get);
         String department = task.getTaskDefinitionKey().equals(CONTRIBUTE_SUB_REPORT)
-                ? (String) runtimeService.getVariable(task.getExecutionId(), VAR_CO_DEPARTMENT)
+                ? ProcessValues.asString(runtimeService.getVariable(task.getExecutionId(), VAR_CO_DEPARTMENT))
                 : candidateGroup(task.getId());
         boolean reviewing = task.getTaskDefinitionKey().equals(REVIEW_REPORT);
         Map<String, Object> report = reviewing ? reportOf(v) : null;
@@ -228,7 +254,7 @@ public class MilestoneItemService {
         Map<String, Object> lastRejection = null;
         if (DECISION_REJECT.equals(v.get(VAR_REVIEW_DECISION))) {
             // under review, the report variables already hold the new report: the rejected one is the round before
-            String rejectedKey = (String) v.get(VAR_REPORT_KEY);
+            String rejectedKey = typed.reportKey();
             if (reviewing && v.get(VAR_REPORT_ROUND) instanceof Number round) {
                 rejectedKey = pi + ":lead:" + (round.intValue() - 1);
             }
@@ -236,11 +262,11 @@ public class MilestoneItemService {
         }
         ProcessInstance instance = runtimeService.createProcessInstanceQuery().processInstanceId(pi).singleResult();
         return new MilestoneItem(task.getId(), kind(task.getTaskDefinitionKey()), task.getName(), pi,
-                instance == null ? null : instance.getBusinessKey(), ProcessValues.asLong(v.get(VAR_TASK_ID)), (String) v.get(VAR_TASK_TITLE),
-                ProcessValues.asLong(v.get(VAR_MILESTONE_ID)), (String) v.get(VAR_MILESTONE_TITLE), (String) v.get(VAR_DUE_DATE), department,
+                instance == null ? null : instance.getBusinessKey(), typed.taskId(), typed.taskTitle(), typed.milestoneId(),
+                typed.milestoneTitle(), typed.dueDate(), department,
                 task.getCreateTime() == null ? null : task.getCreateTime().toInstant(),
                 task.getTaskDefinitionKey().equals(CONTRIBUTE_SUB_REPORT) ? List.of() : subReports(pi), report, lastRejection,
-                previousReport);
+                previousReport, task.getTaskDefinitionKey().equals(SUBMIT_REPORT) ? typed.reportRefusal() : null);
     }
 
     /** The rejected report this one replaces, if the lead reported again after a rejection (null for a first report). */

@@ -13,7 +13,10 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
+import org.luoshi.workflow.taskservice.MilestoneClient;
+import org.luoshi.workflow.taskservice.ServiceCalls;
 import org.luoshi.workflow.taskservice.TaskView;
 import org.luoshi.workflow.milestone.domain.MilestoneReportingProcess;
 import org.luoshi.workflow.workitem.WorkItemVariables;
@@ -23,7 +26,8 @@ import com.fasterxml.uuid.impl.TimeBasedEpochGenerator;
 
 /**
  * Starts one 节点填报与审核 instance per open milestone of a task, unless the milestone already has a running one
- * (business key {@code milestone-<id>-…}). Used by the task-assignment step {@code startMilestoneTracking} and by
+ * (registered in {@link MilestoneTrackingRegistry}, which also keeps two concurrent callers from both starting one).
+ * Must run in a transaction (the registry's row and the instance commit together). Used by the task-assignment step {@code startMilestoneTracking} and by
  * {@code POST /api/milestone-trackings}.
  */
 @ApplicationScoped
@@ -33,6 +37,13 @@ public class MilestoneTracker {
 
     @Inject
     RuntimeService runtimeService;
+
+    @Inject
+    MilestoneTrackingRegistry registry;
+
+    @Inject
+    @RestClient
+    MilestoneClient milestones;
 
     /** A milestone and its instance; {@code started} is false when it was already tracked. */
     public record Tracked(long milestoneId, String processInstanceId, String businessKey, boolean started) {
@@ -47,15 +58,18 @@ public class MilestoneTracker {
             if (milestone.id() == null || !milestone.open() || milestone.dueDate() == null) {
                 continue;
             }
-            ProcessInstance running = runtimeService.createProcessInstanceQuery()
-                    .processDefinitionKey(MilestoneReportingProcess.KEY)
-                    .processInstanceBusinessKeyLike(MilestoneReportingProcess.businessKeyPrefix(milestone.id()) + "%")
-                    .active().list().stream().findFirst().orElse(null);
-            if (running != null) {
-                result.add(new Tracked(milestone.id(), running.getId(), running.getBusinessKey(), false));
-                continue;
-            }
             String businessKey = MilestoneReportingProcess.businessKeyPrefix(milestone.id()) + UUIDS.generate();
+            String registered = registry.claim(milestone.id(), task.id(), businessKey);
+            if (!registered.equals(businessKey)) {
+                ProcessInstance running = runtimeService.createProcessInstanceQuery()
+                        .processDefinitionKey(MilestoneReportingProcess.KEY).processInstanceBusinessKey(registered)
+                        .list().stream().findFirst().orElse(null);
+                if (running != null) {
+                    result.add(new Tracked(milestone.id(), running.getId(), running.getBusinessKey(), false));
+                    continue;
+                }
+                registry.replace(milestone.id(), businessKey); // its instance ended or was deleted: track anew
+            }
             List<String> coDepartments = task.coDepartmentCodes() == null ? List.of() : List.copyOf(task.coDepartmentCodes());
             VariableMap variables = Variables.createVariables()
                     .putValue(MilestoneReportingProcess.VAR_TASK_ID, task.id())
@@ -72,6 +86,8 @@ public class MilestoneTracker {
                     .putValue(MilestoneReportingProcess.VAR_LADDER_ARMED_AT, new Date(ClockUtil.getCurrentTime().getTime()));
             ProcessInstance instance = runtimeService.startProcessInstanceByKey(MilestoneReportingProcess.KEY, businessKey,
                     variables);
+            // task-service holds the milestone's date and existence from now on for 动态调整 (repeating it changes nothing)
+            ServiceCalls.run("startTracking", () -> milestones.startTracking(milestone.id()));
             LOG.infof("Tracking milestone %d (%s, due %s) of task %d: process %s", milestone.id(), milestone.title(),
                     milestone.dueDate(), task.id(), instance.getId());
             result.add(new Tracked(milestone.id(), instance.getId(), businessKey, true));

@@ -15,9 +15,11 @@ import org.luoshi.common.problem.ResourceNotFoundException;
 import org.luoshi.common.security.CurrentUser;
 import org.luoshi.workflow.escalation.ChaseResult;
 import org.luoshi.workflow.milestone.api.MilestoneTrackingResult;
+import org.luoshi.workflow.taskservice.TaskServiceRefusal;
 import org.luoshi.workflow.taskservice.TaskView;
 import org.luoshi.workflow.milestone.domain.MilestoneReportingProcess;
 import org.luoshi.workflow.taskservice.TaskReads;
+import org.luoshi.workflow.taskservice.TaskServiceUnavailableException;
 
 /** Starts 节点填报与审核 for the open milestones of a task accepted before tracking existed; 催办 by hand. */
 @ApplicationScoped
@@ -63,7 +65,14 @@ public class MilestoneTrackingService {
     @Transactional
     public MilestoneTrackingResult track(long taskId) {
         TaskView task = taskReads.read(taskId);
-        return new MilestoneTrackingResult(taskId, tracker.track(task).stream()
+        List<MilestoneTracker.Tracked> tracked;
+        try {
+            tracked = tracker.track(task);
+        } catch (TaskServiceRefusal | jakarta.ws.rs.WebApplicationException | jakarta.ws.rs.ProcessingException e) {
+            // task-service did not take note that the milestones are tracked: nothing is started (one transaction)
+            throw new TaskServiceUnavailableException("task-service did not record the tracking of task " + taskId, e);
+        }
+        return new MilestoneTrackingResult(taskId, tracked.stream()
                 .map(t -> new MilestoneTrackingResult.TrackedMilestone(t.milestoneId(), t.processInstanceId(),
                         t.businessKey(), t.started()))
                 .toList());

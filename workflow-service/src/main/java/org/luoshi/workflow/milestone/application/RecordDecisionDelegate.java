@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
+import org.luoshi.workflow.taskservice.ServiceCalls;
 import org.luoshi.workflow.taskservice.MilestoneClient;
 import org.luoshi.workflow.milestone.domain.MilestoneReportingVariables;
 
@@ -35,8 +36,8 @@ public class RecordDecisionDelegate implements JavaDelegate {
         boolean approved = v.approved();
         String decidedBy = v.reviewedBy();
         String comment = v.reviewComment();
-        milestones.putDecision(reportKey, new MilestoneClient.DecisionRequest(approved ? "APPROVED" : "REJECTED", decidedBy,
-                comment, v.reviewedOn()));
+        ServiceCalls.run("recordDecision", () -> milestones.putDecision(reportKey,
+                new MilestoneClient.DecisionRequest(approved ? "APPROVED" : "REJECTED", decidedBy, comment, v.reviewedOn())));
         notifications.decision(execution, approved, reportKey, v.reportSubmittedBy(), comment, decidedBy);
         LOG.infof("Decision %s on %s by %s recorded", approved ? "APPROVED" : "REJECTED", reportKey, decidedBy);
     }

@@ -8,12 +8,16 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
+import org.luoshi.workflow.taskservice.TaskServiceRefusal;
 import org.luoshi.workflow.taskservice.MilestoneClient;
 import org.luoshi.workflow.milestone.domain.MilestoneReportingVariables;
+import org.luoshi.workflow.taskservice.ModelledRefusal;
 
 /**
  * Service task {@code recordReport} (async): records the lead department's LEAD report in task-service under the key
- * chosen when it was submitted ({@code <processInstanceId>:lead:<round>}), so retries repeat the same key.
+ * chosen when it was submitted ({@code <processInstanceId>:lead:<round>}), so retries repeat the same key. A permanent
+ * refusal (4xx) is thrown as the BPMN error {@value TaskServiceRefusal#ERROR_CODE}: the boundary event reportRefused
+ * sends the report back to the lead department with the reason.
  */
 @Named("recordReportDelegate")
 @ApplicationScoped
@@ -31,7 +35,7 @@ public class RecordReportDelegate implements JavaDelegate {
         String reportKey = v.reportKey();
         MilestoneClient.ReportRequest report = new MilestoneClient.ReportRequest("LEAD", v.leadDepartmentCode(),
                 v.reportSubmittedBy(), v.reportText(), v.reportPercent(), v.reportEvidenceIds(), v.reportConsolidates());
-        milestones.putReport(milestoneId, reportKey, report);
+        ModelledRefusal.run("report " + reportKey, () -> milestones.putReport(milestoneId, reportKey, report));
         LOG.infof("LEAD report %s for milestone %d recorded", reportKey, milestoneId);
     }
 }

@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
+import org.luoshi.workflow.taskservice.ServiceCalls;
 import org.luoshi.workflow.taskservice.MilestoneClient;
 import org.luoshi.workflow.milestone.domain.MilestoneReportingProcess;
 import org.luoshi.workflow.milestone.domain.MilestoneReportingVariables;
@@ -45,8 +46,8 @@ public class RecordSubReportDelegate implements JavaDelegate {
             return;
         }
 
-        milestones.putReport(milestoneId, reportKey,
-                new MilestoneClient.ReportRequest("SUB", department, submittedBy, text, percent, v.subEvidenceIds(), List.of()));
+        ServiceCalls.run("recordSubReport", () -> milestones.putReport(milestoneId, reportKey,
+                new MilestoneClient.ReportRequest("SUB", department, submittedBy, text, percent, v.subEvidenceIds(), List.of())));
 
         List<Map<String, Object>> reports = v.subReports();
         reports.removeIf(r -> reportKey.equals(r.get("reportKey")));

@@ -49,6 +49,8 @@ public final class MilestoneReportingProcess {
 
     public static final String VAR_REPORT_ROUND = "reportRound";
     public static final String VAR_REPORT_KEY = "reportKey";
+    /** task-service's reason for refusing the last report sent (boundary event reportRefused); cleared by the next. */
+    public static final String VAR_REPORT_REFUSAL = "reportRefusal";
     public static final String VAR_REPORT_TEXT = "reportText";
     public static final String VAR_REPORT_PERCENT = "reportPercent";
     public static final String VAR_REPORT_EVIDENCE_IDS = "reportEvidenceIds";

@@ -1,0 +1,119 @@
+package org.luoshi.workflow.milestone.application;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Optional;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.jboss.logging.Logger;
+import org.luoshi.workflow.milestone.domain.MilestoneReportingProcess;
+
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * One row per tracked milestone in {@code luoshi_milestone_tracking}: the milestone id is the primary key, so two
+ * callers tracking the same milestone at once cannot both start an instance — the second insert waits for the first
+ * transaction and then finds its row. The row names the instance's business key, which the engine is then asked for
+ * exactly (no {@code LIKE} over every business key). Written in the caller's transaction, with the instance's start.
+ */
+@ApplicationScoped
+public class MilestoneTrackingRegistry {
+    private static final Logger LOG = Logger.getLogger(MilestoneTrackingRegistry.class);
+
+    static final String DDL = """
+            create table if not exists luoshi_milestone_tracking (
+                milestone_id bigint primary key,
+                task_id bigint not null,
+                business_key varchar(255) not null,
+                updated timestamptz not null
+            )""";
+
+    @Inject
+    DataSource dataSource;
+
+    /**
+     * Creates the table and registers the instances started before it existed (their business key begins with
+     * {@code milestone-<id>-}); runs after the engine has created its schema.
+     */
+    void onStart(@Observes StartupEvent event, ProcessEngine engine) throws SQLException {
+        String backfill = """
+                insert into luoshi_milestone_tracking (milestone_id, task_id, business_key, updated)
+                select distinct on (m.long_) m.long_, coalesce(t.long_, 0), e.business_key_, now()
+                from act_ru_execution e
+                join act_re_procdef d on d.id_ = e.proc_def_id_ and d.key_ = ?
+                join act_ru_variable m on m.execution_id_ = e.id_ and m.name_ = ?
+                left join act_ru_variable t on t.execution_id_ = e.id_ and t.name_ = ?
+                where e.parent_id_ is null and e.business_key_ is not null and m.long_ is not null
+                order by m.long_, e.id_
+                on conflict (milestone_id) do nothing""";
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute(DDL);
+            try (PreparedStatement insert = connection.prepareStatement(backfill)) {
+                insert.setString(1, MilestoneReportingProcess.KEY);
+                insert.setString(2, MilestoneReportingProcess.VAR_MILESTONE_ID);
+                insert.setString(3, MilestoneReportingProcess.VAR_TASK_ID);
+                int added = insert.executeUpdate();
+                if (added > 0) {
+                    LOG.infof("Registered %d milestones tracked before luoshi_milestone_tracking existed", added);
+                }
+            }
+        }
+    }
+
+    /**
+     * Claims the milestone for the business key offered, unless it is registered already; returns the business key
+     * that now stands for the milestone (the offered one when this caller claimed it). Blocks while another
+     * transaction holds an uncommitted claim of the same milestone.
+     */
+    public String claim(long milestoneId, long taskId, String offeredBusinessKey) {
+        String sql = """
+                insert into luoshi_milestone_tracking (milestone_id, task_id, business_key, updated) values (?, ?, ?, now())
+                on conflict (milestone_id) do update set updated = luoshi_milestone_tracking.updated
+                returning business_key""";
+        try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setLong(1, milestoneId);
+            statement.setLong(2, taskId);
+            statement.setString(3, offeredBusinessKey);
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getString(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not register the tracking of milestone " + milestoneId, e);
+        }
+    }
+
+    /** Replaces the registered business key of a milestone whose instance is no longer running. */
+    public void replace(long milestoneId, String businessKey) {
+        try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(
+                "update luoshi_milestone_tracking set business_key = ?, updated = now() where milestone_id = ?")) {
+            statement.setString(1, businessKey);
+            statement.setLong(2, milestoneId);
+            statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not register the tracking of milestone " + milestoneId, e);
+        }
+    }
+
+    /** The business key of the milestone's tracking instance (running or ended), if it was ever tracked. */
+    public Optional<String> businessKeyOf(long milestoneId) {
+        try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(
+                "select business_key from luoshi_milestone_tracking where milestone_id = ?")) {
+            statement.setLong(1, milestoneId);
+            try (ResultSet rows = statement.executeQuery()) {
+                return rows.next() ? Optional.of(rows.getString(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read the tracking of milestone " + milestoneId, e);
+        }
+    }
+}

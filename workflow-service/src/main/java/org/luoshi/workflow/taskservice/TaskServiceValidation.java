@@ -1,0 +1,56 @@
+package org.luoshi.workflow.taskservice;
+
+import java.util.Map;
+
+import jakarta.ws.rs.WebApplicationException;
+
+import org.luoshi.workflow.shared.ServiceToken;
+import org.luoshi.common.problem.InvalidFieldException;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * What task-service will refuse in an async step is asked of it before the step is started (its validation endpoints
+ * answer 204 or the same 400 as the real call): the person gets the 400 naming the field now, instead of a process
+ * that fails later. Any other failure means task-service could not be asked (503).
+ */
+public final class TaskServiceValidation {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private TaskServiceValidation() {
+    }
+
+    public static void check(String what, Runnable validation) {
+        try {
+            ServiceToken.withFreshTokenOn401(what, () -> {
+                validation.run();
+                return null;
+            });
+        } catch (WebApplicationException e) {
+            int status = e.getResponse().getStatus();
+            if (status == 400 || status == 422) {
+                throw refusal(what, e);
+            }
+            throw new TaskServiceUnavailableException("task-service answered " + status + " when asked to check " + what, e);
+        } catch (RuntimeException e) {
+            throw new TaskServiceUnavailableException("task-service could not be asked to check " + what, e);
+        }
+    }
+
+    /** task-service's first field error as ours (same field name, same message), or the problem's detail. */
+    private static InvalidFieldException refusal(String what, WebApplicationException e) {
+        JsonNode problem;
+        try {
+            problem = JSON.readTree(e.getResponse().readEntity(String.class));
+        } catch (RuntimeException | java.io.IOException unreadable) {
+            return new InvalidFieldException(what, "task-service would refuse it");
+        }
+        JsonNode error = problem.path("errors").path(0);
+        if (error.hasNonNull("field")) {
+            return new InvalidFieldException(error.path("field").asText(), error.path("message").asText(),
+                    error.path("code").asText(null), Map.of());
+        }
+        return new InvalidFieldException(what, problem.path("detail").asText("task-service would refuse it"));
+    }
+}
