@@ -233,10 +233,7 @@ class BackupRestoreIT {
     // --- the system's API ------------------------------------------------------------------------------------
 
     private static long newPlan(String supervisor) {
-        return given().auth().oauth2(supervisor).contentType(ContentType.JSON)
-                .body(Map.of("title", "备份测试规划 " + UUID.randomUUID(), "issuingBodies", List.of("北京市人民政府"),
-                        "periodStart", 2021, "periodEnd", 2025))
-                .when().post(task.url() + "/api/plans").then().statusCode(201).extract().jsonPath().getLong("id");
+        return TestPlans.confirmedPlan(task.url(), supervisor, "备份测试规划");
     }
 
     private static long newTask(String supervisor, long planId, String title) {

@@ -258,10 +258,7 @@ class BrowserJourneysIT {
     /** A task of 海淀区 with one milestone due in a month, assigned through the workflow and accepted by li.na. */
     private static Milestone acceptedTaskWithMilestone(String title, String milestoneTitle) {
         String supervisor = token(DemoUsers.SUPERVISOR);
-        long planId = given().auth().oauth2(supervisor).contentType(ContentType.JSON)
-                .body(Map.of("title", "浏览器测试规划 " + shortId(), "issuingBodies", List.of("北京市人民政府"),
-                        "periodStart", 2021, "periodEnd", 2025))
-                .post(system.taskUrl() + "/api/plans").then().statusCode(201).extract().jsonPath().getLong("id");
+        long planId = TestPlans.confirmedPlan(system.taskUrl(), supervisor, "浏览器测试规划");
         long taskId = given().auth().oauth2(supervisor).contentType(ContentType.JSON)
                 .body(Map.of("title", title, "leadDepartmentCode", "haidian"))
                 .post(system.taskUrl() + "/api/plans/" + planId + "/tasks").then().statusCode(201).extract().jsonPath().getLong("id");

@@ -78,7 +78,7 @@ class OwnPostgresClustersIT {
 
     private static boolean answers(int port) {
         try (Connection c = DriverManager.getConnection(
-                "jdbc:postgresql://localhost:" + port + "/luoshi_task", "luoshi_task", "luoshi_task_demo")) {
+                "jdbc:postgresql://localhost:" + port + "/luoshi_task", "luoshi_task", E2eDatabases.TASK_PASSWORD_DEMO_ONLY)) {
             return c.isValid(5);
         } catch (SQLException e) {
             return false;
@@ -92,7 +92,8 @@ class OwnPostgresClustersIT {
         List<String> cmd = new ArrayList<>(List.of(REPO.resolve("deploy/bin/postgres.sh").toString(), command));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         pb.environment().putAll(Map.of("LUOSHI_CACHE", cache.toString(), "POSTGRES_INSTANCE", instance,
-                "PGPORT", Integer.toString(port)));
+                "PGPORT", Integer.toString(port), "TASK_DB_PASSWORD", E2eDatabases.TASK_PASSWORD_DEMO_ONLY,
+                "WORKFLOW_DB_PASSWORD", E2eDatabases.WORKFLOW_PASSWORD_DEMO_ONLY));
         Process process = pb.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!process.waitFor(120, TimeUnit.SECONDS)) {

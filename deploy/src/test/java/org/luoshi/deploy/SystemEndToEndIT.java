@@ -212,11 +212,7 @@ class SystemEndToEndIT {
 
     private static long newTask(String lead) {
         String supervisor = KeycloakTokens.accessToken(DemoUsers.SUPERVISOR);
-        long planId = given().auth().oauth2(supervisor).contentType(ContentType.JSON)
-                .body(Map.of("title", "端到端测试规划 " + UUID.randomUUID(), "issuingBodies", List.of("北京市人民政府"),
-                        "periodStart", 2021, "periodEnd", 2025))
-                .when().post(taskService.url() + "/api/plans")
-                .then().statusCode(201).extract().jsonPath().getLong("id");
+        long planId = TestPlans.confirmedPlan(taskService.url(), supervisor, "端到端测试规划");
         return given().auth().oauth2(supervisor).contentType(ContentType.JSON)
                 .body(Map.of("title", "端到端测试任务", "leadDepartmentCode", lead))
                 .when().post(taskService.url() + "/api/plans/" + planId + "/tasks")

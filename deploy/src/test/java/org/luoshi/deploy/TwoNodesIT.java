@@ -126,10 +126,7 @@ class TwoNodesIT {
         long started = System.nanoTime();
         String supervisor = KeycloakTokens.accessToken(DemoUsers.SUPERVISOR);
         String haidian = KeycloakTokens.accessToken(DemoUsers.STAFF_HAIDIAN);
-        long planId = given().auth().oauth2(supervisor).contentType(ContentType.JSON)
-                .body(Map.of("title", "两节点测试规划 " + UUID.randomUUID(), "issuingBodies", List.of("北京市人民政府"),
-                        "periodStart", 2021, "periodEnd", 2025))
-                .when().post(taskA.url() + "/api/plans").then().statusCode(201).extract().jsonPath().getLong("id");
+        long planId = TestPlans.confirmedPlan(taskA.url(), supervisor, "两节点测试规划");
 
         // tasks with a milestone each, created through both task-service nodes
         String due = LocalDate.now().plusDays(90).toString();
@@ -282,10 +279,7 @@ class TwoNodesIT {
     @Test
     void anIdempotentCallSentToBothTaskServiceNodesTakesEffectOnce() {
         String supervisor = KeycloakTokens.accessToken(DemoUsers.SUPERVISOR);
-        long planId = given().auth().oauth2(supervisor).contentType(ContentType.JSON)
-                .body(Map.of("title", "幂等测试规划 " + UUID.randomUUID(), "issuingBodies", List.of("北京市人民政府"),
-                        "periodStart", 2021, "periodEnd", 2025))
-                .when().post(taskA.url() + "/api/plans").then().statusCode(201).extract().jsonPath().getLong("id");
+        long planId = TestPlans.confirmedPlan(taskA.url(), supervisor, "幂等测试规划");
         long taskId = given().auth().oauth2(supervisor).contentType(ContentType.JSON)
                 .body(Map.of("title", "幂等测试任务", "leadDepartmentCode", "haidian"))
                 .when().post(taskA.url() + "/api/plans/" + planId + "/tasks")
