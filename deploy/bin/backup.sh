@@ -7,14 +7,14 @@
 #   backup.sh restore DIR [--force]  check DIR's checksums, restore into TASK_DB and WORKFLOW_DB (created if missing);
 #                                    refuses a database that holds tables unless --force (which empties it first)
 #
-# Environment: TASK_DB (luoshi_task), WORKFLOW_DB (luoshi_workflow), PGHOST_ADDR (127.0.0.1), PGPORT (5432),
+# Environment: TASK_DB (luoshi_task), WORKFLOW_DB (luoshi_workflow), PGHOST_ADDR (127.0.0.1), PGPORT (15432, the run cluster),
 # TASK_DB_PASSWORD / WORKFLOW_DB_PASSWORD (the demo-only defaults of postgres.sh). Stop the services before a restore;
 # a backup may be taken while they run (docs/operations/backup-restore.md).
 set -euo pipefail
 
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 PGHOST_ADDR="${PGHOST_ADDR:-127.0.0.1}"
-PGPORT="${PGPORT:-5432}"
+PGPORT="${PGPORT:-15432}"
 TASK_DB="${TASK_DB:-luoshi_task}"
 WORKFLOW_DB="${WORKFLOW_DB:-luoshi_workflow}"
 TASK_DB_PASSWORD="${TASK_DB_PASSWORD:-luoshi_task_demo}"             # demo-only
