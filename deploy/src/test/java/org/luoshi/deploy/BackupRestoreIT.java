@@ -156,7 +156,7 @@ class BackupRestoreIT {
         assertThat(after.evidence()).containsAllEntriesOf(before.evidence());
         assertThat(after.inbox()).containsAll(before.inbox());
         assertThat(after.timers()).containsAllEntriesOf(before.timers());
-        JsonPath verification = given().auth().oauth2(supervisor).when().get(restoredTask.url() + "/api/audit/verify")
+        JsonPath verification = given().auth().oauth2(supervisor).when().get(restoredTask.url() + "/api/audit/verify?full=true")
                 .then().statusCode(200).extract().jsonPath();
         assertThat(verification.getBoolean("valid")).isTrue();
         assertThat(verification.getLong("entries")).isGreaterThanOrEqualTo(before.auditEntries());

@@ -104,7 +104,7 @@ class TwoNodesIT {
                 Map.entry("luoshi.workflow.job-executor.lock-time", "20S"),
                 Map.entry("luoshi.workflow.job-executor.wait-time", "200ms"),
                 Map.entry("luoshi.workflow.job-executor.max-wait", "1S"),
-                Map.entry("luoshi.workflow.retry.record-acceptance", "R5/PT2S")));
+                Map.entry("luoshi.workflow.retry.task-service-write", "R5/PT2S")));
     }
 
     @AfterAll
