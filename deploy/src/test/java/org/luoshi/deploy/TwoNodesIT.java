@@ -54,6 +54,8 @@ import jakarta.mail.internet.MimeMessage;
  */
 class TwoNodesIT {
     private static final String REALM = KeycloakTokens.keycloakUrl() + "/realms/luoshi";
+    /** The mails one node can have queued, committed but unsent, when it is killed: a handful, not one per flow. */
+    private static final long MAILS_A_KILLED_NODE_MAY_LOSE = 10;
     /** How many flows run through the two engine nodes. */
     private static final int FLOWS = Integer.getInteger("luoshi.e2e.flows", 200);
     private static final Duration LONG = Duration.ofMinutes(4);
@@ -230,13 +232,16 @@ class TwoNodesIT {
         long rows = count("workflow", "select count(*) from luoshi_notification");
         assertThat(count("workflow", "select count(distinct (process_instance_id, kind, recipient_type, recipient)) "
                 + "from luoshi_notification")).isEqualTo(rows);
-        eventually("every notification mailed", LONG, () -> mail.getReceivedMessages().length >= rows ? true : null);
-        assertThat(count("workflow", "select count(*) from luoshi_notification where mailed_at is null")).isZero();
+        // a mail is sent after its transaction commits, from memory: one queued on the killed node is lost (its row
+        // stays unmailed and is still listed in the app), never sent twice; every other row is mailed exactly once
+        long unmailed = count("workflow", "select count(*) from luoshi_notification where mailed_at is null");
+        eventually("every notification mailed", LONG, () -> mail.getReceivedMessages().length >= rows - unmailed ? true : null);
+        assertThat(unmailed).as("mails lost with the killed node").isLessThanOrEqualTo(MAILS_A_KILLED_NODE_MAY_LOSE);
         List<String> mails = new ArrayList<>();
         for (MimeMessage message : mail.getReceivedMessages()) {
             mails.add(String.join(",", List.of(message.getHeader("To"))) + "|" + message.getSubject() + "|" + message.getContent());
         }
-        assertThat(mails).hasSize((int) rows).doesNotHaveDuplicates();
+        assertThat(mails).hasSize((int) (rows - unmailed)).doesNotHaveDuplicates();
 
         // both nodes ran jobs
         Map<String, Long> jobsPerNode = groupCount("workflow",
