@@ -10,8 +10,11 @@ import org.luoshi.testsupport.KeycloakTokens;
  * port, because its origin is what the realm's {@code luoshi-web} client and the services' CORS allow.
  */
 final class LuoshiSystem implements AutoCloseable {
-    /** The web app's port in tests; the realm's luoshi-web client lists http://localhost:18080. */
-    static final int WEB_PORT = 18080;
+    /**
+     * The web app's port in tests; the realm's luoshi-web client lists http://localhost:18080. Another port lets a
+     * second run go beside the first, against a Keycloak started with that origin ({@code KEYCLOAK_WEB_ORIGINS}).
+     */
+    static final int WEB_PORT = Integer.getInteger("luoshi.e2e.web-port", 18080);
 
     private static final String REALM = KeycloakTokens.keycloakUrl() + "/realms/luoshi";
 
