@@ -40,6 +40,22 @@ class TaskAcceptanceTest {
     }
 
     @Test
+    void theAcceptanceCheckAnswersWhatTheAcceptanceWouldAndRecordsNothing() {
+        long taskId = assignedTask();
+        validate(taskId, BODY).then().statusCode(204);
+        validate(taskId, BODY.replace("haidian", "atlantis")).then().statusCode(400)
+                .body("errors[0].field", equalTo("departmentCode"));
+        given().when().get("/api/tasks/" + taskId).then().body("status", equalTo("ASSIGNED"));
+
+        accept(taskId, "first-" + taskId).then().statusCode(200);
+        validate(taskId, BODY).then().statusCode(409).contentType("application/problem+json");
+    }
+
+    private static io.restassured.response.Response validate(long taskId, String body) {
+        return given().contentType(ContentType.JSON).body(body).when().post("/api/tasks/" + taskId + "/acceptance/validation");
+    }
+
+    @Test
     void aKeyAlreadyUsedForAnotherTaskIsAConflict() {
         long one = assignedTask();
         long other = assignedTask();

@@ -83,6 +83,19 @@ class TaskAdjustmentTest {
 
     @Test
     @TestSecurity(user = "service-account-luoshi-workflow", roles = "service")
+    void theAdjustmentCheckAnswersTheSame400AsTheApplicationAndChangesNothing() {
+        haidianTask();
+        given().contentType(ContentType.JSON).body(adjustment(",\"newDueDate\":\"2020-12-31\""))
+                .when().post("/api/adjustments/validation")
+                .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("newDueDate"));
+        given().contentType(ContentType.JSON).body(adjustment(",\"newDueDate\":\"2026-06-30\""))
+                .when().post("/api/adjustments/validation").then().statusCode(204);
+        given().when().get("/api/tasks/" + taskId).then().body("dueDate", equalTo("2025-12-31"));
+        given().when().get("/api/tasks/" + taskId + "/revisions").then().body("size()", equalTo(0));
+    }
+
+    @Test
+    @TestSecurity(user = "service-account-luoshi-workflow", roles = "service")
     void anAdjustmentThatChangesNothingOrNamesWhatDoesNotFitIsRefusedNamingTheField() {
         haidianTask();
         long otherTask = fixtures.assignedTask(fixtures.planInForce(), "haidian");

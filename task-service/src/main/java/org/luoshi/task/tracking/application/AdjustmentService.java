@@ -130,6 +130,18 @@ public class AdjustmentService {
         return result;
     }
 
+    /**
+     * Checks an adjustment without applying it (workflow-service asks when it is requested and when it is approved):
+     * what {@link #apply} would refuse, refused the same way; changes nothing.
+     */
+    @Transactional
+    public void validate(Adjustment request) {
+        Caller caller = callers.current();
+        PlanTask task = taskRepository.findByIdOptional(request.taskId()).filter(t -> AccessPolicy.canSee(caller, t))
+                .orElseThrow(() -> new ResourceNotFoundException("task", request.taskId()));
+        validate(task, request);
+    }
+
     @Transactional
     public List<TaskRevisionView> revisions(long taskId) {
         PlanTask task = tasks.visibleTask(taskId, callers.current());

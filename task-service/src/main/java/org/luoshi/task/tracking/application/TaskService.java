@@ -223,6 +223,16 @@ public class TaskService {
     }
 
     /**
+     * Checks an acceptance without recording it (workflow-service asks before it completes the department's item):
+     * what {@link #accept} would refuse, refused the same way; records nothing.
+     */
+    @Transactional
+    public void validateAcceptance(long id, Acceptance acceptance) {
+        requireDepartment("departmentCode", acceptance.departmentCode());
+        visibleTask(id, callers.current()).requireAcceptable();
+    }
+
+    /**
      * 改派: the department it was assigned to returned it, and the supervising office gives it to another department
      * (sent by workflow-service's step recordReassignment, idempotent by key). From then on the new department reads it
      * and the one that returned it no longer does (unless it co-operates on it).

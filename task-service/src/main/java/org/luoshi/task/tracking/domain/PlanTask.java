@@ -176,11 +176,16 @@ public class PlanTask {
         }
     }
 
-    /** The lead department takes the task on: from then on it is theirs to implement. Once only. */
-    public void acceptBy(String departmentCode, String username, Instant at) {
+    /** A task accepted (or completed) already cannot be accepted again: the same rule for the acceptance and its check. */
+    public void requireAcceptable() {
         if (status == TaskStatus.ACCEPTED || status == TaskStatus.COMPLETED) {
             throw new RuleViolation("task.already-accepted", "task " + id + " was already accepted by " + leadDepartmentCode);
         }
+    }
+
+    /** The lead department takes the task on: from then on it is theirs to implement. Once only. */
+    public void acceptBy(String departmentCode, String username, Instant at) {
+        requireAcceptable();
         this.leadDepartmentCode = departmentCode;
         this.status = TaskStatus.ACCEPTED;
         this.acceptedBy = username;

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -12,6 +13,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.luoshi.common.security.Roles;
 import org.luoshi.task.tracking.api.Adjustment;
@@ -36,5 +38,18 @@ public class AdjustmentResource {
             + "again changes nothing")
     public AdjustmentResult apply(@PathParam("adjustmentKey") String adjustmentKey, @NotNull @Valid Adjustment adjustment) {
         return adjustments.apply(adjustmentKey, adjustment);
+    }
+
+    @POST
+    @Path("validation")
+    @RolesAllowed(Roles.SERVICE)
+    @Operation(summary = "Check an adjustment without applying it (workflow-service, when it is requested and approved): "
+            + "204 when PUT /api/adjustments/{adjustmentKey} would apply it, else the same 400 naming the field")
+    @APIResponse(responseCode = "204", description = "An adjustment with this body would be applied")
+    @APIResponse(responseCode = "400", description = "The field that would be refused (newDueDate, milestoneDueDates.<id>, "
+            + "newLeadDepartmentCode, newTitle, changes)")
+    @APIResponse(responseCode = "404", description = "No such task")
+    public void validate(@NotNull @Valid Adjustment adjustment) {
+        adjustments.validate(adjustment);
     }
 }

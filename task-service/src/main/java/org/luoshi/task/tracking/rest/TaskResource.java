@@ -105,6 +105,19 @@ public class TaskResource {
         return tasks.accept(id, idempotencyKey, acceptance);
     }
 
+    @POST
+    @Path("{id}/acceptance/validation")
+    @RolesAllowed(Roles.SERVICE)
+    @Operation(summary = "Check an acceptance without recording it (workflow-service, before it completes the department's "
+            + "item): 204 when PUT …/acceptance would record it, else the same answer")
+    @APIResponse(responseCode = "204", description = "An acceptance with this body would be recorded")
+    @APIResponse(responseCode = "400", description = "The field that would be refused (departmentCode)")
+    @APIResponse(responseCode = "404", description = "No such task")
+    @APIResponse(responseCode = "409", description = "The task was already accepted")
+    public void validateAcceptance(@PathParam("id") long id, @NotNull @Valid Acceptance acceptance) {
+        tasks.validateAcceptance(id, acceptance);
+    }
+
     @PUT
     @Path("{id}/reassignment")
     @RolesAllowed(Roles.SERVICE)
