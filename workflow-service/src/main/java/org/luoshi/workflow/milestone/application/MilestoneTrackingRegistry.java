@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Optional;
 
 import javax.sql.DataSource;
@@ -29,20 +28,13 @@ import io.quarkus.runtime.StartupEvent;
 public class MilestoneTrackingRegistry {
     private static final Logger LOG = Logger.getLogger(MilestoneTrackingRegistry.class);
 
-    static final String DDL = """
-            create table if not exists luoshi_milestone_tracking (
-                milestone_id bigint primary key,
-                task_id bigint not null,
-                business_key varchar(255) not null,
-                updated timestamptz not null
-            )""";
-
     @Inject
     DataSource dataSource;
 
     /**
-     * Creates the table and registers the instances started before it existed (their business key begins with
-     * {@code milestone-<id>-}); runs after the engine has created its schema.
+     * Registers the instances started before the table existed (their business key begins with
+     * {@code milestone-<id>-}); runs after the engine has created its schema. The table is Flyway's
+     * ({@code V2__milestone_tracking.sql}).
      */
     void onStart(@Observes StartupEvent event, ProcessEngine engine) throws SQLException {
         String backfill = """
@@ -55,16 +47,14 @@ public class MilestoneTrackingRegistry {
                 where e.parent_id_ is null and e.business_key_ is not null and m.long_ is not null
                 order by m.long_, e.id_
                 on conflict (milestone_id) do nothing""";
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            statement.execute(DDL);
-            try (PreparedStatement insert = connection.prepareStatement(backfill)) {
-                insert.setString(1, MilestoneReportingProcess.KEY);
-                insert.setString(2, MilestoneReportingProcess.VAR_MILESTONE_ID);
-                insert.setString(3, MilestoneReportingProcess.VAR_TASK_ID);
-                int added = insert.executeUpdate();
-                if (added > 0) {
-                    LOG.infof("Registered %d milestones tracked before luoshi_milestone_tracking existed", added);
-                }
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement insert = connection.prepareStatement(backfill)) {
+            insert.setString(1, MilestoneReportingProcess.KEY);
+            insert.setString(2, MilestoneReportingProcess.VAR_MILESTONE_ID);
+            insert.setString(3, MilestoneReportingProcess.VAR_TASK_ID);
+            int added = insert.executeUpdate();
+            if (added > 0) {
+                LOG.infof("Registered %d milestones tracked before luoshi_milestone_tracking existed", added);
             }
         }
     }
