@@ -15,5 +15,7 @@ public enum NotificationKind {
     /** 调整未通过: a request of 动态调整 was rejected. */
     ADJUSTMENT_REJECTED,
     /** 评估未能发起: task-service refused to create an evaluation; the launcher is told why. */
-    EVALUATION_REFUSED
+    EVALUATION_REFUSED,
+    /** 评估报告未能发布: task-service refused to publish an approved evaluation; the supervising office is told why. */
+    PUBLICATION_REFUSED
 }

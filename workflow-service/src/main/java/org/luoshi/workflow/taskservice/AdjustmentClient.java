@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -32,6 +33,11 @@ public interface AdjustmentClient {
     Applied apply(@PathParam("adjustmentKey") String adjustmentKey, Adjustment body);
 
     /** Body of PUT /api/adjustments/{adjustmentKey}. */
+    /** 204 when {@link #apply} would apply the body, else the same 400 naming the field; changes nothing. */
+    @POST
+    @Path("/validation")
+    void validate(Adjustment body);
+
     record Adjustment(Long taskId, String reasonCategory, String justification, String requestedBy, String reviewedBy,
             String approvedBy, String newDueDate, Map<String, String> milestoneDueDates, String newLeadDepartmentCode,
             String newTitle) {

@@ -3,6 +3,7 @@ package org.luoshi.workflow.taskservice;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -36,6 +37,11 @@ public interface TaskServiceClient {
     @Path("/{id}/acceptance")
     TaskView recordAcceptance(@PathParam("id") long id, @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey,
             AcceptanceRequest body);
+
+    /** 204 when {@link #recordAcceptance} would record the body, else the same answer (400 naming the field, 409); records nothing. */
+    @POST
+    @Path("/{id}/acceptance/validation")
+    void validateAcceptance(@PathParam("id") long id, AcceptanceRequest body);
 
     /** 改派: the task waits for another department's acceptance; idempotent by key. */
     @PUT

@@ -5,6 +5,7 @@ import java.util.Map;
 import jakarta.ws.rs.WebApplicationException;
 
 import org.luoshi.workflow.shared.ServiceToken;
+import org.luoshi.common.problem.ConflictException;
 import org.luoshi.common.problem.InvalidFieldException;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,8 +13,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * What task-service will refuse in an async step is asked of it before the step is started (its validation endpoints
- * answer 204 or the same 400 as the real call): the person gets the 400 naming the field now, instead of a process
- * that fails later. Any other failure means task-service could not be asked (503).
+ * answer 204 or the same 4xx as the real call): the person gets the 400 naming the field now — or the 409 saying which
+ * state of the record refuses it (a task accepted already) — instead of a process that fails later. Any other failure
+ * means task-service could not be asked (503).
  */
 public final class TaskServiceValidation {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -32,10 +34,26 @@ public final class TaskServiceValidation {
             if (status == 400 || status == 422) {
                 throw refusal(what, e);
             }
+            if (status == 404 || status == 409) {
+                throw new ConflictException("task-service would refuse " + what + ": " + detail(e));
+            }
             throw new TaskServiceUnavailableException("task-service answered " + status + " when asked to check " + what, e);
         } catch (RuntimeException e) {
             throw new TaskServiceUnavailableException("task-service could not be asked to check " + what, e);
         }
+    }
+
+    /** The problem's detail, or the status when the body says nothing. */
+    private static String detail(WebApplicationException e) {
+        try {
+            String detail = JSON.readTree(e.getResponse().readEntity(String.class)).path("detail").asText("");
+            if (!detail.isBlank()) {
+                return detail;
+            }
+        } catch (RuntimeException | java.io.IOException unreadable) {
+            // no problem+json body: the status says it
+        }
+        return "it answered " + e.getResponse().getStatus();
     }
 
     /** task-service's first field error as ours (same field name, same message), or the problem's detail. */

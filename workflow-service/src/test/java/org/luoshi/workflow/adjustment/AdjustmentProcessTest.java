@@ -77,6 +77,24 @@ class AdjustmentProcessTest {
     }
 
     @Test
+    void anApprovedAdjustmentTaskServiceRefusesTellsTheRequesterWhyAndEndsWithoutIncident() {
+        ProcessInstance instance = request();
+        applyAdjustment.refuses("milestoneDueDates[31]: the milestone is done");
+        complete(task(instance), decided("review", "APPROVE", "同意", "wang.fang"));
+        complete(task(instance), decided("approval", "APPROVE", null, "chen.jie"));
+
+        runDueJobs(instance.getId()); // the refused application, then the notice
+
+        assertThat(instance).hasPassedInOrder("applyAdjustment", "applyRefused", "notifyRejection", "adjustmentRejected")
+                .hasNotPassed("announceMilestoneDates").isEnded();
+        assertThat(adjustmentRejected.lastCall().variables())
+                .containsEntry("applyRefusal", "milestoneDueDates[31]: the milestone is done")
+                .containsEntry("requestedBy", "li.na");
+        assertThat(applyAdjustment.calls()).hasSize(1);
+        assertThat(runtimeService().createIncidentQuery().processInstanceId(instance.getId()).count()).isZero();
+    }
+
+    @Test
     void aRequestWaitsForTheSupervisionOfficesReview() {
         ProcessInstance instance = request();
 

@@ -105,6 +105,26 @@ class RecordAcceptanceRetryTest {
     }
 
     @Test
+    void anAcceptanceTaskServiceRefusesForGoodGoesToTheSupervisingOfficeWithTheReasonWithoutRetryOrIncident() {
+        long taskId = uniqueTaskId();
+        taskService.addTask(taskId, "优化营商环境");
+        // the check before the completion passes; the task changes before recordAcceptance runs
+        taskService.failAcceptance(taskId, 409);
+
+        String processInstanceId = assign(taskId, "haidian").getString("processInstanceId");
+        String itemId = (String) inboxItemOf(DemoUsers.STAFF_HAIDIAN, processInstanceId).get("id");
+        as(DemoUsers.STAFF_HAIDIAN).contentType(ContentType.JSON).body(Map.of("decision", "ACCEPT"))
+                .when().post("/api/inbox/" + itemId + "/complete")
+                .then().statusCode(200);
+
+        JsonPath state = awaitProcess(processInstanceId, "back at the supervising office's decision",
+                s -> s.getList("activeActivityIds").equals(List.of("reviewReturn")));
+        assertEquals("Stubbed failure", state.getString("variables.recordRefusal"));
+        assertEquals(0, state.getInt("openIncidents"));
+        assertEquals(1, taskService.acceptanceRequests(taskId).size(), "a permanent refusal is not retried");
+    }
+
+    @Test
     void retryingAnUnknownIncidentAnswers404() {
         as(DemoUsers.SUPERVISOR).when().post("/api/incidents/no-such-incident/retry")
                 .then().statusCode(404).contentType("application/problem+json").body("status", equalTo(404));

@@ -116,6 +116,30 @@ class TaskAssignmentProcessTest {
     }
 
     @Test
+    void anAcceptanceTaskServiceRefusesGoesToTheSupervisionOfficeWithTheReasonAndNoIncident() {
+        ProcessInstance instance = assignTo("dept-transport");
+        recordAcceptance.refuses("task 7: the plan is a draft again");
+
+        complete(task(instance), withVariables("decision", "ACCEPT", "acceptedBy", "li.na"));
+        runDueJobs(instance.getId());
+
+        assertThat(instance).hasPassed("acceptanceRefused").hasNotPassed("startMilestoneTracking")
+                .isWaitingAtExactly("reviewReturn").variables()
+                .containsEntry("recordRefusal", "task 7: the plan is a draft again");
+        assertThat(task(instance)).hasCandidateGroup("role:supervisor");
+        assertThat(runtimeService().createIncidentQuery().processInstanceId(instance.getId()).count()).isZero();
+        assertThat(recordAcceptance.calls()).hasSize(1);
+
+        // sent back to the department, which accepts again: recorded this time
+        recordAcceptance.does(execution -> {
+        });
+        complete(task(instance), withVariables("returnDecision", "AMEND", "returnNote", "计划已确认"));
+        complete(task(instance), withVariables("decision", "ACCEPT", "acceptedBy", "li.na"));
+        runDueJobs(instance.getId());
+        assertThat(instance).hasPassed("startMilestoneTracking").isEnded();
+    }
+
+    @Test
     void aReassignmentOrWithdrawalTaskServiceRefusesGoesBackToTheSupervisionOfficeWithTheReason() {
         ProcessInstance instance = assignTo("dept-transport");
         complete(task(instance), withVariables("decision", "RETURN", "returnReason", "不属于本单位职责"));

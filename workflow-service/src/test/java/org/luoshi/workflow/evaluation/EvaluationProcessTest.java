@@ -240,6 +240,72 @@ class EvaluationProcessTest {
         assertThat(waitingAt(instance.getId())).containsExactlyInAnyOrder("submitSelfAssessment", "submitEvaluationReport");
     }
 
+    private long incidents(ProcessInstance instance) {
+        return runtimeService().createIncidentQuery().processInstanceId(instance.getId()).count();
+    }
+
+    @Test
+    void aSelfAssessmentTaskServiceRefusesGoesBackToThatDepartmentOnlyWithTheReason() {
+        ProcessInstance instance = launch();
+        recordSelfAssessment.refuses("summary: at most 4000 characters");
+
+        selfAssess(instance, "dept-transport");
+
+        assertThat(instance).hasPassed("selfAssessmentRefused").hasNotPassed("selfAssessmentRecorded");
+        assertThat(waitingAt(instance.getId())).containsExactlyInAnyOrder("submitSelfAssessment", "submitSelfAssessment",
+                "waitReminder", "submitEvaluationReport");
+        Task again = item(instance, "submitSelfAssessment", "dept-transport");
+        assertThat(runtimeService().getVariable(again.getExecutionId(), "selfAssessmentRefusal"))
+                .isEqualTo("summary: at most 4000 characters");
+        Task housing = item(instance, "submitSelfAssessment", "dept-housing");
+        assertThat(runtimeService().getVariable(housing.getExecutionId(), "selfAssessmentRefusal")).isNull();
+        assertThat(incidents(instance)).isZero();
+    }
+
+    @Test
+    void aSubmissionTaskServiceRefusesGoesBackToTheEvaluatorWithTheReason() {
+        ProcessInstance instance = launch();
+        recordSubmission.refuses("report: not generated for the current scores");
+
+        submitReport(instance, 1);
+
+        assertThat(instance).hasPassed("submissionRefused").variables()
+                .containsEntry("submissionRefusal", "report: not generated for the current scores");
+        assertThat(waitingAt(instance.getId())).containsExactly("submitEvaluationReport");
+        assertThat(incidents(instance)).isZero();
+        assertThat(recordSubmission.calls()).hasSize(1);
+    }
+
+    @Test
+    void aReviewTaskServiceRefusesGoesBackToTheSupervisionOfficeWithTheReason() {
+        ProcessInstance instance = launch();
+        submitReport(instance, 1);
+        recordReview.refuses("evaluation 41 is not IN_REVIEW");
+
+        review(instance, "APPROVE");
+
+        assertThat(instance).hasPassed("reviewRefused").hasNotPassed("publishEvaluation").variables()
+                .containsEntry("reviewRefusal", "evaluation 41 is not IN_REVIEW");
+        assertThat(waitingAt(instance.getId())).containsExactly("reviewEvaluationReport");
+        assertThat(incidents(instance)).isZero();
+    }
+
+    @Test
+    void aPublicationTaskServiceRefusesTellsTheSupervisionOfficeAndEndsUnpublished() {
+        RecordingDelegate notifyPublicationRefused = RecordingDelegate.register("publicationRefusedDelegate");
+        ProcessInstance instance = launch();
+        submitReport(instance, 1);
+        publish.refuses("evaluation 41 is not APPROVED");
+
+        review(instance, "APPROVE"); // runs the due jobs: the refused publication, then the notice
+
+        assertThat(instance).isEnded().hasPassedInOrder("publishEvaluation", "publicationRefused",
+                "notifyPublicationRefused", "evaluationNotPublished").hasNotPassed("evaluationPublished");
+        assertThat(notifyPublicationRefused.lastCall().variables())
+                .containsEntry("publicationRefusal", "evaluation 41 is not APPROVED").containsEntry("reviewedBy", "wang.fang");
+        assertThat(incidents(instance)).isZero();
+    }
+
     @Test
     void aCreationTaskServiceRefusesEndsNotLaunchedAndTellsTheLauncherWithoutRetry() {
         createEvaluation.does(execution -> {

@@ -147,6 +147,44 @@ class MilestoneReportingProcessTest {
     }
 
     @Test
+    void aSubReportTaskServiceRefusesGoesBackToThatCoDepartmentOnlyWithTheReason() {
+        ProcessInstance instance = track("dept-housing", "dept-water");
+        recordSubReport.refuses("evidenceIds[0]: not a file of this milestone");
+        Task housing = taskQuery().processInstanceId(instance.getId()).taskCandidateGroup("dept-housing").singleResult();
+
+        taskService().complete(housing.getId());
+        runDueJobs(instance.getId());
+
+        assertThat(instance).hasPassed("subReportRefused").hasNotPassed("subReportRecorded");
+        assertThat(waitingAt(instance.getId())).containsExactlyInAnyOrder("submitReport", "contributeSubReport",
+                "contributeSubReport", "waitReminder");
+        Task again = taskQuery().processInstanceId(instance.getId()).taskCandidateGroup("dept-housing").singleResult();
+        Task water = taskQuery().processInstanceId(instance.getId()).taskCandidateGroup("dept-water").singleResult();
+        // the reason is the refused department's own: the other co-department's item does not see it
+        assertThat(runtimeService().getVariable(again.getExecutionId(), "subReportRefusal"))
+                .isEqualTo("evidenceIds[0]: not a file of this milestone");
+        assertThat(runtimeService().getVariable(water.getExecutionId(), "subReportRefusal")).isNull();
+        assertThat(runtimeService().getVariables(instance.getId())).doesNotContainKey("subReportRefusal");
+        assertThat(runtimeService().createIncidentQuery().processInstanceId(instance.getId()).count()).isZero();
+    }
+
+    @Test
+    void aDecisionTaskServiceRefusesGoesBackToTheSupervisionOfficeWithTheReasonAndNoIncident() {
+        ProcessInstance instance = track();
+        submitReport(instance, 1);
+        recordDecision.refuses("decision: the milestone was removed by an adjustment");
+
+        review(instance, "APPROVE", null);
+
+        assertThat(instance).hasPassed("decisionRefused").hasNotPassed("milestoneApproved").variables()
+                .containsEntry("decisionRefusal", "decision: the milestone was removed by an adjustment");
+        assertThat(waitingAt(instance.getId())).containsExactlyInAnyOrder("reviewReport", "waitReminder");
+        assertThat(item(instance, "reviewReport")).hasCandidateGroup("role:supervisor");
+        assertThat(runtimeService().createIncidentQuery().processInstanceId(instance.getId()).count()).isZero();
+        assertThat(recordDecision.calls()).hasSize(1);
+    }
+
+    @Test
     void whenEveryCoDepartmentHasReportedTheirBranchEnds() {
         ProcessInstance instance = track("dept-housing");
         taskService().complete(item(instance, "contributeSubReport").getId());

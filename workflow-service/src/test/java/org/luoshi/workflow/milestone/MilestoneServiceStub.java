@@ -33,6 +33,7 @@ public class MilestoneServiceStub {
     private static final Pattern TASK = Pattern.compile("/api/tasks/(\\d+)");
     private static final Pattern ACCEPTANCE = Pattern.compile("/api/tasks/(\\d+)/acceptance");
     private static final Pattern REPORT = Pattern.compile("/api/milestones/(\\d+)/reports/([^/]+)");
+    private static final Pattern ACCEPTANCE_CHECK = Pattern.compile("/api/tasks/(\\d+)/acceptance/validation");
     private static final Pattern REPORT_VALIDATION = Pattern.compile("/api/milestones/(\\d+)/reports/validation");
     private static final Pattern TRACKING = Pattern.compile("/api/milestones/(\\d+)/tracking");
     private static final Pattern DECISION = Pattern.compile("/api/milestone-reports/([^/]+)/decision");
@@ -194,6 +195,21 @@ public class MilestoneServiceStub {
                     send(exchange, 404, "{\"status\":404,\"title\":\"Not found\"}");
                 } else {
                     send(exchange, 200, JSON.writeValueAsString(t));
+                }
+            } else if (method.equals("POST") && ACCEPTANCE_CHECK.matcher(path).matches()) {
+                Matcher check = ACCEPTANCE_CHECK.matcher(path);
+                check.matches();
+                if (tasks.get(Long.parseLong(check.group(1))) == null) {
+                    send(exchange, 404, "{\"status\":404,\"title\":\"Not found\"}");
+                } else {
+                    exchange.sendResponseHeaders(204, -1);
+                }
+            } else if (method.equals("POST") && path.equals("/api/adjustments/validation")) {
+                Map<String, Object> request = JSON.readValue(body, Map.class);
+                if (tasks.get(((Number) request.get("taskId")).longValue()) == null) {
+                    send(exchange, 404, "{\"status\":404,\"title\":\"Not found\"}");
+                } else {
+                    exchange.sendResponseHeaders(204, -1);
                 }
             } else if (method.equals("POST") && REPORT_VALIDATION.matcher(path).matches()) {
                 if (citesRefusedEvidence(body, refusedEvidence)) {

@@ -51,6 +51,17 @@ public final class RecordingDelegate implements JavaDelegate {
         return does(execution -> execution.getProcessInstance().setVariables(variables));
     }
 
+    /**
+     * From now on, each call is refused for good, as a step meeting task-service's permanent 4xx is: the BPMN error
+     * {@code ModelledRefusal} throws, with the reason as its message.
+     */
+    public RecordingDelegate refuses(String reason) {
+        return does(execution -> {
+            throw new org.camunda.bpm.engine.delegate.BpmnError(
+                    org.luoshi.workflow.taskservice.TaskServiceRefusal.ERROR_CODE, reason);
+        });
+    }
+
     /** From now on, each call fails as a call to an unavailable task-service does. */
     public RecordingDelegate fails() {
         return does(execution -> {

@@ -28,6 +28,7 @@ public class TaskServiceStub {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern TASK = Pattern.compile("/api/tasks/(\\d+)");
     private static final Pattern ACCEPTANCE = Pattern.compile("/api/tasks/(\\d+)/acceptance");
+    private static final Pattern ACCEPTANCE_CHECK = Pattern.compile("/api/tasks/(\\d+)/acceptance/validation");
     private static final Pattern RETURN_DECISION = Pattern.compile("/api/tasks/(\\d+)/(reassignment|withdrawal)");
 
     private final Map<Long, String> titles = new ConcurrentHashMap<>();
@@ -140,6 +141,17 @@ public class TaskServiceStub {
                     notFound(exchange, id);
                 } else {
                     send(exchange, 200, "application/json", taskJson(id, title, ofDraftPlans.contains(id) ? "DRAFT" : "ASSIGNED", null));
+                }
+            } else if (method.equals("POST") && ACCEPTANCE_CHECK.matcher(path).matches()) {
+                // the check passes for every known task: a stubbed refusal of the acceptance itself stands for a
+                // task that changed between the department's decision and its recording
+                Matcher check = ACCEPTANCE_CHECK.matcher(path);
+                check.matches();
+                long id = Long.parseLong(check.group(1));
+                if (titles.get(id) == null) {
+                    notFound(exchange, id);
+                } else {
+                    exchange.sendResponseHeaders(204, -1);
                 }
             } else if (method.equals("PUT") && acceptance.matches()) {
                 long id = Long.parseLong(acceptance.group(1));

@@ -50,6 +50,9 @@ public class AdjustmentItemService {
     WorkItems workItems;
 
     @Inject
+    AdjustmentCheck adjustmentCheck;
+
+    @Inject
     CurrentUser user;
 
     public AdjustmentItem get(String id) {
@@ -77,10 +80,14 @@ public class AdjustmentItemService {
             throw new ConflictException("Item " + task.getId() + " is not an item of 动态调整; " + itemKinds.howToComplete(activity));
         }
         itemKinds.requireDecidingRole(user, activity);
-        DecisionPolicy.requireNotRequester(username,
-                AdjustmentVariables.of(name -> runtimeService.getVariable(task.getProcessInstanceId(), name)).requestedBy());
+        AdjustmentVariables current = AdjustmentVariables.of(runtimeService.getVariables(task.getProcessInstanceId())::get);
+        DecisionPolicy.requireNotRequester(username, current.requestedBy());
         boolean review = REVIEW_ADJUSTMENT.equals(activity);
         String decision = form.decision() == ReviewDecision.APPROVE ? DECISION_APPROVE : DECISION_REJECT;
+        if (!review && DECISION_APPROVE.equals(decision)) {
+            // the approval leads straight to applyAdjustment: what task-service would refuse now is answered now
+            adjustmentCheck.check(AdjustmentCheck.body(current, current.reviewedBy(), username));
+        }
         String comment = form.comment() == null || form.comment().isBlank() ? null : form.comment().strip();
         VariableMap variables = Variables.createVariables()
                 .putValue(review ? VAR_REVIEW_DECISION : VAR_APPROVAL_DECISION, decision)

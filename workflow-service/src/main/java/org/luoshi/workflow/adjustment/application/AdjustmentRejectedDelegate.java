@@ -20,7 +20,8 @@ import org.luoshi.workflow.adjustment.domain.AdjustmentVariables;
 
 /**
  * Service task {@code notifyRejection} (async): tells the requester and the lead department that the adjustment was
- * rejected, with the comment. Stored once per recipient (occasion key {@code <processInstanceId>:ADJUSTMENT_REJECTED}),
+ * rejected, with the comment — or, after applyRefused, that task-service refused to apply the approved change, with its
+ * reason ({@code applyRefusal}). Stored once per recipient (occasion key {@code <processInstanceId>:ADJUSTMENT_REJECTED}),
  * mailed after commit.
  */
 @Named("adjustmentRejectedDelegate")
@@ -42,6 +43,7 @@ public class AdjustmentRejectedDelegate implements JavaDelegate {
         String comment = v.rejectionComment();
         String rejectedBy = v.rejectedBy();
         boolean atReview = v.approvalDecision() == null;
+        boolean refused = v.applyRefusal() != null;
         List<Recipient> recipients = new ArrayList<>();
         if (requestedBy != null) {
             recipients.add(Recipient.user(requestedBy));
@@ -49,9 +51,11 @@ public class AdjustmentRejectedDelegate implements JavaDelegate {
         if (lead != null) {
             recipients.add(Recipient.group(lead));
         }
-        String subject = "【调整未通过】任务“" + title + "”的调整申请" + (atReview ? "未通过督查室审核" : "未获领导批准");
+        String subject = refused ? "【调整未能执行】任务“" + title + "”的调整已获批准，但任务服务拒绝执行"
+                : "【调整未通过】任务“" + title + "”的调整申请" + (atReview ? "未通过督查室审核" : "未获领导批准");
         String body = "任务：" + title + "\n申请人：" + requestedBy + "\n调整理由：" + v.justification()
-                + "\n" + (atReview ? "审核人：" : "审批人：") + rejectedBy + "\n意见：" + comment;
+                + (refused ? "\n批准人：" + v.approvedBy() + "\n任务服务拒绝的原因：" + v.applyRefusal() + "\n请按当前任务情况重新申请。"
+                        : "\n" + (atReview ? "审核人：" : "审批人：") + rejectedBy + "\n意见：" + comment);
         notifier.send(new NotificationDraft(NotificationKind.ADJUSTMENT_REJECTED, recipients, subject, body,
                 config.linkBase() + "/api/notifications", execution.getProcessInstanceId(),
                 v.taskId(), null,

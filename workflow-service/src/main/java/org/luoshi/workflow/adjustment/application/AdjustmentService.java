@@ -26,6 +26,7 @@ import org.luoshi.workflow.adjustment.api.AdjustmentRequest;
 import org.luoshi.workflow.adjustment.api.AdjustmentStarted;
 import org.luoshi.workflow.taskservice.TaskView;
 import org.luoshi.workflow.adjustment.domain.AdjustmentProcess;
+import org.luoshi.workflow.adjustment.domain.AdjustmentVariables;
 
 import com.fasterxml.uuid.Generators;
 import com.fasterxml.uuid.impl.TimeBasedEpochGenerator;
@@ -50,6 +51,9 @@ public class AdjustmentService {
 
     @Inject
     WorkItems workItems;
+
+    @Inject
+    AdjustmentCheck adjustmentCheck;
 
     @Inject
     CurrentUser user;
@@ -90,6 +94,10 @@ public class AdjustmentService {
                 .putValue(VAR_NEW_LEAD_DEPARTMENT, newLead)
                 .putValue(VAR_NEW_TITLE, newTitle)
                 .putValue(VAR_REQUESTED_BY, user.username());
+        // what applyAdjustment will send, checked by task-service now; who reviews and approves is not known yet, and
+        // task-service only requires that someone does: the requester stands in for them in this check
+        AdjustmentVariables requested = AdjustmentVariables.of(variables::get);
+        adjustmentCheck.check(AdjustmentCheck.body(requested, user.username(), user.username()));
         // as the caller: history records them as the instance's start user
         ProcessInstance instance = workItems.asUser(user.username(),
                 () -> runtimeService.startProcessInstanceByKey(KEY, businessKey, variables));

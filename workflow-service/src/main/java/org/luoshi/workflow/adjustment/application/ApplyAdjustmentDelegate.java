@@ -13,7 +13,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
-import org.luoshi.workflow.taskservice.ServiceCalls;
+import org.luoshi.workflow.taskservice.ModelledRefusal;
 import org.luoshi.workflow.taskservice.AdjustmentClient;
 import org.luoshi.workflow.taskservice.TaskView;
 import org.luoshi.workflow.adjustment.domain.AdjustmentVariables;
@@ -22,7 +22,9 @@ import org.luoshi.workflow.adjustment.domain.AdjustmentVariables;
 /**
  * Service task {@code applyAdjustment} (async): applies the approved adjustment in task-service as the task's next
  * revision. The key {@code <processInstanceId>:applyAdjustment} is the same on every attempt, so a call whose answer
- * got lost is not applied twice; any failure throws and the job is retried, then becomes an incident.
+ * got lost is not applied twice. A permanent refusal (4xx) is thrown as the BPMN error
+ * {@value org.luoshi.workflow.taskservice.TaskServiceRefusal#ERROR_CODE}: the boundary event applyRefused tells the
+ * requester why; a transient failure throws and the job is retried, then becomes an incident.
  */
 @Named("applyAdjustmentDelegate")
 @ApplicationScoped
@@ -38,10 +40,8 @@ public class ApplyAdjustmentDelegate implements JavaDelegate {
         String key = idempotencyKey(execution.getProcessInstanceId());
         AdjustmentVariables v = AdjustmentVariables.of(execution::getVariable);
         long taskId = v.taskId();
-        AdjustmentClient.Adjustment body = new AdjustmentClient.Adjustment(taskId, v.reasonCategory(), v.justification(),
-                v.requestedBy(), v.reviewedBy(), v.approvedBy(), v.newDueDate(), v.milestoneDueDates(),
-                v.newLeadDepartmentCode(), v.newTitle());
-        AdjustmentClient.Applied result = ServiceCalls.call("applyAdjustment", () -> adjustments.apply(key, body));
+        AdjustmentClient.Adjustment body = AdjustmentCheck.body(v, v.reviewedBy(), v.approvedBy());
+        AdjustmentClient.Applied result = ModelledRefusal.call("applyAdjustment " + key, () -> adjustments.apply(key, body));
         Integer revision = result == null ? null : result.revision();
         execution.setVariable(VAR_REVISION, revision);
         execution.setVariable(VAR_MILESTONE_DUE_DATES_AFTER, openMilestoneDates(result));

@@ -11,6 +11,7 @@ public final class AdjustmentProcess {
     public static final String APPLY_ADJUSTMENT = "applyAdjustment";
     public static final String ANNOUNCE_MILESTONE_DATES = "announceMilestoneDates";
     public static final String NOTIFY_REJECTION = "notifyRejection";
+    public static final String APPLY_REFUSED = "applyRefused";
     public static final String END_APPLIED = "adjustmentApplied";
     public static final String END_REJECTED = "adjustmentRejected";
 
@@ -43,6 +44,8 @@ public final class AdjustmentProcess {
     public static final String VAR_REJECTED_BY = "rejectedBy";
     /** The task's revision number task-service answered. */
     public static final String VAR_REVISION = "revision";
+    /** task-service's reason for refusing to apply the approved adjustment (boundary event applyRefused). */
+    public static final String VAR_APPLY_REFUSAL = "applyRefusal";
 
     public static final String DECISION_APPROVE = "APPROVE";
     public static final String DECISION_REJECT = "REJECT";
@@ -52,7 +55,7 @@ public final class AdjustmentProcess {
             VAR_REASON_CATEGORY, VAR_JUSTIFICATION, VAR_NEW_DUE_DATE, VAR_MILESTONE_DUE_DATES, VAR_NEW_LEAD_DEPARTMENT,
             VAR_NEW_TITLE, VAR_REQUESTED_BY, VAR_REVIEW_DECISION, VAR_REVIEW_COMMENT, VAR_REVIEWED_BY,
             VAR_APPROVAL_DECISION, VAR_APPROVAL_COMMENT, VAR_APPROVED_BY, VAR_REJECTION_COMMENT, VAR_REJECTED_BY,
-            VAR_REVISION);
+            VAR_REVISION, VAR_APPLY_REFUSAL);
 
     private AdjustmentProcess() {
     }

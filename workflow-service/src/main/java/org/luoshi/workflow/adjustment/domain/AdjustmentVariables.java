@@ -32,7 +32,8 @@ public record AdjustmentVariables(
         String approvedBy,
         String rejectionComment,
         String rejectedBy,
-        Integer revision) {
+        Integer revision,
+        String applyRefusal) {
 
     /** Reads every variable through the lookup ({@code execution::getVariable}, {@code variables::get}). */
     public static AdjustmentVariables of(Function<String, Object> v) {
@@ -56,6 +57,7 @@ public record AdjustmentVariables(
                 ProcessValues.asString(v.apply(VAR_APPROVED_BY)),
                 ProcessValues.asString(v.apply(VAR_REJECTION_COMMENT)),
                 ProcessValues.asString(v.apply(VAR_REJECTED_BY)),
-                ProcessValues.asInt(v.apply(VAR_REVISION)));
+                ProcessValues.asInt(v.apply(VAR_REVISION)),
+                ProcessValues.asString(v.apply(VAR_APPLY_REFUSAL)));
     }
 }

@@ -6,6 +6,7 @@ public final class TaskAssignmentProcess {
 
     public static final String ACCEPT_TASK = "acceptTask";
     public static final String RECORD_ACCEPTANCE = "recordAcceptance";
+    public static final String ACCEPTANCE_REFUSED = "acceptanceRefused";
     public static final String END_ACCEPTED = "taskAccepted";
     public static final String REVIEW_RETURN = "reviewReturn";
     public static final String END_WITHDRAWN = "assignmentWithdrawn";
@@ -25,7 +26,7 @@ public final class TaskAssignmentProcess {
     public static final String VAR_REVIEWED_BY = "reviewedBy";
     /** How many reassignments task-service has recorded for this instance; numbers their idempotency keys. */
     public static final String VAR_REASSIGNMENTS = "reassignments";
-    /** task-service's reason for refusing the last reassignment or withdrawal (boundary events *Refused). */
+    /** task-service's reason for refusing the last acceptance, reassignment or withdrawal (boundary events *Refused). */
     public static final String VAR_RECORD_REFUSAL = "recordRefusal";
 
     public static final String DECISION_ACCEPT = "ACCEPT";

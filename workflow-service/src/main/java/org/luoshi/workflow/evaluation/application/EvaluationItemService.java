@@ -114,12 +114,7 @@ public class EvaluationItemService {
                     + "submit again in a moment (or see GET /api/incidents?processInstanceId=" + pi + ")");
         }
         Long evaluationId = evaluationId(task);
-        EvaluationClient.Evaluation evaluation = readEvaluation(evaluationId);
-        if (evaluation != null && Boolean.FALSE.equals(evaluation.reportsCurrent())) {
-            throw new ConflictException("The report of evaluation " + evaluationId + " is missing or older than the latest "
-                    + "scores, findings or self-assessments: generate it (POST /api/evaluations/" + evaluationId
-                    + "/reports in task-service), then submit");
-        }
+        requireCurrentReports(evaluationId, "submit");
         Object round = runtimeService.getVariable(pi, VAR_SUBMISSION_ROUND);
         int next = (round instanceof Number n ? n.intValue() : 0) + 1;
         complete(task, Variables.createVariables().putValue(VAR_SUBMISSION_ROUND, next).putValue(VAR_SUBMITTED_BY, user.username()));
@@ -130,6 +125,10 @@ public class EvaluationItemService {
     public EvaluationItemDone review(String id, EvaluationReviewForm form) {
         Task task = entitled(id, REVIEW_REPORT);
         String decision = form.decision() == EvaluationDecision.APPROVE ? DECISION_APPROVE : DECISION_RETURN;
+        if (DECISION_APPROVE.equals(decision)) {
+            // the approval leads to publishEvaluation, which task-service refuses without the report files
+            requireCurrentReports(evaluationId(task), "approve");
+        }
         VariableMap variables = Variables.createVariables()
                 .putValue(VAR_REVIEW_DECISION, decision)
                 .putValue(VAR_REVIEW_COMMENT, form.comment() == null || form.comment().isBlank() ? null : form.comment().strip())
@@ -137,6 +136,16 @@ public class EvaluationItemService {
                 .putValue(VAR_REVIEWED_AT, Instant.ofEpochMilli(ClockUtil.getCurrentTime().getTime()).toString());
         complete(task, variables);
         return new EvaluationItemDone(id, "REVIEW", task.getProcessInstanceId(), evaluationId(task), user.username(), decision);
+    }
+
+    /** 409 while task-service says the report files are missing or older than the inputs (it would refuse them). */
+    private void requireCurrentReports(Long evaluationId, String then) {
+        EvaluationClient.Evaluation evaluation = readEvaluation(evaluationId);
+        if (evaluation != null && Boolean.FALSE.equals(evaluation.reportsCurrent())) {
+            throw new ConflictException("The report of evaluation " + evaluationId + " is missing or older than the latest "
+                    + "scores, findings or self-assessments: generate it (POST /api/evaluations/" + evaluationId
+                    + "/reports in task-service), then " + then);
+        }
     }
 
     private EvaluationClient.Evaluation readEvaluation(Long evaluationId) {
@@ -183,8 +192,10 @@ public class EvaluationItemService {
         String pi = task.getProcessInstanceId();
         EvaluationFacts.Instance instance = new EvaluationFacts.Instance(pi, null, false, runtimeService.getVariables(pi));
         boolean selfAssessment = SUBMIT_SELF_ASSESSMENT.equals(task.getTaskDefinitionKey());
-        String department = selfAssessment
-                ? ProcessValues.asString(runtimeService.getVariable(task.getExecutionId(), VAR_DEPARTMENT)) : null;
+        // a department's 自评 item reads its own execution: the department and its refusal are local to it
+        EvaluationVariables local = selfAssessment
+                ? EvaluationVariables.of(runtimeService.getVariables(task.getExecutionId())::get) : null;
+        String department = selfAssessment ? local.departmentCode() : null;
         org.camunda.bpm.engine.runtime.ProcessInstance running = runtimeService.createProcessInstanceQuery().processInstanceId(pi)
                 .singleResult();
         String businessKey = running == null ? null : running.getBusinessKey();
@@ -194,6 +205,12 @@ public class EvaluationItemService {
                 department, task.getCreateTime() == null ? null : task.getCreateTime().toInstant(),
                 task.getDueDate() == null ? null : task.getDueDate().toInstant(), v.submissionRound(),
                 selfAssessment ? List.of() : facts.selfAssessments(instance),
-                selfAssessment ? null : EvaluationFacts.lastReturn(instance));
+                selfAssessment ? null : EvaluationFacts.lastReturn(instance),
+                switch (task.getTaskDefinitionKey()) {
+                    case SUBMIT_SELF_ASSESSMENT -> local.selfAssessmentRefusal();
+                    case SUBMIT_REPORT -> v.submissionRefusal();
+                    case REVIEW_REPORT -> v.reviewRefusal();
+                    default -> null;
+                });
     }
 }

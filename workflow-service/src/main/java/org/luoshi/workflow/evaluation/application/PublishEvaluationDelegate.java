@@ -13,13 +13,15 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
-import org.luoshi.workflow.taskservice.ServiceCalls;
+import org.luoshi.workflow.taskservice.ModelledRefusal;
 import org.luoshi.workflow.taskservice.EvaluationClient;
 import org.luoshi.workflow.evaluation.domain.EvaluationVariables;
 
 /**
  * Service task {@code publishEvaluation} (async): task-service publishes the approved report (both files) and a
- * status snapshot; key {@code <processInstanceId>:publication}. The approver is named as the publisher.
+ * status snapshot; key {@code <processInstanceId>:publication}. The approver is named as the publisher. A permanent
+ * refusal (4xx) is thrown as the BPMN error {@value org.luoshi.workflow.taskservice.TaskServiceRefusal#ERROR_CODE}: the boundary event
+ * publicationRefused tells the supervising office why.
  */
 @Named("publishEvaluationDelegate")
 @ApplicationScoped
@@ -35,7 +37,7 @@ public class PublishEvaluationDelegate implements JavaDelegate {
         EvaluationVariables v = EvaluationVariables.of(execution::getVariable);
         long evaluationId = v.evaluationId();
         String key = execution.getProcessInstanceId() + ":publication";
-        ServiceCalls.run("publishEvaluation", () -> evaluations.publish(evaluationId, key, new EvaluationClient.Transition(v.reviewedBy())));
+        ModelledRefusal.run("publication " + key, () -> evaluations.publish(evaluationId, key, new EvaluationClient.Transition(v.reviewedBy())));
         execution.setVariable(VAR_PUBLISHED_AT, new Date(ClockUtil.getCurrentTime().getTime()));
         LOG.infof("Evaluation %d published (%s)", evaluationId, key);
     }

@@ -14,14 +14,16 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
-import org.luoshi.workflow.taskservice.ServiceCalls;
+import org.luoshi.workflow.taskservice.ModelledRefusal;
 import org.luoshi.workflow.taskservice.EvaluationClient;
 import org.luoshi.workflow.evaluation.domain.EvaluationVariables;
 
 /**
  * Service task {@code recordSelfAssessment} (async): writes a department's 自评 to task-service on behalf of the staff
  * member who submitted it, key {@code <processInstanceId>:selfAssessment:<department>}, and lists the department in
- * {@code selfAssessmentsRecorded}.
+ * {@code selfAssessmentsRecorded}. A permanent refusal (4xx, e.g. the evaluation left its self-assessment phase) is
+ * thrown as the BPMN error {@value org.luoshi.workflow.taskservice.TaskServiceRefusal#ERROR_CODE}: the boundary event selfAssessmentRefused sends
+ * the item back to the department with the reason (its local {@code selfAssessmentRefusal}).
  */
 @Named("recordSelfAssessmentDelegate")
 @ApplicationScoped
@@ -44,7 +46,7 @@ public class RecordSelfAssessmentDelegate implements JavaDelegate {
                     + execution.getProcessInstanceId());
         }
         String key = execution.getProcessInstanceId() + ":selfAssessment:" + department;
-        ServiceCalls.run("recordSelfAssessment", () -> evaluations.putSelfAssessment(evaluationId, department, key, new EvaluationClient.SelfAssessment(
+        ModelledRefusal.run("self-assessment " + key, () -> evaluations.putSelfAssessment(evaluationId, department, key, new EvaluationClient.SelfAssessment(
                 (String) form.get("summary"), (String) form.get("achievements"), (String) form.get("problems"),
                 (String) form.get("nextSteps"), (String) form.get("submittedBy"))));
 

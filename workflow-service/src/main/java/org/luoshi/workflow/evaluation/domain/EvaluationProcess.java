@@ -21,6 +21,12 @@ public final class EvaluationProcess {
     public static final String END_PUBLISHED = "evaluationPublished";
     /** task-service refused to create the evaluation (boundary event launchRefused); the launcher was told why. */
     public static final String END_NOT_LAUNCHED = "evaluationNotLaunched";
+    public static final String SELF_ASSESSMENT_REFUSED = "selfAssessmentRefused";
+    public static final String SUBMISSION_REFUSED = "submissionRefused";
+    public static final String REVIEW_REFUSED = "reviewRefused";
+    public static final String PUBLICATION_REFUSED = "publicationRefused";
+    public static final String NOTIFY_PUBLICATION_REFUSED = "notifyPublicationRefused";
+    public static final String END_NOT_PUBLISHED = "evaluationNotPublished";
 
     /** Candidate group of the evaluator's item: {@code org:<organisation>}, as the inbox writes organisations. */
     public static final String ORGANISATION_GROUP_PREFIX = "org:";
@@ -59,6 +65,12 @@ public final class EvaluationProcess {
     public static final String VAR_REVIEWED_BY = "reviewedBy";
     /** task-service's reason for refusing to create the evaluation (error message of launchRefused). */
     public static final String VAR_LAUNCH_REFUSAL = "launchRefusal";
+    /** Local to one department's instance: task-service's reason for refusing its last 自评 (selfAssessmentRefused). */
+    public static final String VAR_SELF_ASSESSMENT_REFUSAL = "selfAssessmentRefusal";
+    /** task-service's reasons for refusing the last submission, review or publication (boundary events *Refused). */
+    public static final String VAR_SUBMISSION_REFUSAL = "submissionRefusal";
+    public static final String VAR_REVIEW_REFUSAL = "reviewRefusal";
+    public static final String VAR_PUBLICATION_REFUSAL = "publicationRefusal";
     public static final String VAR_REVIEWED_AT = "reviewedAt";
     public static final String VAR_PUBLISHED_AT = "publishedAt";
 
@@ -68,7 +80,8 @@ public final class EvaluationProcess {
     /** The variables GET /api/processes/{id} shows for this process. */
     public static final List<String> VARIABLES_OF_INTEREST = List.of(VAR_PLAN_ID, VAR_KIND, VAR_PERIOD_FROM, VAR_PERIOD_TO,
             VAR_ORGANISATION, VAR_SELF_ASSESSMENT_DUE, VAR_LAUNCHED_BY, VAR_EVALUATION_ID, VAR_DEPARTMENTS,
-            VAR_SUBMISSION_ROUND, VAR_SUBMITTED_BY, VAR_REVIEW_DECISION, VAR_REVIEW_COMMENT, VAR_REVIEWED_BY, VAR_LAUNCH_REFUSAL);
+            VAR_SUBMISSION_ROUND, VAR_SUBMITTED_BY, VAR_REVIEW_DECISION, VAR_REVIEW_COMMENT, VAR_REVIEWED_BY, VAR_LAUNCH_REFUSAL,
+            VAR_SUBMISSION_REFUSAL, VAR_REVIEW_REFUSAL, VAR_PUBLICATION_REFUSAL);
 
     private EvaluationProcess() {
     }

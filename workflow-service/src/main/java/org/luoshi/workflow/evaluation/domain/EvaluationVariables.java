@@ -37,7 +37,11 @@ public record EvaluationVariables(
         String reviewComment,
         String reviewedBy,
         String reviewedAt,
-        String launchRefusal) {
+        String launchRefusal,
+        String selfAssessmentRefusal,
+        String submissionRefusal,
+        String reviewRefusal,
+        String publicationRefusal) {
 
     /** Reads every variable through the lookup ({@code execution::getVariable}, {@code variables::get}). */
     public static EvaluationVariables of(Function<String, Object> v) {
@@ -64,7 +68,11 @@ public record EvaluationVariables(
                 ProcessValues.asString(v.apply(VAR_REVIEW_COMMENT)),
                 ProcessValues.asString(v.apply(VAR_REVIEWED_BY)),
                 ProcessValues.asString(v.apply(VAR_REVIEWED_AT)),
-                ProcessValues.asString(v.apply(VAR_LAUNCH_REFUSAL)));
+                ProcessValues.asString(v.apply(VAR_LAUNCH_REFUSAL)),
+                ProcessValues.asString(v.apply(VAR_SELF_ASSESSMENT_REFUSAL)),
+                ProcessValues.asString(v.apply(VAR_SUBMISSION_REFUSAL)),
+                ProcessValues.asString(v.apply(VAR_REVIEW_REFUSAL)),
+                ProcessValues.asString(v.apply(VAR_PUBLICATION_REFUSAL)));
     }
 
     @SuppressWarnings("unchecked")

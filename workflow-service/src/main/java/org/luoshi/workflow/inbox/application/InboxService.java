@@ -20,6 +20,7 @@ import org.luoshi.workflow.inbox.api.InboxItem;
 import org.luoshi.workflow.inbox.api.InboxPage;
 import org.luoshi.workflow.shared.PageResult;
 import org.luoshi.workflow.assignment.domain.TaskAssignmentProcess;
+import org.luoshi.workflow.assignment.application.AcceptanceCheck;
 import org.luoshi.workflow.assignment.application.CompletionForms;
 import org.luoshi.workflow.workitem.WorkItems;
 import org.luoshi.workflow.workitem.EntitledTasks;
@@ -63,6 +64,9 @@ public class InboxService {
     @Inject
     InboxQueries queries;
 
+    @Inject
+    AcceptanceCheck acceptanceCheck;
+
     public InboxPage list(int page, int size, InboxQueries.Filter filter) {
         return queries.list(InboxEntitlement.of(user), filter, page, size);
     }
@@ -91,6 +95,9 @@ public class InboxService {
         }
         String username = user.username();
         VariableMap variables = CompletionForms.variables(task.getTaskDefinitionKey(), request, username);
+        if (TaskAssignmentProcess.ACCEPT_TASK.equals(task.getTaskDefinitionKey()) && request.decision() == Decision.ACCEPT) {
+            acceptanceCheck.check(task.getProcessInstanceId(), username);
+        }
         String reason = request.decision() == Decision.RETURN ? request.reason().strip() : null;
         Object taskId = runtimeService.getVariable(task.getProcessInstanceId(), TaskAssignmentProcess.VAR_TASK_ID);
         workItems.claimAndComplete(id, username, variables);

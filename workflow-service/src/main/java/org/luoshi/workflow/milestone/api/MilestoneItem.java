@@ -9,8 +9,8 @@ import java.util.Map;
  * {@code subReports} are the co-departments' sub-reports recorded so far (the lead chooses which to consolidate);
  * {@code report} is the report under review; {@code lastRejection} the supervising office's last rejection;
  * {@code previousReport} (REVIEW items of a report sent again after a rejection) the rejected report with its
- * {@code rejection}, for comparison; {@code reportRefusal} (REPORT items) why task-service refused the last report
- * sent, if it did — the report is to be sent again, corrected.
+ * {@code rejection}, for comparison; {@code reportRefusal} why task-service refused what this item last sent, if it
+ * did: the report (REPORT), the sub-report (SUB_REPORT) or the decision (REVIEW) — to be sent again, corrected.
  */
 public record MilestoneItem(String id, String kind, String name, String processInstanceId, String businessKey,
         Long taskId, String taskTitle, Long milestoneId, String milestoneTitle, String dueDate, String departmentCode,

@@ -89,14 +89,23 @@ public class MilestoneItemService {
     @Transactional
     public MilestoneItemDone submitSubReport(String id, SubReportForm form) {
         Task task = entitledTask(id, CONTRIBUTE_SUB_REPORT);
+        // the co-department's own execution sees its local variables and the instance's
+        Map<String, Object> visible = runtimeService.getVariables(task.getExecutionId());
+        MilestoneReportingVariables typed = MilestoneReportingVariables.of(visible::get);
+        String department = typed.coDepartmentCode();
+        List<Long> evidenceIds = form.evidenceIds() == null ? List.of() : List.copyOf(form.evidenceIds());
+        // what recordSubReport would meet in task-service (evidence of another milestone, …), refused now naming the field
+        MilestoneClient.ReportRequest request = new MilestoneClient.ReportRequest("SUB", department, user.username(),
+                form.text().strip(), form.percent(), evidenceIds, List.of());
+        long milestoneId = typed.milestoneId();
+        TaskServiceValidation.check("the sub-report", () -> milestones.validateReport(milestoneId, request));
         VariableMap local = Variables.createVariables()
                 .putValue(VAR_SUB_TEXT, form.text().strip())
                 .putValue(VAR_SUB_PERCENT, form.percent())
-                .putValue(VAR_SUB_EVIDENCE_IDS, new ArrayList<>(form.evidenceIds() == null ? List.of() : form.evidenceIds()))
+                .putValue(VAR_SUB_EVIDENCE_IDS, new ArrayList<>(evidenceIds))
                 .putValue(VAR_SUB_SUBMITTED_BY, user.username());
         // local to this co-department's execution: the departments report in parallel
         runtimeService.setVariablesLocal(task.getExecutionId(), local);
-        String department = (String) runtimeService.getVariable(task.getExecutionId(), VAR_CO_DEPARTMENT);
         complete(task, Variables.createVariables());
         return new MilestoneItemDone(id, "SUB_REPORT", task.getProcessInstanceId(), user.username(),
                 task.getProcessInstanceId() + ":sub:" + department, null);
@@ -189,15 +198,16 @@ public class MilestoneItemService {
                     + " item, not a REVIEW item");
         }
         itemKinds.requireDecidingRole(user, REVIEW_REPORT);
-        DecisionPolicy.requireNotOwnDepartment(user, MilestoneReportingVariables.of(
-                name -> runtimeService.getVariable(task.getProcessInstanceId(), name)).leadDepartmentCode());
+        Map<String, Object> current = runtimeService.getVariables(task.getProcessInstanceId());
+        MilestoneReportingVariables typed = MilestoneReportingVariables.of(current::get);
+        DecisionPolicy.requireNotOwnDepartment(user, typed.leadDepartmentCode());
         String decision = form.decision() == ReviewDecision.APPROVE ? DECISION_APPROVE : DECISION_REJECT;
         VariableMap variables = Variables.createVariables()
                 .putValue(VAR_REVIEW_DECISION, decision)
                 .putValue(VAR_REVIEW_COMMENT, form.comment() == null ? null : form.comment().strip())
                 .putValue(VAR_REVIEWED_BY, user.username())
                 .putValue(VAR_REVIEWED_ON, LocalDate.now(zone).toString());
-        String reportKey = (String) runtimeService.getVariable(task.getProcessInstanceId(), VAR_REPORT_KEY);
+        String reportKey = typed.reportKey();
         complete(task, variables);
         return new MilestoneItemDone(task.getId(), "REVIEW", task.getProcessInstanceId(), user.username(), reportKey, decision);
     }
@@ -266,7 +276,19 @@ public class MilestoneItemService {
                 typed.milestoneTitle(), typed.dueDate(), department,
                 task.getCreateTime() == null ? null : task.getCreateTime().toInstant(),
                 task.getTaskDefinitionKey().equals(CONTRIBUTE_SUB_REPORT) ? List.of() : subReports(pi), report, lastRejection,
-                previousReport, task.getTaskDefinitionKey().equals(SUBMIT_REPORT) ? typed.reportRefusal() : null);
+                previousReport, refusal(task, typed));
+    }
+
+    /** Why task-service refused what this item last sent (its boundary event *Refused), or null. */
+    private String refusal(Task task, MilestoneReportingVariables typed) {
+        return switch (task.getTaskDefinitionKey()) {
+            case SUBMIT_REPORT -> typed.reportRefusal();
+            case REVIEW_REPORT -> typed.decisionRefusal();
+            // local to the co-department's execution, as its sub-report fields
+            case CONTRIBUTE_SUB_REPORT -> MilestoneReportingVariables
+                    .of(runtimeService.getVariables(task.getExecutionId())::get).subReportRefusal();
+            default -> null;
+        };
     }
 
     /** The rejected report this one replaces, if the lead reported again after a rejection (null for a first report). */

@@ -8,14 +8,18 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
-import org.luoshi.workflow.taskservice.ServiceCalls;
+import org.luoshi.workflow.taskservice.ModelledRefusal;
 import org.luoshi.workflow.taskservice.MilestoneClient;
+import org.luoshi.workflow.milestone.domain.MilestoneReportingProcess;
 import org.luoshi.workflow.milestone.domain.MilestoneReportingVariables;
 
 /**
  * Service task {@code recordDecision} (async): records the supervising office's decision on the LEAD report in
  * task-service (idempotent by the report key; APPROVED marks the milestone done there) and notifies the lead
- * department and the submitter.
+ * department and the submitter. A permanent refusal (4xx: the report or its milestone changed after the review) is
+ * thrown as the BPMN error {@value org.luoshi.workflow.taskservice.TaskServiceRefusal#ERROR_CODE}: the boundary event
+ * decisionRefused sends the item back to the supervising office with the reason; nobody is notified of a decision that
+ * was not recorded.
  */
 @Named("recordDecisionDelegate")
 @ApplicationScoped
@@ -36,8 +40,9 @@ public class RecordDecisionDelegate implements JavaDelegate {
         boolean approved = v.approved();
         String decidedBy = v.reviewedBy();
         String comment = v.reviewComment();
-        ServiceCalls.run("recordDecision", () -> milestones.putDecision(reportKey,
+        ModelledRefusal.run("decision on " + reportKey, () -> milestones.putDecision(reportKey,
                 new MilestoneClient.DecisionRequest(approved ? "APPROVED" : "REJECTED", decidedBy, comment, v.reviewedOn())));
+        execution.setVariable(MilestoneReportingProcess.VAR_DECISION_REFUSAL, null);
         notifications.decision(execution, approved, reportKey, v.reportSubmittedBy(), comment, decidedBy);
         LOG.infof("Decision %s on %s by %s recorded", approved ? "APPROVED" : "REJECTED", reportKey, decidedBy);
     }

@@ -12,7 +12,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
-import org.luoshi.workflow.taskservice.ServiceCalls;
+import org.luoshi.workflow.taskservice.ModelledRefusal;
 import org.luoshi.workflow.taskservice.MilestoneClient;
 import org.luoshi.workflow.milestone.domain.MilestoneReportingProcess;
 import org.luoshi.workflow.milestone.domain.MilestoneReportingVariables;
@@ -20,7 +20,10 @@ import org.luoshi.workflow.milestone.domain.MilestoneReportingVariables;
 /**
  * Service task {@code recordSubReport} (async): records a co-department's SUB report in task-service under the key
  * {@code <processInstanceId>:sub:<department>} — the same on every retry — and lists it in the process variable
- * {@code subReports}, which the lead's item shows so that the lead can consolidate it.
+ * {@code subReports}, which the lead's item shows so that the lead can consolidate it. A permanent refusal (4xx, e.g.
+ * evidence that is no longer a file of the milestone) is thrown as the BPMN error
+ * {@value org.luoshi.workflow.taskservice.TaskServiceRefusal#ERROR_CODE}: the boundary event subReportRefused sends the
+ * item back to this co-department with the reason (its local {@code subReportRefusal}).
  */
 @Named("recordSubReportDelegate")
 @ApplicationScoped
@@ -46,7 +49,7 @@ public class RecordSubReportDelegate implements JavaDelegate {
             return;
         }
 
-        ServiceCalls.run("recordSubReport", () -> milestones.putReport(milestoneId, reportKey,
+        ModelledRefusal.run("sub-report " + reportKey, () -> milestones.putReport(milestoneId, reportKey,
                 new MilestoneClient.ReportRequest("SUB", department, submittedBy, text, percent, v.subEvidenceIds(), List.of())));
 
         List<Map<String, Object>> reports = v.subReports();

@@ -15,6 +15,8 @@ public final class MilestoneReportingProcess {
     public static final String RECORD_REPORT = "recordReport";
     public static final String REVIEW_REPORT = "reviewReport";
     public static final String RECORD_DECISION = "recordDecision";
+    public static final String SUB_REPORT_REFUSED = "subReportRefused";
+    public static final String RECORD_DECISION_REFUSED = "decisionRefused";
     public static final String END_APPROVED = "milestoneApproved";
     public static final String WAIT_REMINDER = LadderContract.WAIT_REMINDER;
     public static final String WAIT_URGING = LadderContract.WAIT_URGING;
@@ -44,6 +46,8 @@ public final class MilestoneReportingProcess {
     public static final String VAR_SUB_PERCENT = "subPercent";
     public static final String VAR_SUB_EVIDENCE_IDS = "subEvidenceIds";
     public static final String VAR_SUB_SUBMITTED_BY = "subSubmittedBy";
+    /** task-service's reason for refusing this co-department's last sub-report (subReportRefused); local as the above. */
+    public static final String VAR_SUB_REPORT_REFUSAL = "subReportRefusal";
     /** Process-level list of the recorded SUB reports: maps {reportKey, departmentCode, submittedBy, text, percent}. */
     public static final String VAR_SUB_REPORTS = "subReports";
 
@@ -67,6 +71,8 @@ public final class MilestoneReportingProcess {
     public static final String VAR_REVIEW_COMMENT = "reviewComment";
     public static final String VAR_REVIEWED_BY = "reviewedBy";
     public static final String VAR_REVIEWED_ON = "reviewedOn";
+    /** task-service's reason for refusing the last decision sent (boundary event decisionRefused); cleared by the next. */
+    public static final String VAR_DECISION_REFUSAL = "decisionRefusal";
 
     public static final String DECISION_APPROVE = "APPROVE";
     public static final String DECISION_REJECT = "REJECT";

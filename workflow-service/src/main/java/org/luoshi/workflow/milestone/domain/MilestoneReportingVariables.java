@@ -30,6 +30,7 @@ public record MilestoneReportingVariables(
         Integer subPercent,
         List<Long> subEvidenceIds,
         String subSubmittedBy,
+        String subReportRefusal,
         List<Map<String, Object>> subReports,
         Integer reportRound,
         String reportKey,
@@ -43,7 +44,8 @@ public record MilestoneReportingVariables(
         String reviewDecision,
         String reviewComment,
         String reviewedBy,
-        String reviewedOn) {
+        String reviewedOn,
+        String decisionRefusal) {
 
     /** Reads every variable through the lookup ({@code execution::getVariable}, {@code variables::get}). */
     public static MilestoneReportingVariables of(Function<String, Object> v) {
@@ -63,6 +65,7 @@ public record MilestoneReportingVariables(
                 ProcessValues.asInt(v.apply(VAR_SUB_PERCENT)),
                 ProcessValues.longs(v.apply(VAR_SUB_EVIDENCE_IDS)),
                 ProcessValues.asString(v.apply(VAR_SUB_SUBMITTED_BY)),
+                ProcessValues.asString(v.apply(VAR_SUB_REPORT_REFUSAL)),
                 ProcessValues.maps(v.apply(VAR_SUB_REPORTS)),
                 ProcessValues.asInt(v.apply(VAR_REPORT_ROUND)),
                 ProcessValues.asString(v.apply(VAR_REPORT_KEY)),
@@ -76,7 +79,8 @@ public record MilestoneReportingVariables(
                 ProcessValues.asString(v.apply(VAR_REVIEW_DECISION)),
                 ProcessValues.asString(v.apply(VAR_REVIEW_COMMENT)),
                 ProcessValues.asString(v.apply(VAR_REVIEWED_BY)),
-                ProcessValues.asString(v.apply(VAR_REVIEWED_ON)));
+                ProcessValues.asString(v.apply(VAR_REVIEWED_ON)),
+                ProcessValues.asString(v.apply(VAR_DECISION_REFUSAL)));
     }
 
     /** Whether the supervising office approved the report under review. */

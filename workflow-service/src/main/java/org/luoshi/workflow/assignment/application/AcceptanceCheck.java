@@ -1,0 +1,34 @@
+package org.luoshi.workflow.assignment.application;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.luoshi.workflow.assignment.domain.TaskAssignmentVariables;
+import org.luoshi.workflow.taskservice.AcceptanceRequest;
+import org.luoshi.workflow.taskservice.TaskServiceClient;
+import org.luoshi.workflow.taskservice.TaskServiceValidation;
+
+/**
+ * 接收: before the department's item completes with ACCEPT, task-service is asked whether it would record the
+ * acceptance that {@code recordAcceptance} will send (the same body): a task accepted already is answered 409 now,
+ * an unknown department 400 naming {@code departmentCode}, instead of a refusal inside the process.
+ */
+@ApplicationScoped
+public class AcceptanceCheck {
+
+    @Inject
+    @RestClient
+    TaskServiceClient taskService;
+
+    @Inject
+    RuntimeService runtimeService;
+
+    public void check(String processInstanceId, String acceptedBy) {
+        TaskAssignmentVariables v = TaskAssignmentVariables.of(runtimeService.getVariables(processInstanceId)::get);
+        long taskId = v.taskId();
+        AcceptanceRequest body = new AcceptanceRequest(v.departmentCode(), acceptedBy);
+        TaskServiceValidation.check("the acceptance", () -> taskService.validateAcceptance(taskId, body));
+    }
+}
