@@ -63,6 +63,37 @@ class AdjustmentFlowTest {
     HistoryService historyService;
 
     @Test
+    void whatTaskServiceWouldRefuseIsAnswered400NamingTheFieldAtTheRequestAndAtTheApproval() {
+        long taskId = uniqueTaskId();
+        long milestoneId = taskId * 10 + 1;
+        taskService.addTask(taskId, "建设怀柔综合性国家科学中心", "haidian", List.of(),
+                List.of(MilestoneServiceStub.milestone(milestoneId, 1, "完成设施验收", LocalDate.now(BEIJING).plusDays(20).toString())));
+        Map<String, Object> request = Map.of("taskId", taskId, "reasonCategory", "RESOURCE_CHANGE",
+                "justification", "设备到货延迟，需顺延验收", "newDueDate", LocalDate.now(BEIJING).plusDays(90).toString());
+        String field = "milestoneDueDates." + milestoneId;
+        taskService.refuseAdjustments(taskId, field);
+        as(DemoUsers.STAFF_HAIDIAN).contentType(ContentType.JSON).body(request).post("/api/adjustments")
+                .then().statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo(field));
+        assertEquals(0, runtimeService.createProcessInstanceQuery().processInstanceBusinessKeyLike("adjustment-" + taskId + "-%")
+                .count(), "nothing started");
+
+        // taken; then the task changes while the request is reviewed: the approval is refused now, the item stays open
+        taskService.acceptAdjustments(taskId);
+        String pi = as(DemoUsers.STAFF_HAIDIAN).contentType(ContentType.JSON).body(request).post("/api/adjustments")
+                .then().statusCode(201).extract().path("processInstanceId");
+        Map<String, Object> review = awaitInboxItem(DemoUsers.SUPERVISOR, pi, "reviewAdjustment");
+        as(DemoUsers.SUPERVISOR).contentType(ContentType.JSON).body(Map.of("decision", "APPROVE"))
+                .post("/api/adjustment-items/" + review.get("id") + "/decision").then().statusCode(200);
+        Map<String, Object> approval = awaitInboxItem(DemoUsers.ADMIN, pi, "approveAdjustment");
+        taskService.refuseAdjustments(taskId, field);
+        as(DemoUsers.ADMIN).contentType(ContentType.JSON).body(Map.of("decision", "APPROVE"))
+                .post("/api/adjustment-items/" + approval.get("id") + "/decision")
+                .then().statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo(field));
+        assertEquals(approval.get("id"), awaitInboxItem(DemoUsers.ADMIN, pi, "approveAdjustment").get("id"));
+        assertEquals(0, taskService.adjustmentPuts(pi + ":applyAdjustment").size());
+    }
+
+    @Test
     void leadRequestsSupervisorReviewsAdminApprovesTaskServiceAppliesOnceAndTheLadderMoves() throws Exception {
         long taskId = uniqueTaskId();
         long milestoneId = taskId * 10 + 1;

@@ -46,6 +46,7 @@ public class MilestoneServiceStub {
     private final List<Recorded> requests = new CopyOnWriteArrayList<>();
     private final Map<Long, CyclicBarrier> barriers = new ConcurrentHashMap<>();
     private final java.util.Set<Long> refusedEvidence = ConcurrentHashMap.newKeySet();
+    private final Map<Long, String> refusedAdjustments = new ConcurrentHashMap<>();
     private final java.util.Set<Long> laterRefusedEvidence = ConcurrentHashMap.newKeySet();
     private HttpServer server;
     private ExecutorService executor;
@@ -108,6 +109,16 @@ public class MilestoneServiceStub {
     }
 
     /** From now on a report citing this evidence is refused with 400, as task-service refuses another milestone's file. */
+    /** From now on task-service's check of an adjustment of this task answers 400 naming {@code field}. */
+    public void refuseAdjustments(long taskId, String field) {
+        refusedAdjustments.put(taskId, field);
+    }
+
+    /** From now on task-service's check of an adjustment of this task passes again. */
+    public void acceptAdjustments(long taskId) {
+        refusedAdjustments.remove(taskId);
+    }
+
     public void refuseEvidence(long evidenceId) {
         refusedEvidence.add(evidenceId);
     }
@@ -206,8 +217,13 @@ public class MilestoneServiceStub {
                 }
             } else if (method.equals("POST") && path.equals("/api/adjustments/validation")) {
                 Map<String, Object> request = JSON.readValue(body, Map.class);
-                if (tasks.get(((Number) request.get("taskId")).longValue()) == null) {
+                long taskId = ((Number) request.get("taskId")).longValue();
+                String refusedField = refusedAdjustments.get(taskId);
+                if (tasks.get(taskId) == null) {
                     send(exchange, 404, "{\"status\":404,\"title\":\"Not found\"}");
+                } else if (refusedField != null) {
+                    send(exchange, 400, write(Map.of("type", "https://luoshi.org/problems/validation", "title", "Invalid request",
+                            "status", 400, "errors", List.of(Map.of("field", refusedField, "message", "milestone is already done")))));
                 } else {
                     exchange.sendResponseHeaders(204, -1);
                 }
