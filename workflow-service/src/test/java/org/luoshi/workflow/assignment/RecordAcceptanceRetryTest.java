@@ -117,8 +117,10 @@ class RecordAcceptanceRetryTest {
                 .when().post("/api/inbox/" + itemId + "/complete")
                 .then().statusCode(200);
 
+        // the state's variables and activities are two reads: wait until both show the refusal
         JsonPath state = awaitProcess(processInstanceId, "back at the supervising office's decision",
-                s -> s.getList("activeActivityIds").equals(List.of("reviewReturn")));
+                s -> s.getList("activeActivityIds").equals(List.of("reviewReturn"))
+                        && s.getString("variables.recordRefusal") != null);
         assertEquals("Stubbed failure", state.getString("variables.recordRefusal"));
         assertEquals(0, state.getInt("openIncidents"));
         assertEquals(1, taskService.acceptanceRequests(taskId).size(), "a permanent refusal is not retried");

@@ -53,11 +53,44 @@ class RefusedReportTest {
     }
 
     private String tracked(long taskId, long milestoneId) {
-        taskService.addTask(taskId, "佐证校验", "haidian", List.of(),
+        return tracked(taskId, milestoneId, List.of());
+    }
+
+    private String tracked(long taskId, long milestoneId, List<String> coDepartments) {
+        taskService.addTask(taskId, "佐证校验", "haidian", coDepartments,
                 List.of(MilestoneServiceStub.milestone(milestoneId, 1, "节点", LocalDate.now().plusDays(30).toString())));
         return as(DemoUsers.SUPERVISOR).contentType(ContentType.JSON).body(Map.of("taskId", taskId))
                 .post("/api/milestone-trackings").then().statusCode(200).extract().jsonPath()
                 .getString("milestones[0].processInstanceId");
+    }
+
+    @Test
+    void aSubReportTaskServiceWouldRefuseIsRefusedAtOnceAndOneRefusedLaterGoesBackToTheCoDepartmentWithTheReason() {
+        long taskId = uniqueTaskId();
+        long milestoneId = taskId * 10 + 1;
+        long foreignEvidence = taskId * 10 + 7;
+        long removedEvidence = taskId * 10 + 6;
+        taskService.refuseEvidence(foreignEvidence);
+        taskService.refuseEvidenceWhenRecorded(removedEvidence);
+        String pi = tracked(taskId, milestoneId, List.of("chaoyang"));
+        Map<String, Object> sub = awaitMilestoneItem(DemoUsers.STAFF_CHAOYANG, pi, "SUB_REPORT");
+        String path = "/api/milestone-items/" + sub.get("id") + "/sub-report";
+
+        as(DemoUsers.STAFF_CHAOYANG).contentType(ContentType.JSON)
+                .body(Map.of("text", "已配合完成", "percent", 100, "evidenceIds", List.of(foreignEvidence)))
+                .post(path).then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", equalTo(List.of("evidenceIds[0]")));
+        assertEquals(List.of(), taskService.reportPuts(milestoneId), "nothing recorded");
+
+        as(DemoUsers.STAFF_CHAOYANG).contentType(ContentType.JSON)
+                .body(Map.of("text", "已配合完成", "percent", 100, "evidenceIds", List.of(removedEvidence)))
+                .post(path).then().statusCode(200);
+        Map<String, Object> again = awaitMilestoneItem(DemoUsers.STAFF_CHAOYANG, pi, "SUB_REPORT");
+        Map<String, Object> shown = as(DemoUsers.STAFF_CHAOYANG).get("/api/milestone-items/" + again.get("id"))
+                .then().statusCode(200).extract().jsonPath().getMap("$");
+        assertTrue(String.valueOf(shown.get("reportRefusal")).contains("evidenceIds[0]"), "the reason: " + shown);
+        assertEquals(1, taskService.reportPuts(milestoneId).size(), "refused once, not retried");
+        assertEquals(0, runtimeService.createIncidentQuery().processInstanceId(pi).count(), "no incident");
     }
 
     @Test
