@@ -72,7 +72,7 @@ async function onThePhone(browser, j) {
   await page.getByTestId('inbox-filters-toggle').click()
   await page.getByTestId('inbox-search').waitFor()
   // a date picker's panel fits the phone
-  await page.getByRole('textbox', { name: `${text('inbox.dueBetween')} ${text('inbox.from')}` }).click()
+  await page.locator('[data-testid=date-range-from] input').click()
   const panel = page.locator('.el-picker-panel:visible').first()
   await panel.waitFor()
   const panelBox = await panel.boundingBox()
