@@ -99,8 +99,8 @@ async function onThePhone(browser, j) {
   await page.getByRole('heading', { name: text('ledger.title') }).waitFor()
   const ledger = page.getByTestId('ledger-cards')
   await ledger.waitFor()
-  // the plan shown first is the service's choice: its tasks as cards, or the empty line
-  await ledger.locator('li').first().waitFor()
+  // the plan shown first is the service's choice: its tasks as cards, or the line saying there are none
+  await ledger.locator('li.card').or(page.getByTestId('ledger-empty')).first().waitFor()
   if (await ledger.locator('li.card').count()) await visible(ledger.getByTestId('ledger-due').first(), 'the due date on the ledger card')
   await fits(page, 'the ledger')
   await shot(page, j, 'phone-ledger')
