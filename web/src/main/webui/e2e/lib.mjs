@@ -75,10 +75,14 @@ function suffix() {
   return LANG === 'en' ? '-en' : ''
 }
 
-// A fresh desk: a browser context of its own (cookies, Keycloak session, the remembered language).
-export async function desk(browser, j) {
+// A phone held upright (375 px wide, as an iPhone SE or mini): the staff screens must fit it.
+export const PHONE = { viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true }
+
+// A fresh desk: a browser context of its own (cookies, Keycloak session, the remembered language); `device` PHONE
+// for a phone instead of a desktop screen.
+export async function desk(browser, j, device = { viewport: { width: 1366, height: 900 } }) {
   const context = await browser.newContext({
-    viewport: { width: 1366, height: 900 },
+    ...device,
     locale: LANG,
     acceptDownloads: true,
     // charts drawn at once (the app honours reduced motion), so a screenshot shows them finished

@@ -26,6 +26,23 @@ await journey('public-indicators', async (browser, j) => {
   await row.getByText(latestSuffix, { exact: false }).first().waitFor()
   await row.getByText(text('public.indicators.notAdjusted'), { exact: true }).waitFor()
   await page.getByTestId('public-indicators-progress-chart').locator('canvas, svg').first().waitFor()
+  // the verdict is coloured as a light, the lights and verdicts are explained, and no figure or short word is
+  // broken over two lines (as 预期/性 and 进度正/常 were)
+  await row.locator('.verdict[class*="verdict-"]').first().waitFor()
+  await page.getByTestId('lights-legend').getByText(text('publicGuide.legendTitle')).waitFor()
+  await page.getByTestId('lights-legend').getByText(text('publicGuide.outlookTitle')).waitFor()
+  // a text broken over two lines has two boxes
+  const broken = await table.evaluate((t) => [...t.querySelectorAll('tbody td')].filter((cell) => {
+    const texts = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT)
+    for (let node = texts.nextNode(); node; node = texts.nextNode()) {
+      if (!node.textContent.trim()) continue
+      const range = document.createRange()
+      range.selectNodeContents(node)
+      if (range.getClientRects().length > 1) return true
+    }
+    return false
+  }).map((cell) => cell.innerText))
+  if (broken.length) throw new Error(`cells broken over lines: ${broken.join(' | ')}`)
   await shot(page, j, 'indicators')
 
   await row.getByRole('button', { name: indicatorName, exact: true }).click()

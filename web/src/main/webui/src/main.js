@@ -1,6 +1,6 @@
 import { createApp } from 'vue'
-import ElementPlus from 'element-plus'
-import 'element-plus/dist/index.css'
+// Element Plus' components and their CSS are imported where used (vite.config.js); only its base variables here
+import 'element-plus/theme-chalk/base.css'
 import './styles.css'
 import App from './App.vue'
 import { i18n } from './i18n/index.js'
@@ -13,7 +13,6 @@ async function start() {
   await initAuth(cfg)
   const app = createApp(App)
   app.use(i18n)
-  app.use(ElementPlus)
   app.use(createAppRouter())
   app.mount('#app')
 }

@@ -2,6 +2,33 @@
 export default {
   app: { title: 'Luoshi · plan implementation', shortTitle: 'Luoshi', login: 'Log in', logout: 'Log out', language: 'Language', backHome: 'Back to the home page' },
   languages: { 'zh-CN': '中文', en: 'English' },
+  // helper web (issue 14): phone filters, workflow steps, published words, chart labels, the public legend
+  filters: { show: 'Filters', showActive: 'Filters ({n} set)', hide: 'Hide filters' },
+  step: {
+    acceptTask: 'Accept the task',
+    approveAdjustment: 'Leadership approval',
+    contributeSubReport: 'Co-department contribution',
+    reviewAdjustment: 'Supervision office review',
+    reviewEvaluationReport: 'Review the evaluation report',
+    reviewReport: 'Supervision office review',
+    reviewReturn: 'Handle a returned task',
+    submitEvaluationReport: 'Submit the evaluation report',
+    submitReport: 'Lead department report',
+    submitSelfAssessment: 'Department self-assessment',
+  },
+  // the words task-service publishes for a target's comparison (PublicLabels), so that they can be shown translated
+  comparison: { ABOUT: 'about', AT_LEAST: 'at least', MORE_THAN: 'more than', AT_MOST: 'at most' },
+  chartLabels: { chapterShort: 'Ch. {n}' },
+  publicGuide: {
+    legendTitle: 'What red, yellow and green mean',
+    GREEN: 'Completed, or nothing overdue and nothing due within 30 days.',
+    YELLOW: 'Nothing overdue, but a milestone (or the task itself) falls due within 30 days.',
+    RED: 'A milestone or the task is past its due date and not done.',
+    NONE: 'No due date and no milestones yet.',
+    outlookTitle: 'What the indicators\' assessment column means',
+    outlookText: 'The published yearly figures projected to the target year: on track — the target will be reached; behind — not at the present pace, but it can still be caught up; unlikely — the gap is too wide; met, missed — the target year\'s figure is published.',
+    noResponsible: 'Not designated',
+  },
   a11y: { skipToContent: 'Skip to the main content', openMenu: 'Open the menu', mainMenu: 'Main menu' },
   roles: { staff: 'Department staff', supervisor: 'Supervision office', evaluator: 'Evaluator', admin: 'Administrator' },
   menu: {
@@ -386,7 +413,7 @@ export default {
       title: 'Scope (the frozen snapshot)',
       counts: 'As of {date}: {chapters} chapters, {tasks} tasks, {indicators} indicators, {departments} departments.',
       sha: 'Snapshot SHA-256: {sha}',
-      chapterName: 'Chapter {number}: {title}',
+      chapterName: 'Chapter {n}: {title}',
     },
     selfAssessments: {
       title: 'Self-assessments ({done} of {total} in)',
@@ -488,7 +515,7 @@ export default {
     milestonesDone: 'Milestones done',
     lights: 'Green / yellow / red',
     byDepartment: 'By responsible department',
-    chapterName: 'Chapter {number}: {title}',
+    chapterName: 'Chapter {n}: {title}',
     outsidePlan: 'Tasks added outside the plan text',
     chartByChapter: 'Red, yellow and green tasks by chapter',
     chartByDepartment: 'Red, yellow and green tasks by department',

@@ -2,6 +2,33 @@
 export default {
   app: { title: '落实 · 规划实施管理', shortTitle: '落实', login: '登录', logout: '退出登录', language: '语言', backHome: '返回首页' },
   languages: { 'zh-CN': '中文', en: 'English' },
+  // helper web (issue 14): phone filters, workflow steps, published words, chart labels, the public legend
+  filters: { show: '筛选', showActive: '筛选（已设 {n} 项）', hide: '收起筛选' },
+  step: {
+    acceptTask: '接收任务',
+    approveAdjustment: '领导审批',
+    contributeSubReport: '配合单位报送',
+    reviewAdjustment: '督查室审核',
+    reviewEvaluationReport: '审核评估报告',
+    reviewReport: '督查室审核',
+    reviewReturn: '督查室处理退回',
+    submitEvaluationReport: '提交评估报告',
+    submitReport: '牵头单位填报',
+    submitSelfAssessment: '部门自评',
+  },
+  // the words task-service publishes for a target's comparison (PublicLabels), so that they can be shown translated
+  comparison: { ABOUT: '左右', AT_LEAST: '不低于', MORE_THAN: '超过', AT_MOST: '不超过' },
+  chartLabels: { chapterShort: '{numeral}' },
+  publicGuide: {
+    legendTitle: '红黄绿灯是什么意思',
+    GREEN: '已完成，或没有逾期的节点、30 天内也没有到期的节点。',
+    YELLOW: '没有逾期，但有节点（或任务本身）在 30 天内到期。',
+    RED: '有节点或任务已过完成时限仍未完成。',
+    NONE: '尚未设定完成时限和节点。',
+    outlookTitle: '指标“评估”一栏的含义',
+    outlookText: '按已公布的年度数据推算到目标年：进度正常——可达到目标；进度滞后——按现在的速度达不到，但仍可追上；难以完成——差距过大；已实现、未实现——目标年数据已公布。',
+    noResponsible: '未明确',
+  },
   a11y: { skipToContent: '跳到主要内容', openMenu: '打开菜单', mainMenu: '主菜单' },
   roles: { staff: '部门经办人', supervisor: '督查室', evaluator: '第三方评估', admin: '系统管理员' },
   menu: {

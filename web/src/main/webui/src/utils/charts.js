@@ -2,7 +2,8 @@
 export const LIGHT_COLOURS = { green: '#2e7d32', yellow: '#f9a825', red: '#c62828', none: '#9e9e9e' }
 
 // Stacked bars of red/yellow/green lights counts per group (chapter, department); labels already translated by the caller.
-export function rollupBars(groups, labelOf, lightLabel, horizontal = false) {
+// `short` writes a category under a vertical bar (the chapter's number in the user's language), the tooltip the full label.
+export function rollupBars(groups, labelOf, lightLabel, horizontal = false, short = leadingNumber) {
   const categories = groups.map((g) => labelOf(g))
   const series = ['red', 'yellow', 'green', 'none'].map((light) => ({
     name: lightLabel(light),
@@ -12,7 +13,7 @@ export function rollupBars(groups, labelOf, lightLabel, horizontal = false) {
     data: groups.map((g) => g.counts[light]),
   }))
   // under the bars only the chapter's number fits ("\u4e09\u3001..." -> "\u4e09"); the tooltip names it in full
-  const axisLabel = horizontal ? { interval: 0, width: 120, overflow: 'truncate' } : { interval: 0, formatter: leadingNumber }
+  const axisLabel = horizontal ? { interval: 0, width: 120, overflow: 'truncate' } : { interval: 0, formatter: short }
   const category = { type: 'category', data: categories, axisLabel }
   const value = { type: 'value', minInterval: 1 }
   return {

@@ -62,19 +62,24 @@ export function indicatorProgress(indicators, text) {
   }
 }
 
-export function outlookColour(status) {
+// An indicator's outlook as a light: met or on track green, behind yellow, unlikely or missed red, no data none.
+export function outlookLight(status) {
   switch (status) {
     case 'MET':
     case 'ON_TRACK':
-      return LIGHT_COLOURS.green
+      return 'green'
     case 'AT_RISK':
-      return LIGHT_COLOURS.yellow
+      return 'yellow'
     case 'UNLIKELY':
     case 'MISSED':
-      return LIGHT_COLOURS.red
+      return 'red'
     default:
-      return LIGHT_COLOURS.none
+      return 'none'
   }
+}
+
+export function outlookColour(status) {
+  return LIGHT_COLOURS[outlookLight(status)]
 }
 
 // The published documents of a plan, newest first and without repeats, from the snapshots read.

@@ -170,6 +170,22 @@ class BrowserJourneysIT {
                 "INDICATOR_NAME", (String) indicator.get("name"), "LATEST_YEAR", "2022"));
     }
 
+    @Test
+    void aFirstPublicVisitIsServedCompressedAndTheStaffScreensFitAPhone() throws Exception {
+        SeedPlan plan = seedPlan();
+        given().auth().oauth2(token(DemoUsers.SUPERVISOR)).post(system.taskUrl() + "/api/plans/" + plan.id + "/disclosures")
+                .then().statusCode(201);
+        String title = "浏览器测试：手机上的待办 " + shortId();
+        Milestone m = acceptedTaskWithMilestone(title, "完成移动端验证");
+        eventually("li.na's report item", () -> itemOf(token(DemoUsers.STAFF_HAIDIAN), m.milestoneId, "REPORT"));
+
+        String output = runJourney("phone-and-weight", "zh-CN", Map.of("PLAN_TITLE", plan.title, "TASK_TITLE", title));
+
+        // measured, never asserted against a budget (speed is not a test): the figure is in the log for people
+        long bytes = Long.parseLong(printed(output, "FIRST_VISIT_BYTES"));
+        System.out.printf("[journey] first public visit: %d KB transferred in %s ms%n", bytes / 1024, printed(output, "FIRST_VISIT_MS"));
+    }
+
     // --- journeys -------------------------------------------------------------------------------------------------
 
     private static void importAndAssign(String language, String leadLabel) throws Exception {

@@ -3,11 +3,14 @@ package org.luoshi.web;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -67,6 +70,21 @@ class WebModuleTest {
                 .header("Content-Security-Policy", containsString("script-src 'self';"))
                 .header("Content-Security-Policy", containsString("frame-src 'self' http://keycloak.example:8180;"))
                 .header("X-Content-Type-Options", equalTo("nosniff"));
+    }
+
+    @Test
+    void theAppsScriptsAreSentCompressedAndCachedForGoodUnderTheirHashedNames() {
+        String page = given().header("Accept-Encoding", "gzip").when().get("/").then()
+                .statusCode(200)
+                .header("Cache-Control", containsString("no-cache"))
+                .header("Content-Encoding", equalTo("gzip"))
+                .extract().asString();
+        Matcher script = Pattern.compile("/assets/[\\w.-]+\\.js").matcher(page);
+        assertTrue(script.find(), "index.html names its script under /assets/: " + page);
+        given().header("Accept-Encoding", "gzip").when().get(script.group()).then()
+                .statusCode(200)
+                .header("Content-Encoding", equalTo("gzip"))
+                .header("Cache-Control", equalTo("public, max-age=31536000, immutable"));
     }
 
     @Test

@@ -59,5 +59,7 @@ class DemoActivityTest {
                 .body("size()", greaterThan(0)).extract().jsonPath();
         List<String> sources = indicators.getList("values.flatten().source");
         assertThat(sources).isNotEmpty().allMatch(s -> s.contains("演示数据"));
+        assertThat(indicators.getList("responsibleDepartmentCode", String.class)).as("who answers for each indicator")
+                .isNotEmpty().doesNotContainNull();
     }
 }

@@ -156,7 +156,13 @@ public class DemoActivityService {
         }
         List<PlanIndicator> planIndicators = indicators.ofPlan(planId);
         for (int i = 0; i < planIndicators.size(); i++) {
-            reportValues(planIndicators.get(i), plan, i == planIndicators.size() - 1, random);
+            PlanIndicator indicator = planIndicators.get(i);
+            // a plan's table of indicators rarely names who answers for each (the sample plan's does not), so the
+            // public 责任单位 column stayed empty; the demo names one, as a supervisor does with PUT /api/indicators/{id}
+            if (indicator.responsibleDepartmentCode == null) {
+                indicator.responsibleDepartmentCode = leadFor(indicator.name);
+            }
+            reportValues(indicator, plan, i == planIndicators.size() - 1, random);
         }
         plans.flush();
         audit.record("plan.demo-activity-added", "plan", planId, null, java.util.Map.of("seed", seed, "tasks",
@@ -166,10 +172,14 @@ public class DemoActivityService {
         return PlanView.of(plan);
     }
 
-    private static void assign(PlanTask task, Random random) {
-        String text = task.title + " " + (task.sourceText == null ? "" : task.sourceText);
-        String lead = LEADS.entrySet().stream().filter(e -> text.contains(e.getKey())).map(Map.Entry::getValue).findFirst()
+    /** The department a text's subject belongs to (by LEADS), 市科委 (stc-zgc) when none stands out. */
+    private static String leadFor(String text) {
+        return LEADS.entrySet().stream().filter(e -> text.contains(e.getKey())).map(Map.Entry::getValue).findFirst()
                 .orElse("stc-zgc");
+    }
+
+    private static void assign(PlanTask task, Random random) {
+        String lead = leadFor(task.title + " " + (task.sourceText == null ? "" : task.sourceText));
         task.assignLead(lead);
         task.coDepartmentCodes.clear();
         if (!"stc-zgc".equals(lead)) {
