@@ -46,8 +46,9 @@ public class MilestoneService {
     @Inject
     BusinessCalendar calendar;
 
+    /** The new milestone alone: its task (source text, every milestone) is one GET away, and most callers want neither. */
     @Transactional
-    public TaskView add(long taskId, NewMilestone request) {
+    public MilestoneView add(long taskId, NewMilestone request) {
         Caller caller = callers.current();
         PlanTask task = tasks.visibleTask(taskId, caller);
         requirePlanning(caller, task);
@@ -55,10 +56,11 @@ public class MilestoneService {
                 request.weight());
         milestones.persist(milestone);
         milestones.flush();
-        audit.record("milestone.added", "milestone", milestone.id, null, MilestoneView.of(milestone, calendar.today()));
+        MilestoneView added = MilestoneView.of(milestone, calendar.today());
+        audit.record("milestone.added", "milestone", milestone.id, null, added);
         LOG.infof("%s added milestone %d '%s' due %s to task %d", caller.username(), milestone.id, milestone.title,
                 milestone.dueDate, taskId);
-        return tasks.view(task);
+        return added;
     }
 
     @Transactional
