@@ -8,6 +8,8 @@ import org.luoshi.workflow.milestone.api.ReportForm;
 import org.luoshi.workflow.milestone.domain.MilestoneReportingProcess;
 import org.luoshi.workflow.workitem.EagerJobs;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
 /**
  * 牵头单位填报 as the request sees it: the report is committed, then its {@code recordReport} step runs at once, so that
  * the answer comes when the 督查室审核 item exists and a supervisor who refreshes right after finds it. The step keeps
@@ -21,10 +23,15 @@ public class ReportSubmission {
     @Inject
     EagerJobs eagerJobs;
 
-    /** Not transactional on purpose: the report commits first, the recording runs in a transaction of its own. */
+    /** The report and the reservation of its recording commit together; the recording runs in a transaction of its own. */
     public MilestoneItemDone submit(String itemId, ReportForm form) {
-        MilestoneItemDone done = items.submitReport(itemId, form);
-        eagerJobs.runNow(done.processInstanceId(), MilestoneReportingProcess.RECORD_REPORT);
+        String[] job = new String[1];
+        MilestoneItemDone done = QuarkusTransaction.requiringNew().call(() -> {
+            MilestoneItemDone submitted = items.submitReport(itemId, form);
+            job[0] = eagerJobs.reserve(submitted.processInstanceId(), MilestoneReportingProcess.RECORD_REPORT);
+            return submitted;
+        });
+        eagerJobs.runNow(job[0]);
         return done;
     }
 }
