@@ -4,6 +4,7 @@ package org.luoshi.workflow.milestone.application;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -74,11 +75,14 @@ public class MilestoneTracker {
     static final int PER_CALL = 1000;
 
     private void trackMilestones(TaskView task, List<Tracked> result) {
-        if (task.milestones() == null) {
-            return;
-        }
-        for (TaskView.Milestone milestone : task.milestones()) {
-            if (milestone.id() == null || !milestone.open() || milestone.dueDate() == null) {
+        List<TaskView.Milestone> open = task.milestones() == null ? List.of() : task.milestones().stream()
+                .filter(m -> m.id() != null && m.open() && m.dueDate() != null).toList();
+        Map<Long, MilestoneTrackingRegistry.Running> alreadyRunning = registry.runningAmong(
+                open.stream().map(TaskView.Milestone::id).toList());
+        for (TaskView.Milestone milestone : open) {
+            MilestoneTrackingRegistry.Running tracked = alreadyRunning.get(milestone.id());
+            if (tracked != null) {
+                result.add(new Tracked(milestone.id(), tracked.processInstanceId(), tracked.businessKey(), false));
                 continue;
             }
             String businessKey = MilestoneReportingProcess.businessKeyPrefix(milestone.id()) + UUIDS.generate();

@@ -100,6 +100,38 @@ public class MilestoneTrackingRegistry {
         }
     }
 
+    /** A registered milestone whose instance is running: the instance's id and business key. */
+    public record Running(String processInstanceId, String businessKey) {
+    }
+
+    /**
+     * Which of these milestones are registered with an instance that still runs, in one query (the engine's
+     * business-key index), so that tracking a task again costs one lookup, not one per milestone it already tracks.
+     */
+    public java.util.Map<Long, Running> runningAmong(java.util.Collection<Long> milestoneIds) {
+        java.util.Map<Long, Running> running = new java.util.HashMap<>();
+        if (milestoneIds.isEmpty()) {
+            return running;
+        }
+        String sql = """
+                select t.milestone_id, e.id_, t.business_key from luoshi_milestone_tracking t
+                join act_ru_execution e on e.business_key_ = t.business_key and e.parent_id_ is null
+                join act_re_procdef d on d.id_ = e.proc_def_id_ and d.key_ = ?
+                where t.milestone_id = any(?)""";
+        try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, MilestoneReportingProcess.KEY);
+            statement.setArray(2, connection.createArrayOf("bigint", milestoneIds.toArray()));
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    running.put(rows.getLong(1), new Running(rows.getString(2), rows.getString(3)));
+                }
+            }
+            return running;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read the tracking of milestones " + milestoneIds, e);
+        }
+    }
+
     /** Replaces the registered business key of a milestone whose instance is no longer running. */
     public void replace(long milestoneId, String businessKey) {
         try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(
