@@ -8,6 +8,8 @@
 #   deploy/bench/side-by-side.sh start rounds down     any subset, in this order; `down` stops what this script started
 #   deploy/bench/side-by-side.sh bulk                  Luoshi: the bulk start of tracking (bulk_start.py), on running services
 #   deploy/bench/side-by-side.sh s2-nomail             Luoshi: S2 with the mailer mocked, then with it again (mail cost)
+#   deploy/bench/side-by-side.sh footprint             Luoshi: ready time and RSS per JVM flag set (FOOTPRINT_SETS, LEAN_OPTS;
+#                                                      a set ending in " cds" uses a class-data-sharing archive)
 #   deploy/bench/side-by-side.sh pg-stop               stop the bench's own PostgreSQL cluster
 #
 # What it starts, all its own: a PostgreSQL cluster (deploy/bin/postgres.sh, instance `bench`, port BENCH_PGPORT, data
@@ -21,7 +23,7 @@
 # BENCH_PGPORT (15486), TASK_PORT (28186), WF_PORT (28187), PEER_PORT (29086), JAVA_OPTS (-Xmx512m for all three JVMs),
 # LUOSHI_JAVA_OPTS (extra flags for Luoshi's JVMs only), PLANS (10), WARM_N (500), WARM_CYCLES (30), S1_N (1000),
 # S2_CYCLES (200), C (4), S3_K (0 = skip S3; else the open items to top up to, per system), BULK_PLANS (2),
-# BULK_PER_TASK (4),
+# BULK_PER_TASK (4), ROUNDS (2),
 # OUT (deploy/bench/results/raw.jsonl), JARS (the checkout: where the services' target/quarkus-app folders are).
 set -euo pipefail
 
@@ -36,6 +38,9 @@ WF_PORT="${WF_PORT:-28187}"
 PEER_PORT="${PEER_PORT:-29086}"
 JAVA_OPTS="${JAVA_OPTS:--Xmx512m}"
 LUOSHI_JAVA_OPTS="${LUOSHI_JAVA_OPTS:-}"
+# the footprint phase's lean set: a smaller heap (live data stays under 150 MB: deploy/k8s), the serial collector (no
+# parallel GC threads or G1 remembered sets on 1-2 cores), capped metaspace and code cache, smaller thread stacks
+LEAN_OPTS="${LEAN_OPTS:--Xmx256m -XX:+UseSerialGC -XX:MaxMetaspaceSize=192m -XX:ReservedCodeCacheSize=64m -Xss512k}"
 PLANS="${PLANS:-10}"
 C="${C:-4}"
 OUT="${OUT:-$HERE/results/raw.jsonl}"
@@ -113,6 +118,14 @@ luoshi_up() {  # task-service, then workflow-service (it reads task-service at r
     '{event: "start", task_ready_ms: $t.ready_ms, workflow_ready_ms: $w.ready_ms, java_opts: $opts}'
 }
 
+luoshi_cds_up() {  # luoshi_up with {name} in the JVM flags replaced by each service's name (its own CDS archive)
+  local all="$JAVA_OPTS $LUOSHI_JAVA_OPTS" t w
+  t=$(JAVA_OPTS="${all//\{name\}/task-service}" LUOSHI_JAVA_OPTS= luoshi_start task-service "$TASK_PORT")
+  w=$(JAVA_OPTS="${all//\{name\}/workflow-service}" LUOSHI_JAVA_OPTS= luoshi_start workflow-service "$WF_PORT")
+  jq -nc --argjson t "$t" --argjson w "$w" --arg opts "$all" \
+    '{event: "start", task_ready_ms: $t.ready_ms, workflow_ready_ms: $w.ready_ms, java_opts: $opts}'
+}
+
 luoshi_up_workflow() {
   luoshi_start workflow-service "$WF_PORT" | jq -c --arg opts "$JAVA_OPTS $LUOSHI_JAVA_OPTS" \
     '{event: "start", workflow_ready_ms: .ready_ms, java_opts: $opts}'
@@ -187,7 +200,7 @@ for phase in "${PHASES[@]}"; do
       TAG=fixture; drive luoshi --tag fixture setup --plans "$PLANS" --plan-doc "$REPO/docs/plans/beijing-14th-fyp-sti-plan.html" | record luoshi ;;
     rounds)  # warm-up (not recorded), then S1 and S2 per system, alternating, twice; RSS after load
       for s in luoshi peer; do drive $s s1 --n "${WARM_N:-500}" --c "$C" >/dev/null; drive $s s2 --cycles "${WARM_CYCLES:-30}" --c "$C" >/dev/null; done
-      for round in 1 2; do
+      for round in $(seq 1 "${ROUNDS:-2}"); do
         TAG=round-$round
         for s in luoshi peer; do measure $s s1 --n "${S1_N:-1000}" --c "$C"; measure $s s2 --cycles "${S2_CYCLES:-200}" --c "$C"; done
       done
@@ -210,8 +223,26 @@ for phase in "${PHASES[@]}"; do
       measure luoshi s2 --cycles "${S2_CYCLES:-200}" --c "$C"
       stop workflow-service; TAG=s2-mail; luoshi_up_workflow | record luoshi
       measure luoshi s2 --cycles "${S2_CYCLES:-200}" --c "$C" ;;
+    footprint)  # Luoshi restarted with each JVM flag set of FOOTPRINT_SETS (| between sets): ready, idle RSS, RSS after S2
+      stop workflow-service; stop task-service
+      IFS='|' read -ra sets <<<"${FOOTPRINT_SETS:-$JAVA_OPTS|$JAVA_OPTS $LEAN_OPTS|$JAVA_OPTS $LEAN_OPTS cds}"
+      for set in "${sets[@]}"; do
+        opts=${set/ cds/}
+        if [ "$set" != "$opts" ]; then  # class-data sharing: one run writes the archive at exit, the next one maps it
+          JAVA_OPTS="$opts" LUOSHI_JAVA_OPTS="-XX:ArchiveClassesAtExit=$STATE/{name}.jsa" luoshi_cds_up >/dev/null
+          stop workflow-service; stop task-service
+          opts="$opts -XX:SharedArchiveFile=$STATE/{name}.jsa"
+        fi
+        TAG="flags:$set"
+        JAVA_OPTS="$opts" LUOSHI_JAVA_OPTS= luoshi_cds_up | record luoshi
+        sleep 10; usage luoshi | jq -c '. + {event: "idle"}' | record luoshi
+        measure luoshi s2 --cycles "${FOOTPRINT_CYCLES:-60}" --c "$C"
+        usage luoshi | jq -c '. + {event: "after-load"}' | record luoshi
+        stop workflow-service; stop task-service
+      done
+      TAG=restart; luoshi_up | record luoshi ;;
     up) TAG=up; luoshi_up | record luoshi; peer_up | record peer ;;
     down) stop workflow-service; stop task-service; stop peer ;;
-    *) die "unknown phase $phase (pg build-peer start fixture rounds bulk s2-nomail down | up pg-stop)" ;;
+    *) die "unknown phase $phase (pg build-peer start fixture rounds bulk s2-nomail footprint down | up pg-stop)" ;;
   esac
 done
