@@ -249,7 +249,7 @@ class BackupRestoreIT {
         long milestoneId = given().auth().oauth2(supervisor).contentType(ContentType.JSON)
                 .body(Map.of("title", "备份测试节点", "dueDate", LocalDate.now().plusDays(90).toString(), "deliverable", "验收报告"))
                 .when().post(task.url() + "/api/tasks/" + taskId + "/milestones")
-                .then().statusCode(201).extract().jsonPath().getLong("milestones[0].id");
+                .then().statusCode(201).extract().jsonPath().getLong("id");
         return new long[] { taskId, milestoneId };
     }
 

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 
 import java.time.LocalDate;
@@ -74,6 +76,23 @@ class TaskLedgerTest {
                 .when().post("/api/plans/" + planId + "/assignments")
                 .then().statusCode(200).body("leadDepartmentCode", contains("haidian", "daxing"))
                 .body("status", contains("ASSIGNED", "ASSIGNED"));
+    }
+
+    @Test
+    void anAddedMilestoneIsAnsweredAloneWithItsLocationAndTheTaskListsIt() {
+        long taskId = fixtures.assignedTask(fixtures.planInForce(), "haidian");
+        Response created = given().contentType(ContentType.JSON)
+                .body("{\"title\":\"中期验收\",\"dueDate\":\"" + TODAY.plusDays(30) + "\",\"deliverable\":\"报告\"}")
+                .when().post("/api/tasks/" + taskId + "/milestones");
+        created.then().statusCode(201)
+                .body("title", equalTo("中期验收"))
+                .body("status", equalTo("PLANNED"))
+                .body("$", not(hasKey("milestones")));
+        long milestoneId = created.jsonPath().getLong("id");
+        assertThat(created.header("Location")).endsWith("/api/milestones/" + milestoneId);
+        assertThat(created.header("ETag")).isEqualTo("W/\"" + created.jsonPath().getInt("version") + "\"");
+        assertThat(given().when().get("/api/tasks/" + taskId).then().statusCode(200).extract().jsonPath()
+                .getList("milestones.id", Long.class)).contains(milestoneId);
     }
 
     @Test
@@ -170,11 +189,10 @@ class TaskLedgerTest {
     }
 
     private static long addMilestone(long taskId, String title, LocalDate due) {
-        List<Map<String, Object>> milestones = given().contentType(ContentType.JSON)
+        return given().contentType(ContentType.JSON)
                 .body("{\"title\":\"" + title + "\",\"dueDate\":\"" + due + "\",\"deliverable\":\"报告\"}")
                 .when().post("/api/tasks/" + taskId + "/milestones")
-                .then().statusCode(201).extract().jsonPath().getList("milestones");
-        return ((Number) milestones.get(milestones.size() - 1).get("id")).longValue();
+                .then().statusCode(201).extract().jsonPath().getLong("id");
     }
 
     private static Response complete(long milestoneId) {

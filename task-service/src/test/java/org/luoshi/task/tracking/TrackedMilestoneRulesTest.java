@@ -71,12 +71,41 @@ class TrackedMilestoneRulesTest {
         org.assertj.core.api.Assertions.assertThat(again.getInt("milestones[0].version")).isEqualTo(1);
     }
 
+    @Test
+    void manyMilestonesStartToBeTrackedInOneCallAllOrNone() {
+        String staff = KeycloakTokens.accessToken(DemoUsers.STAFF_HAIDIAN);
+        long first = milestoneOfAHaidianTask(staff);
+        long second = milestoneOfAHaidianTask(staff);
+        String service = KeycloakTokens.serviceAccountToken();
+        given().auth().oauth2(staff).contentType(ContentType.JSON).body("{\"milestoneIds\":[" + first + "]}")
+                .when().put("/api/milestones/tracking").then().statusCode(403);
+        // an unknown id refuses the whole page: the first one stays untracked
+        given().auth().oauth2(service).contentType(ContentType.JSON)
+                .body("{\"milestoneIds\":[" + first + ",999999999]}")
+                .when().put("/api/milestones/tracking").then().statusCode(404);
+        given().auth().oauth2(staff).contentType(ContentType.JSON).header("If-Match", "W/\"0\"").body(MOVED)
+                .when().put("/api/milestones/" + first).then().statusCode(200);
+        given().auth().oauth2(service).contentType(ContentType.JSON).body("{\"milestoneIds\":[]}")
+                .when().put("/api/milestones/tracking").then().statusCode(400).body("errors[0].field", equalTo("milestoneIds"));
+
+        given().auth().oauth2(service).contentType(ContentType.JSON)
+                .body("{\"milestoneIds\":[" + first + "," + second + "]}")
+                .when().put("/api/milestones/tracking").then().statusCode(200)
+                .body("requested", equalTo(2)).body("newlyTracked", equalTo(2));
+        given().auth().oauth2(service).contentType(ContentType.JSON)
+                .body("{\"milestoneIds\":[" + first + "," + second + "]}")
+                .when().put("/api/milestones/tracking").then().statusCode(200).body("newlyTracked", equalTo(0));
+        given().auth().oauth2(staff).contentType(ContentType.JSON).header("If-Match", "W/\"2\"").body(PLANNED)
+                .when().put("/api/milestones/" + first)
+                .then().statusCode(409).body("code", equalTo("milestone-tracked"));
+    }
+
     private static long milestoneOfAHaidianTask(String staff) {
         String supervisor = KeycloakTokens.accessToken(DemoUsers.SUPERVISOR);
         long taskId = TestData.task(supervisor, TestData.planInForce(supervisor), "节点任务", "haidian");
         return given().auth().oauth2(staff).contentType(ContentType.JSON).body(PLANNED)
                 .when().post("/api/tasks/" + taskId + "/milestones")
-                .then().statusCode(201).extract().jsonPath().getLong("milestones[0].id");
+                .then().statusCode(201).extract().jsonPath().getLong("id");
     }
 
     private static void track(long milestoneId) {

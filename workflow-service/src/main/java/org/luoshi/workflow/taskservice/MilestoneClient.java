@@ -38,9 +38,10 @@ public interface MilestoneClient {
     void validateReport(@PathParam("id") long milestoneId, ReportRequest body);
 
     /** Records that workflow-service tracks the milestone: from then on its date changes only by 动态调整. */
+    /** Records, all or none, that these milestones are tracked (at most 1000); repeating it changes nothing. */
     @PUT
-    @Path("/milestones/{id}/tracking")
-    void startTracking(@PathParam("id") long milestoneId);
+    @Path("/milestones/tracking")
+    void startTracking(TrackingStart body);
 
     @PUT
     @Path("/milestone-reports/{reportKey}/decision")
@@ -52,6 +53,9 @@ public interface MilestoneClient {
     }
 
     /** Body of PUT /api/milestone-reports/{reportKey}/decision; decision APPROVED or REJECTED. */
+    record TrackingStart(java.util.List<Long> milestoneIds) {
+    }
+
     record DecisionRequest(String decision, String decidedBy, String comment, String decidedOn) {
     }
 }

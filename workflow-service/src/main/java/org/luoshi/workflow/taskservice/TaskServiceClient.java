@@ -7,6 +7,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
@@ -32,6 +33,11 @@ public interface TaskServiceClient {
     @Path("/{id}")
     TaskView getTask(@PathParam("id") long id);
 
+    /** A page of a plan's (or one of its sections') tasks in a status, with their milestones, in the plan's order. */
+    @GET
+    TaskPage listTasks(@QueryParam("planId") long planId, @QueryParam("sectionId") Long sectionId,
+            @QueryParam("status") String status, @QueryParam("page") int page, @QueryParam("size") int size);
+
     /** Records that a department accepted the task; the same key again returns the first result, applied once. */
     @PUT
     @Path("/{id}/acceptance")
@@ -54,6 +60,11 @@ public interface TaskServiceClient {
     @Path("/{id}/withdrawal")
     void recordWithdrawal(@PathParam("id") long id, @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey,
             Withdrawal body);
+
+    /** One page of GET /api/tasks: the fields the workflow uses. */
+    @com.fasterxml.jackson.annotation.JsonIgnoreProperties(ignoreUnknown = true)
+    record TaskPage(java.util.List<TaskView> items, long total) {
+    }
 
     /** Body of PUT /api/tasks/{id}/reassignment. */
     record Reassignment(String departmentCode, String by) {

@@ -29,6 +29,13 @@ class BadInputTest {
                 .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo(field));
     }
 
+    @ParameterizedTest
+    @CsvSource({ "overdue=maybe, overdue", "text=%00, text", "dueTo=tomorrow, dueTo", "section=%00, section" })
+    void theCountRefusesWhatTheListRefusesNamingIt(String query, String field) {
+        as(DemoUsers.STAFF_HAIDIAN).urlEncodingEnabled(false).when().get("/api/inbox/count?" + query)
+                .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo(field));
+    }
+
     @Test
     void aViolationOfARepeatedQueryParameterNamesItAsTheRequestDoes() {
         StringBuilder query = new StringBuilder();
@@ -36,6 +43,8 @@ class BadInputTest {
             query.append("&activity=reviewReport");
         }
         as(DemoUsers.STAFF_HAIDIAN).urlEncodingEnabled(false).when().get("/api/inbox?" + query.substring(1))
+                .then().statusCode(400).body("errors[0].field", equalTo("activity"));
+        as(DemoUsers.STAFF_HAIDIAN).urlEncodingEnabled(false).when().get("/api/inbox/count?" + query.substring(1))
                 .then().statusCode(400).body("errors[0].field", equalTo("activity"));
     }
 

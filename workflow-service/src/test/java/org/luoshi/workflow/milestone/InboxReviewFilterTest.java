@@ -69,6 +69,11 @@ class InboxReviewFilterTest {
         assertEquals(2, first.getList("items").size());
         JsonPath second = inbox(DemoUsers.SUPERVISOR, Map.of("text", marker, "activity", "reviewReport", "size", 2, "page", 1));
         assertEquals(1, second.getList("items").size());
+        JsonPath counted = as(DemoUsers.SUPERVISOR).queryParam("text", marker).queryParam("activity", "reviewReport")
+                .get("/api/inbox/count").then().statusCode(200).extract().jsonPath();
+        assertEquals(3, counted.getInt("total"), "the count-only request counts what the pages list");
+        assertEquals(first.getInt("overdue"), counted.getInt("overdue"));
+        assertNull(counted.get("items"), "no page with the count");
         List<String> pis = new ArrayList<>(first.getList("items.processInstanceId"));
         pis.addAll(second.getList("items.processInstanceId"));
         assertEquals(reviewed.stream().sorted().toList(), pis.stream().sorted().toList(), "each review once across the pages");
@@ -90,6 +95,20 @@ class InboxReviewFilterTest {
         // the milestone's title is searchable too
         JsonPath byTitle = inbox(DemoUsers.STAFF_HAIDIAN, Map.of("text", unreportedTitle));
         assertEquals(List.of(waitingForReport), byTitle.getList("items.processInstanceId"));
+    }
+
+    @Test
+    void theReviewItemIsInTheSupervisorsInboxWhenTheReportAnswers() {
+        String marker = "即时审核" + uniqueTaskId();
+        String pi = trackedMilestone(marker, "节点即时");
+        String report = awaitMilestoneItem(DemoUsers.STAFF_HAIDIAN, pi, "REPORT");
+        as(DemoUsers.STAFF_HAIDIAN).contentType(ContentType.JSON).body(Map.of("text", "已完成", "percent", 100))
+                .post("/api/milestone-items/" + report + "/report").then().statusCode(200);
+        // no waiting: a supervisor refreshing right after the lead's submit sees the report to review
+        JsonPath review = inbox(DemoUsers.SUPERVISOR, Map.of("text", marker, "activity", "reviewReport"));
+        assertEquals(List.of(pi), review.getList("items.processInstanceId"));
+        assertEquals(1, taskService.reportPuts(review.getLong("items[0].taskId") * 10 + 1).size(),
+                "recorded in task-service once, before the item was offered");
     }
 
     @Test

@@ -35,7 +35,7 @@ public class MilestoneServiceStub {
     private static final Pattern REPORT = Pattern.compile("/api/milestones/(\\d+)/reports/([^/]+)");
     private static final Pattern ACCEPTANCE_CHECK = Pattern.compile("/api/tasks/(\\d+)/acceptance/validation");
     private static final Pattern REPORT_VALIDATION = Pattern.compile("/api/milestones/(\\d+)/reports/validation");
-    private static final Pattern TRACKING = Pattern.compile("/api/milestones/(\\d+)/tracking");
+    private static final Pattern TRACKING = Pattern.compile("/api/milestones/tracking");
     private static final Pattern DECISION = Pattern.compile("/api/milestone-reports/([^/]+)/decision");
     private static final Pattern ADJUSTMENT = Pattern.compile("/api/adjustments/([^/]+)");
 
@@ -93,6 +93,20 @@ public class MilestoneServiceStub {
         task.put("milestones", milestones);
         task.put("version", 1);
         tasks.put(id, task);
+    }
+
+    /** The task now belongs to this plan and stands in this status (e.g. ACCEPTED), as GET /api/tasks filters them. */
+    public void place(long id, long planId, String status) {
+        tasks.get(id).put("planId", planId);
+        tasks.get(id).put("status", status);
+    }
+
+    /** The milestone ids of every PUT /api/milestones/tracking so far, one list per call. */
+    public List<List<Long>> trackingPuts() {
+        return requests.stream().filter(r -> r.method().equals("PUT") && TRACKING.matcher(r.path()).matches())
+                .map(r -> { List<Long> ids = new java.util.ArrayList<>(); r.json().path("milestoneIds").forEach(i -> ids.add(i.asLong()));
+                    return ids; })
+                .toList();
     }
 
     /** How the task stands after any adjustment of it (the answer's {@code after}); by default as it was. */
@@ -234,7 +248,10 @@ public class MilestoneServiceStub {
                     exchange.sendResponseHeaders(204, -1);
                 }
             } else if (method.equals("PUT") && TRACKING.matcher(path).matches()) {
-                send(exchange, 200, "{}");
+                int requested = JSON.readTree(body).path("milestoneIds").size();
+                send(exchange, 200, "{\"requested\":" + requested + ",\"newlyTracked\":" + requested + "}");
+            } else if (method.equals("GET") && path.equals("/api/tasks")) {
+                send(exchange, 200, write(tasksPage(exchange.getRequestURI().getQuery())));
             } else if (method.equals("PUT") && report.matches()
                     && (citesRefusedEvidence(body, refusedEvidence) || citesRefusedEvidence(body, laterRefusedEvidence))) {
                 sendRefusal(exchange, path);
@@ -269,6 +286,23 @@ public class MilestoneServiceStub {
                 send(exchange, 405, "{\"status\":405}");
             }
         }
+    }
+
+    /** GET /api/tasks?planId=&status=&page=&size= over the stub's tasks, in id order (sectionId is not modelled). */
+    private Map<String, Object> tasksPage(String query) {
+        Map<String, String> q = new java.util.HashMap<>();
+        for (String pair : query == null ? new String[0] : query.split("&")) {
+            String[] kv = pair.split("=", 2);
+            q.put(kv[0], kv.length > 1 ? java.net.URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "");
+        }
+        List<Map<String, Object>> matching = tasks.values().stream()
+                .filter(t -> String.valueOf(t.get("planId")).equals(q.get("planId")))
+                .filter(t -> q.get("status") == null || q.get("status").equals(t.get("status")))
+                .sorted(java.util.Comparator.comparingLong(t -> ((Number) t.get("id")).longValue())).toList();
+        int page = Integer.parseInt(q.getOrDefault("page", "0"));
+        int size = Integer.parseInt(q.getOrDefault("size", "20"));
+        List<Map<String, Object>> items = matching.stream().skip((long) page * size).limit(size).toList();
+        return Map.of("items", items, "page", page, "size", size, "total", matching.size());
     }
 
     /** task-service's 400 for evidence that is not a file of the milestone (as MilestoneReportService words it). */

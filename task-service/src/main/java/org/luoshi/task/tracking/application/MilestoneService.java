@@ -1,6 +1,7 @@
 package org.luoshi.task.tracking.application;
 
 import java.math.BigDecimal;
+import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -17,6 +18,7 @@ import org.luoshi.task.shared.application.CallerFactory;
 import org.luoshi.task.shared.domain.Caller;
 import org.luoshi.task.tracking.api.MilestoneCompletion;
 import org.luoshi.task.tracking.api.MilestoneView;
+import org.luoshi.task.tracking.api.TrackingStarted;
 import org.luoshi.task.tracking.api.NewMilestone;
 import org.luoshi.task.tracking.api.TaskView;
 import org.luoshi.task.tracking.domain.AccessPolicy;
@@ -46,8 +48,9 @@ public class MilestoneService {
     @Inject
     BusinessCalendar calendar;
 
+    /** The new milestone alone: its task (source text, every milestone) is one GET away, and most callers want neither. */
     @Transactional
-    public TaskView add(long taskId, NewMilestone request) {
+    public MilestoneView add(long taskId, NewMilestone request) {
         Caller caller = callers.current();
         PlanTask task = tasks.visibleTask(taskId, caller);
         requirePlanning(caller, task);
@@ -55,10 +58,11 @@ public class MilestoneService {
                 request.weight());
         milestones.persist(milestone);
         milestones.flush();
-        audit.record("milestone.added", "milestone", milestone.id, null, MilestoneView.of(milestone, calendar.today()));
+        MilestoneView added = MilestoneView.of(milestone, calendar.today());
+        audit.record("milestone.added", "milestone", milestone.id, null, added);
         LOG.infof("%s added milestone %d '%s' due %s to task %d", caller.username(), milestone.id, milestone.title,
                 milestone.dueDate, taskId);
-        return tasks.view(task);
+        return added;
     }
 
     @Transactional
@@ -137,15 +141,37 @@ public class MilestoneService {
     public TaskView startTracking(long milestoneId) {
         Caller caller = callers.current();
         Milestone milestone = visibleMilestone(milestoneId, caller);
-        if (!milestone.isTracked()) {
-            MilestoneView before = MilestoneView.of(milestone, calendar.today());
-            milestone.startTracking(java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS));
-            milestones.flush();
-            audit.record("milestone.tracking-started", "milestone", milestoneId, before,
-                    MilestoneView.of(milestone, calendar.today()));
-            LOG.infof("%s started tracking milestone %d of task %d", caller.username(), milestoneId, milestone.task.id);
-        }
+        markTracked(caller, milestone);
         return tasks.view(milestone.task);
+    }
+
+    /**
+     * {@link #startTracking} for many milestones in one transaction (a page of workflow-service's bulk start): all or
+     * none; one the caller cannot see is a 404 naming it, and nothing is recorded.
+     */
+    @Transactional
+    public TrackingStarted startTracking(List<Long> milestoneIds) {
+        Caller caller = callers.current();
+        int newlyTracked = 0;
+        for (Long id : new java.util.LinkedHashSet<>(milestoneIds)) {
+            if (markTracked(caller, visibleMilestone(id, caller))) {
+                newlyTracked++;
+            }
+        }
+        return new TrackingStarted(milestoneIds.size(), newlyTracked);
+    }
+
+    private boolean markTracked(Caller caller, Milestone milestone) {
+        if (milestone.isTracked()) {
+            return false;
+        }
+        MilestoneView before = MilestoneView.of(milestone, calendar.today());
+        milestone.startTracking(java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS));
+        milestones.flush();
+        audit.record("milestone.tracking-started", "milestone", milestone.id, before,
+                MilestoneView.of(milestone, calendar.today()));
+        LOG.infof("%s started tracking milestone %d of task %d", caller.username(), milestone.id, milestone.task.id);
+        return true;
     }
 
     private static void refuseRescheduling(Caller caller, Milestone milestone, String what) {

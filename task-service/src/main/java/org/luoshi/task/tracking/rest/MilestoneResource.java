@@ -32,6 +32,8 @@ import org.luoshi.common.problem.Versions;
 import org.luoshi.common.security.Roles;
 import org.luoshi.task.tracking.api.EvidenceView;
 import org.luoshi.task.tracking.api.MilestoneCompletion;
+import org.luoshi.task.tracking.api.TrackingStart;
+import org.luoshi.task.tracking.api.TrackingStarted;
 import org.luoshi.task.tracking.api.MilestoneReportView;
 import org.luoshi.task.tracking.api.NewMilestone;
 import org.luoshi.task.tracking.api.NewMilestoneReport;
@@ -73,6 +75,19 @@ public class MilestoneResource {
     @Operation(summary = "Remove a milestone (If-Match: its version)")
     public TaskView remove(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return milestones.remove(id, Versions.required(ifMatch));
+    }
+
+    @PUT
+    @Path("tracking")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.SERVICE)
+    @Operation(summary = "Record that workflow-service started tracking these milestones (a page of a bulk start), all in "
+            + "one transaction; repeating it changes nothing")
+    @APIResponse(responseCode = "200", description = "Recorded; how many were not tracked before")
+    @APIResponse(responseCode = "400", description = "No ids, more than 1000, or a null id, naming the field")
+    @APIResponse(responseCode = "404", description = "A milestone that does not exist: nothing is recorded")
+    public TrackingStarted startTracking(@NotNull @Valid TrackingStart request) {
+        return milestones.startTracking(request.milestoneIds());
     }
 
     @PUT

@@ -32,6 +32,7 @@ import org.luoshi.common.problem.Versions;
 import org.luoshi.common.security.Roles;
 import org.luoshi.task.tracking.api.Acceptance;
 import org.luoshi.task.tracking.api.Assignment;
+import org.luoshi.task.tracking.api.MilestoneView;
 import org.luoshi.task.tracking.api.NewMilestone;
 import org.luoshi.task.tracking.api.Reassignment;
 import org.luoshi.task.tracking.api.TaskPage;
@@ -91,9 +92,15 @@ public class TaskResource {
     @Path("{id}/milestones")
     @RolesAllowed({ Roles.STAFF, Roles.SUPERVISOR, Roles.ADMIN })
     @Operation(summary = "Add a milestone (节点); staff of the lead department or the supervising office")
+    @APIResponse(responseCode = "201", description = "The new milestone (Location: /api/milestones/{id}, ETag: its version); "
+            + "the task with all its milestones is GET /api/tasks/{id}")
+    @APIResponse(responseCode = "400", description = "A bad title, date, deliverable or weight, naming the field")
+    @APIResponse(responseCode = "403", description = "Not the lead department's staff nor the supervising office")
+    @APIResponse(responseCode = "404", description = "No such task, or not visible to the caller")
     public Response addMilestone(@PathParam("id") long id, @NotNull @Valid NewMilestone milestone) {
-        TaskView task = milestones.add(id, milestone);
-        return Response.created(URI.create("/api/tasks/" + id)).entity(task).tag(Versions.etag(task.version())).build();
+        MilestoneView added = milestones.add(id, milestone);
+        return Response.created(URI.create("/api/milestones/" + added.id())).entity(added)
+                .tag(Versions.etag(added.version())).build();
     }
 
     @PUT

@@ -18,6 +18,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.luoshi.workflow.inbox.api.InboxItem;
+import org.luoshi.workflow.inbox.api.InboxCount;
 import org.luoshi.workflow.inbox.api.InboxPage;
 
 /**
@@ -138,16 +139,9 @@ public class InboxQueries {
 
     public InboxPage list(Caller caller, Filter filter, int page, int size) {
         try (Connection connection = dataSource.getConnection()) {
-            long total;
-            long overdue;
-            Sql count = countSql(caller, filter);
-            try (PreparedStatement statement = prepare(connection, count); ResultSet rows = statement.executeQuery()) {
-                rows.next();
-                total = rows.getLong(1);
-                overdue = rows.getLong(2);
-            }
+            InboxCount count = count(connection, caller, filter);
             List<InboxItem> items = new ArrayList<>();
-            if (total > (long) page * size) {
+            if (count.total() > (long) page * size) {
                 try (PreparedStatement statement = prepare(connection, listSql(caller, filter, page, size));
                         ResultSet rows = statement.executeQuery()) {
                     while (rows.next()) {
@@ -155,9 +149,24 @@ public class InboxQueries {
                     }
                 }
             }
-            return new InboxPage(items, page, size, total, overdue);
+            return new InboxPage(items, page, size, count.total(), count.overdue());
         } catch (SQLException e) {
             throw new IllegalStateException("Could not read the inbox", e);
+        }
+    }
+
+    public InboxCount count(Caller caller, Filter filter) {
+        try (Connection connection = dataSource.getConnection()) {
+            return count(connection, caller, filter);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not count the inbox", e);
+        }
+    }
+
+    private static InboxCount count(Connection connection, Caller caller, Filter filter) throws SQLException {
+        try (PreparedStatement statement = prepare(connection, countSql(caller, filter)); ResultSet rows = statement.executeQuery()) {
+            rows.next();
+            return new InboxCount(rows.getLong(1), rows.getLong(2));
         }
     }
 

@@ -17,6 +17,7 @@ import org.luoshi.workflow.assignment.api.CompleteRequest;
 import org.luoshi.workflow.assignment.api.CompletionResult;
 import org.luoshi.workflow.assignment.api.Decision;
 import org.luoshi.workflow.inbox.api.InboxItem;
+import org.luoshi.workflow.inbox.api.InboxCount;
 import org.luoshi.workflow.inbox.api.InboxPage;
 import org.luoshi.workflow.shared.PageResult;
 import org.luoshi.workflow.assignment.domain.TaskAssignmentProcess;
@@ -69,6 +70,10 @@ public class InboxService {
 
     public InboxPage list(int page, int size, InboxQueries.Filter filter) {
         return queries.list(InboxEntitlement.of(user), filter, page, size);
+    }
+
+    public InboxCount count(InboxQueries.Filter filter) {
+        return queries.count(InboxEntitlement.of(user), filter);
     }
 
     public PageResult<InboxItem> list(int page, int size) {

@@ -1,6 +1,5 @@
 package org.luoshi.workflow.inbox.rest;
 
-import java.time.Instant;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -9,7 +8,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -22,13 +21,13 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.luoshi.common.input.Paging;
-import org.luoshi.common.problem.InvalidFieldException;
-import org.luoshi.common.problem.ViolationCodes;
 import org.luoshi.common.security.Roles;
 import org.luoshi.workflow.assignment.api.CompleteRequest;
 import org.luoshi.workflow.assignment.api.CompletionResult;
+import org.luoshi.workflow.inbox.api.InboxCount;
 import org.luoshi.workflow.inbox.api.InboxItem;
 import org.luoshi.workflow.inbox.api.InboxPage;
 import org.luoshi.workflow.inbox.api.BulkItemResult;
@@ -65,32 +64,24 @@ public class InboxResource {
                     + "of the kinds of item wanted, e.g. activity=reviewReport for the milestone reports waiting for 督查室审核), "
                     + "section, dueFrom/dueTo (ISO instants, dueTo exclusive), overdue=true, text (in the name, the plan "
                     + "task's title, the milestone's title and the business key). total and overdue count every matching item.")
+    @APIResponse(responseCode = "200", description = "The page, with total and overdue of all matching items")
+    @APIResponse(responseCode = "400", description = "A bad filter or paging parameter, naming it")
     public InboxPage list(
             @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Paging.MAX_PAGE) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size,
-            @QueryParam("processKey") @Size(max = 255) String processKey,
-            @QueryParam("activity") @Size(max = 20) List<@Size(max = 255) String> activities,
-            @QueryParam("section") @Size(max = 40) String section,
-            @QueryParam("dueFrom") String dueFrom,
-            @QueryParam("dueTo") String dueTo,
-            @QueryParam("overdue") @DefaultValue("false") boolean overdue,
-            @QueryParam("text") @Size(max = 200) String text) {
-        return inbox.list(page, size,
-                new InboxQueries.Filter(processKey, section, instant("dueFrom", dueFrom), instant("dueTo", dueTo), overdue, text,
-                        activities, null));
+            @Valid @BeanParam InboxFilterParams filters) {
+        return inbox.list(page, size, filters.toFilter());
     }
 
-    /** An ISO-8601 instant; a malformed one is a 400 naming the parameter (not the 404 of a failed conversion). */
-    private static Instant instant(String parameter, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Instant.parse(value.strip());
-        } catch (java.time.format.DateTimeParseException e) {
-            throw new InvalidFieldException(parameter, "must be an ISO-8601 instant, e.g. 2026-01-31T00:00:00Z",
-                    ViolationCodes.FORMAT, java.util.Map.of("expected", "2026-01-31T00:00:00Z"));
-        }
+    @GET
+    @Path("/count")
+    @RolesAllowed({ Roles.STAFF, Roles.SUPERVISOR, Roles.EVALUATOR, Roles.ADMIN })
+    @Operation(summary = "How many open work items the inbox holds for these filters (the list's total and overdue), "
+            + "without a page: one indexed count")
+    @APIResponse(responseCode = "200", description = "total and overdue of the matching items")
+    @APIResponse(responseCode = "400", description = "A bad filter parameter, naming it")
+    public InboxCount count(@Valid @BeanParam InboxFilterParams filters) {
+        return inbox.count(filters.toFilter());
     }
 
     @GET

@@ -4,6 +4,7 @@ package org.luoshi.workflow.milestone.application;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -50,12 +51,38 @@ public class MilestoneTracker {
     }
 
     public List<Tracked> track(TaskView task) {
+        return track(List.of(task));
+    }
+
+    /**
+     * Tracks the open milestones of these tasks, then tells task-service in one call per {@value #PER_CALL} newly
+     * tracked milestones (task-service holds their dates from now on); a refusal there undoes the whole transaction.
+     */
+    public List<Tracked> track(List<TaskView> tasks) {
         List<Tracked> result = new ArrayList<>();
-        if (task.milestones() == null) {
-            return result;
+        for (TaskView task : tasks) {
+            trackMilestones(task, result);
         }
-        for (TaskView.Milestone milestone : task.milestones()) {
-            if (milestone.id() == null || !milestone.open() || milestone.dueDate() == null) {
+        List<Long> started = result.stream().filter(Tracked::started).map(Tracked::milestoneId).toList();
+        for (int from = 0; from < started.size(); from += PER_CALL) {
+            List<Long> page = started.subList(from, Math.min(started.size(), from + PER_CALL));
+            ServiceCalls.run("startTracking", () -> milestones.startTracking(new MilestoneClient.TrackingStart(page)));
+        }
+        return result;
+    }
+
+    /** task-service takes at most this many milestones per call. */
+    static final int PER_CALL = 1000;
+
+    private void trackMilestones(TaskView task, List<Tracked> result) {
+        List<TaskView.Milestone> open = task.milestones() == null ? List.of() : task.milestones().stream()
+                .filter(m -> m.id() != null && m.open() && m.dueDate() != null).toList();
+        Map<Long, MilestoneTrackingRegistry.Running> alreadyRunning = registry.runningAmong(
+                open.stream().map(TaskView.Milestone::id).toList());
+        for (TaskView.Milestone milestone : open) {
+            MilestoneTrackingRegistry.Running tracked = alreadyRunning.get(milestone.id());
+            if (tracked != null) {
+                result.add(new Tracked(milestone.id(), tracked.processInstanceId(), tracked.businessKey(), false));
                 continue;
             }
             String businessKey = MilestoneReportingProcess.businessKeyPrefix(milestone.id()) + UUIDS.generate();
@@ -86,12 +113,9 @@ public class MilestoneTracker {
                     .putValue(MilestoneReportingProcess.VAR_LADDER_ARMED_AT, new Date(ClockUtil.getCurrentTime().getTime()));
             ProcessInstance instance = runtimeService.startProcessInstanceByKey(MilestoneReportingProcess.KEY, businessKey,
                     variables);
-            // task-service holds the milestone's date and existence from now on for 动态调整 (repeating it changes nothing)
-            ServiceCalls.run("startTracking", () -> milestones.startTracking(milestone.id()));
-            LOG.infof("Tracking milestone %d (%s, due %s) of task %d: process %s", milestone.id(), milestone.title(),
+            LOG.debugf("Tracking milestone %d (%s, due %s) of task %d: process %s", milestone.id(), milestone.title(),
                     milestone.dueDate(), task.id(), instance.getId());
             result.add(new Tracked(milestone.id(), instance.getId(), businessKey, true));
         }
-        return result;
     }
 }

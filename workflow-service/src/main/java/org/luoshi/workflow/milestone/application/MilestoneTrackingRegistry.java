@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Optional;
 
 import javax.sql.DataSource;
@@ -34,7 +35,9 @@ public class MilestoneTrackingRegistry {
     /**
      * Registers the instances started before the table existed (their business key begins with
      * {@code milestone-<id>-}); runs after the engine has created its schema. The table is Flyway's
-     * ({@code V2__milestone_tracking.sql}).
+     * ({@code V2__milestone_tracking.sql}). Only while the table is empty: the registration joins every running
+     * execution with its variables (seconds at 200,000 open milestones), and once a row exists every start registers
+     * itself, so repeating it at each start would only delay readiness.
      */
     void onStart(@Observes StartupEvent event, ProcessEngine engine) throws SQLException {
         String backfill = """
@@ -47,14 +50,21 @@ public class MilestoneTrackingRegistry {
                 where e.parent_id_ is null and e.business_key_ is not null and m.long_ is not null
                 order by m.long_, e.id_
                 on conflict (milestone_id) do nothing""";
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement insert = connection.prepareStatement(backfill)) {
-            insert.setString(1, MilestoneReportingProcess.KEY);
-            insert.setString(2, MilestoneReportingProcess.VAR_MILESTONE_ID);
-            insert.setString(3, MilestoneReportingProcess.VAR_TASK_ID);
-            int added = insert.executeUpdate();
-            if (added > 0) {
-                LOG.infof("Registered %d milestones tracked before luoshi_milestone_tracking existed", added);
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            try (ResultSet registered = statement.executeQuery("select exists (select 1 from luoshi_milestone_tracking)")) {
+                registered.next();
+                if (registered.getBoolean(1)) {
+                    return;
+                }
+            }
+            try (PreparedStatement insert = connection.prepareStatement(backfill)) {
+                insert.setString(1, MilestoneReportingProcess.KEY);
+                insert.setString(2, MilestoneReportingProcess.VAR_MILESTONE_ID);
+                insert.setString(3, MilestoneReportingProcess.VAR_TASK_ID);
+                int added = insert.executeUpdate();
+                if (added > 0) {
+                    LOG.infof("Registered %d milestones tracked before luoshi_milestone_tracking existed", added);
+                }
             }
         }
     }
@@ -79,6 +89,38 @@ public class MilestoneTrackingRegistry {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Could not register the tracking of milestone " + milestoneId, e);
+        }
+    }
+
+    /** A registered milestone whose instance is running: the instance's id and business key. */
+    public record Running(String processInstanceId, String businessKey) {
+    }
+
+    /**
+     * Which of these milestones are registered with an instance that still runs, in one query (the engine's
+     * business-key index), so that tracking a task again costs one lookup, not one per milestone it already tracks.
+     */
+    public java.util.Map<Long, Running> runningAmong(java.util.Collection<Long> milestoneIds) {
+        java.util.Map<Long, Running> running = new java.util.HashMap<>();
+        if (milestoneIds.isEmpty()) {
+            return running;
+        }
+        String sql = """
+                select t.milestone_id, e.id_, t.business_key from luoshi_milestone_tracking t
+                join act_ru_execution e on e.business_key_ = t.business_key and e.parent_id_ is null
+                join act_re_procdef d on d.id_ = e.proc_def_id_ and d.key_ = ?
+                where t.milestone_id = any(?)""";
+        try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, MilestoneReportingProcess.KEY);
+            statement.setArray(2, connection.createArrayOf("bigint", milestoneIds.toArray()));
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    running.put(rows.getLong(1), new Running(rows.getString(2), rows.getString(3)));
+                }
+            }
+            return running;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read the tracking of milestones " + milestoneIds, e);
         }
     }
 

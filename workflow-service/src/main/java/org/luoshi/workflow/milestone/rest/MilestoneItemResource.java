@@ -24,6 +24,7 @@ import org.luoshi.workflow.milestone.api.ReportForm;
 import org.luoshi.workflow.workitem.ReviewForm;
 import org.luoshi.workflow.milestone.api.SubReportForm;
 import org.luoshi.workflow.milestone.application.MilestoneItemService;
+import org.luoshi.workflow.milestone.application.ReportSubmission;
 
 import io.quarkus.security.Authenticated;
 
@@ -36,6 +37,9 @@ public class MilestoneItemResource {
 
     @Inject
     MilestoneItemService items;
+
+    @Inject
+    ReportSubmission reports;
 
     @GET
     @RolesAllowed({ Roles.STAFF, Roles.SUPERVISOR, Roles.ADMIN })
@@ -65,9 +69,11 @@ public class MilestoneItemResource {
     @Path("/{id}/report")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.STAFF, Roles.SUPERVISOR, Roles.ADMIN })
-    @Operation(summary = "牵头单位填报: the lead department's report, consolidating chosen sub-reports")
+    @Operation(summary = "牵头单位填报: the lead department's report, consolidating chosen sub-reports",
+            description = "Answers once the report is recorded in task-service and waits in 督查室审核 (unless task-service "
+                    + "is unavailable: then the recording is retried in the background and the review item follows it)")
     public MilestoneItemDone report(@PathParam("id") String id, @NotNull @Valid ReportForm form) {
-        return items.submitReport(id, form);
+        return reports.submit(id, form);
     }
 
     @POST

@@ -12,11 +12,15 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.luoshi.common.security.Roles;
 import org.luoshi.workflow.escalation.ChaseResult;
+import org.luoshi.workflow.milestone.api.BulkTrackingRequest;
+import org.luoshi.workflow.milestone.api.BulkTrackingResult;
 import org.luoshi.workflow.milestone.api.MilestoneTrackingRequest;
 import org.luoshi.workflow.milestone.api.MilestoneTrackingResult;
+import org.luoshi.workflow.milestone.application.BulkMilestoneTracking;
 import org.luoshi.workflow.milestone.application.MilestoneTrackingService;
 
 import io.quarkus.security.Authenticated;
@@ -30,12 +34,29 @@ public class MilestoneTrackingResource {
     @Inject
     MilestoneTrackingService trackings;
 
+    @Inject
+    BulkMilestoneTracking bulk;
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.SUPERVISOR, Roles.ADMIN })
     @Operation(summary = "Track the open milestones of a task (one 节点填报与审核 each); already tracked ones are left alone")
     public MilestoneTrackingResult track(@NotNull @Valid MilestoneTrackingRequest request) {
         return trackings.track(request.taskId());
+    }
+
+    @POST
+    @Path("/bulk")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.SUPERVISOR, Roles.ADMIN })
+    @Operation(summary = "Track every open milestone of a plan's (or one section's) accepted tasks; already tracked ones "
+            + "are left alone, so a call that stopped halfway is simply made again")
+    @APIResponse(responseCode = "200", description = "How many tasks were read and milestones started or tracked already")
+    @APIResponse(responseCode = "400", description = "No or a bad planId / sectionId, naming it")
+    @APIResponse(responseCode = "403", description = "Not a supervisor or admin")
+    @APIResponse(responseCode = "503", description = "task-service did not answer; the pages done so far stay tracked")
+    public BulkTrackingResult trackInBulk(@NotNull @Valid BulkTrackingRequest request) {
+        return bulk.track(request.planId(), request.sectionId());
     }
 
     @POST

@@ -1,0 +1,71 @@
+"""Luoshi's side of the shared scenarios (../shared/bench/load/peerload.py), for side-by-side.sh.
+
+The shared driver ships an adapter for Luoshi as it was when the comparison was set up (luoshi_adapter.py beside
+peerload.py). This module takes its place on the module path (side-by-side.sh puts this folder first) and keeps that
+adapter's fixture, tokens and department mapping, loaded from its file under another name, changing only what
+Luoshi's API now does differently:
+
+- POST /api/tasks/{t}/milestones answers 201 with the new milestone alone (its id is read from the answer, not
+  searched in the whole task);
+- the inbox has a count-only request: S3's "count" is GET /api/inbox/count (one count query), no longer a page of 1;
+- a lead's report answers once the 督查室审核 item exists: S2 still reloads the supervisor's list until the item
+  shows, and reports how many reloads that took (`inbox_reloads`; 0 now);
+- `bulk`: the bulk start of tracking for whole plans (POST /api/milestone-trackings/bulk), driven by side-by-side.sh.
+"""
+import importlib.util
+import os
+import sys
+
+_LOAD_DIR = next(p for p in sys.path if os.path.isfile(os.path.join(p, "peerload.py")))
+_spec = importlib.util.spec_from_file_location("shared_luoshi_adapter", os.path.join(_LOAD_DIR, "luoshi_adapter.py"))
+shared = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(shared)
+
+SUPERVISOR = shared.SUPERVISOR
+SUPERVISOR_GROUP = shared.SUPERVISOR_GROUP
+Tokens = shared.Tokens
+
+COUNT_PATHS = {
+    "count_only": "GET /api/inbox/count",
+    "review_count_only": "GET /api/inbox/count?activity=reviewReport",
+    "bulk_track": "POST /api/milestone-trackings/bulk",
+}
+
+
+class Luoshi(shared.Luoshi):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.wf.paths.update(COUNT_PATHS)
+
+    def start(self, department, due_date, business_key):
+        """A new milestone on one of the department's tasks (its id from the 201 answer), then its tracking."""
+        pool = self.pools[department]
+        task = pool.get()
+        try:
+            sup = self.tokens.header(SUPERVISOR[0])
+            added = self.ts.call("add_milestone", {"title": business_key, "dueDate": due_date[:10]}, headers=sup,
+                                 task=task)
+            # before the 201 answer carried the milestone alone it was the whole task: both, to measure before/after
+            milestone = added["id"] if "milestones" not in added else next(
+                m["id"] for m in reversed(added["milestones"]) if m["title"] == business_key)
+            tracked = self.wf.call("track", {"taskId": task}, headers=sup)
+        finally:
+            pool.put(task)
+        entry = next((m for m in tracked["milestones"] if m["milestoneId"] == milestone), None)
+        if entry is None or not entry["started"]:
+            raise RuntimeError(f"milestone {milestone} of task {task}: no new instance in {tracked}")
+        with self.started_lock:
+            self.started[business_key] = task
+        self._open_cache = (0.0, None)
+        return entry["processInstanceId"]
+
+    def inbox_count(self, group, user):
+        """`seed`: the fixture's open milestones of a department (task-service); otherwise the count-only request."""
+        if user == "seed":
+            return self.open_count(group)
+        op = "review_count_only" if group == SUPERVISOR_GROUP else "count_only"
+        return self.wf.call(op, headers=self.tokens.header(self.user_of(group)))["total"]
+
+    def bulk_track(self, plan_id):
+        """One supervisor request: track every open milestone of the plan's accepted tasks."""
+        return self.wf.call("bulk_track", {"planId": plan_id}, headers=self.tokens.header(SUPERVISOR[0]))

@@ -1,0 +1,248 @@
+#!/usr/bin/env bash
+# Luoshi and the peer (Camunda 7.24 REST on Spring Boot, ../shared/bench/camunda-rest) measured in ONE window on the
+# same PostgreSQL cluster with the same scenarios (S1 start, S2 full cycle, S3 inbox), so that a busy machine slows
+# both alike. Every scenario line is JSON, appended to $OUT with system=luoshi|peer; server CPU seconds per scenario
+# come from /proc of the JVMs (both Luoshi services summed), which a shared machine disturbs far less than throughput.
+#
+#   deploy/bench/side-by-side.sh                       pg build-peer start fixture rounds down   (~15 min on 2 cores)
+#   deploy/bench/side-by-side.sh start rounds down     any subset, in this order; `down` stops what this script started
+#   deploy/bench/side-by-side.sh bulk                  Luoshi: the bulk start of tracking (bulk_start.py), on running services
+#   deploy/bench/side-by-side.sh s2-nomail             Luoshi: S2 with the mailer mocked, then with it again (mail cost)
+#   deploy/bench/side-by-side.sh footprint             Luoshi: ready time and RSS per JVM flag set (FOOTPRINT_SETS, LEAN_OPTS;
+#                                                      a set ending in " cds" uses a class-data-sharing archive)
+#   deploy/bench/side-by-side.sh pg-stop               stop the bench's own PostgreSQL cluster
+#
+# What it starts, all its own: a PostgreSQL cluster (deploy/bin/postgres.sh, instance `bench`, port BENCH_PGPORT, data
+# under $LUOSHI_CACHE) holding luoshi_task_bench, luoshi_workflow_bench and peer_camunda (role peer); task-service
+# (TASK_PORT) and workflow-service (WF_PORT) from the jars `./mvnw package` builds, in their prod profile; the peer
+# (PEER_PORT) from PEER_DIR. Keycloak is NOT started: KEYCLOAK_URL must serve the demo realm `luoshi` (tokens for the
+# driver and the services).
+# The scenarios are the shared driver's (PEER_DIR/../load/peerload.py, stdlib Python 3.11); Luoshi's side of them is
+# this folder's luoshi_adapter.py, which the driver loads instead of its own copy (see drive()).
+# Knobs: KEYCLOAK_URL (http://localhost:8180), PEER_DIR (../shared/bench/camunda-rest beside the checkout),
+# BENCH_PGPORT (15486), TASK_PORT (28186), WF_PORT (28187), PEER_PORT (29086), JAVA_OPTS (-Xmx512m for all three JVMs),
+# LUOSHI_JAVA_OPTS (extra flags for Luoshi's JVMs only), PLANS (10), WARM_N (500), WARM_CYCLES (30), S1_N (1000),
+# S2_CYCLES (200), C (4), S3_K (0 = skip S3; else the open items to top up to, per system), BULK_PLANS (2),
+# BULK_PER_TASK (4), ROUNDS (2),
+# OUT (deploy/bench/results/raw.jsonl), JARS (the checkout: where the services' target/quarkus-app folders are).
+set -euo pipefail
+
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+REPO="$(cd "$HERE/../.." && pwd)"
+export LUOSHI_CACHE="${LUOSHI_CACHE:-$REPO/.cache}"
+KEYCLOAK_URL="${KEYCLOAK_URL:-http://localhost:8180}"
+PEER_DIR="${PEER_DIR:-$(cd "$REPO/.." && pwd)/shared/bench/camunda-rest}"
+BENCH_PGPORT="${BENCH_PGPORT:-15486}"
+TASK_PORT="${TASK_PORT:-28186}"
+WF_PORT="${WF_PORT:-28187}"
+PEER_PORT="${PEER_PORT:-29086}"
+JAVA_OPTS="${JAVA_OPTS:--Xmx512m}"
+LUOSHI_JAVA_OPTS="${LUOSHI_JAVA_OPTS:-}"
+# the footprint phase's lean set: a smaller heap (live data stays under 150 MB: deploy/k8s), the serial collector (no
+# parallel GC threads or G1 remembered sets on 1-2 cores), capped metaspace and code cache, smaller thread stacks
+LEAN_OPTS="${LEAN_OPTS:--Xmx256m -XX:+UseSerialGC -XX:MaxMetaspaceSize=192m -XX:ReservedCodeCacheSize=64m -Xss512k}"
+PLANS="${PLANS:-10}"
+C="${C:-4}"
+OUT="${OUT:-$HERE/results/raw.jsonl}"
+JARS="${JARS:-$REPO}"   # where task-service/target/quarkus-app and workflow-service/… are (e.g. a copy of an older build)
+export LUOSHI_REPO="$REPO"  # the driver's fixture reads the seed plan from docs/plans
+STATE="$LUOSHI_CACHE/bench-state"
+TASK_DB=luoshi_task_bench
+WF_DB=luoshi_workflow_bench
+PEER_DB=peer_camunda
+PHASES=("$@")
+[ ${#PHASES[@]} -gt 0 ] || PHASES=(pg build-peer start fixture rounds down)
+
+die() { echo "side-by-side: $*" >&2; exit 1; }
+for tool in jq curl python3 java; do command -v $tool >/dev/null || die "$tool is needed"; done
+mkdir -p "$STATE" "$(dirname "$OUT")"
+
+pg() { PGPORT="$BENCH_PGPORT" POSTGRES_INSTANCE=bench TASK_DB=$TASK_DB WORKFLOW_DB=$WF_DB "$REPO/deploy/bin/postgres.sh" "$@"; }
+sql() { pg psql -v ON_ERROR_STOP=1 -qAt "$@"; }
+record() { jq -c --arg sys "$1" --arg tag "$TAG" '{system: $sys, tag: $tag} + .' | tee -a "$OUT"; }
+
+pid_of() { cat "$STATE/$1.pid" 2>/dev/null; }
+alive() { local p; p=$(pid_of "$1") && kill -0 "$p" 2>/dev/null; }
+rss_of() { echo $(( $(ps -o rss= -p "$1") / 1024 )); }
+cpu_of() { awk '{printf "%.2f", ($14 + $15) / 100}' "/proc/$1/stat"; }
+
+# NAME PORT READY_PATH COMMAND… -> {"ready_ms", "pid"}: started in its own session, ready at the first 200 of READY_PATH
+launch() {
+  local name=$1 port=$2 ready=$3 t0 pid
+  shift 3
+  alive "$name" && die "$name of the bench runs already (side-by-side.sh down)"
+  (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && die "port $port is taken"
+  t0=$(date +%s%N)
+  setsid nohup "$@" >"$STATE/$name.log" 2>&1 </dev/null &
+  pid=$!
+  echo "$pid" >"$STATE/$name.pid"
+  until curl -fs -o /dev/null "http://127.0.0.1:$port$ready"; do
+    kill -0 "$pid" 2>/dev/null || { tail -n 30 "$STATE/$name.log" >&2; die "$name exited; log $STATE/$name.log"; }
+    [ $(( ($(date +%s%N) - t0) / 1000000000 )) -lt 240 ] || die "$name not ready in 240 s; log $STATE/$name.log"
+    sleep 0.05
+  done
+  echo "{\"ready_ms\": $(( ($(date +%s%N) - t0) / 1000000 )), \"pid\": $pid}"
+}
+
+stop() {
+  local pid
+  pid=$(pid_of "$1") || return 0
+  if kill -0 "$pid" 2>/dev/null; then
+    kill "$pid"
+    for _ in $(seq 1 150); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
+  fi
+  rm -f "$STATE/$1.pid"
+}
+
+# the services' prod profile with the demo realm's client secret and demo mailboxes (no SMTP: sends fail and are recorded)
+luoshi_env=(KEYCLOAK_URL="$KEYCLOAK_URL" LUOSHI_WEB_ORIGINS=http://localhost:8080 LUOSHI_DISCLOSURE_CRON=off
+  TASK_DB_URL="jdbc:postgresql://localhost:$BENCH_PGPORT/$TASK_DB" TASK_DB_PASSWORD=luoshi_task_demo
+  WORKFLOW_DB_URL="jdbc:postgresql://localhost:$BENCH_PGPORT/$WF_DB" WORKFLOW_DB_PASSWORD=luoshi_workflow_demo
+  WORKFLOW_CLIENT_SECRET=demo-only-workflow-secret TASK_SERVICE_URL="http://localhost:$TASK_PORT"
+  WORKFLOW_PUBLIC_URL="http://localhost:$WF_PORT" MAIL_FROM=bench@demo.luoshi.example
+  WORKFLOW_USER_MAILBOX="{user}@demo.luoshi.example" WORKFLOW_GROUP_MAILBOX="{group}@demo.luoshi.example"
+  SMTP_PORT="${SMTP_PORT:-1}")
+
+luoshi_start() {  # NAME PORT -> {"ready_ms", "pid"}
+  [ -f "$JARS/$1/target/quarkus-app/quarkus-run.jar" ] || die "no $1 jar: ./mvnw -B package -DskipTests -pl $1 -am"
+  # shellcheck disable=SC2086
+  launch "$1" "$2" /q/health/ready env "${luoshi_env[@]}" java $JAVA_OPTS $LUOSHI_JAVA_OPTS -Dquarkus.http.port="$2" \
+    -jar "$JARS/$1/target/quarkus-app/quarkus-run.jar"
+}
+
+luoshi_up() {  # task-service, then workflow-service (it reads task-service at run time, not at start)
+  local t w
+  t=$(luoshi_start task-service "$TASK_PORT")
+  w=$(luoshi_start workflow-service "$WF_PORT")
+  jq -nc --argjson t "$t" --argjson w "$w" --arg opts "$JAVA_OPTS $LUOSHI_JAVA_OPTS" \
+    '{event: "start", task_ready_ms: $t.ready_ms, workflow_ready_ms: $w.ready_ms, java_opts: $opts}'
+}
+
+luoshi_cds_up() {  # luoshi_up with {name} in the JVM flags replaced by each service's name (its own CDS archive)
+  local all="$JAVA_OPTS $LUOSHI_JAVA_OPTS" t w
+  t=$(JAVA_OPTS="${all//\{name\}/task-service}" LUOSHI_JAVA_OPTS= luoshi_start task-service "$TASK_PORT")
+  w=$(JAVA_OPTS="${all//\{name\}/workflow-service}" LUOSHI_JAVA_OPTS= luoshi_start workflow-service "$WF_PORT")
+  jq -nc --argjson t "$t" --argjson w "$w" --arg opts "$all" \
+    '{event: "start", task_ready_ms: $t.ready_ms, workflow_ready_ms: $w.ready_ms, java_opts: $opts}'
+}
+
+luoshi_up_workflow() {
+  luoshi_start workflow-service "$WF_PORT" | jq -c --arg opts "$JAVA_OPTS $LUOSHI_JAVA_OPTS" \
+    '{event: "start", workflow_ready_ms: .ready_ms, java_opts: $opts}'
+}
+
+peer_up() {
+  [ -f "$PEER_DIR/target/peer-camunda-rest.jar" ] || die "no peer jar: side-by-side.sh build-peer"
+  # shellcheck disable=SC2086
+  launch peer "$PEER_PORT" /engine-rest/engine java $JAVA_OPTS -jar "$PEER_DIR/target/peer-camunda-rest.jar" \
+    --peer.port="$PEER_PORT" --spring.datasource.url="jdbc:postgresql://127.0.0.1:$BENCH_PGPORT/$PEER_DB" \
+    | jq -c --arg opts "$JAVA_OPTS" '{event: "start", ready_ms, java_opts: $opts}'
+}
+
+usage() {  # SYSTEM -> {"rss_mb", "cpu_s"} summed over its JVMs
+  local names=(peer) n rss=0 cpu=0
+  [ "$1" = luoshi ] && names=(task-service workflow-service)
+  for n in "${names[@]}"; do
+    rss=$((rss + $(rss_of "$(pid_of "$n")"))); cpu=$(echo "$cpu + $(cpu_of "$(pid_of "$n")")" | bc)
+  done
+  echo "{\"rss_mb\": $rss, \"cpu_s\": $cpu}"
+}
+
+# a Python script with this folder first on the module path, then the shared driver's: this folder's
+# luoshi_adapter.py replaces the driver's copy of it
+py() {
+  python3 -c 'import os, runpy, sys; sys.argv.pop(0); sys.path[:0] = [sys.argv.pop(0), sys.argv.pop(0)]
+runpy.run_path(sys.argv[0], run_name="__main__")' "$HERE" "$(dirname "$PEER_DIR")/load" "$@"
+}
+luoshi_urls=(--base "http://127.0.0.1:$WF_PORT" --task-base "http://127.0.0.1:$TASK_PORT" --keycloak "$KEYCLOAK_URL/realms/luoshi")
+
+# the shared scenarios (peerload.py) against SYSTEM
+drive() {
+  local system=$1
+  shift
+  if [ "$system" = luoshi ]; then
+    py "$(dirname "$PEER_DIR")/load/peerload.py" --system luoshi "${luoshi_urls[@]}" "$@"
+  else
+    py "$(dirname "$PEER_DIR")/load/peerload.py" --system camunda --base "http://127.0.0.1:$PEER_PORT" "$@"
+  fi
+}
+
+measure() {  # SYSTEM SCENARIO ARGS… -> the driver's line + server_cpu_s and, where it applies, CPU ms per unit
+  local system=$1 before line
+  shift
+  before=$(usage "$system" | jq .cpu_s)
+  line=$(drive "$system" --tag "$TAG" "$@")
+  echo "$line" | jq -c --argjson b "$before" --argjson a "$(usage "$system" | jq .cpu_s)" \
+    '. + {server_cpu_s: (($a - $b) * 100 | round / 100)}
+       | if .cycles then . + {server_cpu_ms_per_cycle: (.server_cpu_s * 1000 / .cycles | round)}
+         elif .n then . + {server_cpu_ms_per_start: (.server_cpu_s * 1000 / .n * 10 | round / 10)} else . end' \
+    | record "$system"
+}
+
+for phase in "${PHASES[@]}"; do
+  case $phase in
+    pg)
+      TASK_DB_PASSWORD=luoshi_task_demo WORKFLOW_DB_PASSWORD=luoshi_workflow_demo KEYCLOAK_DB_PASSWORD=luoshi_keycloak_demo pg ensure
+      [ "$(sql -c "select 1 from pg_roles where rolname = 'peer'")" = 1 ] || sql -c "CREATE ROLE peer LOGIN PASSWORD 'peer'" ;;
+    pg-stop) pg stop ;;
+    build-peer) (cd "$PEER_DIR" && mvn -q -B package -DskipTests) ;;
+    start)  # fresh databases; each system started, first start recorded, restarted, idle RSS 10 s after the restart
+      stop workflow-service; stop task-service; stop peer
+      for db in "$TASK_DB:luoshi_task" "$WF_DB:luoshi_workflow" "$PEER_DB:peer"; do
+        sql -c "DROP DATABASE IF EXISTS ${db%%:*} WITH (FORCE)" -c "CREATE DATABASE ${db%%:*} OWNER ${db##*:}"
+      done
+      TAG=first-start; luoshi_up | record luoshi; peer_up | record peer
+      stop workflow-service; stop task-service; stop peer
+      TAG=restart; luoshi_up | record luoshi; peer_up | record peer
+      sleep 10
+      for s in luoshi peer; do usage $s | jq -c '. + {event: "idle"}' | record $s; done ;;
+    fixture)  # Luoshi: PLANS copies of the plan, tasks assigned to synthetic departments and accepted
+      TAG=fixture; drive luoshi --tag fixture setup --plans "$PLANS" --plan-doc "$REPO/docs/plans/beijing-14th-fyp-sti-plan.html" | record luoshi ;;
+    rounds)  # warm-up (not recorded), then S1 and S2 per system, alternating, twice; RSS after load
+      for s in luoshi peer; do drive $s s1 --n "${WARM_N:-500}" --c "$C" >/dev/null; drive $s s2 --cycles "${WARM_CYCLES:-30}" --c "$C" >/dev/null; done
+      for round in $(seq 1 "${ROUNDS:-2}"); do
+        TAG=round-$round
+        for s in luoshi peer; do measure $s s1 --n "${S1_N:-1000}" --c "$C"; measure $s s2 --cycles "${S2_CYCLES:-200}" --c "$C"; done
+      done
+      if [ "${S3_K:-0}" -gt 0 ]; then
+        TAG=s3-${S3_K}
+        for s in luoshi peer; do measure $s s3 --k "$S3_K" --seed-c 8; done
+      fi
+      TAG=after-load; for s in luoshi peer; do usage $s | jq -c '. + {event: "after-load"}' | record $s; done ;;
+    bulk)  # Luoshi: BULK_PLANS new plans, BULK_PER_TASK milestones per task, then one bulk request per plan
+      TAG=bulk
+      before=$(usage luoshi | jq .cpu_s)
+      py "$HERE/bulk_start.py" "${luoshi_urls[@]}" --plans "${BULK_PLANS:-2}" --per-task "${BULK_PER_TASK:-4}" \
+        --plan-doc "$REPO/docs/plans/beijing-14th-fyp-sti-plan.html" \
+        | jq -c --argjson b "$before" --argjson a "$(usage luoshi | jq .cpu_s)" \
+          '. + {server_cpu_s_seeding_and_bulk: (($a - $b) * 100 | round / 100)}' | record luoshi ;;
+    s2-nomail)  # Luoshi: S2 again with workflow-service's mailer mocked (no SMTP attempt): what mailing costs a cycle
+      stop workflow-service
+      TAG=s2-nomail
+      LUOSHI_JAVA_OPTS="$LUOSHI_JAVA_OPTS -Dquarkus.mailer.mock=true" luoshi_up_workflow | record luoshi
+      measure luoshi s2 --cycles "${S2_CYCLES:-200}" --c "$C"
+      stop workflow-service; TAG=s2-mail; luoshi_up_workflow | record luoshi
+      measure luoshi s2 --cycles "${S2_CYCLES:-200}" --c "$C" ;;
+    footprint)  # Luoshi restarted with each JVM flag set of FOOTPRINT_SETS (| between sets): ready, idle RSS, RSS after S2
+      stop workflow-service; stop task-service
+      IFS='|' read -ra sets <<<"${FOOTPRINT_SETS:-$JAVA_OPTS|$JAVA_OPTS $LEAN_OPTS|$JAVA_OPTS $LEAN_OPTS cds}"
+      for set in "${sets[@]}"; do
+        opts=${set/ cds/}
+        if [ "$set" != "$opts" ]; then  # class-data sharing: one run writes the archive at exit, the next one maps it
+          JAVA_OPTS="$opts" LUOSHI_JAVA_OPTS="-XX:ArchiveClassesAtExit=$STATE/{name}.jsa" luoshi_cds_up >/dev/null
+          stop workflow-service; stop task-service
+          opts="$opts -XX:SharedArchiveFile=$STATE/{name}.jsa"
+        fi
+        TAG="flags:$set"
+        JAVA_OPTS="$opts" LUOSHI_JAVA_OPTS= luoshi_cds_up | record luoshi
+        sleep 10; usage luoshi | jq -c '. + {event: "idle"}' | record luoshi
+        measure luoshi s2 --cycles "${FOOTPRINT_CYCLES:-60}" --c "$C"
+        usage luoshi | jq -c '. + {event: "after-load"}' | record luoshi
+        stop workflow-service; stop task-service
+      done
+      TAG=restart; luoshi_up | record luoshi ;;
+    up) TAG=up; luoshi_up | record luoshi; peer_up | record peer ;;
+    down) stop workflow-service; stop task-service; stop peer ;;
+    *) die "unknown phase $phase (pg build-peer start fixture rounds bulk s2-nomail footprint down | up pg-stop)" ;;
+  esac
+done
