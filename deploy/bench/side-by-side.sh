@@ -212,10 +212,11 @@ for phase in "${PHASES[@]}"; do
     bulk)  # Luoshi: BULK_PLANS new plans, BULK_PER_TASK milestones per task, then one bulk request per plan
       TAG=bulk
       before=$(usage luoshi | jq .cpu_s)
-      py "$HERE/bulk_start.py" "${luoshi_urls[@]}" --plans "${BULK_PLANS:-2}" --per-task "${BULK_PER_TASK:-4}" \
-        --plan-doc "$REPO/docs/plans/beijing-14th-fyp-sti-plan.html" \
-        | jq -c --argjson b "$before" --argjson a "$(usage luoshi | jq .cpu_s)" \
-          '. + {server_cpu_s_seeding_and_bulk: (($a - $b) * 100 | round / 100)}' | record luoshi ;;
+      line=$(py "$HERE/bulk_start.py" "${luoshi_urls[@]}" --plans "${BULK_PLANS:-2}" --per-task "${BULK_PER_TASK:-4}" \
+        --plan-doc "$REPO/docs/plans/beijing-14th-fyp-sti-plan.html")
+      # the CPU after the script has ended (a $(…) inside the pipe would be read when the pipe starts)
+      echo "$line" | jq -c --argjson b "$before" --argjson a "$(usage luoshi | jq .cpu_s)" \
+        '. + {server_cpu_s_seeding_and_bulk: (($a - $b) * 100 | round / 100)}' | record luoshi ;;
     s2-nomail)  # Luoshi: S2 again with workflow-service's mailer mocked (no SMTP attempt): what mailing costs a cycle
       stop workflow-service
       TAG=s2-nomail
