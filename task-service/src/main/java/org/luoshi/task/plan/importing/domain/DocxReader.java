@@ -79,6 +79,12 @@ final class DocxReader {
     }
 
     private void paragraph(XWPFParagraph p) {
+        if (Block.normalise(p.getText()).isEmpty()) {
+            if (p.getRuns().stream().anyMatch(r -> !r.getEmbeddedPictures().isEmpty())) {
+                blocks.add(Block.image()); // a figure: what stands right above it is its caption
+            }
+            return;
+        }
         int level = outlineLevel(p);
         Line line = new Line(numberLabel(p));
         for (XWPFRun run : p.getRuns()) {
