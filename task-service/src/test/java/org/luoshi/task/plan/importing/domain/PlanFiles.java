@@ -35,7 +35,7 @@ import org.apache.poi.xwpf.usermodel.XWPFTable;
  * real file would not have. Fonts: Debian's CJK TrueType fonts, as the assessment report uses ({@code .ci/run}
  * installs them).
  */
-final class PlanFiles {
+public final class PlanFiles {
     static final Path BODY_FONT = firstFont("/usr/share/fonts/truetype/arphic-gbsn00lp/gbsn00lp.ttf",
             "/usr/share/fonts/truetype/arphic/uming.ttc", "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc");
     static final Path BOLD_FONT = firstFont("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc",
@@ -52,6 +52,17 @@ final class PlanFiles {
         }
         throw new IllegalStateException("no CJK TrueType font among " + List.of(candidates)
                 + ": apt-get install fonts-arphic-gbsn00lp fonts-wqy-zenhei (as .ci/run does)");
+    }
+
+    /** The sample plan (docs/plans) as a Word document with a running header and page numbers. */
+    public static byte[] sampleAsDocx() {
+        return docx(blocksOf(PlanFixtures.bytes(PlanFixtures.BEIJING)), "北京市“十四五”时期国际科技创新中心建设规划");
+    }
+
+    /** The sample plan as a PDF with a running header and page numbers ("— 3 —"). */
+    public static byte[] sampleAsPdf() {
+        return pdf(blocksOf(PlanFixtures.bytes(PlanFixtures.BEIJING)),
+                new Furniture(page -> "北京市“十四五”时期国际科技创新中心建设规划", page -> "— " + page + " —"));
     }
 
     /** The blocks an HTML or text plan is read into. */
@@ -184,7 +195,7 @@ final class PlanFiles {
     }
 
     /** A PDF of {@code pages} pages that are only an image each, as a scanner makes. */
-    static byte[] scannedPdf(int pages) {
+    public static byte[] scannedPdf(int pages) {
         try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             BufferedImage scan = new BufferedImage(200, 280, BufferedImage.TYPE_BYTE_GRAY);
             java.awt.Graphics2D g = scan.createGraphics();
