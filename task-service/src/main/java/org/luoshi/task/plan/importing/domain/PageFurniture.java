@@ -64,8 +64,8 @@ final class PageFurniture {
         return out;
     }
 
-    /** A line compared across pages: without white space, every digit the same (page numbers, dates). */
+    /** A line compared across pages: without white space, every number the same (page numbers, dates). */
     private static String key(String line) {
-        return line.replaceAll("\\s+", "").replaceAll("[0-9０-９]", "#");
+        return line.replaceAll("\\s+", "").replaceAll("[0-9０-９]+", "#");
     }
 }

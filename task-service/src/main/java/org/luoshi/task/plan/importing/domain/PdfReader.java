@@ -3,8 +3,10 @@ package org.luoshi.task.plan.importing.domain;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 import org.apache.pdfbox.Loader;
@@ -13,6 +15,7 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDFontDescriptor;
+import org.apache.pdfbox.pdmodel.graphics.state.RenderingMode;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.text.TextPosition;
 
@@ -21,9 +24,11 @@ import org.apache.pdfbox.text.TextPosition;
  * {@link PageFurniture} (running headers and footers, page numbers); the rest are joined into paragraphs across line
  * and page breaks. A line starts a new paragraph when it is indented or set off (it starts right of the text's left
  * edge, as a Chinese paragraph's first line or a centred title does), when the line before it stops short of the
- * right edge (a paragraph's last line, a heading), when a wider gap or another type size sets it apart, or when it
+ * right edge after a closing punctuation mark or by more than four characters (a paragraph's last line, a heading;
+ * a line a typesetter broke a character or three early, to keep "区”，" or "IPv6" whole, does not), when a wider gap or another type size sets it apart, or when it
  * opens with a heading's number ("第三章", "一、", "（二）", "1.") after a line that ended a sentence. Lines are joined
- * without a space, except between two Latin words or numbers. Glyphs in bold or black (黑体) typefaces count as bold.
+ * without a space, except between two Latin words or numbers. Glyphs in bold or black (黑体) typefaces, or drawn
+ * filled and stroked (a face emboldened by the printer), count as bold.
  * A PDF whose pages carry no text is a scan: refused, saying so, since it would need text recognition first.
  * Tables are read as lines (a PDF does not mark them).
  */
@@ -33,6 +38,8 @@ final class PdfReader {
             "^(?:第\\s*[零〇一二两三四五六七八九十百\\d]+\\s*[章节篇部]|[零〇一二两三四五六七八九十百]+\\s*[、．.]"
                     + "|[（(]\\s*[零〇一二两三四五六七八九十百\\d]+\\s*[）)]|\\d{1,2}\\s*[.．、](?!\\d)).*");
     private static final Pattern SENTENCE_END = Pattern.compile(".*[。；;！!？?：:]$");
+    /** What a paragraph's last line or a heading ends with; a line broken early to keep "区”，" or "5G" whole does not. */
+    private static final Pattern TERMINAL = Pattern.compile(".*[。；;！!？?：:”’」』）)】…]$");
 
     private PdfReader() {
     }
@@ -77,6 +84,9 @@ final class PdfReader {
         private float y;
         private float size;
 
+        /** Glyphs drawn filled and stroked: how Chrome and Word embolden a face that has no bold weight. */
+        private final Map<TextPosition, Boolean> stroked = new IdentityHashMap<>();
+
         @Override
         protected void startPage(PDPage page) {
             pages.add(new ArrayList<>());
@@ -85,6 +95,15 @@ final class PdfReader {
         @Override
         protected void endPage(PDPage page) {
             endLine();
+            stroked.clear();
+        }
+
+        @Override
+        protected void processTextPosition(TextPosition position) {
+            if (getGraphicsState().getTextState().getRenderingMode() == RenderingMode.FILL_STROKE) {
+                stroked.put(position, Boolean.TRUE);
+            }
+            super.processTextPosition(position);
         }
 
         @Override
@@ -103,7 +122,7 @@ final class PdfReader {
                     y = p.getYDirAdj();
                     size = Math.max(size, p.getHeightDir() > 0 ? Math.max(p.getFontSizeInPt(), p.getHeightDir()) : p.getFontSizeInPt());
                 }
-                boolean b = isBold(p.getFont());
+                boolean b = stroked.containsKey(p) || isBold(p.getFont());
                 for (int i = 0; i < unicode.length(); i++) {
                     text.append(unicode.charAt(i));
                     bold.add(b);
@@ -189,8 +208,9 @@ final class PdfReader {
             float spacing) {
         String prev = previous.text.strip();
         String text = line.text.strip();
+        float shortBy = right - previous.x1;
         return line.x0 > left + 0.8f * charWidth
-                || previous.x1 < right - 1.5f * charWidth
+                || shortBy > 1.5f * charWidth && (TERMINAL.matcher(prev).matches() || shortBy > 4 * charWidth)
                 || line.page == previous.page && line.y - previous.y > 1.7f * spacing
                 || Math.abs(line.size - previous.size) > 0.2f * Math.max(previous.size, 1)
                 || SENTENCE_END.matcher(prev).matches() && NUMBERED.matcher(text).matches();
