@@ -16,6 +16,9 @@ final class DocumentReaders {
     static final String ACCEPTED_EN = "Upload the plan's full text as Word (.docx), PDF with a text layer, web page (HTML) "
             + "or plain text.";
 
+    /** A plan's Word file unpacks to a few megabytes; pictures may add some. */
+    static final long MAX_UNPACKED = 100L * 1024 * 1024;
+
     private DocumentReaders() {
     }
 
@@ -53,15 +56,27 @@ final class DocumentReaders {
                         + ", not a plan document that can be imported. " + ACCEPTED_EN);
     }
 
-    /** A ZIP (OOXML package) with the main part of a Word document. */
+    /**
+     * A ZIP (OOXML package) with the main part of a Word document. Its parts are unpacked once here, counting, so that
+     * a small file that unpacks to far more than any plan (a ZIP bomb) is refused before POI unpacks it.
+     */
     private static boolean isWordDocument(byte[] bytes) {
+        boolean word = false;
+        long unpacked = 0;
+        byte[] buffer = new byte[64 * 1024];
         try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(bytes))) {
             for (ZipEntry entry; (entry = zip.getNextEntry()) != null;) {
-                if (entry.getName().equals("word/document.xml")) {
-                    return true;
+                word |= entry.getName().equals("word/document.xml");
+                for (int n; (n = zip.read(buffer)) > 0;) {
+                    unpacked += n;
+                    if (unpacked > MAX_UNPACKED) {
+                        throw new PlanDocumentException(PlanDocumentException.UNREADABLE, "文件解压后超过 "
+                                + MAX_UNPACKED / 1024 / 1024 + " MB，不是规划文件。 The file unpacks to more than "
+                                + MAX_UNPACKED / 1024 / 1024 + " MB; it is not a plan document.");
+                    }
                 }
             }
-            return false;
+            return word;
         } catch (IOException | IllegalArgumentException e) {
             return false;
         }

@@ -60,6 +60,23 @@ class NotAPlanTest {
     }
 
     @Test
+    void refusesAWordFileThatUnpacksToFarMoreThanAnyPlan() throws Exception {
+        java.io.ByteArrayOutputStream bomb = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(bomb)) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("word/document.xml"));
+            byte[] zeros = new byte[1024 * 1024];
+            for (long written = 0; written <= DocumentReaders.MAX_UNPACKED; written += zeros.length) {
+                zip.write(zeros);
+            }
+            zip.closeEntry();
+        }
+        assertThat(bomb.size()).as("small packed").isLessThan(1024 * 1024);
+
+        refusing(bomb.toByteArray()).hasMessageContaining("unpacks to more than")
+                .extracting(e -> ((PlanDocumentException) e).code()).isEqualTo(PlanDocumentException.UNREADABLE);
+    }
+
+    @Test
     void refusesANewsArticle() {
         refusing(utf8("""
                 <!DOCTYPE html><html><head><meta charset="utf-8"><title>新能源汽车下乡活动在我市启动</title></head>
