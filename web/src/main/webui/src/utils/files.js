@@ -2,7 +2,8 @@
 export const EVIDENCE_MAX_BYTES = 20 * 1024 * 1024
 export const EVIDENCE_EXTENSIONS = ['pdf', 'docx', 'xlsx', 'doc', 'xls', 'jpg', 'jpeg', 'png', 'zip', 'txt']
 export const PLAN_MAX_BYTES = 5 * 1024 * 1024
-export const PLAN_EXTENSIONS = ['html', 'htm', 'txt']
+// what task-service's plan import reads (it tells the format by content; the extension only guides the picker)
+export const PLAN_EXTENSIONS = ['docx', 'pdf', 'html', 'htm', 'txt']
 
 export function extensionOf(name) {
   const dot = name.lastIndexOf('.')

@@ -26,6 +26,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.apache.poi.wp.usermodel.HeaderFooterType;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFParagraph;
+import org.apache.poi.xwpf.usermodel.XWPFRun;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -141,6 +145,32 @@ class BrowserJourneysIT {
     }
 
     @Test
+    void theSupervisorImportsThePlanAsAWordDocumentWithHeadersAndPageNumbers() throws Exception {
+        String id = shortId();
+        Path document = TARGET.resolve("journey-files/beijing-14th-fyp-sti-plan-" + id + ".docx");
+        Files.createDirectories(document.getParent());
+        Files.write(document, seedPlanAsWord(id));
+
+        long planId = importAndAssign("zh-CN", "海淀区", document, Map.of());
+
+        assertThat(taskCount(planId)).as("the web page's 118 tasks").isEqualTo(118);
+    }
+
+    @Test
+    void theSupervisorImportsThePlanPrintedToPdfAfterAScanIsRefusedSayingWhy() throws Exception {
+        String id = shortId();
+        Path page = TARGET.resolve("journey-files/beijing-14th-fyp-sti-plan-" + id + ".html");
+        Path pdf = TARGET.resolve("journey-files/beijing-14th-fyp-sti-plan-" + id + ".pdf");
+        Files.createDirectories(page.getParent());
+        Files.writeString(page, seedPlanAsServed(id));
+
+        long planId = importAndAssign("zh-CN", "海淀区", pdf, Map.of("PLAN_FILE", page.toString(),
+                "PRINT_TO_PDF", pdf.toString(), "SCANNED_PDF", TARGET.resolve("journey-files/scan-" + id + ".pdf").toString()));
+
+        assertThat(taskCount(planId)).as("the web page's 118 tasks, without headers and page numbers").isEqualTo(118);
+    }
+
+    @Test
     void theEvaluatorGeneratesTheReportAndDownloadsIt() throws Exception {
         SeedPlan plan = seedPlan();
         long evaluationId = evaluationAtTheEvaluatorsStage(plan);
@@ -194,8 +224,15 @@ class BrowserJourneysIT {
         Path document = TARGET.resolve("journey-files/beijing-14th-fyp-sti-plan-" + language + "-" + shortId() + ".html");
         Files.createDirectories(document.getParent());
         Files.writeString(document, Files.readString(SEED_PLAN) + "\n<!-- browser journey copy (" + language + ") -->\n");
+        importAndAssign(language, leadLabel, document, Map.of());
+    }
 
-        String output = runJourney("plan-import", language, Map.of("PLAN_FILE", document.toString(), "LEAD_LABEL", leadLabel));
+    /** Runs the import journey on {@code document} (env may say how the journey makes it) and answers the plan's id. */
+    private static long importAndAssign(String language, String leadLabel, Path document, Map<String, String> env)
+            throws Exception {
+        Map<String, String> journeyEnv = new LinkedHashMap<>(Map.of("PLAN_FILE", document.toString(), "LEAD_LABEL", leadLabel));
+        journeyEnv.putAll(env);
+        String output = runJourney("plan-import", language, journeyEnv);
 
         long planId = Long.parseLong(printed(output, "IMPORTED_PLAN_ID"));
         long taskId = Long.parseLong(printed(output, "ASSIGNED_TASK_ID"));
@@ -213,6 +250,69 @@ class BrowserJourneysIT {
         eventually("the task in 海淀区's inbox", () -> given().auth().oauth2(haidian).queryParam("size", 100)
                 .get(system.workflowUrl() + "/api/inbox").then().statusCode(200).extract().jsonPath()
                 .getString("items.find { it.taskId == " + taskId + " }.id"));
+        return planId;
+    }
+
+    private static int taskCount(long planId) {
+        return given().auth().oauth2(token(DemoUsers.SUPERVISOR)).queryParam("planId", planId)
+                .get(system.taskUrl() + "/api/tasks").then().statusCode(200).extract().path("total");
+    }
+
+    /** The seed plan's article as its site serves it: a page with a title, without the copy's front matter. */
+    private static String seedPlanAsServed(String id) throws IOException {
+        return "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>北京市“十四五”时期国际科技创新中心建设规划</title>"
+                + "</head><body>" + seedPlanArticle() + "<!-- " + id + " --></body></html>";
+    }
+
+    private static String seedPlanArticle() throws IOException {
+        String copy = Files.readString(SEED_PLAN);
+        return copy.substring(copy.indexOf("---", copy.indexOf("---") + 3) + 3);
+    }
+
+    /**
+     * The seed plan as an office's Word file: each paragraph of the article a paragraph (its bold opening run in bold),
+     * the plan's title as running header and a PAGE field as footer on every page.
+     */
+    private static byte[] seedPlanAsWord(String id) throws IOException {
+        Matcher paragraphs = Pattern.compile("<p[^>]*>(.*?)</p>", Pattern.DOTALL).matcher(seedPlanArticle());
+        // <font cms-style="… strong-Bold">（一）构建国家实验室体系</font>, <strong>…</strong>, <b>…</b> opening a paragraph
+        Pattern opening = Pattern.compile("^[\\s　]*<(font|strong|b)\\b([^>]*)>(.*?)</\\1>(.*)$", Pattern.DOTALL);
+        try (XWPFDocument doc = new XWPFDocument();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            doc.createHeader(HeaderFooterType.DEFAULT).createParagraph().createRun()
+                    .setText("北京市“十四五”时期国际科技创新中心建设规划（" + id + "）");
+            XWPFParagraph footer = doc
+                    .createFooter(HeaderFooterType.DEFAULT).createParagraph();
+            footer.createRun().setText("— ");
+            footer.getCTP().addNewFldSimple().setInstr("PAGE");
+            footer.createRun().setText(" —");
+            while (paragraphs.find()) {
+                String html = paragraphs.group(1);
+                Matcher run = opening.matcher(html);
+                boolean bold = run.matches() && (!run.group(1).equals("font") || run.group(2).contains("Bold"));
+                String boldText = bold ? plainText(run.group(3)) : "";
+                String rest = plainText(bold ? run.group(4) : html);
+                if (boldText.isEmpty() && rest.isEmpty()) {
+                    continue;
+                }
+                XWPFParagraph p = doc.createParagraph();
+                if (!boldText.isEmpty()) {
+                    XWPFRun boldRun = p.createRun();
+                    boldRun.setBold(true);
+                    boldRun.setText(boldText);
+                }
+                if (!rest.isEmpty()) {
+                    p.createRun().setText(rest);
+                }
+            }
+            doc.write(out);
+            return out.toByteArray();
+        }
+    }
+
+    private static String plainText(String html) {
+        return html.replaceAll("<[^>]+>", "").replace("&nbsp;", " ").replace("&lt;", "<").replace("&gt;", ">")
+                .replace("&quot;", "\"").replace("&amp;", "&").replace('　', ' ').strip();
     }
 
     /**

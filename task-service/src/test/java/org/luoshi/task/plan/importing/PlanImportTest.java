@@ -118,7 +118,7 @@ public class PlanImportTest {
                 .then().statusCode(422).contentType("application/problem+json");
         given().contentType("application/octet-stream").body(new byte[] { (byte) 0x89, 'P', 'N', 'G', 0, 0, 0, 0 })
                 .when().post("/api/plan-imports")
-                .then().statusCode(422);
+                .then().statusCode(415);
         given().contentType("text/html").body(new byte[0]).when().post("/api/plan-imports").then().statusCode(422);
         assertThat(given().when().get("/api/plans").then().extract().jsonPath().getList("$")).hasSize(plansBefore);
     }

@@ -7,6 +7,35 @@ final class ChineseNumerals {
     private ChineseNumerals() {
     }
 
+    private static final String DIGITS = "零一二三四五六七八九";
+
+    /** 1 → 一, 10 → 十, 12 → 十二, 20 → 二十, 105 → 一百零五; beyond 999 in Arabic digits. */
+    static String write(int n) {
+        if (n <= 0 || n > 999) {
+            return Integer.toString(n);
+        }
+        StringBuilder out = new StringBuilder();
+        int hundreds = n / 100;
+        int tens = n / 10 % 10;
+        int ones = n % 10;
+        if (hundreds > 0) {
+            out.append(DIGITS.charAt(hundreds)).append('百');
+            if (tens == 0 && ones > 0) {
+                out.append('零');
+            }
+        }
+        if (tens > 0) {
+            if (tens > 1 || hundreds > 0) {
+                out.append(DIGITS.charAt(tens));
+            }
+            out.append('十');
+        }
+        if (ones > 0) {
+            out.append(DIGITS.charAt(ones));
+        }
+        return out.toString();
+    }
+
     /** The integer value of an ordinal such as "十一" or "12"; -1 when it is not one. */
     static int ordinal(String numeral) {
         BigDecimal value = value(numeral);

@@ -35,6 +35,11 @@ record Heading(Level level, String numeral, int ordinal, String title, String re
     private static final Pattern TOC_LEADER = Pattern.compile("\\s*(?:[.…·．。-]{2,}|…+)\\s*\\d*\\s*$");
     private static final int MAX_TITLE = 60;
 
+    /** A heading the source marks by its outline level but not by a number: numbered by its place. */
+    static Heading outline(Level level, int ordinal, String title) {
+        return new Heading(level, ChineseNumerals.write(ordinal), ordinal, title, "");
+    }
+
     /** The heading a text block is or opens with, or null. */
     static Heading of(Block block) {
         if (!block.isText()) {

@@ -4,11 +4,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.DateTimeException;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -23,16 +20,22 @@ import org.luoshi.task.plan.importing.domain.Heading.Level;
  * Turns a published plan document (规划, 纲要, 计划, 方案 …) into a structured draft plan: chapters, sections, one
  * task per paragraph of the task chapters, and the quantitative indicators of its goals.
  *
- * <p>Input: the article as published: HTML or plain text, UTF-8 unless a byte-order mark or a {@code <meta charset>}
- * says otherwise (GB18030 is tried for bytes that are not UTF-8), optionally behind a YAML front matter block whose
- * {@code title} and {@code date} serve as hints. Stateless and thread-safe; the same bytes always give an equal result.
+ * <p>Input: the plan as published, in any of the formats {@link DocumentReaders} tells apart by content: Word (.docx,
+ * {@link DocxReader}), PDF with a text layer ({@link PdfReader}), HTML or plain text ({@link HtmlTextReader}: UTF-8
+ * unless a byte-order mark or a {@code <meta charset>} says otherwise, GB18030 tried for bytes that are not UTF-8,
+ * optionally behind a YAML front matter block whose {@code title} and {@code date} serve as hints). Each reader turns
+ * its format into one intermediate model ({@link PlanDocument}: headings with their level, paragraphs, tables, without
+ * the page's or the site's furniture); everything below is done once, on that model, whatever the format was.
+ * Stateless and thread-safe; the same bytes always give an equal result.
  *
  * <p>How the structure is found (all by rule, nothing tuned to one document):
  * <ul>
  * <li><b>Paragraphs.</b> Every block-level element and every {@code <br>} ends a paragraph; white space (including
  * full-width indentation) is collapsed. A bold run (b, strong, h1–h6, or an element whose attributes say "bold") that
  * opens a paragraph is remembered.</li>
- * <li><b>Headings.</b> A paragraph that is only a numbered title of at most 60 characters without 。 or ； is a
+ * <li><b>Headings.</b> A heading the source marks by its outline level without a number (Word's Heading styles) takes
+ * the numbering style of its level (1: 第X章, 2: 第X节, 3: X、, 4: （X）) and its place among its level's headings
+ * as its number. A paragraph that is only a numbered title of at most 60 characters without 。 or ； is a
  * heading. Numbering styles, highest rank first: 第X章/第X部分/第X篇, 第X节, X、, （X）/(X). Chapters are the highest
  * style in which both a 1 and a later 2 occur; sections are the next lower style present after the first chapter.
  * Headings must run in sequence (一, 二, 三 …); one out of sequence is ordinary text. A bold heading that opens a
@@ -42,8 +45,10 @@ import org.luoshi.task.plan.importing.domain.Heading.Level;
  * before the next chapter heading (among several such, the one that yields the most chapters, the later on a tie). A
  * table of contents repeats the headings with no text between them, so it is skipped, "目录" label or not.</li>
  * <li><b>Chrome.</b> Editor, source and share lines, "related articles", copyright end the article; app adverts,
- * breadcrumbs, QR-code prompts and "原标题" lines are dropped wherever they stand; scripts, styles, frames, navigation
- * and footers are never read. A short bold caption directly above a table or an image is not a paragraph.</li>
+ * breadcrumbs, QR-code prompts, "原标题" lines and the site's link rows (联系我们, 网站地图) are dropped wherever they
+ * stand; a site footer (主办/承办, 网站标识码, ICP 备案号) ends the article; scripts, styles, frames and the page
+ * furniture the readers recognise (HTML: {@link SiteFurniture}; PDF: {@link PageFurniture}; .docx keeps headers and
+ * footers apart) are never read. A short bold caption directly above a table or an image is not a paragraph.</li>
  * <li><b>Context chapters.</b> The leading chapters that set the scene: a chapter is context when its title names it
  * (总体要求, 指导思想, 发展基础, 发展目标 …) or when at least half of its section titles are short (≤ 12 characters)
  * and end in 形势, 基础, 思路, 原则, 目标, 思想, 背景, 现状, 环境, 机遇, 挑战, 要求, 意义, 定位, 愿景, 成就, 成效 or 需求 (or
@@ -107,13 +112,13 @@ public final class PlanDocumentParser {
      * @throws PlanDocumentException when the bytes are not a plan document this parser can read
      */
     public ParsedPlan parse(byte[] document) {
-        SourceText source = SourceText.of(document);
+        PlanDocument read = DocumentReaders.read(document);
         String sha256 = sha256(document);
-        List<Block> blocks = BlockReader.read(source);
+        List<Block> blocks = read.blocks();
         if (blocks.stream().noneMatch(Block::isText)) {
             throw new PlanDocumentException("文件中没有文字内容，不是规划文本。 The document contains no text; it is not a plan.");
         }
-        List<Heading> headings = blocks.stream().map(Heading::of).toList();
+        List<Heading> headings = headings(blocks);
 
         Level chapterLevel = chapterLevel(headings);
         int start = bodyStart(blocks, headings, chapterLevel);
@@ -123,10 +128,10 @@ public final class PlanDocumentParser {
 
         List<Block> front = blocks.subList(0, start);
         List<Heading> frontHeadings = headings.subList(0, start);
-        Title title = title(front, source);
-        Integer[] period = period(title.text, front, title.index, source);
+        Title title = title(front, read);
+        Integer[] period = period(title.text, front, title.index, read);
         DateLine dateLine = dateLine(front);
-        LocalDate issuedOn = dateLine != null ? dateLine.date : frontMatterDate(source);
+        LocalDate issuedOn = dateLine != null ? dateLine.date : read.dateHint();
         List<String> issuers = issuers(front, dateLine);
         List<String> preamble = preamble(front, frontHeadings, title, dateLine);
 
@@ -134,6 +139,26 @@ public final class PlanDocumentParser {
         List<ParsedIndicator> indicators = indicators(chapters, body.tables, period[1]);
         return new ParsedPlan(title.text, issuers, period[0], period[1], issuedOn, chapters, indicators, sha256,
                 preamble);
+    }
+
+    /**
+     * The heading each block is, by its numbering; a heading the source marks by its outline level without a number
+     * ("发展基础" in Word's Heading 1 style) is numbered by its place among the headings of its level.
+     */
+    private static List<Heading> headings(List<Block> blocks) {
+        List<Heading> out = new ArrayList<>(blocks.size());
+        int[] counters = new int[Level.values().length];
+        for (Block b : blocks) {
+            Heading h = Heading.of(b);
+            if (h == null && b.kind() == Block.Kind.HEADING) {
+                int rank = Math.min(b.level(), counters.length) - 1;
+                counters[rank]++;
+                Arrays.fill(counters, rank + 1, counters.length, 0);
+                h = Heading.outline(Level.values()[rank], counters[rank], b.text());
+            }
+            out.add(h);
+        }
+        return out;
     }
 
     // ------------------------------------------------------------------ structure
@@ -415,7 +440,7 @@ public final class PlanDocumentParser {
     private record DateLine(LocalDate date, int index, String tail) {
     }
 
-    private static Title title(List<Block> front, SourceText source) {
+    private static Title title(List<Block> front, PlanDocument read) {
         // 1. the plan named in its notice: 现将《…》印发给你们 / 关于印发《…》的通知
         for (int i = 0; i < front.size(); i++) {
             Matcher m = NOTICE_TITLE.matcher(front.get(i).text());
@@ -467,7 +492,7 @@ public final class PlanDocumentParser {
             return new Title(title, index);
         }
         // 4. the front matter's and the page's own titles
-        for (String hint : new String[] {source.frontMatter().get("title"), BlockReader.htmlTitle(source)}) {
+        for (String hint : read.titleHints()) {
             String cleaned = cleanTitleHint(hint);
             if (cleaned != null) {
                 return new Title(cleaned, -1);
@@ -520,32 +545,6 @@ public final class PlanDocumentParser {
             }
         }
         return null;
-    }
-
-    private static LocalDate frontMatterDate(SourceText source) {
-        String hint = source.frontMatter().get("date");
-        if (hint == null) {
-            return null;
-        }
-        try {
-            return ZonedDateTime.parse(hint, DateTimeFormatter.RFC_1123_DATE_TIME).toLocalDate();
-        } catch (DateTimeParseException e) {
-            // other forms below
-        }
-        Matcher m = Pattern.compile("^((?:19|20)\\d{2})[-/.](\\d{1,2})[-/.](\\d{1,2})").matcher(hint.trim());
-        if (m.find()) {
-            try {
-                return LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
-                        Integer.parseInt(m.group(3)));
-            } catch (DateTimeException e) {
-                return null;
-            }
-        }
-        try {
-            return LocalDateTime.parse(hint.trim()).toLocalDate();
-        } catch (DateTimeParseException e) {
-            return null;
-        }
     }
 
     private static List<String> issuers(List<Block> front, DateLine dateLine) {
@@ -602,7 +601,7 @@ public final class PlanDocumentParser {
         return out;
     }
 
-    private static Integer[] period(String title, List<Block> front, int titleIndex, SourceText source) {
+    private static Integer[] period(String title, List<Block> front, int titleIndex, PlanDocument read) {
         Integer[] fromTitle = periodIn(title);
         if (fromTitle != null) {
             return fromTitle;
@@ -613,7 +612,7 @@ public final class PlanDocumentParser {
                 return ordered(Integer.valueOf(m.group(1)), Integer.valueOf(m.group(2)));
             }
         }
-        for (String hint : new String[] {source.frontMatter().get("title"), BlockReader.htmlTitle(source)}) {
+        for (String hint : read.titleHints()) {
             Integer[] p = hint == null ? null : periodIn(hint.replace("_", ""));
             if (p != null) {
                 return p;

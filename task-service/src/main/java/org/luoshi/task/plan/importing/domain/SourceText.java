@@ -14,7 +14,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The input bytes as text: refuses what is empty or binary, picks the charset (a byte-order mark, then a
+ * The input bytes as text (what {@link DocumentReaders} did not recognise as PDF or Word): refuses what is empty or
+ * binary, picks the charset (a byte-order mark, then a
  * {@code <meta charset>} or XML declaration, else UTF-8, and GB18030 for bytes that are not UTF-8), and takes off a
  * YAML front matter block, keeping its simple {@code key: value} lines as hints.
  *
@@ -37,7 +38,7 @@ record SourceText(String body, Map<String, String> frontMatter, boolean html) {
         if (bytes == null || bytes.length == 0) {
             throw new PlanDocumentException("文件为空，不是规划文本。 The document is empty; it is not a plan.");
         }
-        refuseKnownBinaryFormats(bytes);
+        refuseBinary(bytes);
         String text = decode(bytes);
         if (text.isBlank()) {
             throw new PlanDocumentException("文件只有空白，不是规划文本。 The document holds only white space; it is not a plan.");
@@ -45,7 +46,7 @@ record SourceText(String body, Map<String, String> frontMatter, boolean html) {
         long control = text.chars().limit(20_000)
                 .filter(c -> c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f').count();
         if (control > Math.max(2, Math.min(text.length(), 20_000) / 100)) {
-            throw new PlanDocumentException("文件是二进制数据，不是 HTML 或文本。 The document is binary data, not HTML or text.");
+            throw binary();
         }
         if (text.charAt(0) == '\uFEFF') {
             text = text.substring(1);
@@ -55,58 +56,32 @@ record SourceText(String body, Map<String, String> frontMatter, boolean html) {
         return new SourceText(body, Map.copyOf(frontMatter), HTML_TAG.matcher(body).find());
     }
 
-    private static void refuseKnownBinaryFormats(byte[] b) {
-        String kind = null;
-        if (startsWith(b, 0x89, 'P', 'N', 'G')) {
-            kind = "PNG 图片 / a PNG image";
-        } else if (startsWith(b, 0xFF, 0xD8, 0xFF)) {
-            kind = "JPEG 图片 / a JPEG image";
-        } else if (startsWith(b, 'G', 'I', 'F', '8')) {
-            kind = "GIF 图片 / a GIF image";
-        } else if (startsWith(b, '%', 'P', 'D', 'F')) {
-            kind = "PDF 文件 / a PDF file";
-        } else if (startsWith(b, 'P', 'K', 3, 4)) {
-            kind = "压缩包或 Office 文档 / a ZIP archive or an Office document";
-        } else if (startsWith(b, 0xD0, 0xCF, 0x11, 0xE0)) {
-            kind = "旧版 Office 文档 / a legacy Office document";
-        }
-        if (kind != null) {
-            throw new PlanDocumentException("文件是" + kind.substring(0, kind.indexOf(" / "))
-                    + "，不是 HTML 或文本；请上传网页（HTML）或纯文本格式的规划全文。 The document is "
-                    + kind.substring(kind.indexOf(" / ") + 3)
-                    + ", not HTML or text; upload the plan's full text as a web page (HTML) or plain text.");
-        }
-        boolean utf16 = startsWith(b, 0xFF, 0xFE) || startsWith(b, 0xFE, 0xFF);
+    /** NUL bytes outside UTF-16: binary data that no reader takes. */
+    private static void refuseBinary(byte[] b) {
+        boolean utf16 = DocumentReaders.startsWith(b, 0xFF, 0xFE) || DocumentReaders.startsWith(b, 0xFE, 0xFF);
         if (!utf16) {
             for (int i = 0; i < Math.min(b.length, 8192); i++) {
                 if (b[i] == 0) {
-                    throw new PlanDocumentException(
-                            "文件是二进制数据，不是 HTML 或文本。 The document is binary data, not HTML or text.");
+                    throw binary();
                 }
             }
         }
     }
 
-    private static boolean startsWith(byte[] b, int... prefix) {
-        if (b.length < prefix.length) {
-            return false;
-        }
-        for (int i = 0; i < prefix.length; i++) {
-            if ((b[i] & 0xFF) != prefix[i]) {
-                return false;
-            }
-        }
-        return true;
+    private static PlanDocumentException binary() {
+        return new PlanDocumentException(PlanDocumentException.UNSUPPORTED_TYPE, "文件是无法识别的二进制数据。"
+                + DocumentReaders.ACCEPTED_ZH + " The document is binary data of an unknown kind. "
+                + DocumentReaders.ACCEPTED_EN);
     }
 
     private static String decode(byte[] bytes) {
-        if (startsWith(bytes, 0xEF, 0xBB, 0xBF)) {
+        if (DocumentReaders.startsWith(bytes, 0xEF, 0xBB, 0xBF)) {
             return new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8);
         }
-        if (startsWith(bytes, 0xFF, 0xFE)) {
+        if (DocumentReaders.startsWith(bytes, 0xFF, 0xFE)) {
             return new String(bytes, 2, bytes.length - 2, StandardCharsets.UTF_16LE);
         }
-        if (startsWith(bytes, 0xFE, 0xFF)) {
+        if (DocumentReaders.startsWith(bytes, 0xFE, 0xFF)) {
             return new String(bytes, 2, bytes.length - 2, StandardCharsets.UTF_16BE);
         }
         Charset declared = declaredCharset(bytes);

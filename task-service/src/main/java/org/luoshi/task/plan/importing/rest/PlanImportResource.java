@@ -1,6 +1,8 @@
 package org.luoshi.task.plan.importing.rest;
 
 import java.net.URI;
+import java.util.List;
+import java.util.Map;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -17,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.luoshi.common.problem.Problem;
 import org.luoshi.common.problem.Problems;
 import org.luoshi.common.security.Roles;
 import org.luoshi.task.shared.application.RateLimited;
@@ -29,19 +32,27 @@ import io.quarkus.security.Authenticated;
 @Path("/api/plan-imports")
 @Produces(MediaType.APPLICATION_JSON)
 @Authenticated
-@Tag(name = "plan imports", description = "导入规划文件 Import a plan document (the article as published) as a draft plan")
+@Tag(name = "plan imports", description = "导入规划文件 Import a plan document (as published: Word, PDF, web page or text) as a draft plan")
 public class PlanImportResource {
     @Inject
     PlanImportService imports;
 
     @POST
     @RateLimited("plan-import")
+    @APIResponse(responseCode = "200", description = "The preview (dryRun), or the plan an earlier import of the same document created")
+    @APIResponse(responseCode = "201", description = "The draft plan created")
     @APIResponse(responseCode = "413", description = "The document is larger than 5 MB (errors name 'document')")
+    @APIResponse(responseCode = "415", description = "The file is of a kind that is not imported (an image, a spreadsheet, "
+            + "a legacy .doc, other binary data); errors name 'document' with code unsupportedType")
+    @APIResponse(responseCode = "422", description = "The file is not a plan document that can be read; errors name "
+            + "'document' with code notAPlan, noTextLayer (a PDF without text, such as a scan) or unreadable (damaged, "
+            + "password-protected); the message says why in Chinese and English")
     @APIResponse(responseCode = "429", description = "The caller imported too often; Retry-After says when to try again")
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed({ Roles.SUPERVISOR, Roles.ADMIN })
-    @Operation(summary = "Upload a plan document (HTML or text, up to 5 MB). dryRun=true previews and creates nothing; "
-            + "the same document again finds the plan it created and changes nothing")
+    @Operation(summary = "Upload a plan document (Word .docx, PDF with a text layer, HTML or plain text; up to 5 MB), "
+            + "recognised by its content. dryRun=true previews and creates nothing; the same document again finds the "
+            + "plan it created and changes nothing")
     public Response importDocument(byte[] document,
             @QueryParam("dryRun") @DefaultValue("false") boolean dryRun,
             @QueryParam("name") String sourceName,
@@ -59,6 +70,9 @@ public class PlanImportResource {
 
     @ServerExceptionMapper
     public Response notAPlan(PlanDocumentException e) {
-        return Problems.response(422, "not-a-plan-document", "Not a plan document", e.getMessage());
+        List<Problem.FieldError> errors = List.of(new Problem.FieldError("document", e.getMessage(), e.code(), Map.of()));
+        return e.unsupportedType()
+                ? Problems.response(415, "unsupported-media-type", "Unsupported document type", e.getMessage(), errors)
+                : Problems.response(422, "not-a-plan-document", "Not a plan document", e.getMessage(), errors);
     }
 }

@@ -38,9 +38,42 @@ class NotAPlanTest {
     }
 
     @Test
-    void refusesAPdfAndOtherBinaryData() {
-        refusing(utf8("%PDF-1.7\n%âãÏÓ\n1 0 obj")).hasMessageContaining("PDF");
-        refusing(new byte[] {'a', 'b', 0, 1, 2, 3, 0, 0, 'c'}).hasMessageContaining("binary");
+    void refusesADamagedPdfAsUnreadableAndOtherBinaryDataAsAnUnsupportedType() {
+        refusing(utf8("%PDF-1.7\n%âãÏÓ\n1 0 obj")).hasMessageContaining("PDF")
+                .extracting(e -> ((PlanDocumentException) e).code()).isEqualTo(PlanDocumentException.UNREADABLE);
+        refusing(new byte[] {'a', 'b', 0, 1, 2, 3, 0, 0, 'c'}).hasMessageContaining("binary")
+                .extracting(e -> ((PlanDocumentException) e).code()).isEqualTo(PlanDocumentException.UNSUPPORTED_TYPE);
+    }
+
+    @Test
+    void refusesASpreadsheetAndALegacyWordFileAsUnsupportedTypesNamingWhatIsAccepted() throws Exception {
+        java.io.ByteArrayOutputStream xlsx = new java.io.ByteArrayOutputStream();
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook()) {
+            workbook.createSheet("指标").createRow(0).createCell(0).setCellValue("一、总体要求");
+            workbook.write(xlsx);
+        }
+        refusing(xlsx.toByteArray()).hasMessageContaining("Word (.docx)")
+                .extracting(e -> ((PlanDocumentException) e).code()).isEqualTo(PlanDocumentException.UNSUPPORTED_TYPE);
+        byte[] legacyDoc = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1};
+        refusing(legacyDoc).hasMessageContaining(".doc")
+                .extracting(e -> ((PlanDocumentException) e).code()).isEqualTo(PlanDocumentException.UNSUPPORTED_TYPE);
+    }
+
+    @Test
+    void refusesAWordFileThatUnpacksToFarMoreThanAnyPlan() throws Exception {
+        java.io.ByteArrayOutputStream bomb = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(bomb)) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("word/document.xml"));
+            byte[] zeros = new byte[1024 * 1024];
+            for (long written = 0; written <= DocumentReaders.MAX_UNPACKED; written += zeros.length) {
+                zip.write(zeros);
+            }
+            zip.closeEntry();
+        }
+        assertThat(bomb.size()).as("small packed").isLessThan(1024 * 1024);
+
+        refusing(bomb.toByteArray()).hasMessageContaining("unpacks to more than")
+                .extracting(e -> ((PlanDocumentException) e).code()).isEqualTo(PlanDocumentException.UNREADABLE);
     }
 
     @Test

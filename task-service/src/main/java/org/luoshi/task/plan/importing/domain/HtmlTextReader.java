@@ -1,11 +1,20 @@
 package org.luoshi.task.plan.importing.domain;
 
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Attribute;
@@ -15,15 +24,15 @@ import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 
 /**
- * Reads a document into {@link Block}s in reading order. HTML: every block-level element and every {@code <br>} ends
- * a paragraph; scripts, styles, frames, navigation and footers are dropped; a data table becomes one table block
- * (a layout table, one that holds paragraphs or long text, is read through as paragraphs). Plain text: one paragraph
- * a non-blank line.
+ * Reads an HTML or plain-text document into {@link Block}s in reading order. HTML: every block-level element and
+ * every {@code <br>} ends a paragraph; scripts, styles, frames and the page's furniture ({@link SiteFurniture}:
+ * navigation, page header and footer, sidebars, breadcrumbs, share bars, link lists) are dropped; a data table
+ * becomes one table block (a layout table, one that holds paragraphs or long text, is read through as paragraphs).
+ * Plain text: one paragraph a non-blank line.
  */
-final class BlockReader {
+final class HtmlTextReader {
     private static final Set<String> SKIPPED = Set.of("script", "style", "noscript", "iframe", "head", "template",
-            "svg", "button", "select", "textarea", "input", "object", "embed", "canvas", "video", "audio", "map",
-            "nav", "footer");
+            "svg", "button", "select", "textarea", "input", "object", "embed", "canvas", "video", "audio", "map");
     private static final Set<String> BLOCK_LEVEL = Set.of("p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul",
             "ol", "dl", "dt", "dd", "blockquote", "pre", "section", "article", "header", "aside", "center", "tr",
             "td", "th", "tbody", "thead", "figure", "figcaption", "main", "hr", "address", "form", "body", "caption",
@@ -36,15 +45,24 @@ final class BlockReader {
     private boolean prefixOpen = true;
     private boolean allBold = true;
     private int boldDepth;
+    private SiteFurniture furniture;
 
-    private BlockReader() {
+    private HtmlTextReader() {
     }
 
-    static List<Block> read(SourceText source) {
-        BlockReader reader = new BlockReader();
+    static PlanDocument read(SourceText source) {
+        return new PlanDocument(blocks(source), Arrays.asList(source.frontMatter().get("title"), htmlTitle(source)),
+                frontMatterDate(source));
+    }
+
+    private static List<Block> blocks(SourceText source) {
+        HtmlTextReader reader = new HtmlTextReader();
         if (source.html()) {
             Document doc = Jsoup.parse(source.body());
-            reader.walk(doc.body());
+            Element body = doc.body();
+            SiteFurniture furniture = new SiteFurniture(body);
+            reader.furniture = furniture;
+            reader.walk(body);
             reader.flush();
         } else {
             for (String line : source.body().split("\\R")) {
@@ -57,8 +75,35 @@ final class BlockReader {
         return List.copyOf(reader.blocks);
     }
 
+    private static LocalDate frontMatterDate(SourceText source) {
+        String hint = source.frontMatter().get("date");
+        if (hint == null) {
+            return null;
+        }
+        try {
+            return ZonedDateTime.parse(hint, DateTimeFormatter.RFC_1123_DATE_TIME).toLocalDate();
+        } catch (DateTimeParseException e) {
+            // other forms below
+        }
+        Matcher m = Pattern.compile("^((?:19|20)\\d{2})[-/.](\\d{1,2})[-/.](\\d{1,2})").matcher(hint.trim());
+        if (m.find()) {
+            try {
+                return LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
+                        Integer.parseInt(m.group(3)));
+            } catch (DateTimeException e) {
+                return null;
+            }
+        }
+        try {
+            return LocalDateTime.parse(hint.trim()).toLocalDate();
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+
     /** The title of an HTML document ({@code <title>}, else its first {@code <h1>}), or null. */
-    static String htmlTitle(SourceText source) {
+    private static String htmlTitle(SourceText source) {
         if (!source.html()) {
             return null;
         }
@@ -80,7 +125,7 @@ final class BlockReader {
             return; // comments, data nodes
         }
         String tag = e.normalName();
-        if (SKIPPED.contains(tag)) {
+        if (SKIPPED.contains(tag) || furniture.isFurniture(e)) {
             return;
         }
         if (tag.equals("br")) {
