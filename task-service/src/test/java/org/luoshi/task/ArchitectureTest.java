@@ -57,8 +57,9 @@ class ArchitectureTest {
             "indicator", Set.of("shared", "audit", "plan"),
             "plan.importing", Set.of("shared", "audit", "plan", "tracking", "indicator"),
             "evaluation", Set.of("shared", "audit", "plan", "tracking", "indicator"),
-            "disclosure", Set.of("shared", "audit", "plan", "tracking", "indicator", "evaluation"),
-            "demo", Set.of("shared", "audit", "plan", "tracking", "indicator"));
+            "succession", Set.of("shared", "audit", "plan", "tracking", "indicator", "evaluation"),
+            "disclosure", Set.of("shared", "audit", "plan", "tracking", "indicator", "evaluation", "succession"),
+            "demo", Set.of("shared", "audit", "plan", "tracking", "indicator", "evaluation", "succession"));
 
     static Optional<String> contextOf(JavaClass c) {
         String pkg = c.getPackageName();

@@ -41,16 +41,19 @@ public class PlanImportResource {
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed({ Roles.SUPERVISOR, Roles.ADMIN })
     @Operation(summary = "Upload a plan document (HTML or text, up to 5 MB). dryRun=true previews and creates nothing; "
-            + "the same document again finds the plan it created and changes nothing")
+            + "the same document again finds the plan it created and changes nothing; predecessorId links the plan to the plan it "
+            + "succeeds (as PUT /api/plans/{id}/predecessor)")
+    @APIResponse(responseCode = "409", description = "predecessorId names a plan that cannot be succeeded by this one")
     public Response importDocument(byte[] document,
             @QueryParam("dryRun") @DefaultValue("false") boolean dryRun,
             @QueryParam("name") String sourceName,
             @QueryParam("periodStart") Integer periodStart,
-            @QueryParam("periodEnd") Integer periodEnd) {
+            @QueryParam("periodEnd") Integer periodEnd,
+            @QueryParam("predecessorId") Long predecessorId) {
         if (dryRun) {
             return Response.ok(imports.preview(document, periodStart, periodEnd)).build();
         }
-        ImportResult result = imports.importDraft(document, sourceName, periodStart, periodEnd);
+        ImportResult result = imports.importDraft(document, sourceName, periodStart, periodEnd, predecessorId);
         if (!result.created()) {
             return Response.ok(result).build();
         }
