@@ -26,15 +26,14 @@ import org.luoshi.task.succession.api.CarryOverRequest;
 import org.luoshi.task.succession.api.CarryOverView;
 import org.luoshi.task.succession.api.ContinuationRequest;
 import org.luoshi.task.succession.api.ContinuationView;
-import org.luoshi.task.succession.api.LineageView;
 import org.luoshi.task.succession.api.SuccessionView;
 import org.luoshi.task.succession.application.CarryOverRefused;
 import org.luoshi.task.succession.application.SuccessionService;
 
 import io.quarkus.security.Authenticated;
 
-/** A plan's succession: the old plan's unfinished tasks carried over or closed, indicators continued, lineage. */
-@Path("/api")
+/** A plan's succession: the old plan's unfinished tasks carried over or closed, indicators continued. */
+@Path("/api/plans")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Authenticated
@@ -44,7 +43,7 @@ public class SuccessionResource {
     SuccessionService succession;
 
     @GET
-    @Path("plans/{id}/succession")
+    @Path("{id}/succession")
     @RolesAllowed({ Roles.SUPERVISOR, Roles.ADMIN, Roles.SERVICE })
     @Operation(summary = "The plan it succeeds and its successor, the old plan's final evaluation, the old plan's "
             + "unfinished tasks and what became of each, the indicators continued")
@@ -55,7 +54,7 @@ public class SuccessionResource {
     }
 
     @POST
-    @Path("plans/{id}/carry-over")
+    @Path("{id}/carry-over")
     @RolesAllowed({ Roles.SUPERVISOR, Roles.ADMIN })
     @Operation(summary = "结转: carry tasks of the plan this one succeeds into it (a new draft task each, keeping its "
             + "lineage) or close them with a reason; all or none")
@@ -70,7 +69,7 @@ public class SuccessionResource {
     }
 
     @POST
-    @Path("plans/{id}/indicator-continuations")
+    @Path("{id}/indicator-continuations")
     @RolesAllowed({ Roles.SUPERVISOR, Roles.ADMIN })
     @Operation(summary = "Indicators of this plan continuing those of the plan it succeeds (given pairs, or by the same "
             + "name without items): each takes the old one's latest value as its baseline, with year and provenance")
@@ -82,17 +81,6 @@ public class SuccessionResource {
             + "old value's year is not before the new target year")
     public List<ContinuationView> continueIndicators(@PathParam("id") long id, @Valid ContinuationRequest request) {
         return succession.continueIndicators(id, request);
-    }
-
-    @GET
-    @Path("tasks/{id}/lineage")
-    @RolesAllowed({ Roles.STAFF, Roles.SUPERVISOR, Roles.EVALUATOR, Roles.ADMIN, Roles.SERVICE })
-    @Operation(summary = "Where a carried task came from: old reference, old lead department, the old task and its "
-            + "adjustments; for whoever may read the task")
-    @APIResponse(responseCode = "200", description = "The lineage")
-    @APIResponse(responseCode = "404", description = "No task the caller sees, or a task that was not carried over")
-    public LineageView lineage(@PathParam("id") long id) {
-        return succession.lineage(id);
     }
 
     @ServerExceptionMapper
