@@ -145,7 +145,7 @@ class PlanSuccessionTest {
                 .when().post("/api/plans/" + newPlan + "/indicator-continuations")
                 .then().statusCode(409).body("code", equalTo("indicator.already-continued"));
         given().contentType(ContentType.JSON)
-                .body("{\"items\":[{\"indicatorId\":" + plans.newIndicatorId() + ",\"previousIndicatorId\":1}]}")
+                .body("{\"items\":[{\"indicatorId\":" + plans.newIndicatorId() + ",\"previousIndicatorId\":999999999}]}")
                 .when().post("/api/plans/" + newPlan + "/indicator-continuations")
                 .then().statusCode(400).body("errors[0].field", equalTo("items[0].previousIndicatorId"));
         given().when().get("/api/plans/" + newPlan + "/succession").then()
