@@ -50,7 +50,8 @@ class PublicSuccessionTest {
                 .body("indicators[0].baselineRevision", equalTo("REVISED"))
                 // the old plan published 2022's revised value; the new plan has no value of its own yet
                 .body("indicators[0].points.year", contains(2022))
-                .body("indicators[0].points[0].planId", equalTo((int) old));
+                .body("indicators[0].points[0].planId", equalTo((int) old))
+                .body("indicators[0].points[0].revision", equalTo("REVISED"));
         given().when().get("/api/public/plans").then().statusCode(200)
                 .body("find { it.planId == " + next + " }.predecessorPlanId", equalTo((int) old))
                 .body("find { it.planId == " + old + " }.successorPlanId", equalTo((int) next))

@@ -18,7 +18,7 @@ public record PublicSuccessionView(PublicPlanRef plan, PublicPlanRef predecessor
             String baselineRevision, List<Point> points) {
     }
 
-    /** A yearly figure as one of the plans' snapshots published it. */
+    /** A yearly figure as one of the plans' snapshots published it; {@code revision} PRELIMINARY or REVISED. */
     public record Point(long planId, int year, BigDecimal value, String revision) {
     }
 }

@@ -16,8 +16,10 @@ import org.luoshi.common.problem.ResourceNotFoundException;
 import org.luoshi.task.disclosure.api.DisclosureContent;
 import org.luoshi.task.disclosure.api.PublicSuccessionView;
 import org.luoshi.task.disclosure.domain.DisclosureSnapshot;
+import org.luoshi.task.disclosure.domain.PublicLabels;
 import org.luoshi.task.disclosure.persistence.DisclosureSnapshotRepository;
 import org.luoshi.task.indicator.domain.PlanIndicator;
+import org.luoshi.task.indicator.domain.ValueRevision;
 import org.luoshi.task.indicator.persistence.IndicatorRepository;
 import org.luoshi.task.plan.domain.Plan;
 import org.luoshi.task.plan.persistence.PlanRepository;
@@ -92,8 +94,18 @@ public class PublicSuccession {
         for (int k = newestFirst.size() - 1; k >= 0; k--) {
             newestFirst.get(k).indicators().stream().filter(i -> i.ordinal() == ordinal && i.latestYear() != null)
                     .findFirst().ifPresent(i -> points.put(i.latestYear(), new PublicSuccessionView.Point(planId,
-                            i.latestYear(), i.latestValue(), i.latestRevision())));
+                            i.latestYear(), i.latestValue(), revisionOf(i.latestRevision()))));
         }
+    }
+
+    /** The snapshot says the revision in words (初步数/修订数); the series names it as the API does. */
+    private static String revisionOf(String published) {
+        for (ValueRevision r : ValueRevision.values()) {
+            if (PublicLabels.of(r).equals(published)) {
+                return r.name();
+            }
+        }
+        return null;
     }
 
     private List<DisclosureContent> contents(long planId) {
