@@ -26,7 +26,12 @@ public class SuccessionFixtures {
     @Inject
     IndicatorRepository indicators;
 
-    public record Plans(EvaluationFixtures.PlanData old, long newPlanId, long newIndicatorId) {
+    /**
+     * @param newIndicatorId   continues the old plan's indicator of the same name, which has values
+     * @param newWithoutValues continues by name an old indicator that has no value yet
+     */
+    public record Plans(EvaluationFixtures.PlanData old, long newPlanId, long newIndicatorId, long oldWithoutValues,
+            long newWithoutValues) {
     }
 
     /** Both plans, not linked; the caller must be the supervising office (the new plan is created through the API). */
@@ -36,20 +41,26 @@ public class SuccessionFixtures {
                 .body("{\"title\":\"接续规划 " + System.nanoTime() + "\",\"issuingBodies\":[\"北京市人民政府\"],"
                         + "\"periodStart\":2026,\"periodEnd\":2030}")
                 .when().post("/api/plans").then().statusCode(201).extract().jsonPath().getLong("id");
-        long indicatorId = QuarkusTransaction.requiringNew().call(() -> {
+        long indicatorId = indicator(newPlanId, 1, "全社会研究与试验发展经费支出", 2030);
+        long oldWithoutValues = indicator(old.planId(), 2, "技术合同成交额", 2025);
+        long newWithoutValues = indicator(newPlanId, 2, "技术合同成交额", 2030);
+        return new Plans(old, newPlanId, indicatorId, oldWithoutValues, newWithoutValues);
+    }
+
+    private long indicator(long planId, int ordinal, String name, int targetYear) {
+        return QuarkusTransaction.requiringNew().call(() -> {
             PlanIndicator i = new PlanIndicator();
-            i.planId = newPlanId;
-            i.ordinal = 1;
-            i.name = "全社会研究与试验发展经费支出";
+            i.planId = planId;
+            i.ordinal = ordinal;
+            i.name = name;
             i.unit = "亿元";
             i.kind = IndicatorKind.EXPECTED;
-            i.targetYear = 2030;
+            i.targetYear = targetYear;
             i.targetValue = new BigDecimal("300");
             i.comparison = TargetComparison.AT_LEAST;
             indicators.persist(i);
             return i.id;
         });
-        return new Plans(old, newPlanId, indicatorId);
     }
 
     public static Response link(long planId, long predecessorId) {

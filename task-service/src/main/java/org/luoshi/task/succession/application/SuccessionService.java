@@ -221,8 +221,8 @@ public class SuccessionService {
 
     /**
      * Pairs indicators of this plan with those of its predecessor (given, or by the same name) and sets each new one's
-     * baseline to the old one's latest value. An old indicator without any value, or one already continued, is refused
-     * naming the item; nothing changes then.
+     * baseline to the old one's latest value. By name, old indicators without a value yet are left for later; a given
+     * pair whose old indicator has no value, or one already continued, is refused naming the item; nothing changes then.
      */
     @Transactional
     public List<ContinuationView> continueIndicators(long planId, ContinuationRequest request) {
@@ -247,6 +247,8 @@ public class SuccessionService {
                     .filter(i -> !existing.containsKey(i.id))
                     .filter(i -> oldByName.containsKey(i.name.strip()))
                     .filter(i -> !previousTaken.contains(oldByName.get(i.name.strip()).id))
+                    // an old indicator without any value has no baseline to give yet: paired once it has one
+                    .filter(i -> BaselinePolicy.latest(oldByName.get(i.name.strip()).values).isPresent())
                     .map(i -> new ContinuationRequest.Pair(i.id, oldByName.get(i.name.strip()).id)).toList();
         } else {
             pairs = request.items();
