@@ -59,7 +59,7 @@ class ArchitectureTest {
             "evaluation", Set.of("shared", "audit", "plan", "tracking", "indicator"),
             "succession", Set.of("shared", "audit", "plan", "tracking", "indicator", "evaluation"),
             "disclosure", Set.of("shared", "audit", "plan", "tracking", "indicator", "evaluation", "succession"),
-            "demo", Set.of("shared", "audit", "plan", "tracking", "indicator", "evaluation", "succession"));
+            "demo", Set.of("shared", "audit", "plan", "tracking", "indicator"));
 
     static Optional<String> contextOf(JavaClass c) {
         String pkg = c.getPackageName();
