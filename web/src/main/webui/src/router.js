@@ -20,6 +20,10 @@ export const routes = [
   { path: '/evaluator/evaluations/:id', name: 'evaluatorEvaluation', component: () => import('./views/evaluator/EvaluationView.vue'), meta: { roles: ['evaluator'] } },
   { path: '/staff/self-assessments/:itemId', name: 'selfAssessment', component: () => import('./views/staff/SelfAssessmentView.vue'), meta: { roles: ['staff'] } },
   { path: '/supervisor/evaluation-reviews', name: 'evaluationReviews', component: () => import('./views/supervisor/EvaluationReviewView.vue'), meta: { roles: ['supervisor'], menu: 'evaluationReview.menu' } },
+  // plan succession (issue 16, docs/succession.md)
+  { path: '/supervisor/succession', name: 'succession', component: () => import('./views/supervisor/SuccessionView.vue'), meta: { roles: ['supervisor', 'admin'], menu: 'succession.menu' } },
+  { path: '/supervisor/proposals', name: 'proposals', component: () => import('./views/supervisor/ProposalsView.vue'), meta: { roles: ['supervisor', 'admin'], menu: 'succession.proposals.menu' } },
+  { path: '/public/succession', name: 'publicSuccession', component: () => import('./views/public/PublicSuccessionView.vue'), meta: { public: true } },
   { path: '/notifications', name: 'notifications', component: () => import('./views/NotificationsView.vue'), meta: { roles: ['staff', 'supervisor', 'evaluator', 'admin'], menu: 'menu.notifications' } },
   { path: '/public', name: 'publicHome', component: () => import('./views/public/HomeView.vue'), meta: { public: true, menu: 'public.nav.menu' } },
   { path: '/public/indicators', name: 'publicIndicators', component: () => import('./views/public/PublicIndicatorsView.vue'), meta: { public: true } },

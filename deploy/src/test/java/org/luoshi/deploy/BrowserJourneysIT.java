@@ -51,6 +51,7 @@ class BrowserJourneysIT {
     private static final Path WEBUI = REPO.resolve("web/src/main/webui");
     private static final Path TARGET = REPO.resolve("deploy/target");
     private static final Path SEED_PLAN = REPO.resolve("docs/plans/beijing-14th-fyp-sti-plan.html");
+    private static final Path SUCCESSOR_PLAN = REPO.resolve("docs/plans/demo-successor-sti-plan.html");
     private static final Duration JOURNEY_TIMEOUT = Duration.ofMinutes(4);
 
     private static String chromium;
@@ -214,6 +215,33 @@ class BrowserJourneysIT {
         // measured, never asserted against a budget (speed is not a test): the figure is in the log for people
         long bytes = Long.parseLong(printed(output, "FIRST_VISIT_BYTES"));
         System.out.printf("[journey] first public visit: %d KB transferred in %s ms%n", bytes / 1024, printed(output, "FIRST_VISIT_MS"));
+    }
+
+    @Test
+    void theSupervisorLinksTheNextPlanCarriesTasksOverAndContinuesIndicators() throws Exception {
+        SeedPlan plan = seedPlan();
+        String supervisor = token(DemoUsers.SUPERVISOR);
+        given().auth().oauth2(supervisor).post(system.taskUrl() + "/api/plans/" + plan.id + "/disclosures")
+                .then().statusCode(201);
+        JsonPath imported = given().auth().oauth2(supervisor).contentType("text/html; charset=UTF-8")
+                .body(Files.readAllBytes(SUCCESSOR_PLAN)).queryParam("name", SUCCESSOR_PLAN.getFileName().toString())
+                .post(system.taskUrl() + "/api/plan-imports").then().statusCode(201).extract().jsonPath();
+        long successorId = imported.getLong("plan.id");
+
+        runJourney("plan-succession", "zh-CN", Map.of("PLAN_TITLE", imported.getString("plan.title"),
+                "PREDECESSOR_TITLE", plan.title));
+
+        JsonPath succession = given().auth().oauth2(supervisor)
+                .get(system.taskUrl() + "/api/plans/" + successorId + "/succession").then().statusCode(200).extract().jsonPath();
+        assertThat(succession.getLong("predecessor.id")).isEqualTo(plan.id);
+        assertThat(succession.getList("decided.decision", String.class)).containsExactly("CARRIED", "CARRIED");
+        // the seed plan's first indicator has a 2022 value and the successor names it too: its baseline now
+        assertThat(succession.getList("continuations.name", String.class)).contains((String) plan.indicators.get(0).get("name"));
+        assertThat(succession.getInt("continuations[0].baselineYear")).isEqualTo(2022);
+        assertThat(succession.getString("continuations[0].baselineRevision")).isEqualTo("PRELIMINARY");
+        long carried = succession.getLong("decided[0].newTaskId");
+        given().auth().oauth2(supervisor).get(system.taskUrl() + "/api/tasks/" + carried + "/lineage").then().statusCode(200)
+                .body("carriedFrom.oldPlanId", org.hamcrest.Matchers.equalTo((int) plan.id));
     }
 
     // --- journeys -------------------------------------------------------------------------------------------------

@@ -57,7 +57,8 @@ class ArchitectureTest {
             "indicator", Set.of("shared", "audit", "plan"),
             "plan.importing", Set.of("shared", "audit", "plan", "tracking", "indicator"),
             "evaluation", Set.of("shared", "audit", "plan", "tracking", "indicator"),
-            "disclosure", Set.of("shared", "audit", "plan", "tracking", "indicator", "evaluation"),
+            "succession", Set.of("shared", "audit", "plan", "tracking", "indicator", "evaluation"),
+            "disclosure", Set.of("shared", "audit", "plan", "tracking", "indicator", "evaluation", "succession"),
             "demo", Set.of("shared", "audit", "plan", "tracking", "indicator"));
 
     static Optional<String> contextOf(JavaClass c) {

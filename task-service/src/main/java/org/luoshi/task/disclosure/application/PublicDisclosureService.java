@@ -43,12 +43,23 @@ public class PublicDisclosureService {
     @Inject
     ObjectMapper json;
 
-    /** Plans with at least one published snapshot, the one most recently brought up to date first. */
+    @Inject
+    PublicSuccession succession;
+
+    /**
+     * Plans with at least one published snapshot, by period (the latest period first), and within a period the one most
+     * recently brought up to date first.
+     */
     @Transactional
     public List<PublicPlanView> plans() {
         return snapshots.latestOfEveryPlan().stream()
-                .map(s -> new PublicPlanView(s.planId, s.planTitle, snapshots.countOfPlan(s.planId), s.id, s.asOf,
-                        DisclosureSummary.href(s.id)))
+                .map(s -> {
+                    PublicSuccession.Links links = succession.links(s.planId);
+                    return new PublicPlanView(s.planId, s.planTitle, snapshots.countOfPlan(s.planId), s.id, s.asOf,
+                            DisclosureSummary.href(s.id), links.periodStart(), links.periodEnd(),
+                            links.predecessorPlanId(), links.successorPlanId());
+                })
+                .sorted(java.util.Comparator.comparingInt(PublicPlanView::periodStart).reversed())
                 .toList();
     }
 

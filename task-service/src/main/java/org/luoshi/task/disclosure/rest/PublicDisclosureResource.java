@@ -50,6 +50,9 @@ public class PublicDisclosureResource {
     @Inject
     PublicDisclosureService disclosure;
 
+    @Inject
+    org.luoshi.task.disclosure.application.PublicSuccession publicSuccession;
+
     @Context
     Request request;
 
@@ -60,6 +63,18 @@ public class PublicDisclosureResource {
     public Response plans() {
         List<PublicPlanView> plans = disclosure.plans();
         return Response.ok(plans).header(HttpHeaders.CACHE_CONTROL, SHORT).build();
+    }
+
+    @GET
+    @Path("plans/{planId}/succession")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The published plan's predecessor and successor (when published) and, for each indicator "
+            + "continuing one of the predecessor's, the series across both plans as published")
+    @APIResponse(responseCode = "200", description = "The succession")
+    @APIResponse(responseCode = "404", description = "No published plan with this id")
+    public Response succession(@PathParam("planId") String planId) {
+        return Response.ok(publicSuccession.of(PublicIds.parse(planId, "planId")))
+                .header(HttpHeaders.CACHE_CONTROL, SHORT).build();
     }
 
     @GET

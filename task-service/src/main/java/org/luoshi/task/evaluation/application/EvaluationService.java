@@ -93,6 +93,9 @@ public class EvaluationService {
     AuditLog audit;
 
     @Inject
+    EvaluationProposals proposals;
+
+    @Inject
     BusinessCalendar calendar;
 
     @Inject
@@ -273,6 +276,9 @@ public class EvaluationService {
         evaluation.review(approve, request.decision().name(), comment, request.decidedBy().strip(),
                 Instant.now().truncatedTo(ChronoUnit.MICROS));
         evaluations.flush();
+        if (approve) {
+            proposals.raise(evaluation);
+        }
         EvaluationView after = view(evaluation);
         audit.record("evaluation.reviewed", "evaluation", id, before, after);
         LOG.infof("%s recorded that %s decided %s on evaluation %d", caller.username(), evaluation.reviewedBy,

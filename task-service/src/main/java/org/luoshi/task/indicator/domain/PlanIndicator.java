@@ -18,6 +18,8 @@ import jakarta.persistence.PrePersist;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import org.luoshi.task.shared.domain.RuleViolation;
+
 /** 指标: a quantitative indicator of a plan, with its baseline, target and the values reported for it. */
 @Entity
 @Table(name = "plan_indicator")
@@ -139,5 +141,18 @@ public class PlanIndicator {
         Baseline baseline = baselineYear == null ? null : new Baseline(baselineYear, baselineValue);
         return new Indicator(name, unit, kind, baseline, new Target(targetYear, targetValue, comparison),
                 values.stream().map(IndicatorValue::toRule).toList(), direction);
+    }
+
+    /**
+     * Takes a baseline from elsewhere (the latest value of the indicator this one continues): it must come before the
+     * target year, as a plan's own baseline does.
+     */
+    public void takeBaseline(int year, BigDecimal value) {
+        if (year >= targetYear) {
+            throw new RuleViolation("indicator.baseline-after-target", "indicator " + id + " has its target in " + targetYear
+                    + ": a baseline of " + year + " does not come before it");
+        }
+        baselineYear = year;
+        baselineValue = value;
     }
 }

@@ -94,6 +94,41 @@ public class PlanService {
         return PlanView.of(plan);
     }
 
+    /**
+     * Links a plan to the plan it succeeds (the aggregate's rules: {@link Plan#succeed}). A predecessor the caller
+     * cannot see is 400 naming {@code predecessorId}, as one that does not exist.
+     */
+    @Transactional
+    public PlanView linkPredecessor(long id, int expectedVersion, long predecessorId) {
+        Caller caller = callers.current();
+        Plan plan = visiblePlan(id, caller);
+        if (plan.version != expectedVersion) {
+            throw new org.luoshi.common.problem.PreconditionFailedException("plan " + id + " changed since version "
+                    + expectedVersion + "; it is now version " + plan.version);
+        }
+        link(plan, predecessorId, caller);
+        return PlanView.of(plan);
+    }
+
+    /** The same link, for a plan being imported in the caller's transaction (import with {@code predecessorId}). */
+    public void link(Plan plan, long predecessorId, Caller caller) {
+        Plan predecessor = plans.findByIdOptional(predecessorId).filter(p -> PlanAccessPolicy.canSee(caller, p))
+                .orElseThrow(() -> new InvalidFieldException("predecessorId", "there is no plan " + predecessorId,
+                        ViolationCodes.INVALID));
+        Long successor = plans.find("predecessorId", predecessorId).firstResultOptional().map(p -> p.id).orElse(null);
+        PlanView before = PlanView.of(plan);
+        if (plan.succeed(predecessor, successor)) {
+            plans.flush();
+            audit.record("plan.predecessor-linked", "plan", plan.id, before, PlanView.of(plan));
+            LOG.infof("%s linked plan %d as the successor of plan %d", caller.username(), plan.id, predecessorId);
+        }
+    }
+
+    /** The plan that succeeds this one, if the caller may see it. */
+    public java.util.Optional<Plan> successorOf(long id, Caller caller) {
+        return plans.find("predecessorId", id).firstResultOptional().filter(p -> PlanAccessPolicy.canSee(caller, p));
+    }
+
     public Plan visiblePlan(long id, Caller caller) {
         return plans.findByIdOptional(id).filter(p -> PlanAccessPolicy.canSee(caller, p))
                 .orElseThrow(() -> new ResourceNotFoundException("plan", id));

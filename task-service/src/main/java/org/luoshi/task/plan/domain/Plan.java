@@ -79,8 +79,43 @@ public class Plan {
     @Column(nullable = false)
     public boolean demo;
 
+    /** The plan this one succeeds (e.g. the 15th Five-Year plan the 14th); set only by {@link #succeed}. */
+    @Column(name = "predecessor_id")
+    public Long predecessorId;
+
     @Version
     public int version;
+
+    /**
+     * Links this plan to the plan it succeeds: one that is no draft and whose period ends before this one starts (so
+     * that a chain of plans never loops). Linking to the same plan again changes nothing; another one is refused, as is
+     * a predecessor already succeeded by another plan ({@code successorOfPredecessor}, null when none).
+     */
+    public boolean succeed(Plan predecessor, Long successorOfPredecessor) {
+        if (id != null && id.equals(predecessor.id)) {
+            throw new RuleViolation("plan.own-predecessor", "plan " + id + " cannot succeed itself");
+        }
+        if (predecessor.id.equals(predecessorId)) {
+            return false;
+        }
+        if (predecessorId != null) {
+            throw new RuleViolation("plan.predecessor-set", "plan " + id + " already succeeds plan " + predecessorId);
+        }
+        if (predecessor.status == PlanStatus.DRAFT) {
+            throw new RuleViolation("plan.predecessor-draft", "plan " + predecessor.id + " is a draft: only a plan in force "
+                    + "or closed can be succeeded");
+        }
+        if (predecessor.periodEnd >= periodStart) {
+            throw new RuleViolation("plan.predecessor-period", "plan " + predecessor.id + " runs until " + predecessor.periodEnd
+                    + ": a successor starts after it ends, and plan " + id + " starts in " + periodStart);
+        }
+        if (successorOfPredecessor != null && !successorOfPredecessor.equals(id)) {
+            throw new RuleViolation("plan.already-succeeded", "plan " + predecessor.id + " is already succeeded by plan "
+                    + successorOfPredecessor);
+        }
+        predecessorId = predecessor.id;
+        return true;
+    }
 
     /** Confirms a draft: it comes into force, and its tasks can be worked on. */
     public void confirm(String by, Instant at) {

@@ -20,12 +20,14 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.luoshi.common.problem.Versions;
 import org.luoshi.common.security.Roles;
 import org.luoshi.task.plan.api.NewPlan;
 import org.luoshi.task.plan.api.PlanStatusChange;
 import org.luoshi.task.plan.api.PlanView;
+import org.luoshi.task.plan.api.PredecessorLink;
 import org.luoshi.task.plan.application.PlanService;
 
 import io.quarkus.security.Authenticated;
@@ -75,6 +77,22 @@ public class PlanResource {
     @Operation(summary = "Confirm a draft plan (If-Match: its ETag): it comes into force")
     public Response confirm(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         PlanView plan = plans.confirm(id, Versions.required(ifMatch));
+        return Response.ok(plan).tag(Versions.etag(plan.version())).build();
+    }
+
+    @PUT
+    @Path("{id}/predecessor")
+    @RolesAllowed({ Roles.SUPERVISOR, Roles.ADMIN })
+    @Operation(summary = "Link the plan (If-Match: its ETag) to the plan it succeeds; the same link again changes nothing")
+    @APIResponse(responseCode = "200", description = "The plan, with predecessorId")
+    @APIResponse(responseCode = "400", description = "predecessorId names no plan the caller sees")
+    @APIResponse(responseCode = "409", description = "The plan already succeeds another, the predecessor is a draft, is "
+            + "already succeeded, or does not end before this plan starts (code plan.*)")
+    @APIResponse(responseCode = "412", description = "Stale If-Match")
+    @APIResponse(responseCode = "428", description = "No If-Match")
+    public Response linkPredecessor(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @NotNull @Valid PredecessorLink link) {
+        PlanView plan = plans.linkPredecessor(id, Versions.required(ifMatch), link.predecessorId());
         return Response.ok(plan).tag(Versions.etag(plan.version())).build();
     }
 

@@ -204,4 +204,20 @@ public class PlanTask {
         completedOn = milestones.stream().map(m -> m.completedOn).max(Comparator.naturalOrder()).orElseThrow();
         return true;
     }
+
+    /**
+     * A new task of the plan that succeeds this one, continuing this unfinished task: the same title and plan text, a
+     * draft of the new plan for the supervising office to assign there (its lead, dates and milestones are the new
+     * plan's). Where it came from is recorded by the succession context.
+     */
+    public PlanTask carryInto(long successorPlanId) {
+        if (status == TaskStatus.COMPLETED) {
+            throw new RuleViolation("task.completed", "task " + id + " is completed: only an unfinished task is carried over");
+        }
+        PlanTask next = new PlanTask();
+        next.planId = successorPlanId;
+        next.title = title;
+        next.sourceText = sourceText;
+        return next;
+    }
 }

@@ -54,6 +54,9 @@ public class PlanImportService {
     PlanRepository plans;
 
     @Inject
+    org.luoshi.task.plan.application.PlanService planService;
+
+    @Inject
     ChapterRepository chapters;
 
     @Inject
@@ -79,12 +82,22 @@ public class PlanImportService {
 
     @Transactional
     public ImportResult importDraft(byte[] document, String sourceName, Integer periodStart, Integer periodEnd) {
+        return importDraft(document, sourceName, periodStart, periodEnd, null);
+    }
+
+    /** The import, linking the new plan at once to the plan it succeeds when {@code predecessorId} is given. */
+    @Transactional
+    public ImportResult importDraft(byte[] document, String sourceName, Integer periodStart, Integer periodEnd,
+            Long predecessorId) {
         Caller caller = callers.current();
         ParsedPlan parsed = parse(document);
         Plan earlier = existing(parsed);
         if (earlier != null) {
             LOG.infof("%s imported '%s' again: it is plan %d already, nothing changed", caller.username(), parsed.title(),
                     earlier.id);
+            if (predecessorId != null) {
+                planService.link(earlier, predecessorId, caller);
+            }
             return new ImportResult(PlanView.of(earlier), false, preview(parsed, earlier, periodStart, periodEnd));
         }
         int[] period = period(parsed, periodStart, periodEnd);
@@ -100,6 +113,9 @@ public class PlanImportService {
         plan.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         plan.createdBy = caller.username();
         plans.persist(plan);
+        if (predecessorId != null) {
+            planService.link(plan, predecessorId, caller);
+        }
         int taskCount = 0;
         for (ParsedChapter pc : parsed.chapters()) {
             PlanChapter chapter = new PlanChapter();

@@ -52,16 +52,19 @@ public class PlanImportResource {
     @RolesAllowed({ Roles.SUPERVISOR, Roles.ADMIN })
     @Operation(summary = "Upload a plan document (Word .docx, PDF with a text layer, HTML or plain text; up to 5 MB), "
             + "recognised by its content. dryRun=true previews and creates nothing; the same document again finds the "
-            + "plan it created and changes nothing")
+            + "plan it created and changes nothing; predecessorId links the plan to the plan it succeeds (as "
+            + "PUT /api/plans/{id}/predecessor)")
+    @APIResponse(responseCode = "409", description = "predecessorId names a plan that cannot be succeeded by this one")
     public Response importDocument(byte[] document,
             @QueryParam("dryRun") @DefaultValue("false") boolean dryRun,
             @QueryParam("name") String sourceName,
             @QueryParam("periodStart") Integer periodStart,
-            @QueryParam("periodEnd") Integer periodEnd) {
+            @QueryParam("periodEnd") Integer periodEnd,
+            @QueryParam("predecessorId") Long predecessorId) {
         if (dryRun) {
             return Response.ok(imports.preview(document, periodStart, periodEnd)).build();
         }
-        ImportResult result = imports.importDraft(document, sourceName, periodStart, periodEnd);
+        ImportResult result = imports.importDraft(document, sourceName, periodStart, periodEnd, predecessorId);
         if (!result.created()) {
             return Response.ok(result).build();
         }
