@@ -192,9 +192,13 @@ public class EvaluationFixtures {
 
     /** A mid-term evaluation of the plan by the organisation, launched through the service under the test's identity. */
     public long launch(long planId, String organisation) {
+        return launch(planId, organisation, LocalDate.of(2021, 1, 1), LocalDate.of(2023, 6, 30));
+    }
+
+    /** The same for the period given. */
+    public long launch(long planId, String organisation, LocalDate periodFrom, LocalDate periodTo) {
         return service.launch("fixture-" + UUID.randomUUID(), new NewEvaluation(planId, EvaluationKind.MID_TERM,
-                LocalDate.of(2021, 1, 1), LocalDate.of(2023, 6, 30), organisation, LocalDate.now().plusDays(30),
-                "chen.jing", null)).evaluation().id();
+                periodFrom, periodTo, organisation, LocalDate.now().plusDays(30), "chen.jing", null)).evaluation().id();
     }
 
     public long launchedEvaluation(String organisation) {

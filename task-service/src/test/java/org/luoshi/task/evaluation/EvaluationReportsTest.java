@@ -102,7 +102,8 @@ class EvaluationReportsTest {
         assertThat(model.overview().milestonesOverdue()).isEqualTo(1);
         assertThat(model.overview().departmentsInScope()).isEqualTo(3);
         assertThat(model.overview().selfAssessmentsSubmitted()).isZero();
-        assertThat(model.overview().chapters()).isEqualTo(1);
+        assertThat(model.overview().chapters()).isEqualTo(2);
+        assertThat(model.overview().chaptersWithTasks()).isEqualTo(1);
 
         assertThat(model.overdue()).extracting(AssessmentReportModel.ItemRow::status).containsExactly("任务逾期", "节点逾期");
         assertThat(model.overdue().get(0).reference()).isEqualTo("三（一）1");
@@ -136,7 +137,7 @@ class EvaluationReportsTest {
 
     @Test
     @TestSecurity(user = "workflow", roles = "service")
-    void returnedReportsAndAdjustmentsInTheSnapshotReachTheReport() {
+    void returnedReportsAndAdjustmentsOfThePeriodReachTheReport() {
         EvaluationFixtures.PlanData plan = fixtures.plan();
         given().contentType(ContentType.JSON)
                 .body("{\"kind\":\"LEAD\",\"departmentCode\":\"haidian\",\"submittedBy\":\"li.na\",\"text\":\"方案已起草\",\"percent\":50}")
@@ -151,7 +152,8 @@ class EvaluationReportsTest {
                         + "\"requestedBy\":\"wang.fang\",\"reviewedBy\":\"chen.jing\",\"approvedBy\":\"chen.jing\","
                         + "\"newDueDate\":\"2099-06-30\",\"newLeadDepartmentCode\":\"eit\"}")
                 .when().put("/api/adjustments/eval-adj-" + plan.laterTask()).then().statusCode(200);
-        long id = fixtures.launch(plan.planId(), "kjpg");
+        // returned and adjusted today: an evaluation of a period that includes today reports them
+        long id = fixtures.launch(plan.planId(), "kjpg", LocalDate.of(2021, 1, 1), LocalDate.now().plusDays(1));
         AssessmentReportModel model = reports.model(id);
 
         assertThat(model.returned()).hasSize(1);

@@ -105,6 +105,39 @@ public class NotificationStore {
         }
     }
 
+    /** 催办 and 督办 one group (a department) received: counts per group, for {@link #escalationsReceived}. */
+    public record Escalations(int urgings, int supervisions) {
+    }
+
+    /**
+     * How many 催办 ({@link NotificationKind#URGING}, by the ladder or by hand) and 督办
+     * ({@link NotificationKind#SUPERVISION}) each group was sent in [from, until) about the given tasks. A row is one
+     * recipient of one occasion, so counting a group's rows counts its occasions.
+     */
+    public java.util.Map<String, Escalations> escalationsReceived(Instant from, Instant until, Collection<Long> taskIds) {
+        java.util.Map<String, Escalations> result = new java.util.TreeMap<>();
+        if (taskIds.isEmpty()) {
+            return result;
+        }
+        String sql = "select recipient, count(*) filter (where kind = 'URGING') as urgings, "
+                + "count(*) filter (where kind = 'SUPERVISION') as supervisions from luoshi_notification "
+                + "where recipient_type = 'GROUP' and kind in ('URGING', 'SUPERVISION') and created_at >= ? "
+                + "and created_at < ? and task_id = any (?) group by recipient";
+        try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setTimestamp(1, Timestamp.from(from));
+            statement.setTimestamp(2, Timestamp.from(until));
+            statement.setArray(3, connection.createArrayOf("bigint", taskIds.toArray()));
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    result.put(rows.getString("recipient"), new Escalations(rows.getInt("urgings"), rows.getInt("supervisions")));
+                }
+            }
+            return result;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot count escalations", e);
+        }
+    }
+
     /** The occasion a row notifies of: its unique key without the recipient the notifier appended (Notifier). */
     private static final String OCCASION = "left(dedup_key, length(dedup_key) - length(':' || recipient_type || ':' || recipient))";
     private static final String WHERE = "((recipient_type = 'USER' and recipient = ?) "

@@ -123,6 +123,7 @@ class ArchitectureTest {
      */
     static final Map<String, Set<String>> ALLOWED = Map.ofEntries(
             Map.entry("engine", Set.of("inbox")),
+            Map.entry("assessment", Set.of("adjustment", "escalation", "notification", "taskservice", "shared")),
             Map.entry("monitoring", Set.of("assignment", "adjustment", "evaluation", "inbox", "shared")),
             Map.entry("inbox", Set.of("assignment", "milestone", "adjustment", "evaluation", "workitem", "directory", "shared")),
             Map.entry("assignment", Set.of("milestone", "taskservice", "workitem", "shared")),

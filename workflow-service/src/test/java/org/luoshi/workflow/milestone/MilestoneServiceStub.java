@@ -38,12 +38,14 @@ public class MilestoneServiceStub {
     private static final Pattern TRACKING = Pattern.compile("/api/milestones/tracking");
     private static final Pattern DECISION = Pattern.compile("/api/milestone-reports/([^/]+)/decision");
     private static final Pattern ADJUSTMENT = Pattern.compile("/api/adjustments/([^/]+)");
+    private static final Pattern ASSESSMENT = Pattern.compile("/api/plans/(\\d+)/department-assessment");
 
     private final Map<Long, Map<String, Object>> tasks = new ConcurrentHashMap<>();
     private final Map<String, String> reports = new ConcurrentHashMap<>();
     private final Map<String, String> adjustments = new ConcurrentHashMap<>();
     private final Map<Long, Map<String, Object>> adjustedTasks = new ConcurrentHashMap<>();
     private final List<Recorded> requests = new CopyOnWriteArrayList<>();
+    private final Map<Long, Map<String, Object>> assessments = new ConcurrentHashMap<>();
     private final Map<Long, CyclicBarrier> barriers = new ConcurrentHashMap<>();
     private final java.util.Set<Long> refusedEvidence = ConcurrentHashMap.newKeySet();
     private final Map<Long, String> refusedAdjustments = new ConcurrentHashMap<>();
@@ -175,6 +177,11 @@ public class MilestoneServiceStub {
         return requests.stream().filter(r -> r.method().equals("PUT") && r.path().equals(path)).toList();
     }
 
+    /** task-service's 考核 answer for the plan (GET /api/plans/{id}/department-assessment), whatever the period. */
+    public void assessment(long planId, Map<String, Object> answer) {
+        assessments.put(planId, answer);
+    }
+
     public void start() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", this::handle);
@@ -282,6 +289,12 @@ public class MilestoneServiceStub {
                 answer.put("before", before);
                 answer.put("after", adjustedTasks.getOrDefault(((Number) request.get("taskId")).longValue(), before));
                 send(exchange, 200, adjustments.computeIfAbsent(key, k -> write(answer)));
+            } else if (method.equals("GET") && ASSESSMENT.matcher(path).matches()) {
+                Matcher plan = ASSESSMENT.matcher(path);
+                plan.matches();
+                Map<String, Object> answer = assessments.get(Long.parseLong(plan.group(1)));
+                send(exchange, answer == null ? 404 : 200, answer == null ? "{\"status\":404,\"title\":\"Not found\"}"
+                        : write(answer));
             } else {
                 send(exchange, 405, "{\"status\":405}");
             }

@@ -2,12 +2,15 @@ package org.luoshi.task.evaluation.application;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.luoshi.task.evaluation.api.EvaluationSnapshot;
@@ -20,10 +23,13 @@ import org.luoshi.task.evaluation.domain.SelfAssessmentStatus;
 import org.luoshi.task.evaluation.domain.SubjectKind;
 import org.luoshi.task.evaluation.report.AssessmentReportModel;
 import org.luoshi.task.indicator.api.IndicatorView;
+import org.luoshi.task.indicator.domain.AssessmentSettings;
+import org.luoshi.task.indicator.domain.Baseline;
 import org.luoshi.task.indicator.domain.IndicatorAssessment;
 import org.luoshi.task.indicator.domain.IndicatorKind;
 import org.luoshi.task.indicator.domain.IndicatorOutlook;
 import org.luoshi.task.indicator.domain.IndicatorPolicy;
+import org.luoshi.task.indicator.domain.Target;
 import org.luoshi.task.indicator.domain.TargetComparison;
 import org.luoshi.task.indicator.domain.ValueRevision;
 import org.luoshi.task.indicator.domain.YearValue;
@@ -41,13 +47,19 @@ import org.luoshi.task.tracking.domain.TaskStatus;
  * self-assessments, scores, findings) go in — never the live tables — so regenerating gives the same report for as
  * long as those do not change.
  *
+ * <p>Every figure is the evaluation period's ({@link Period}): counted on the period's last day (or the snapshot's day
+ * if the period had not ended at launch), never on the day the report is made.
  * <ul>
- * <li>Overdue: a task not completed whose due date is before the snapshot day (任务逾期), and every milestone the
- * snapshot marks overdue (节点逾期).</li>
- * <li>Returned: every milestone report the supervising office rejected (退回), with its comment.</li>
- * <li>Adjusted: every revision after revision 0, original next to adjusted.</li>
- * <li>Completion rows: in progress = neither completed nor red.</li>
- * <li>Indicators: the frozen assessment's outlook as printed (MET 已实现, ON_TRACK 进度正常, AT_RISK 进度滞后, UNLIKELY
+ * <li>Chapters: all the plan's chapters, and how many of them hold tasks.</li>
+ * <li>Milestones: those due in the period; done = completed by the figures' day; overdue = not done by then though due
+ * before it. The plan's total is stated beside them.</li>
+ * <li>Tasks: completed by the figures' day; overdue = not completed by then though due before it (任务逾期).</li>
+ * <li>Returned: milestone reports returned (退回) on a day in the period, with the comment.</li>
+ * <li>Adjusted: revisions after revision 0 recorded in the period, original next to adjusted.</li>
+ * <li>Completion rows: in progress = neither completed nor overdue on the figures' day.</li>
+ * <li>Lights (红黄绿): the snapshot day's, and said so — a light is a state of that day.</li>
+ * <li>Indicators: values of years up to the figures' day's year; the assessment made again from them by
+ * {@link IndicatorPolicy}, its outlook as printed (MET 已实现, ON_TRACK 进度正常, AT_RISK 进度滞后, UNLIKELY
  * 难以完成, NO_DATA 暂无数据, MISSED 未实现); the required path is the straight line from baseline to target, one point
  * per year.</li>
  * </ul>
@@ -57,30 +69,37 @@ final class AssessmentReports {
     }
 
     static AssessmentReportModel model(Evaluation evaluation, EvaluationSnapshot snapshot, Rubric rubric,
-            List<EvaluationSelfAssessment> selfAssessments, List<EvaluationScore> scores) {
+            List<EvaluationSelfAssessment> selfAssessments, List<EvaluationScore> scores, Function<Instant, LocalDate> dayOf) {
         Map<String, String> departmentNames = new LinkedHashMap<>();
         snapshot.departments().forEach(d -> departmentNames.put(d.code(), d.nameZh()));
         List<EvaluationSnapshot.TaskPart> tasks = snapshot.tasks();
+        Period period = new Period(evaluation.periodFrom, evaluation.periodTo, snapshot.asOf(), dayOf);
 
+        int milestonesInPlan = 0;
         int milestones = 0;
         int milestonesDone = 0;
         int milestonesOverdue = 0;
         int adjustments = 0;
         for (EvaluationSnapshot.TaskPart part : tasks) {
             for (MilestoneView m : part.task().milestones()) {
-                milestones++;
-                milestonesDone += m.status() == org.luoshi.task.tracking.domain.MilestoneStatus.DONE ? 1 : 0;
-                milestonesOverdue += m.overdue() ? 1 : 0;
+                milestonesInPlan++;
+                if (period.contains(m.dueDate())) {
+                    milestones++;
+                    milestonesDone += period.done(m) ? 1 : 0;
+                    milestonesOverdue += period.overdue(m) ? 1 : 0;
+                }
             }
-            adjustments += (int) part.revisions().stream().filter(r -> r.revision() > 0).count();
+            adjustments += (int) part.revisions().stream().filter(period::adjustedIn).count();
         }
         int submitted = (int) selfAssessments.stream().filter(s -> s.status == SelfAssessmentStatus.SUBMITTED).count();
-        AssessmentReportModel.Overview overview = new AssessmentReportModel.Overview(
-                (int) snapshot.chapters().stream().filter(c -> !c.context()).count(), tasks.size(),
-                (int) tasks.stream().filter(t -> t.task().status() == TaskStatus.COMPLETED).count(),
-                (int) tasks.stream().filter(t -> t.task().light() == StatusLight.RED).count(), milestones, milestonesDone,
-                milestonesOverdue, (int) snapshot.rollup().overall().green(), (int) snapshot.rollup().overall().yellow(),
-                (int) snapshot.rollup().overall().red(), adjustments, snapshot.departments().size(), submitted);
+        int chaptersWithTasks = (int) snapshot.chapters().stream()
+                .filter(c -> tasks.stream().anyMatch(t -> c.number().equals(t.chapterNumber()))).count();
+        AssessmentReportModel.Overview overview = new AssessmentReportModel.Overview(snapshot.chapters().size(),
+                chaptersWithTasks, tasks.size(), (int) tasks.stream().filter(t -> period.done(t.task())).count(),
+                (int) tasks.stream().filter(t -> period.overdue(t.task())).count(), milestonesInPlan, milestones,
+                milestonesDone, milestonesOverdue, (int) snapshot.rollup().overall().green(),
+                (int) snapshot.rollup().overall().yellow(), (int) snapshot.rollup().overall().red(), adjustments,
+                snapshot.departments().size(), submitted);
 
         List<Rubric.Criterion> order = rubric.criteria();
         RubricPolicy.Result result = RubricPolicy.total(rubric, scores.stream()
@@ -91,11 +110,47 @@ final class AssessmentReports {
                         : AssessmentReportModel.EvaluationKind.FINAL,
                 evaluation.periodFrom, evaluation.periodTo, snapshot.scope().organisationName(), snapshot.asOf(),
                 evaluation.snapshotSha256, overview,
-                snapshot.indicators().stream().map(i -> indicatorRow(i, originals(snapshot).get(i.id()))).toList(),
-                byChapter(snapshot), byDepartment(snapshot, departmentNames),
-                overdue(snapshot, departmentNames), returned(snapshot, departmentNames), adjusted(snapshot, departmentNames),
+                snapshot.indicators().stream()
+                        .map(i -> indicatorRow(i, originals(snapshot).get(i.id()), period.figuresAsOf().getYear())).toList(),
+                byChapter(snapshot, period), byDepartment(snapshot, departmentNames, period),
+                overdue(snapshot, departmentNames, period), returned(snapshot, departmentNames, period),
+                adjusted(snapshot, departmentNames, period),
                 selfAssessmentRows(snapshot, selfAssessments), scoreRows(snapshot, order, scores), result.total(),
                 result.grade(), evaluation.findings, evaluation.recommendations);
+    }
+
+    /**
+     * The evaluation's period and the day its figures are counted on: the period's last day, or the snapshot's day
+     * when the evaluation was launched before the period ended. What happened after that day does not count.
+     */
+    record Period(LocalDate from, LocalDate to, LocalDate snapshotDay, Function<Instant, LocalDate> dayOf) {
+        LocalDate figuresAsOf() {
+            return snapshotDay.isBefore(to) ? snapshotDay : to;
+        }
+
+        boolean contains(LocalDate day) {
+            return day != null && !day.isBefore(from) && !day.isAfter(to);
+        }
+
+        boolean done(MilestoneView m) {
+            return m.completedOn() != null && !m.completedOn().isAfter(figuresAsOf());
+        }
+
+        boolean overdue(MilestoneView m) {
+            return !done(m) && m.dueDate().isBefore(figuresAsOf());
+        }
+
+        boolean done(TaskView t) {
+            return t.status() == TaskStatus.COMPLETED && t.completedOn() != null && !t.completedOn().isAfter(figuresAsOf());
+        }
+
+        boolean overdue(TaskView t) {
+            return !done(t) && t.dueDate() != null && t.dueDate().isBefore(figuresAsOf());
+        }
+
+        boolean adjustedIn(TaskRevisionView r) {
+            return r.revision() > 0 && r.recordedAt() != null && contains(dayOf.apply(r.recordedAt()));
+        }
     }
 
     // ------------------------------------------------------------------------------------------- indicators
@@ -106,21 +161,30 @@ final class AssessmentReports {
                         o -> o));
     }
 
-    static AssessmentReportModel.IndicatorRow indicatorRow(IndicatorView i, EvaluationSnapshot.OriginalTarget original) {
-        IndicatorAssessment a = i.assessment();
-        List<AssessmentReportModel.YearPoint> values = IndicatorPolicy.valuesByYear(i.values().stream()
-                .map(v -> new YearValue(v.year(), v.value(), v.revision())).toList()).values().stream()
+    /**
+     * The indicator as it stood in {@code lastYear} (the year of the figures' day): values reported for later years are
+     * left out, and the assessment (progress, pace, projection, outlook) is made again from the rest, by the same
+     * {@link IndicatorPolicy} as the live API.
+     */
+    static AssessmentReportModel.IndicatorRow indicatorRow(IndicatorView i, EvaluationSnapshot.OriginalTarget original,
+            int lastYear) {
+        List<YearValue> known = i.values().stream().filter(v -> v.year() <= lastYear)
+                .map(v -> new YearValue(v.year(), v.value(), v.revision())).toList();
+        Baseline baseline = i.baselineYear() == null || i.baselineValue() == null ? null
+                : new Baseline(i.baselineYear(), i.baselineValue());
+        IndicatorAssessment a = IndicatorPolicy.assess(i.direction(), baseline,
+                new Target(i.targetYear(), i.targetValue(), i.comparison()), known, lastYear, AssessmentSettings.DEFAULTS);
+        List<AssessmentReportModel.YearPoint> values = IndicatorPolicy.valuesByYear(known).values().stream()
                 .map(v -> new AssessmentReportModel.YearPoint(v.year(), v.value())).toList();
-        BigDecimal progress = a == null || a.progressToTarget() == null ? null
+        BigDecimal progress = a.progressToTarget() == null ? null
                 : a.progressToTarget().multiply(BigDecimal.valueOf(100)).setScale(1, RoundingMode.HALF_UP);
         return new AssessmentReportModel.IndicatorRow(i.name(), i.unit(), kindText(i.kind()), i.baselineYear(),
                 i.baselineValue(), i.targetYear(), i.targetValue(), original == null ? null : original.targetValue(),
-                comparisonText(i.comparison()),
-                a == null ? null : a.latestYear(), a == null ? null : a.latestValue(),
-                a != null && a.latestRevision() == ValueRevision.PRELIMINARY, progress,
-                a == null || a.requiredPace() == null ? null : a.requiredPace().neededPerYear(),
-                a == null || a.projection() == null ? null : a.projection().value(),
-                statusText(a == null ? IndicatorOutlook.NO_DATA : a.outlook()), values, requiredPath(i));
+                comparisonText(i.comparison()), a.latestYear(), a.latestValue(),
+                a.latestRevision() == ValueRevision.PRELIMINARY, progress,
+                a.requiredPace() == null ? null : a.requiredPace().neededPerYear(),
+                a.projection() == null ? null : a.projection().value(), statusText(a.outlook()), values,
+                requiredPath(i));
     }
 
     /** The straight line from baseline to target, one point per year; none without a baseline. */
@@ -165,7 +229,7 @@ final class AssessmentReports {
 
     // ------------------------------------------------------------------------------------------- completion
 
-    private static List<AssessmentReportModel.CompletionRow> byChapter(EvaluationSnapshot snapshot) {
+    private static List<AssessmentReportModel.CompletionRow> byChapter(EvaluationSnapshot snapshot, Period period) {
         Map<String, List<TaskView>> byNumber = snapshot.tasks().stream().filter(t -> t.chapterNumber() != null)
                 .collect(Collectors.groupingBy(EvaluationSnapshot.TaskPart::chapterNumber,
                         Collectors.mapping(EvaluationSnapshot.TaskPart::task, Collectors.toList())));
@@ -173,49 +237,52 @@ final class AssessmentReports {
         for (EvaluationSnapshot.ChapterPart c : snapshot.chapters()) {
             List<TaskView> of = byNumber.get(c.number());
             if (!c.context() || of != null) {
-                rows.add(completion(c.number(), c.title(), of == null ? List.of() : of));
+                rows.add(completion(c.number(), c.title(), of == null ? List.of() : of, period));
             }
         }
         List<TaskView> outside = snapshot.tasks().stream().filter(t -> t.chapterNumber() == null)
                 .map(EvaluationSnapshot.TaskPart::task).toList();
         if (!outside.isEmpty()) {
-            rows.add(completion("—", "规划文本外任务", outside));
+            rows.add(completion("—", "规划文本外任务", outside, period));
         }
         return rows;
     }
 
     private static List<AssessmentReportModel.CompletionRow> byDepartment(EvaluationSnapshot snapshot,
-            Map<String, String> names) {
+            Map<String, String> names, Period period) {
         Map<String, List<TaskView>> byLead = new java.util.TreeMap<>();
         snapshot.tasks().forEach(t -> byLead.computeIfAbsent(Objects.requireNonNullElse(t.task().leadDepartmentCode(), ""),
                 k -> new ArrayList<>()).add(t.task()));
         return byLead.entrySet().stream()
                 .map(e -> completion(e.getKey().isEmpty() ? "—" : e.getKey(),
-                        e.getKey().isEmpty() ? "未交办" : names.getOrDefault(e.getKey(), e.getKey()), e.getValue()))
+                        e.getKey().isEmpty() ? "未交办" : names.getOrDefault(e.getKey(), e.getKey()), e.getValue(), period))
                 .toList();
     }
 
-    private static AssessmentReportModel.CompletionRow completion(String key, String name, List<TaskView> tasks) {
-        int completed = (int) tasks.stream().filter(t -> t.status() == TaskStatus.COMPLETED).count();
+    private static AssessmentReportModel.CompletionRow completion(String key, String name, List<TaskView> tasks,
+            Period period) {
+        int completed = (int) tasks.stream().filter(period::done).count();
+        int overdue = (int) tasks.stream().filter(period::overdue).count();
         int red = (int) tasks.stream().filter(t -> t.light() == StatusLight.RED).count();
         int yellow = (int) tasks.stream().filter(t -> t.light() == StatusLight.YELLOW).count();
         int green = (int) tasks.stream().filter(t -> t.light() == StatusLight.GREEN).count();
-        return new AssessmentReportModel.CompletionRow(key, name, tasks.size(), completed, tasks.size() - completed - red,
-                red, green, yellow, red);
+        return new AssessmentReportModel.CompletionRow(key, name, tasks.size(), completed, tasks.size() - completed - overdue,
+                overdue, green, yellow, red);
     }
 
     // ------------------------------------------------------------------------------------------- items
 
-    private static List<AssessmentReportModel.ItemRow> overdue(EvaluationSnapshot snapshot, Map<String, String> names) {
+    private static List<AssessmentReportModel.ItemRow> overdue(EvaluationSnapshot snapshot, Map<String, String> names,
+            Period period) {
         List<AssessmentReportModel.ItemRow> rows = new ArrayList<>();
         for (EvaluationSnapshot.TaskPart part : snapshot.tasks()) {
             TaskView t = part.task();
             String lead = name(names, t.leadDepartmentCode());
-            if (t.status() != TaskStatus.COMPLETED && t.dueDate() != null && t.dueDate().isBefore(snapshot.asOf())) {
+            if (period.overdue(t)) {
                 rows.add(new AssessmentReportModel.ItemRow(t.reference(), t.title(), lead, t.dueDate(), "任务逾期", null));
             }
             for (MilestoneView m : t.milestones()) {
-                if (m.overdue()) {
+                if (period.overdue(m)) {
                     rows.add(new AssessmentReportModel.ItemRow(t.reference(), m.title(), lead, m.dueDate(), "节点逾期",
                             "所属任务：" + t.title()));
                 }
@@ -224,12 +291,13 @@ final class AssessmentReports {
         return rows;
     }
 
-    private static List<AssessmentReportModel.ItemRow> returned(EvaluationSnapshot snapshot, Map<String, String> names) {
+    private static List<AssessmentReportModel.ItemRow> returned(EvaluationSnapshot snapshot, Map<String, String> names,
+            Period period) {
         List<AssessmentReportModel.ItemRow> rows = new ArrayList<>();
         for (EvaluationSnapshot.TaskPart part : snapshot.tasks()) {
             TaskView t = part.task();
             for (MilestoneReportView r : part.reports()) {
-                if (r.status() == ReportStatus.REJECTED) {
+                if (r.status() == ReportStatus.REJECTED && period.contains(r.decidedOn())) {
                     MilestoneView m = t.milestones().stream().filter(x -> x.id().equals(r.milestoneId())).findFirst()
                             .orElse(null);
                     rows.add(new AssessmentReportModel.ItemRow(t.reference(), m == null ? t.title() : m.title(),
@@ -240,11 +308,12 @@ final class AssessmentReports {
         return rows;
     }
 
-    private static List<AssessmentReportModel.AdjustedRow> adjusted(EvaluationSnapshot snapshot, Map<String, String> names) {
+    private static List<AssessmentReportModel.AdjustedRow> adjusted(EvaluationSnapshot snapshot, Map<String, String> names,
+            Period period) {
         List<AssessmentReportModel.AdjustedRow> rows = new ArrayList<>();
         for (EvaluationSnapshot.TaskPart part : snapshot.tasks()) {
             for (TaskRevisionView r : part.revisions()) {
-                if (r.revision() == 0 || r.before() == null || r.after() == null) {
+                if (!period.adjustedIn(r) || r.before() == null || r.after() == null) {
                     continue;
                 }
                 rows.add(new AssessmentReportModel.AdjustedRow(part.task().reference(), r.after().title(),

@@ -55,6 +55,9 @@ public class EvaluationReportService {
     EvaluationSnapshots snapshots;
 
     @Inject
+    org.luoshi.task.shared.application.BusinessCalendar calendar;
+
+    @Inject
     AssessmentReportRenderer renderer;
 
     @Inject
@@ -75,7 +78,7 @@ public class EvaluationReportService {
     private AssessmentReportModel model(Evaluation evaluation) {
         EvaluationSnapshot snapshot = snapshots.read(evaluation.snapshot);
         return AssessmentReports.model(evaluation, snapshot, evaluations.rubricOf(evaluation),
-                selfAssessments.ofEvaluation(evaluation.id), scores.ofEvaluation(evaluation.id));
+                selfAssessments.ofEvaluation(evaluation.id), scores.ofEvaluation(evaluation.id), calendar::dayOf);
     }
 
     /** Renders the report now; unchanged inputs give byte-identical files. */

@@ -40,10 +40,23 @@ public record AssessmentReportModel(
         FINAL
     }
 
-    /** Headline counts as of {@code asOf}. */
-    public record Overview(int chapters, int tasks, int tasksCompleted, int tasksOverdue, int milestones,
-            int milestonesCompleted, int milestonesOverdue, int green, int yellow, int red, int adjustments,
-            int departmentsInScope, int selfAssessmentsSubmitted) {
+    /**
+     * The day the report's figures are counted on: the period's last day, or the snapshot's day when the evaluation
+     * was launched before the period ended.
+     */
+    public LocalDate figuresAsOf() {
+        return asOf.isBefore(periodTo) ? asOf : periodTo;
+    }
+
+    /**
+     * Headline counts for the period, as of {@link #figuresAsOf()}: {@code chapters} all the plan's chapters,
+     * {@code chaptersWithTasks} those holding tasks; {@code milestonesInPlan} every milestone, {@code milestones} those
+     * due in the period (with how many of them are done and overdue); {@code adjustments} approved in the period. The
+     * lights are the snapshot day's ({@code asOf}).
+     */
+    public record Overview(int chapters, int chaptersWithTasks, int tasks, int tasksCompleted, int tasksOverdue,
+            int milestonesInPlan, int milestones, int milestonesCompleted, int milestonesOverdue, int green, int yellow,
+            int red, int adjustments, int departmentsInScope, int selfAssessmentsSubmitted) {
     }
 
     /**

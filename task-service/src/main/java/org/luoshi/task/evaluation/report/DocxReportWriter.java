@@ -21,7 +21,10 @@ import org.apache.poi.util.Units;
 import org.apache.poi.xwpf.usermodel.Document;
 import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
 import org.apache.poi.xwpf.usermodel.TableRowAlign;
+import org.apache.poi.xwpf.model.XWPFHeaderFooterPolicy;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFFooter;
+import org.apache.poi.xwpf.usermodel.XWPFHeader;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.apache.poi.xwpf.usermodel.XWPFRun;
 import org.apache.poi.xwpf.usermodel.XWPFStyles;
@@ -44,6 +47,8 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTStyle;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTStyles;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTblCellMar;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTblWidth;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTText;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.STFldCharType;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STShd;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STStyleType;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STTblLayoutType;
@@ -53,7 +58,8 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.STTblWidth;
  * Writes the report as Word (.docx) with POI: real Heading 1–3 styles (so Word's navigation pane and table of
  * contents work), tables with a repeated header row, the charts as embedded PNG. East-Asian fonts are set through
  * {@code w:rFonts/@w:eastAsia}: 宋体 for text, 黑体 for headings, 楷体 for second-level headings, as in government
- * documents. Zip entry times and the core properties' dates are the report's date so that the bytes are repeatable.
+ * documents. A table of contents (a TOC field Word updates on opening), the title as running header and "— n —" page
+ * numbers, none of them on the cover. Zip entry times and the core properties' dates are the report's date so that the bytes are repeatable.
  */
 final class DocxReportWriter {
     static final String SONG = "宋体";
@@ -68,7 +74,9 @@ final class DocxReportWriter {
         try (XWPFDocument doc = new XWPFDocument()) {
             styles(doc);
             page(doc);
+            runningHeaderAndPageNumbers(doc, report.title());
             cover(doc, report);
+            tableOfContents(doc, report);
             for (Block block : report.blocks()) {
                 if (block instanceof Heading h) {
                     XWPFParagraph p = doc.createParagraph();
@@ -109,6 +117,72 @@ final class DocxReportWriter {
             run.setFontSize(14);
         }
         doc.createParagraph().setPageBreak(true);
+    }
+
+    /**
+     * 目录 on its own page: a TOC field over the Heading 1–2 paragraphs. Its result is filled in already (the headings,
+     * level 2 indented) so that it reads right before any update; Word is asked to update fields on opening, which adds
+     * the page numbers.
+     */
+    private static void tableOfContents(XWPFDocument doc, ReportDocument report) {
+        XWPFParagraph title = doc.createParagraph();
+        title.setStyle("TOCHeading");
+        title.createRun().setText("目　录");
+        List<Heading> headings = report.blocks().stream().filter(b -> b instanceof Heading h && h.level() <= 2)
+                .map(b -> (Heading) b).toList();
+        XWPFParagraph first = doc.createParagraph();
+        field(first, FieldPart.BEGIN, " TOC \\o \"1-2\" \\h \\z \\u ");
+        XWPFParagraph last = first;
+        for (int i = 0; i < headings.size(); i++) {
+            XWPFParagraph entry = i == 0 ? first : doc.createParagraph();
+            entry.setStyle("TOC" + headings.get(i).level());
+            entry.createRun().setText(headings.get(i).text());
+            last = entry;
+        }
+        field(last, FieldPart.END, null);
+        doc.createParagraph().setPageBreak(true);
+        doc.enforceUpdateFields();
+    }
+
+    private enum FieldPart {
+        BEGIN, END
+    }
+
+    /** BEGIN: the field's start, its instruction and the separator before its result; END: the field's end. */
+    private static void field(XWPFParagraph p, FieldPart part, String instruction) {
+        if (part == FieldPart.BEGIN) {
+            p.getCTP().addNewR().addNewFldChar().setFldCharType(STFldCharType.BEGIN);
+            CTText text = p.getCTP().addNewR().addNewInstrText();
+            text.setStringValue(instruction);
+            text.setSpace(org.apache.xmlbeans.impl.xb.xmlschema.SpaceAttribute.Space.PRESERVE);
+            p.getCTP().addNewR().addNewFldChar().setFldCharType(STFldCharType.SEPARATE);
+        } else {
+            p.getCTP().addNewR().addNewFldChar().setFldCharType(STFldCharType.END);
+        }
+    }
+
+    /**
+     * As a 公文-style report: the report's title as a running header above a rule, and the page number centred in the
+     * footer as "— 1 —"; the cover (the section's first page) has neither.
+     */
+    private static void runningHeaderAndPageNumbers(XWPFDocument doc, String title) {
+        doc.getDocument().getBody().getSectPr().addNewTitlePg();
+        XWPFHeaderFooterPolicy policy = doc.createHeaderFooterPolicy();
+        XWPFHeader header = policy.createHeader(XWPFHeaderFooterPolicy.DEFAULT);
+        XWPFParagraph h = header.createParagraph();
+        h.setAlignment(ParagraphAlignment.CENTER);
+        h.setBorderBottom(org.apache.poi.xwpf.usermodel.Borders.SINGLE);
+        XWPFRun headerRun = h.createRun();
+        headerRun.setText(title);
+        headerRun.setFontSize(9);
+        XWPFFooter footer = policy.createFooter(XWPFHeaderFooterPolicy.DEFAULT);
+        XWPFParagraph f = footer.createParagraph();
+        f.setAlignment(ParagraphAlignment.CENTER);
+        f.createRun().setText("— ");
+        f.getCTP().addNewFldSimple().setInstr("PAGE");
+        f.createRun().setText(" —");
+        policy.createHeader(XWPFHeaderFooterPolicy.FIRST).createParagraph();
+        policy.createFooter(XWPFHeaderFooterPolicy.FIRST).createParagraph();
     }
 
     /** A paragraph whose line breaks become Word line breaks; body paragraphs are indented by two characters. */
@@ -241,6 +315,11 @@ final class DocxReportWriter {
         heading(style(ct, "Heading1", "heading 1", "Normal", HEI, 32, false), 0, 360, 120);
         heading(style(ct, "Heading2", "heading 2", "Normal", KAI, 28, false), 1, 240, 80);
         heading(style(ct, "Heading3", "heading 3", "Normal", SONG, 24, true), 2, 120, 60);
+        CTStyle tocHeading = style(ct, "TOCHeading", "TOC Heading", "Normal", HEI, 32, false);
+        tocHeading.getPPr().addNewJc().setVal(org.openxmlformats.schemas.wordprocessingml.x2006.main.STJc.CENTER);
+        tocHeading.getPPr().addNewSpacing().setAfter(BigInteger.valueOf(360));
+        style(ct, "TOC1", "toc 1", "Normal", SONG, 24, false);
+        style(ct, "TOC2", "toc 2", "Normal", SONG, 24, false).getPPr().addNewInd().setLeft(BigInteger.valueOf(480));
         CTStyle caption = style(ct, "Caption", "caption", "Normal", HEI, 21, false);
         caption.getPPr().addNewJc().setVal(org.openxmlformats.schemas.wordprocessingml.x2006.main.STJc.CENTER);
         caption.getPPr().addNewKeepNext();

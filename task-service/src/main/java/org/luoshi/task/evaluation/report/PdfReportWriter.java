@@ -47,11 +47,11 @@ final class PdfReportWriter {
               @bottom-center { content: "— " counter(page) " —"; font-family: ReportSong; font-size: 10pt; } }
             @page :first { @bottom-center { content: none; } }
             body { font-family: ReportSong, ReportHei; font-size: 12pt; line-height: 1.6; color: #000; }
-            h1.title { font-family: ReportHei, ReportSong; font-size: 20pt; font-weight: normal; text-align: center;
+            h1.title { font-family: ReportHei, ReportSong; font-size: 20pt; font-weight: bold; text-align: center;
               line-height: 1.5; margin: 30mm 0 12mm 0; }
             p.subtitle { text-align: center; font-size: 13pt; margin: 0 0 3mm 0; text-indent: 0; }
             div.cover { page-break-after: always; }
-            h2, h3, h4 { font-family: ReportHei, ReportSong; font-weight: normal; page-break-after: avoid; }
+            h2, h3, h4 { font-family: ReportHei, ReportSong; font-weight: bold; page-break-after: avoid; }
             h2 { font-size: 15pt; margin: 8mm 0 3mm 0; }
             h3 { font-size: 13pt; margin: 5mm 0 2mm 0; }
             h4 { font-size: 12pt; margin: 3mm 0 2mm 0; }
@@ -91,10 +91,11 @@ final class PdfReportWriter {
             PDFont heading = fonts.heading(document);
             PdfRendererBuilder builder = new PdfRendererBuilder();
             builder.usePDDocument(document);
+            // Registered at their own weight only: the CJK fonts have no bold face, and text asked bold in a face
+            // lighter than asked is drawn filled and stroked by openhtmltopdf (a synthetic bold) — registering them
+            // as 700 too would print "bold" headings as plain as the body.
             builder.useFont(new PDFontSupplier(body), BODY, 400, FontStyle.NORMAL, true);
-            builder.useFont(new PDFontSupplier(body), BODY, 700, FontStyle.NORMAL, true);
             builder.useFont(new PDFontSupplier(heading), HEADING, 400, FontStyle.NORMAL, true);
-            builder.useFont(new PDFontSupplier(heading), HEADING, 700, FontStyle.NORMAL, true);
             builder.withHtmlContent(html, null);
             builder.withProducer("Luoshi 落实");
             try (PdfBoxRenderer renderer = builder.buildPdfRenderer()) {

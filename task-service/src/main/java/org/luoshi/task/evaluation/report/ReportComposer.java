@@ -87,14 +87,21 @@ final class ReportComposer {
             paragraph(period + "内的总体进展数据暂缺。");
             return;
         }
-        paragraph("规划共" + o.chapters() + "章，部署重点任务" + o.tasks() + "项。截至" + date(model.asOf()) + "，已完成"
-                + o.tasksCompleted() + "项，占" + share(o.tasksCompleted(), o.tasks()) + "；逾期未完成" + o.tasksOverdue()
-                + "项，占" + share(o.tasksOverdue(), o.tasks()) + "。" + period + "内设置阶段性目标（里程碑）" + o.milestones()
-                + "个，已完成" + o.milestonesCompleted() + "个，逾期" + o.milestonesOverdue() + "个。");
-        paragraph("按进度预警，绿灯任务" + o.green() + "项、黄灯任务" + o.yellow() + "项、红灯任务" + o.red() + "项。评估期内经批准调整的任务"
-                + o.adjustments() + "项。纳入评估范围的责任部门" + o.departmentsInScope() + "个，已提交自评报告"
-                + o.selfAssessmentsSubmitted() + "份，未提交" + Math.max(0, o.departmentsInScope() - o.selfAssessmentsSubmitted())
-                + "份。");
+        String asOf = "截至" + (model.figuresAsOf().equals(model.periodTo()) ? "评估期末（" + date(model.periodTo()) + "）"
+                : date(model.figuresAsOf()));
+        String chapters = o.chaptersWithTasks() == o.chapters() ? "规划共" + o.chapters() + "章"
+                : "规划共" + o.chapters() + "章，其中" + o.chaptersWithTasks() + "章";
+        paragraph(chapters + "部署重点任务" + o.tasks() + "项。" + asOf + "，已完成" + o.tasksCompleted() + "项，占"
+                + share(o.tasksCompleted(), o.tasks()) + "；逾期未完成" + o.tasksOverdue() + "项，占"
+                + share(o.tasksOverdue(), o.tasks()) + "。");
+        paragraph(o.milestones() == 0
+                ? "规划共设置阶段性目标（里程碑）" + o.milestonesInPlan() + "个，" + period + "内没有到期的阶段性目标。"
+                : "规划共设置阶段性目标（里程碑）" + o.milestonesInPlan() + "个，其中" + period + "内到期" + o.milestones()
+                        + "个，已完成" + o.milestonesCompleted() + "个，逾期未完成" + o.milestonesOverdue() + "个。");
+        paragraph("按数据快照日（" + date(model.asOf()) + "）的进度预警，绿灯任务" + o.green() + "项、黄灯任务" + o.yellow()
+                + "项、红灯任务" + o.red() + "项。" + period + "内经批准调整的任务" + o.adjustments() + "项。纳入评估范围的责任部门"
+                + o.departmentsInScope() + "个，已提交自评报告" + o.selfAssessmentsSubmitted() + "份，未提交"
+                + Math.max(0, o.departmentsInScope() - o.selfAssessmentsSubmitted()) + "份。");
         List<IndicatorRow> indicators = list(model.indicators());
         if (!indicators.isEmpty()) {
             Map<String, Integer> byStatus = new LinkedHashMap<>();
@@ -117,7 +124,7 @@ final class ReportComposer {
         table("总体进展情况", List.of("项目", "总数", "已完成", "逾期", "完成率"), List.of(
                 List.of("重点任务（项）", str(o.tasks()), str(o.tasksCompleted()), str(o.tasksOverdue()),
                         share(o.tasksCompleted(), o.tasks())),
-                List.of("阶段性目标（个）", str(o.milestones()), str(o.milestonesCompleted()), str(o.milestonesOverdue()),
+                List.of("评估期内到期的阶段性目标（个）", str(o.milestones()), str(o.milestonesCompleted()), str(o.milestonesOverdue()),
                         share(o.milestonesCompleted(), o.milestones())),
                 List.of("自评报告（份）", str(o.departmentsInScope()), str(o.selfAssessmentsSubmitted()), NONE,
                         share(o.selfAssessmentsSubmitted(), o.departmentsInScope()))),
@@ -285,9 +292,9 @@ final class ReportComposer {
         List<AdjustedRow> adjusted = list(model.adjusted());
         heading(2, "（一）逾期事项");
         if (overdue.isEmpty()) {
-            paragraph("截至" + date(model.asOf()) + "，无逾期未完成的任务或阶段性目标。");
+            paragraph("截至" + date(model.figuresAsOf()) + "，无逾期未完成的任务或阶段性目标。");
         } else {
-            paragraph("截至" + date(model.asOf()) + "，逾期未完成的任务和阶段性目标共" + overdue.size() + "项。");
+            paragraph("截至" + date(model.figuresAsOf()) + "，逾期未完成的任务和阶段性目标共" + overdue.size() + "项。");
             table("逾期事项", List.of("序号", "编号", "事项", "责任部门", "完成时限", "状态", "说明"), itemRows(overdue),
                     new int[] {3, 5, 18, 8, 7, 5, 10}, true);
         }

@@ -20,4 +20,9 @@ public class BusinessCalendar {
     public LocalDate today() {
         return pinnedToday.orElseGet(() -> LocalDate.now(zone));
     }
+
+    /** The business day an instant falls on. */
+    public LocalDate dayOf(java.time.Instant instant) {
+        return instant.atZone(zone).toLocalDate();
+    }
 }

@@ -157,6 +157,60 @@ class AssessmentReportRendererTest {
     }
 
     @Test
+    void theDocxHasATableOfContentsRunningHeadersAndPageNumbersButNotOnTheCover() throws IOException {
+        try (XWPFDocument docx = new XWPFDocument(new ByteArrayInputStream(full.docx()))) {
+            String body = docx.getDocument().xmlText();
+            assertThat(body).contains("TOC \\o \"1-2\"").contains("fldCharType=\"begin\"", "fldCharType=\"end\"");
+            List<String> entries = docx.getParagraphs().stream().filter(p -> "TOC1".equals(p.getStyle()))
+                    .map(XWPFParagraph::getText).toList();
+            assertThat(entries).containsExactlyElementsOf(CHAPTERS);
+            assertThat(docx.getParagraphs()).anyMatch(p -> "TOC2".equals(p.getStyle())
+                    && p.getText().equals("（一）" + ReportModels.RD_INTENSITY));
+            assertThat(docx.getSettings().getCTSettings().isSetUpdateFields()).isTrue();
+
+            org.apache.poi.xwpf.model.XWPFHeaderFooterPolicy policy = docx.getHeaderFooterPolicy();
+            assertThat(policy.getDefaultHeader().getText()).contains("《北京市“十四五”时期国际科技创新中心建设规划》实施中期评估报告");
+            assertThat(policy.getDefaultFooter().getParagraphs().get(0).getCTP().xmlText()).contains("PAGE");
+            assertThat(policy.getDefaultFooter().getText()).contains("—");
+            assertThat(policy.getFirstPageHeader().getText()).isBlank();
+            assertThat(policy.getFirstPageFooter().getText()).isBlank();
+            assertThat(docx.getDocument().getBody().getSectPr().isSetTitlePg()).isTrue();
+        }
+    }
+
+    /**
+     * The heading font (WenQuanYi Zen Hei) has no bold face: headings are drawn filled and stroked (text rendering mode
+     * 2, PDF's synthetic bold), the body text plainly filled.
+     */
+    @Test
+    void thePdfHeadingsAreBoldAlthoughTheirFontHasNoBoldFace() throws IOException {
+        try (PDDocument pdf = Loader.loadPDF(full.pdf())) {
+            int page = pageWith(pdf, "一、总体进展");
+            List<Object> tokens = new org.apache.pdfbox.pdfparser.PDFStreamParser(pdf.getPage(page)).parse();
+            List<Integer> modes = new ArrayList<>();
+            for (int i = 1; i < tokens.size(); i++) {
+                if (tokens.get(i) instanceof org.apache.pdfbox.contentstream.operator.Operator op && op.getName().equals("Tr")
+                        && tokens.get(i - 1) instanceof org.apache.pdfbox.cos.COSNumber n) {
+                    modes.add(n.intValue());
+                }
+            }
+            assertThat(modes).contains(2);
+        }
+    }
+
+    static int pageWith(PDDocument pdf, String text) throws IOException {
+        PDFTextStripper stripper = new PDFTextStripper();
+        for (int i = 1; i <= pdf.getNumberOfPages(); i++) {
+            stripper.setStartPage(i);
+            stripper.setEndPage(i);
+            if (stripper.getText(pdf).contains(text)) {
+                return i - 1;
+            }
+        }
+        throw new AssertionError(text + " is on no page");
+    }
+
+    @Test
     void theDocxIndicatorTableHasTheHeaderAndOneRowPerIndicator() throws IOException {
         try (XWPFDocument docx = new XWPFDocument(new ByteArrayInputStream(full.docx()))) {
             XWPFTable table = indicatorTable(docx);

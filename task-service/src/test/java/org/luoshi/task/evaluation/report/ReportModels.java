@@ -85,7 +85,7 @@ final class ReportModels {
                         new BigDecimal("0.2"), "重点任务总体按期推进"),
                 new ScoreRow("INDICATOR", RD_INTENSITY, "目标实现度", new BigDecimal("9"), new BigDecimal("10"),
                         new BigDecimal("0.1"), null));
-        Overview overview = new Overview(11, 275, 120, 11, 640, 402, 23, 230, 30, 15, 4, 45, 40);
+        Overview overview = new Overview(11, 9, 275, 120, 11, 640, 392, 302, 23, 230, 30, 15, 4, 45, 40);
         return new AssessmentReportModel(PLAN, EvaluationKind.MID_TERM, LocalDate.of(2021, 1, 1), AS_OF, "首都科技评估中心",
                 AS_OF, SHA, overview, indicators, chapters, departments, overdue, returned, adjusted, selfAssessments,
                 scores, new BigDecimal("86.5"), "良好", LONG_FINDING + "\n二是部分指标数据报送不及时。",
