@@ -25,6 +25,11 @@ export default {
     sent: 'Sent',
     task: 'Task',
     openTask: 'Open the task',
+    unreadCount: '{n} unread',
+    markRead: 'Mark read',
+    markAllRead: 'Mark all read',
+    read: 'Read',
+    state: 'State',
     kinds: { REMINDER: 'Reminder', URGING: 'Urging notice', SUPERVISION: 'Supervision notice', REPORT_APPROVED: 'Approved', REPORT_REJECTED: 'Returned', ADJUSTMENT_REJECTED: 'Adjustment rejected', OTHER: 'Notice' },
   },
   home: {

@@ -25,6 +25,11 @@ export default {
     sent: '发送时间',
     task: '任务',
     openTask: '查看任务',
+    unreadCount: '{n} 条未读',
+    markRead: '标为已读',
+    markAllRead: '全部标为已读',
+    read: '已读',
+    state: '状态',
     kinds: { REMINDER: '提醒', URGING: '催办', SUPERVISION: '督办', REPORT_APPROVED: '审核通过', REPORT_REJECTED: '审核退回', ADJUSTMENT_REJECTED: '调整未通过', OTHER: '通知' },
   },
   home: {
