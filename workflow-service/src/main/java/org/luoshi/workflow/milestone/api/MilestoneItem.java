@@ -10,10 +10,14 @@ import java.util.Map;
  * {@code report} is the report under review; {@code lastRejection} the supervising office's last rejection;
  * {@code previousReport} (REVIEW items of a report sent again after a rejection) the rejected report with its
  * {@code rejection}, for comparison; {@code reportRefusal} (REPORT items) why task-service refused the last report
- * sent, if it did — the report is to be sent again, corrected.
+ * sent, if it did — the report is to be sent again, corrected. {@code departmentCode} is the department that acts on
+ * the item; {@code leadDepartmentCode} the one that reports (for a REVIEW item, whose report is reviewed); the
+ * {@code *Name} fields and the reports' {@code submittedByName}, {@code submittedAt}, {@code departmentName} and
+ * rejections' {@code decidedByName} say who and when as people read it.
  */
 public record MilestoneItem(String id, String kind, String name, String processInstanceId, String businessKey,
         Long taskId, String taskTitle, Long milestoneId, String milestoneTitle, String dueDate, String departmentCode,
         Instant created, List<Map<String, Object>> subReports, Map<String, Object> report, Map<String, Object> lastRejection,
-        Map<String, Object> previousReport, String reportRefusal) {
+        Map<String, Object> previousReport, String reportRefusal, String departmentName, String leadDepartmentCode,
+        String leadDepartmentName) {
 }
