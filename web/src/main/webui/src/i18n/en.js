@@ -229,6 +229,13 @@ export default {
     attached: 'Attached:',
   },
   adjustment: {
+    requestedAt: 'asked on {at}',
+    change: {
+      DUE_DATE: 'Due date: {before} → {after}',
+      MILESTONE_DUE_DATE: 'Milestone "{title}" due: {before} → {after}',
+      LEAD_DEPARTMENT: 'Lead department: {before} → {after}',
+      TITLE: 'Title: "{before}" → "{after}"',
+    },
     open: 'Request an adjustment',
     title: 'Request an adjustment',
     reason: 'Reason',
@@ -244,12 +251,9 @@ export default {
     waiting: '{n} waiting',
     requestedBy: 'Asked for by {by} ({dept})',
     reviewedBy: 'Reviewed by {by}',
-    changeDue: 'Due date to {date}',
-    changeLead: 'Lead department to {dept}',
-    changeTitle: 'Title to "{title}"',
-    changeMilestone: 'Milestone {id} due on {date}',
   },
   review: {
+    submittedAt: 'sent {at}',
     title: 'Review reports',
     empty: 'No reports waiting for review',
     comment: 'Comment',

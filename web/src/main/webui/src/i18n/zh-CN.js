@@ -229,6 +229,13 @@ export default {
     attached: '已附：',
   },
   adjustment: {
+    requestedAt: '申请于 {at}',
+    change: {
+      DUE_DATE: '完成时限：{before} → {after}',
+      MILESTONE_DUE_DATE: '节点“{title}”时限：{before} → {after}',
+      LEAD_DEPARTMENT: '牵头单位：{before} → {after}',
+      TITLE: '任务名称：“{before}” → “{after}”',
+    },
     open: '申请调整',
     title: '申请动态调整',
     reason: '调整原因',
@@ -244,12 +251,9 @@ export default {
     waiting: '共 {n} 项待处理',
     requestedBy: '申请人 {by}（{dept}）',
     reviewedBy: '督查室审核：{by}',
-    changeDue: '完成时限改为 {date}',
-    changeLead: '牵头单位改为 {dept}',
-    changeTitle: '任务名称改为“{title}”',
-    changeMilestone: '节点 {id} 时限改为 {date}',
   },
   review: {
+    submittedAt: '提交于 {at}',
     title: '填报审核',
     empty: '没有待审核的进展报告',
     comment: '审核意见',
