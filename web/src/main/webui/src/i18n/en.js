@@ -138,7 +138,7 @@ export default {
     tooLargeServer: 'The file is too large; the server refused it',
     badTypeServer: 'This type of file is not accepted by the server',
   },
-  plan: { label: 'Plan' },
+  plan: { option: '{title} ({from}–{to} · {status} · imported {imported})', label: 'Plan' },
   inbox: {
     title: 'My inbox',
     itemsTab: 'To do ({n})',
@@ -329,6 +329,7 @@ export default {
     inbox: 'In the inbox',
   },
   ledger: {
+    confirmPlan: 'Export the task ledger of "{plan}"?',
     title: 'Task ledger',
     department: 'Department',
     role: 'As',
@@ -338,6 +339,10 @@ export default {
     export: 'Export to Excel',
   },
   disclosure: {
+    confirmPlan: 'Publish the current progress of "{plan}" to the public? It cannot be withdrawn.',
+    nextDue: 'Next regular publication: {date}',
+    triggers: { MANUAL: 'Published now', SCHEDULED: 'Regular publication', EVALUATION: 'Evaluation report' },
+    bySystem: 'System (regular publication)',
     title: 'Publish progress',
     now: 'Publish now',
     nowHint: 'Takes a snapshot of the progress (by chapter, by department, the indicators) and publishes it. It cannot be withdrawn.',
@@ -355,6 +360,7 @@ export default {
     by: 'By',
   },
   evaluation: {
+    confirmPlan: 'Launch the evaluation of "{plan}"?',
     launchTitle: 'Launch a third-party evaluation',
     kind: 'Kind',
     kinds: { MID_TERM: 'Mid-term', FINAL: 'Final' },

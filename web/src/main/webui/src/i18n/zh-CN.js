@@ -138,7 +138,7 @@ export default {
     tooLargeServer: '文件过大，服务器拒收',
     badTypeServer: '文件类型不支持，服务器拒收',
   },
-  plan: { label: '规划' },
+  plan: { option: '{title}（{from}–{to}年 · {status} · {imported} 导入）', label: '规划' },
   inbox: {
     title: '我的待办',
     itemsTab: '待办事项（{n}）',
@@ -329,6 +329,7 @@ export default {
     inbox: '已发待办',
   },
   ledger: {
+    confirmPlan: '导出“{plan}”的任务台账？',
     title: '任务台账',
     department: '单位',
     role: '角色',
@@ -338,6 +339,10 @@ export default {
     export: '导出 Excel',
   },
   disclosure: {
+    confirmPlan: '确认向社会公布“{plan}”当前的实施进展吗？公布后公众即可查看，不可撤回。',
+    nextDue: '下次定期公布：{date}',
+    triggers: { MANUAL: '立即公布', SCHEDULED: '定期公布', EVALUATION: '评估报告公布' },
+    bySystem: '系统（定期公布）',
     title: '向社会公布',
     now: '立即公布',
     nowHint: '生成当前实施进展的快照（按章节、按单位、主要指标）并向社会公布。公布后不可撤回。',
@@ -355,6 +360,7 @@ export default {
     by: '公布人',
   },
   evaluation: {
+    confirmPlan: '确认对“{plan}”发起评估吗？',
     launchTitle: '发起第三方评估',
     kind: '评估类型',
     kinds: { MID_TERM: '中期评估', FINAL: '末期评估' },
