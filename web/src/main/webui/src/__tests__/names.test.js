@@ -29,3 +29,16 @@ describe('an adjustment card', () => {
     i18n.global.locale.value = 'zh-CN'
   })
 })
+
+import { daysLate } from '../utils/lights.js'
+
+describe('how late a milestone is', () => {
+  it('counts the days past its due date on Beijing\'s calendar, and none before or on it', () => {
+    // 2026-12-05 01:00 in Beijing is still 2026-12-04 in UTC
+    const now = new Date('2026-12-04T17:00:00Z')
+    expect(daysLate('2026-07-03', now)).toBe(155)
+    expect(daysLate('2026-12-05', now)).toBe(0)
+    expect(daysLate('2027-01-04', now)).toBe(0)
+    expect(daysLate(null, now)).toBe(0)
+  })
+})

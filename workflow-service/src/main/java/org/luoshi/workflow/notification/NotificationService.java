@@ -23,10 +23,16 @@ public class NotificationService {
     CurrentUser user;
 
     public PageResult<NotificationView> list(int page, int size) {
+        return list(page, size, null);
+    }
+
+    /** The caller's notifications, only those about the milestone when one is given (e.g. the 催办 it received). */
+    public PageResult<NotificationView> list(int page, int size, Long milestoneId) {
         Set<String> groups = groups();
-        long total = store.countFor(user.username(), groups);
+        long total = store.countFor(user.username(), groups, milestoneId);
         List<NotificationView> items = total == 0 ? List.of()
-                : store.findFor(user.username(), groups, page * size, size).stream().map(NotificationService::view).toList();
+                : store.findFor(user.username(), groups, milestoneId, page * size, size).stream().map(NotificationService::view)
+                        .toList();
         return new PageResult<>(items, page, size, total);
     }
 

@@ -74,12 +74,17 @@ public class NotificationStore {
      * each with whether this user has read it.
      */
     public List<Notification> findFor(String username, Collection<String> groups, int offset, int limit) {
+        return findFor(username, groups, null, offset, limit);
+    }
+
+    /** As {@link #findFor(String, Collection, int, int)}, only those about the milestone when one is given. */
+    public List<Notification> findFor(String username, Collection<String> groups, Long milestoneId, int offset, int limit) {
         String sql = "select n.*, r.read_at from (select distinct on (" + OCCASION + ") " + COLUMNS + ", " + OCCASION
-                + " as occasion from luoshi_notification where " + WHERE + " order by " + OCCASION
+                + " as occasion from luoshi_notification where " + WHERE + MILESTONE + " order by " + OCCASION
                 + ", recipient_type = 'USER' desc, id) n left join luoshi_notification_read r on r.username = ? "
                 + "and r.occasion = n.occasion order by n.created_at desc, n.id desc offset ? limit ?";
         try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
-            int next = bindWhere(connection, statement, 1, username, groups);
+            int next = bindMilestone(statement, bindWhere(connection, statement, 1, username, groups), milestoneId);
             statement.setString(next, username);
             statement.setInt(next + 1, offset);
             statement.setInt(next + 2, limit);
@@ -96,8 +101,20 @@ public class NotificationStore {
     }
 
     public long countFor(String username, Collection<String> groups) {
-        return count("select count(distinct " + OCCASION + ") from luoshi_notification where " + WHERE, username, groups,
-                false);
+        return countFor(username, groups, null);
+    }
+
+    public long countFor(String username, Collection<String> groups, Long milestoneId) {
+        try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(
+                "select count(distinct " + OCCASION + ") from luoshi_notification where " + WHERE + MILESTONE)) {
+            bindMilestone(statement, bindWhere(connection, statement, 1, username, groups), milestoneId);
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot count notifications", e);
+        }
     }
 
     /** How many of the occasions {@link #findFor} lists this user has not read. */
@@ -171,6 +188,15 @@ public class NotificationStore {
     private static final String OCCASION = "left(dedup_key, length(dedup_key) - length(':' || recipient_type || ':' || recipient))";
     private static final String WHERE = "((recipient_type = 'USER' and recipient = ?) "
             + "or (recipient_type = 'GROUP' and recipient = any (?)))";
+
+    /** Only the rows about one milestone, or every row when none is given. */
+    private static final String MILESTONE = " and (cast(? as bigint) is null or milestone_id = ?)";
+
+    private static int bindMilestone(PreparedStatement statement, int first, Long milestoneId) throws SQLException {
+        setLong(statement, first, milestoneId);
+        setLong(statement, first + 1, milestoneId);
+        return first + 2;
+    }
 
     private static int bindWhere(Connection connection, PreparedStatement statement, int first, String username,
             Collection<String> groups) throws SQLException {

@@ -306,6 +306,23 @@ class MilestoneReportingFlowTest {
         awaitMail("haidian@demo.luoshi.example", "【催办】节点“" + title + "”");
         assertEquals(List.of(), notificationsOf(DemoUsers.STAFF_CHAOYANG, pi), "only the lead is chased");
         assertNotNull(single(DemoUsers.STAFF_HAIDIAN, pi), "chasing completes nothing");
+
+        // from the task page, which knows the milestone, not the process
+        as(DemoUsers.STAFF_HAIDIAN).post("/api/milestone-trackings/milestones/" + milestoneId + "/chase").then().statusCode(403);
+        as(DemoUsers.SUPERVISOR).post("/api/milestone-trackings/milestones/" + (milestoneId + 7) + "/chase").then()
+                .statusCode(404).contentType(PROBLEM);
+        as(DemoUsers.SUPERVISOR).post("/api/milestone-trackings/milestones/" + milestoneId + "/chase").then().statusCode(200)
+                .body("processInstanceId", equalTo(pi)).body("chased", equalTo(List.of("haidian")));
+        // the report form shows what its milestone received: only this milestone's, only the caller's
+        List<Map<String, Object>> received = as(DemoUsers.STAFF_HAIDIAN).queryParam("milestoneId", milestoneId)
+                .get("/api/notifications").then().statusCode(200).extract().jsonPath().getList("items");
+        assertEquals(List.of("URGING", "URGING"), received.stream().map(n -> n.get("kind")).toList());
+        assertTrue(received.stream().allMatch(n -> ((Number) n.get("milestoneId")).longValue() == milestoneId), received.toString());
+        assertEquals(0, as(DemoUsers.STAFF_CHAOYANG).queryParam("milestoneId", milestoneId).get("/api/notifications").then()
+                .statusCode(200).extract().jsonPath().getInt("total"));
+        assertEquals(0, as(DemoUsers.STAFF_HAIDIAN).queryParam("milestoneId", milestoneId + 7).get("/api/notifications").then()
+                .statusCode(200).extract().jsonPath().getInt("total"));
+        as(DemoUsers.STAFF_HAIDIAN).queryParam("milestoneId", "x").get("/api/notifications").then().statusCode(400);
     }
 
     @Test

@@ -12,6 +12,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.luoshi.common.security.Roles;
 import org.luoshi.workflow.escalation.ChaseResult;
@@ -36,6 +37,17 @@ public class MilestoneTrackingResource {
     @Operation(summary = "Track the open milestones of a task (one 节点填报与审核 each); already tracked ones are left alone")
     public MilestoneTrackingResult track(@NotNull @Valid MilestoneTrackingRequest request) {
         return trackings.track(request.taskId());
+    }
+
+    @POST
+    @Path("/milestones/{milestoneId}/chase")
+    @RolesAllowed({ Roles.SUPERVISOR, Roles.ADMIN })
+    @Operation(summary = "催办 by hand, by the milestone (the task page): as .../{processInstanceId}/chase for its running tracking")
+    @APIResponse(responseCode = "200", description = "who was chased")
+    @APIResponse(responseCode = "404", description = "the milestone has never been tracked")
+    @APIResponse(responseCode = "409", description = "its tracking has ended (reported and approved)")
+    public ChaseResult chaseMilestone(@PathParam("milestoneId") long milestoneId) {
+        return trackings.chaseMilestone(milestoneId);
     }
 
     @POST

@@ -13,6 +13,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.luoshi.workflow.notification.NotificationCounts;
@@ -36,8 +37,10 @@ public class NotificationResource {
     @Operation(summary = "The caller's notifications (their user, departments and roles), newest first")
     public PageResult<NotificationView> list(
             @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Paging.MAX_PAGE) int page,
-            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
-        return notifications.list(page, size);
+            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size,
+            @Parameter(description = "only those about this milestone (e.g. the 催办 and 督办 it received)")
+            @QueryParam("milestoneId") Long milestoneId) {
+        return notifications.list(page, size, milestoneId);
     }
 
     @GET
