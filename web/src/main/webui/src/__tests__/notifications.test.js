@@ -37,3 +37,39 @@ describe('a notification', () => {
     }
   })
 })
+
+describe('the unread count', () => {
+  it('is asked of workflow-service and refreshed after marking one or all read', async () => {
+    vi.resetModules()
+    const calls = []
+    let unreadNow = 3
+    vi.doMock('../api.js', () => ({
+      api: {
+        get: vi.fn(async (service, path) => { calls.push(['GET', service, path]); return { unread: unreadNow } }),
+        put: vi.fn(async (service, path) => { calls.push(['PUT', service, path]); unreadNow = path.endsWith('/read') && path !== '/api/notifications/read' ? 2 : 0; return { marked: 2 } }),
+      },
+    }))
+    const { unread, refreshUnread, markRead, markAllRead } = await import('../composables/unread.js')
+    await refreshUnread()
+    expect(unread.value).toBe(3)
+    await markRead(17)
+    expect(unread.value).toBe(2)
+    expect(await markAllRead()).toBe(2)
+    expect(unread.value).toBe(0)
+    expect(calls).toEqual([
+      ['GET', 'workflow', '/api/notifications/unread-count'],
+      ['PUT', 'workflow', '/api/notifications/17/read'],
+      ['GET', 'workflow', '/api/notifications/unread-count'],
+      ['PUT', 'workflow', '/api/notifications/read'],
+      ['GET', 'workflow', '/api/notifications/unread-count'],
+    ])
+    vi.doUnmock('../api.js')
+  })
+
+  it('is named in both languages', () => {
+    for (const key of ['unreadCount', 'markRead', 'markAllRead', 'read']) {
+      expect(zh.notifications[key]).toBeTruthy()
+      expect(en.notifications[key]).toBeTruthy()
+    }
+  })
+})

@@ -34,3 +34,14 @@ export const ADJUSTMENT_ACTIVITIES = ['reviewAdjustment', 'approveAdjustment']
 export function inboxPageQuery(activities, page, size) {
   return { activity: activities, page: Math.max(0, page - 1), size }
 }
+
+// One line per change a request of adjustment asks for, from the item's `changes` (workflow-service puts the value it
+// replaces beside the new one): an i18n key and its parameters. The milestone is named by its title; a value the
+// service could not read is left as "—".
+export function adjustmentChangeLines(item) {
+  const shown = (value) => (value == null || value === '' ? '—' : value)
+  return (item?.changes || []).map((c) => ({
+    key: `adjustment.change.${c.field}`,
+    params: { title: shown(c.label ?? (c.milestoneId != null ? `#${c.milestoneId}` : null)), before: shown(c.before), after: shown(c.after) },
+  }))
+}

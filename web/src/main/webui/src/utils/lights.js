@@ -14,3 +14,14 @@ export function daysUntil(due, now = new Date()) {
   if (!due) return null
   return Math.ceil((new Date(due).getTime() - now.getTime()) / 86400000)
 }
+
+// How many days a due date (yyyy-MM-dd, a day in Beijing) is past on Beijing's today; 0 when it is not past.
+export function daysLate(dueDate, now = new Date()) {
+  if (!dueDate) return 0
+  const today = now.toLocaleDateString('en-CA', { timeZone: 'Asia/Shanghai' })
+  const days = Math.round((Date.parse(`${today}T00:00:00Z`) - Date.parse(`${String(dueDate).slice(0, 10)}T00:00:00Z`)) / 86400000)
+  return Math.max(0, days)
+}
+
+// The notifications a milestone's report form shows as received: the chasing kinds (urging, supervision), newest first.
+export const CHASING_KINDS = ['URGING', 'SUPERVISION']

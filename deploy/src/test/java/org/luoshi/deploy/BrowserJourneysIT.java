@@ -244,6 +244,26 @@ class BrowserJourneysIT {
                 .body("carriedFrom.oldPlanId", org.hamcrest.Matchers.equalTo((int) plan.id));
     }
 
+    @Test
+    void theSupervisorFindsTheSavedScheduleOnKeepsItOnSavingAndSeesWhoPublishedWhat() throws Exception {
+        String supervisor = token(DemoUsers.SUPERVISOR);
+        String title = "浏览器测试公布规划 " + shortId();
+        long planId = TestPlans.confirmedPlan(system.taskUrl(), supervisor, title);
+        String fullTitle = given().auth().oauth2(supervisor).get(system.taskUrl() + "/api/plans/" + planId).then()
+                .statusCode(200).extract().path("title");
+        given().auth().oauth2(supervisor).contentType(ContentType.JSON).body(Map.of("interval", "MONTHLY", "enabled", true))
+                .put(system.taskUrl() + "/api/plans/" + planId + "/disclosure-schedule").then().statusCode(200);
+
+        runJourney("disclosure", "zh-CN", Map.of("PLAN_ID", String.valueOf(planId), "PLAN_TITLE", fullTitle));
+
+        JsonPath schedule = given().auth().oauth2(supervisor).get(system.taskUrl() + "/api/plans/" + planId + "/disclosure-schedule")
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(schedule.getBoolean("enabled")).as("保存 kept the schedule on").isTrue();
+        assertThat(schedule.getString("interval")).isEqualTo("MONTHLY");
+        assertThat(given().auth().oauth2(supervisor).get(system.taskUrl() + "/api/plans/" + planId + "/disclosures").then()
+                .statusCode(200).extract().jsonPath().getList("publishedBy", String.class)).containsExactly(DemoUsers.SUPERVISOR);
+    }
+
     // --- journeys -------------------------------------------------------------------------------------------------
 
     private static void importAndAssign(String language, String leadLabel) throws Exception {

@@ -148,6 +148,30 @@ class PublishingStatusSnapshotsTest {
     @Inject
     jakarta.persistence.EntityManager entityManager;
 
+    @Test
+    @TestSecurity(user = "chen.jing", roles = "supervisor")
+    void theSupervisorListsAPlansSnapshotsWithWhatAndWhoPublishedThemAndNoneYetIsAnEmptyList() {
+        DisclosureFixtures.SamplePlan plan = fixtures.plan(PlanStatus.IN_FORCE);
+        // a plan not yet published: an empty list, not the public list's 404
+        given().when().get("/api/plans/" + plan.planId() + "/disclosures").then().statusCode(200).body("size()", equalTo(0));
+        long id = publish(plan.planId()).then().statusCode(201).extract().jsonPath().getLong("snapshotId");
+
+        JsonPath list = given().when().get("/api/plans/" + plan.planId() + "/disclosures").then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(list.getList("snapshotId", Long.class)).containsExactly(id);
+        assertThat(list.getString("[0].trigger")).isEqualTo("MANUAL");
+        assertThat(list.getString("[0].publishedBy")).isEqualTo("chen.jing");
+        assertThat(list.getString("[0].publishedAt")).isNotBlank();
+        given().when().get("/api/plans/" + Long.MAX_VALUE + "/disclosures").then().statusCode(404);
+    }
+
+    @Test
+    @TestSecurity(user = "li.na", roles = "staff")
+    @OidcSecurity(claims = @Claim(key = "departments", value = "[\"haidian\"]", type = ClaimType.JSON_ARRAY))
+    void staffDoNotListWhoPublished() {
+        given().when().get("/api/plans/1/disclosures").then().statusCode(403);
+    }
+
     static Response publish(long planId) {
         return given().when().post("/api/plans/" + planId + "/disclosures");
     }

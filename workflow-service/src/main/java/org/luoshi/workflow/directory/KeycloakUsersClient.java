@@ -17,16 +17,17 @@ import io.quarkus.oidc.client.filter.OidcClientFilter;
 /**
  * Keycloak's admin API of the realm {@code luoshi} ({@code configKey = keycloak-admin}, base URL
  * {@code <keycloak>/admin/realms/luoshi}), read with the service account of {@code luoshi-workflow}, which holds the
- * {@code realm-management} role {@code view-users} for this and nothing more. Used only to check who an item may be
- * handed to.
+ * {@code realm-management} role {@code view-users} for this and nothing more. Used to check who an item may be
+ * handed to and to name people where their user name would be shown.
  */
 @Path("/users")
 @RegisterRestClient(configKey = "keycloak-admin")
 @OidcClientFilter
 @Produces(MediaType.APPLICATION_JSON)
 public interface KeycloakUsersClient {
-    /** A user as the admin API lists them; {@code attributes} e.g. {@code organisation}. */
-    record User(String id, String username, boolean enabled, Map<String, List<String>> attributes) {
+    /** A user as the admin API lists them; {@code attributes} e.g. {@code organisation}; names as people read them. */
+    record User(String id, String username, boolean enabled, Map<String, List<String>> attributes, String firstName,
+            String lastName) {
     }
 
     /** A group of a user; {@code path} e.g. {@code /departments/haidian}. */

@@ -70,16 +70,24 @@ public class NotificationStore {
 
     /**
      * Notifications addressed to the user or to one of the groups, newest first; one per occasion, the user's own row
-     * before a group's (a report's decision goes to the person who sent it and to their department: they read it once).
+     * before a group's (a report's decision goes to the person who sent it and to their department: they read it once);
+     * each with whether this user has read it.
      */
     public List<Notification> findFor(String username, Collection<String> groups, int offset, int limit) {
-        String sql = "select " + COLUMNS + " from (select distinct on (" + OCCASION + ") " + COLUMNS
-                + " from luoshi_notification where " + WHERE + " order by " + OCCASION
-                + ", recipient_type = 'USER' desc, id) n order by created_at desc, id desc offset ? limit ?";
+        return findFor(username, groups, null, offset, limit);
+    }
+
+    /** As {@link #findFor(String, Collection, int, int)}, only those about the milestone when one is given. */
+    public List<Notification> findFor(String username, Collection<String> groups, Long milestoneId, int offset, int limit) {
+        String sql = "select n.*, r.read_at from (select distinct on (" + OCCASION + ") " + COLUMNS + ", " + OCCASION
+                + " as occasion from luoshi_notification where " + WHERE + MILESTONE + " order by " + OCCASION
+                + ", recipient_type = 'USER' desc, id) n left join luoshi_notification_read r on r.username = ? "
+                + "and r.occasion = n.occasion order by n.created_at desc, n.id desc offset ? limit ?";
         try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
-            int next = bindWhere(connection, statement, username, groups);
-            statement.setInt(next, offset);
-            statement.setInt(next + 1, limit);
+            int next = bindMilestone(statement, bindWhere(connection, statement, 1, username, groups), milestoneId);
+            statement.setString(next, username);
+            statement.setInt(next + 1, offset);
+            statement.setInt(next + 2, limit);
             List<Notification> result = new ArrayList<>();
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
@@ -93,9 +101,80 @@ public class NotificationStore {
     }
 
     public long countFor(String username, Collection<String> groups) {
+        return countFor(username, groups, null);
+    }
+
+    public long countFor(String username, Collection<String> groups, Long milestoneId) {
+        try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(
+                "select count(distinct " + OCCASION + ") from luoshi_notification where " + WHERE + MILESTONE)) {
+            bindMilestone(statement, bindWhere(connection, statement, 1, username, groups), milestoneId);
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot count notifications", e);
+        }
+    }
+
+    /** How many of the occasions {@link #findFor} lists this user has not read. */
+    public long countUnreadFor(String username, Collection<String> groups) {
+        return count("select count(distinct " + OCCASION + ") from luoshi_notification where " + WHERE
+                + " and not exists (select 1 from luoshi_notification_read r where r.username = ? and r.occasion = "
+                + OCCASION + ")", username, groups, true);
+    }
+
+    /**
+     * Marks the notification with this id read for this user, if it is addressed to them or one of their groups;
+     * false when it is not (or does not exist). Marking again changes nothing.
+     */
+    public boolean markRead(long id, String username, Collection<String> groups, Instant at) {
+        String sql = "insert into luoshi_notification_read (username, occasion, read_at) select ?, " + OCCASION
+                + ", ?::timestamptz from luoshi_notification where id = ? and " + WHERE + " on conflict do nothing";
+        try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, username);
+            statement.setTimestamp(2, Timestamp.from(at));
+            statement.setLong(3, id);
+            bindWhere(connection, statement, 4, username, groups);
+            if (statement.executeUpdate() > 0) {
+                return true;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot mark notification " + id + " read", e);
+        }
+        // nothing inserted: already read, or not this user's
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = connection.prepareStatement("select count(distinct " + OCCASION + ") from luoshi_notification where " + WHERE)) {
-            bindWhere(connection, statement, username, groups);
+                PreparedStatement statement = connection.prepareStatement("select 1 from luoshi_notification where id = ? and " + WHERE)) {
+            statement.setLong(1, id);
+            bindWhere(connection, statement, 2, username, groups);
+            try (ResultSet rows = statement.executeQuery()) {
+                return rows.next();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read notification " + id, e);
+        }
+    }
+
+    /** Marks every notification of this user read; returns how many occasions were unread. */
+    public int markAllRead(String username, Collection<String> groups, Instant at) {
+        String sql = "insert into luoshi_notification_read (username, occasion, read_at) select distinct ?, " + OCCASION
+                + ", ?::timestamptz from luoshi_notification where " + WHERE + " on conflict do nothing";
+        try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, username);
+            statement.setTimestamp(2, Timestamp.from(at));
+            bindWhere(connection, statement, 3, username, groups);
+            return statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot mark the notifications of " + username + " read", e);
+        }
+    }
+
+    private long count(String sql, String username, Collection<String> groups, boolean readerAfter) {
+        try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
+            int next = bindWhere(connection, statement, 1, username, groups);
+            if (readerAfter) {
+                statement.setString(next, username);
+            }
             try (ResultSet rows = statement.executeQuery()) {
                 rows.next();
                 return rows.getLong(1);
@@ -143,11 +222,20 @@ public class NotificationStore {
     private static final String WHERE = "((recipient_type = 'USER' and recipient = ?) "
             + "or (recipient_type = 'GROUP' and recipient = any (?)))";
 
-    private static int bindWhere(Connection connection, PreparedStatement statement, String username,
+    /** Only the rows about one milestone, or every row when none is given. */
+    private static final String MILESTONE = " and (cast(? as bigint) is null or milestone_id = ?)";
+
+    private static int bindMilestone(PreparedStatement statement, int first, Long milestoneId) throws SQLException {
+        setLong(statement, first, milestoneId);
+        setLong(statement, first + 1, milestoneId);
+        return first + 2;
+    }
+
+    private static int bindWhere(Connection connection, PreparedStatement statement, int first, String username,
             Collection<String> groups) throws SQLException {
-        statement.setString(1, username);
-        statement.setArray(2, connection.createArrayOf("varchar", groups.toArray()));
-        return 3;
+        statement.setString(first, username);
+        statement.setArray(first + 1, connection.createArrayOf("varchar", groups.toArray()));
+        return first + 2;
     }
 
     private static Notification map(ResultSet rows) throws SQLException {
@@ -157,7 +245,11 @@ public class NotificationStore {
                 rows.getString("body"), rows.getString("link"), rows.getString("process_instance_id"),
                 nullableLong(rows, "task_id"), nullableLong(rows, "milestone_id"),
                 rows.getTimestamp("created_at").toInstant(), mailed == null ? null : mailed.toInstant(),
-                rows.getString("mailed_to"));
+                rows.getString("mailed_to"), instant(rows.getTimestamp("read_at")));
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
     }
 
     private static Long nullableLong(ResultSet rows, String column) throws SQLException {

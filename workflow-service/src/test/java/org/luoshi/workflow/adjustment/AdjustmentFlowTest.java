@@ -121,6 +121,16 @@ class AdjustmentFlowTest {
                 .extract().jsonPath();
         assertEquals("设备到货延迟，需顺延验收", reviewView.getString("justification"));
         assertEquals(moved.toString(), reviewView.getString("milestoneDueDates." + milestoneId));
+        // the card: the milestone by its title, old and new date side by side, who asked, for which department, when
+        assertEquals(1, reviewView.getList("changes").size());
+        assertEquals("MILESTONE_DUE_DATE", reviewView.getString("changes[0].field"));
+        assertEquals(milestoneId, reviewView.getLong("changes[0].milestoneId"));
+        assertEquals("完成设施验收", reviewView.getString("changes[0].label"));
+        assertEquals(due.toString(), reviewView.getString("changes[0].before"));
+        assertEquals(moved.toString(), reviewView.getString("changes[0].after"));
+        assertEquals("李娜", reviewView.getString("requestedByName"));
+        assertEquals("海淀区", reviewView.getString("departmentName"));
+        assertNotNull(reviewView.getString("requestedAt"));
         as(DemoUsers.STAFF_HAIDIAN).contentType(ContentType.JSON).body(Map.of("decision", "APPROVE"))
                 .post("/api/adjustment-items/" + review.get("id") + "/decision").then().statusCode(403);
         // one way per kind: the generic inbox completion refuses and names the endpoint

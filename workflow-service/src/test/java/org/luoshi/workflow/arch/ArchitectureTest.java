@@ -127,13 +127,13 @@ class ArchitectureTest {
             Map.entry("monitoring", Set.of("assignment", "adjustment", "evaluation", "inbox", "shared")),
             Map.entry("inbox", Set.of("assignment", "milestone", "adjustment", "evaluation", "workitem", "directory", "shared")),
             Map.entry("assignment", Set.of("milestone", "taskservice", "workitem", "shared")),
-            Map.entry("adjustment", Set.of("milestone", "notification", "taskservice", "workitem", "shared")),
-            Map.entry("milestone", Set.of("escalation", "notification", "taskservice", "workitem", "shared")),
-            Map.entry("evaluation", Set.of("escalation", "notification", "taskservice", "workitem", "shared")),
+            Map.entry("adjustment", Set.of("milestone", "notification", "taskservice", "workitem", "directory", "shared")),
+            Map.entry("milestone", Set.of("escalation", "notification", "taskservice", "workitem", "directory", "shared")),
+            Map.entry("evaluation", Set.of("escalation", "notification", "taskservice", "workitem", "directory", "shared")),
             Map.entry("escalation", Set.of("notification", "shared")),
             Map.entry("notification", Set.of("shared")),
             Map.entry("taskservice", Set.of("shared")),
-            Map.entry("directory", Set.of("shared")),
+            Map.entry("directory", Set.of("taskservice", "shared")),
             Map.entry("workitem", Set.of()),
             Map.entry("shared", Set.of()));
 

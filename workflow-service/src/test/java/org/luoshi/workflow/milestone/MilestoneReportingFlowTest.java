@@ -113,6 +113,9 @@ class MilestoneReportingFlowTest {
         // the inbox names the department that has to act: the co-department, not the task's lead
         assertEquals("chaoyang", as(DemoUsers.STAFF_CHAOYANG).get("/api/inbox/" + subItem.get("id")).then().statusCode(200)
                 .extract().path("departmentCode"));
+        assertEquals("朝阳区", as(DemoUsers.STAFF_CHAOYANG).get("/api/inbox/" + subItem.get("id")).then().statusCode(200)
+                .extract().path("departmentName"));
+        assertEquals("朝阳区", subItem.get("departmentName"));
         assertEquals("REPORT", reportItem.get("kind"));
         assertEquals("牵头单位填报", reportItem.get("name"));
         as(DemoUsers.STAFF_CHAOYANG).get("/api/milestone-items/" + reportItem.get("id")).then().statusCode(404).contentType(PROBLEM);
@@ -166,6 +169,12 @@ class MilestoneReportingFlowTest {
         JsonPath reviewView = item(DemoUsers.SUPERVISOR, (String) review.get("id"));
         assertEquals("海淀区完成方案初稿", reviewView.getString("report.text"));
         assertEquals(List.of(subKey), reviewView.getList("report.consolidates"));
+        // what a decision needs on the card: who reported, for which department, when — names, not codes
+        assertEquals("haidian", reviewView.getString("leadDepartmentCode"));
+        assertEquals("海淀区", reviewView.getString("leadDepartmentName"));
+        assertEquals("李娜", reviewView.getString("report.submittedByName"));
+        assertNotNull(java.time.Instant.parse(reviewView.getString("report.submittedAt")));
+        assertEquals("朝阳区", reviewView.getString("subReports[0].departmentName"));
         as(DemoUsers.STAFF_HAIDIAN).contentType(ContentType.JSON).body(Map.of("decision", "APPROVE"))
                 .post(reviewPath).then().statusCode(403);
         as(DemoUsers.SUPERVISOR).contentType(ContentType.JSON).body(Map.of("decision", "REJECT"))
@@ -177,6 +186,7 @@ class MilestoneReportingFlowTest {
         JsonPath againView = item(DemoUsers.STAFF_HAIDIAN, (String) again.get("id"));
         assertEquals("佐证材料不足", againView.getString("lastRejection.comment"));
         assertEquals(DemoUsers.SUPERVISOR, againView.getString("lastRejection.decidedBy"));
+        assertEquals("陈静", againView.getString("lastRejection.decidedByName"));
         as(DemoUsers.STAFF_HAIDIAN).contentType(ContentType.JSON)
                 .body(Map.of("text", "已补充佐证材料", "percent", 100, "evidenceIds", List.of(21, 22, 23), "consolidates", List.of(subKey)))
                 .post("/api/milestone-items/" + again.get("id") + "/report").then().statusCode(200)
@@ -291,10 +301,28 @@ class MilestoneReportingFlowTest {
 
         List<Map<String, Object>> urging = notificationsOf(DemoUsers.STAFF_HAIDIAN, pi);
         assertEquals(List.of("URGING"), urging.stream().map(n -> n.get("kind")).toList());
-        assertTrue(((String) urging.get(0).get("body")).contains("催办人：" + DemoUsers.SUPERVISOR), urging.toString());
+        // names, not codes: the department's and the person's as people know them
+        assertTrue(((String) urging.get(0).get("body")).contains("牵头单位：海淀区\n催办人：陈静"), urging.toString());
         awaitMail("haidian@demo.luoshi.example", "【催办】节点“" + title + "”");
         assertEquals(List.of(), notificationsOf(DemoUsers.STAFF_CHAOYANG, pi), "only the lead is chased");
         assertNotNull(single(DemoUsers.STAFF_HAIDIAN, pi), "chasing completes nothing");
+
+        // from the task page, which knows the milestone, not the process
+        as(DemoUsers.STAFF_HAIDIAN).post("/api/milestone-trackings/milestones/" + milestoneId + "/chase").then().statusCode(403);
+        as(DemoUsers.SUPERVISOR).post("/api/milestone-trackings/milestones/" + (milestoneId + 7) + "/chase").then()
+                .statusCode(404).contentType(PROBLEM);
+        as(DemoUsers.SUPERVISOR).post("/api/milestone-trackings/milestones/" + milestoneId + "/chase").then().statusCode(200)
+                .body("processInstanceId", equalTo(pi)).body("chased", equalTo(List.of("haidian")));
+        // the report form shows what its milestone received: only this milestone's, only the caller's
+        List<Map<String, Object>> received = as(DemoUsers.STAFF_HAIDIAN).queryParam("milestoneId", milestoneId)
+                .get("/api/notifications").then().statusCode(200).extract().jsonPath().getList("items");
+        assertEquals(List.of("URGING", "URGING"), received.stream().map(n -> n.get("kind")).toList());
+        assertTrue(received.stream().allMatch(n -> ((Number) n.get("milestoneId")).longValue() == milestoneId), received.toString());
+        assertEquals(0, as(DemoUsers.STAFF_CHAOYANG).queryParam("milestoneId", milestoneId).get("/api/notifications").then()
+                .statusCode(200).extract().jsonPath().getInt("total"));
+        assertEquals(0, as(DemoUsers.STAFF_HAIDIAN).queryParam("milestoneId", milestoneId + 7).get("/api/notifications").then()
+                .statusCode(200).extract().jsonPath().getInt("total"));
+        as(DemoUsers.STAFF_HAIDIAN).queryParam("milestoneId", "x").get("/api/notifications").then().statusCode(400);
     }
 
     @Test

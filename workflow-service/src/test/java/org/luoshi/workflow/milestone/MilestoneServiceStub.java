@@ -221,7 +221,9 @@ public class MilestoneServiceStub {
                     throw new IOException("the readers did not meet", e);
                 }
             }
-            if ((method.equals("GET") && task.matches()) || (method.equals("PUT") && acceptance.matches())) {
+            if (method.equals("GET") && path.equals("/api/departments")) {
+                send(exchange, 200, write(departments()));
+            } else if ((method.equals("GET") && task.matches()) || (method.equals("PUT") && acceptance.matches())) {
                 Map<String, Object> t = tasks.get(Long.parseLong(task.matches() ? task.group(1) : acceptance.group(1)));
                 if (t == null) {
                     send(exchange, 404, "{\"status\":404,\"title\":\"Not found\"}");
@@ -316,6 +318,18 @@ public class MilestoneServiceStub {
         int size = Integer.parseInt(q.getOrDefault("size", "20"));
         List<Map<String, Object>> items = matching.stream().skip((long) page * size).limit(size).toList();
         return Map.of("items", items, "page", page, "size", size, "total", matching.size());
+    }
+
+    /** task-service's departments, as the repository lists them (docs/departments.tsv). */
+    static List<Map<String, Object>> departments() throws IOException {
+        List<Map<String, Object>> all = new java.util.ArrayList<>();
+        for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("../docs/departments.tsv"))) {
+            if (!line.isBlank() && !line.startsWith("#")) {
+                String[] f = line.split("\t");
+                all.add(Map.of("code", f[0], "nameZh", f[1], "nameEn", f[2], "kind", f[3]));
+            }
+        }
+        return all;
     }
 
     /** task-service's 400 for evidence that is not a file of the milestone (as MilestoneReportService words it). */

@@ -95,6 +95,13 @@ public class TaskServiceStub {
         return requests.stream().filter(r -> r.method().equals("PUT") && r.path().equals(path)).toList();
     }
 
+    private final java.util.Set<Long> refusedAcceptances = ConcurrentHashMap.newKeySet();
+
+    /** The next acceptance of the task is answered 401, whatever token it bears, as task-service answers an expired one. */
+    public void refuseNextAcceptance(long taskId) {
+        refusedAcceptances.add(taskId);
+    }
+
     /** From now on a request bearing this token is answered 401, as task-service answers an expired one. */
     public void refuseToken(String token) {
         refusedTokens.add(token);
@@ -132,7 +139,8 @@ public class TaskServiceStub {
             Matcher acceptance = ACCEPTANCE.matcher(path);
             String bearer = new RecordedRequest(method, path, exchange.getRequestHeaders().getFirst("Authorization"), null, null)
                     .bearerToken();
-            if (bearer != null && refusedTokens.contains(bearer)) {
+            if ((bearer != null && refusedTokens.contains(bearer))
+                    || (acceptance.matches() && refusedAcceptances.remove(Long.parseLong(acceptance.group(1))))) {
                 send(exchange, 401, "application/problem+json", "{\"status\":401,\"title\":\"Unauthorized\"}");
             } else if (method.equals("GET") && task.matches()) {
                 long id = Long.parseLong(task.group(1));

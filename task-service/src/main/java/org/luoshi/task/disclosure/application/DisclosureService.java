@@ -28,6 +28,7 @@ import org.luoshi.task.audit.domain.AuditPolicy;
 import org.luoshi.task.disclosure.api.DisclosureContent;
 import org.luoshi.task.disclosure.api.DisclosureScheduleUpdate;
 import org.luoshi.task.disclosure.api.DisclosureScheduleView;
+import org.luoshi.task.disclosure.api.DisclosureRecord;
 import org.luoshi.task.disclosure.api.DisclosureSummary;
 import org.luoshi.task.disclosure.domain.DisclosureSchedule;
 import org.luoshi.task.disclosure.domain.DisclosureSnapshot;
@@ -111,6 +112,16 @@ public class DisclosureService {
         }
         DisclosureSnapshot snapshot = publish(plan, calendar.today(), DisclosureTrigger.MANUAL, null, null, caller.username());
         return summary(snapshot);
+    }
+
+    /** The plan's published snapshots, newest first, with who published them; none yet is an empty list. */
+    @Transactional
+    public List<DisclosureRecord> publishedOf(long planId) {
+        plans.visiblePlan(planId, callers.current());
+        return snapshots.ofPlanNewestFirst(planId).stream()
+                .map(s -> new DisclosureRecord(s.id, s.planId, s.asOf, s.publishedAt, s.trigger, s.publishedBy,
+                        s.evaluationId, s.sha256, DisclosureSummary.href(s.id)))
+                .toList();
     }
 
     @Transactional

@@ -28,6 +28,7 @@ import org.luoshi.task.shared.application.CallerFactory;
 import org.luoshi.task.shared.domain.Caller;
 import org.luoshi.task.shared.domain.Department;
 import org.luoshi.task.shared.persistence.DepartmentRepository;
+import org.luoshi.task.tracking.api.OverdueMilestones;
 import org.luoshi.task.tracking.api.StatusRollup;
 import org.luoshi.task.tracking.domain.AccessPolicy;
 import org.luoshi.task.tracking.domain.PlanTask;
@@ -83,6 +84,31 @@ public class PlanStructureService {
         plans.visiblePlan(planId, caller);
         List<PlanTask> visible = tasks.list("planId", planId).stream().filter(t -> AccessPolicy.canSee(caller, t)).toList();
         return rollup(planId, visible, calendar.today());
+    }
+
+    /**
+     * 逾期: the open milestones past their due date, of the plan's tasks the caller may see, the latest first (most
+     * days late), a page at a time. A task is late by its milestones, not by its own far-off due date.
+     */
+    @Transactional
+    public OverdueMilestones overdue(long planId, int page, int size) {
+        Caller caller = callers.current();
+        plans.visiblePlan(planId, caller);
+        LocalDate today = calendar.today();
+        Map<String, String> departmentNames = departments.listAll().stream()
+                .collect(Collectors.toMap(d -> d.code, (Department d) -> d.nameZh));
+        List<OverdueMilestones.Item> all = tasks.list("planId", planId).stream()
+                .filter(t -> AccessPolicy.canSee(caller, t))
+                .flatMap(t -> t.milestones.stream().filter(m -> m.isOverdueOn(today))
+                        .map(m -> new OverdueMilestones.Item(t.id, t.title, t.leadDepartmentCode,
+                                t.leadDepartmentCode == null ? null : departmentNames.get(t.leadDepartmentCode), m.id, m.title,
+                                m.dueDate, java.time.temporal.ChronoUnit.DAYS.between(m.dueDate, today))))
+                .sorted(Comparator.comparingLong(OverdueMilestones.Item::daysLate).reversed()
+                        .thenComparing(OverdueMilestones.Item::taskId).thenComparing(OverdueMilestones.Item::milestoneId))
+                .toList();
+        long taskCount = all.stream().map(OverdueMilestones.Item::taskId).distinct().count();
+        List<OverdueMilestones.Item> items = all.stream().skip((long) page * size).limit(size).toList();
+        return new OverdueMilestones(items, page, size, all.size(), taskCount);
     }
 
     /** The roll-up of the given tasks of a plan on the given day (an evaluation's snapshot uses it too). */

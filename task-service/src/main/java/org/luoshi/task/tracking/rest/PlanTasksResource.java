@@ -6,23 +6,30 @@ import java.util.List;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.luoshi.common.input.Paging;
 import org.luoshi.common.problem.Versions;
 import org.luoshi.common.security.Roles;
 import org.luoshi.task.plan.api.PlanOutline;
 import org.luoshi.task.tracking.api.BulkAssignment;
 import org.luoshi.task.tracking.api.NewTask;
+import org.luoshi.task.tracking.api.OverdueMilestones;
 import org.luoshi.task.tracking.api.StatusRollup;
 import org.luoshi.task.tracking.api.TaskView;
 import org.luoshi.task.tracking.application.PlanStructureService;
@@ -52,6 +59,18 @@ public class PlanTasksResource {
     @Operation(summary = "The plan's chapters and sections, with the context text of its goal chapters")
     public PlanOutline outline(@PathParam("id") long id) {
         return structure.outline(id);
+    }
+
+    @GET
+    @Path("{id}/overdue-milestones")
+    @RolesAllowed({ Roles.STAFF, Roles.SUPERVISOR, Roles.EVALUATOR, Roles.ADMIN })
+    @Operation(summary = "逾期: the open milestones past their due date of the tasks the caller may see, most days late first")
+    @APIResponse(responseCode = "200", description = "a page of them, with how many days late each is and how many tasks they concern")
+    @APIResponse(responseCode = "404", description = "no plan with this id is visible to the caller")
+    public OverdueMilestones overdue(@PathParam("id") long id,
+            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Paging.MAX_PAGE) int page,
+            @QueryParam("size") @DefaultValue("10") @Min(1) @Max(100) int size) {
+        return structure.overdue(id, page, size);
     }
 
     @GET

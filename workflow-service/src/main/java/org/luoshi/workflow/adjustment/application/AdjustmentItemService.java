@@ -2,17 +2,32 @@ package org.luoshi.workflow.adjustment.application;
 
 import static org.luoshi.workflow.adjustment.domain.AdjustmentProcess.*;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.jboss.logging.Logger;
 import org.luoshi.common.problem.ConflictException;
+import org.luoshi.common.problem.ResourceNotFoundException;
+import org.luoshi.workflow.adjustment.api.AdjustmentChange;
+import org.luoshi.workflow.directory.DepartmentNames;
+import org.luoshi.workflow.directory.PeopleNames;
+import org.luoshi.workflow.shared.ProcessValues;
+import org.luoshi.workflow.taskservice.TaskReads;
+import org.luoshi.workflow.taskservice.TaskServiceUnavailableException;
+import org.luoshi.workflow.taskservice.TaskView;
 import org.luoshi.workflow.adjustment.domain.AdjustmentVariables;
 import org.luoshi.common.security.CurrentUser;
 import org.luoshi.workflow.adjustment.api.AdjustmentItem;
@@ -55,13 +70,80 @@ public class AdjustmentItemService {
     @Inject
     CurrentUser user;
 
+    @Inject
+    HistoryService historyService;
+
+    @Inject
+    TaskReads taskReads;
+
+    @Inject
+    DepartmentNames departments;
+
+    @Inject
+    PeopleNames people;
+
     public AdjustmentItem get(String id) {
         Task task = entitledTask(id);
         AdjustmentVariables v = AdjustmentVariables.of(runtimeService.getVariables(task.getProcessInstanceId())::get);
+        HistoricProcessInstance started = historyService.createHistoricProcessInstanceQuery()
+                .processInstanceId(task.getProcessInstanceId()).singleResult();
         return new AdjustmentItem(id, kind(task.getTaskDefinitionKey()), task.getName(), task.getProcessInstanceId(),
                 v.taskId(), v.taskTitle(), v.departmentCode(), v.reasonCategory(), v.justification(), v.newDueDate(),
                 v.milestoneDueDates(), v.newLeadDepartmentCode(), v.newTitle(), v.requestedBy(), v.reviewedBy(),
-                v.reviewComment());
+                v.reviewComment(), departments.name(v.departmentCode()), departments.name(v.newLeadDepartmentCode()),
+                people.name(v.requestedBy()), people.name(v.reviewedBy()),
+                started == null || started.getStartTime() == null ? null : started.getStartTime().toInstant(),
+                changes(v, currentTask(v.taskId())));
+    }
+
+    /** What the request changes, each beside the value it replaces (task-service's now), in the order of the form. */
+    private List<AdjustmentChange> changes(AdjustmentVariables v, TaskView now) {
+        List<AdjustmentChange> changes = new ArrayList<>();
+        if (v.newDueDate() != null) {
+            changes.add(new AdjustmentChange("DUE_DATE", null, null, now == null ? null : now.dueDate(), v.newDueDate()));
+        }
+        Map<String, String> milestoneDates = v.milestoneDueDates() == null ? Map.of() : v.milestoneDueDates();
+        milestoneDates.entrySet().stream().sorted(Comparator.comparing(e -> ordinalOf(now, e.getKey()))).forEach(e -> {
+            TaskView.Milestone milestone = milestoneOf(now, e.getKey());
+            changes.add(new AdjustmentChange("MILESTONE_DUE_DATE", ProcessValues.asLong(e.getKey()),
+                    milestone == null ? null : milestone.title(), milestone == null ? null : milestone.dueDate(),
+                    e.getValue()));
+        });
+        if (v.newLeadDepartmentCode() != null) {
+            changes.add(new AdjustmentChange("LEAD_DEPARTMENT", null, null,
+                    departments.name(now == null ? v.departmentCode() : now.leadDepartmentCode()),
+                    departments.name(v.newLeadDepartmentCode())));
+        }
+        if (v.newTitle() != null) {
+            changes.add(new AdjustmentChange("TITLE", null, null, now == null ? v.taskTitle() : now.title(), v.newTitle()));
+        }
+        return changes;
+    }
+
+    /** The task as task-service holds it now, or null when it cannot be asked: the card then shows the new values alone. */
+    private TaskView currentTask(Long taskId) {
+        if (taskId == null) {
+            return null;
+        }
+        try {
+            return taskReads.read(taskId);
+        } catch (TaskServiceUnavailableException | ResourceNotFoundException e) {
+            LOG.warnf("Task %d could not be read for an adjustment's old values: %s", taskId, e.getMessage());
+            return null;
+        }
+    }
+
+    private static TaskView.Milestone milestoneOf(TaskView task, String milestoneId) {
+        if (task == null || task.milestones() == null) {
+            return null;
+        }
+        return task.milestones().stream().filter(m -> m.id() != null && m.id().toString().equals(milestoneId)).findFirst()
+                .orElse(null);
+    }
+
+    private static int ordinalOf(TaskView task, String milestoneId) {
+        TaskView.Milestone milestone = milestoneOf(task, milestoneId);
+        return milestone == null || milestone.ordinal() == null ? Integer.MAX_VALUE : milestone.ordinal();
     }
 
     @Transactional

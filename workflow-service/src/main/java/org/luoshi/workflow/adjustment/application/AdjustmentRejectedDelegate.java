@@ -11,6 +11,7 @@ import jakarta.inject.Named;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.luoshi.workflow.directory.PeopleNames;
 import org.luoshi.workflow.notification.NotificationConfig;
 import org.luoshi.workflow.notification.NotificationDraft;
 import org.luoshi.workflow.notification.NotificationKind;
@@ -30,6 +31,9 @@ public class AdjustmentRejectedDelegate implements JavaDelegate {
 
     @Inject
     Notifier notifier;
+
+    @Inject
+    PeopleNames people;
 
     @Inject
     NotificationConfig config;
@@ -53,9 +57,10 @@ public class AdjustmentRejectedDelegate implements JavaDelegate {
         }
         String subject = refused ? "【调整未能执行】任务“" + title + "”的调整已获批准，但任务服务拒绝执行"
                 : "【调整未通过】任务“" + title + "”的调整申请" + (atReview ? "未通过督查室审核" : "未获领导批准");
-        String body = "任务：" + title + "\n申请人：" + requestedBy + "\n调整理由：" + v.justification()
-                + (refused ? "\n批准人：" + v.approvedBy() + "\n任务服务拒绝的原因：" + v.applyRefusal() + "\n请按当前任务情况重新申请。"
-                        : "\n" + (atReview ? "审核人：" : "审批人：") + rejectedBy + "\n意见：" + comment);
+        String body = "任务：" + title + "\n申请人：" + people.name(requestedBy) + "\n调整理由：" + v.justification()
+                + (refused ? "\n批准人：" + people.name(v.approvedBy()) + "\n任务服务拒绝的原因：" + v.applyRefusal()
+                        + "\n请按当前任务情况重新申请。"
+                        : "\n" + (atReview ? "审核人：" : "审批人：") + people.name(rejectedBy) + "\n意见：" + comment);
         notifier.send(new NotificationDraft(NotificationKind.ADJUSTMENT_REJECTED, recipients, subject, body,
                 config.linkBase() + "/api/notifications", execution.getProcessInstanceId(),
                 v.taskId(), null,

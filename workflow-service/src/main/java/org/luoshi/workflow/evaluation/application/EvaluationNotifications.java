@@ -12,6 +12,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.luoshi.workflow.directory.DepartmentNames;
+import org.luoshi.workflow.directory.PeopleNames;
 import org.luoshi.workflow.escalation.ChaseResult;
 import org.luoshi.workflow.evaluation.domain.EvaluationProcess;
 import org.luoshi.workflow.escalation.Ladder;
@@ -33,6 +35,12 @@ import org.luoshi.workflow.escalation.LadderContract;
 public class EvaluationNotifications implements LadderNotifications {
     @Inject
     Notifier notifier;
+
+    @Inject
+    DepartmentNames departments;
+
+    @Inject
+    PeopleNames people;
 
     @Inject
     Ladder ladder;
@@ -90,7 +98,7 @@ public class EvaluationNotifications implements LadderNotifications {
         Facts f = Facts.of(variables);
         List<String> missing = openSelfAssessments.of(processInstanceId).keySet().stream().sorted().toList();
         String subject = "【催办】" + f.title() + "：请尽快提交部门自评（" + f.due() + "到期）";
-        String body = body(f, missing) + "催办人：" + chasedBy + "\n请尽快填写并提交部门自评。";
+        String body = body(f, missing) + "催办人：" + people.name(chasedBy) + "\n请尽快填写并提交部门自评。";
         LocalDate today = LocalDate.now(clock.withZone(ladder.zone()));
         List<String> chased = new ArrayList<>();
         List<ChaseResult.Refusal> refused = new ArrayList<>();
@@ -107,9 +115,9 @@ public class EvaluationNotifications implements LadderNotifications {
         return new ChaseResult(processInstanceId, chased, refused);
     }
 
-    private static String body(Facts f, Collection<String> missing) {
+    private String body(Facts f, Collection<String> missing) {
         return "评估：" + f.title() + "\n评估期：" + f.periodFrom() + " 至 " + f.periodTo() + "\n自评时限：" + f.due()
-                + "\n尚未提交自评的部门：" + String.join("、", missing) + "\n";
+                + "\n尚未提交自评的部门：" + departments.names(missing) + "\n";
     }
 
     private String link(String processInstanceId) {

@@ -246,7 +246,8 @@ public class InboxQueries {
                 rows.getString("activity_id"), rows.getString("business_key"), rows.getString("assignee"),
                 rows.getString("delegated_by"),
                 groups == null ? List.of() : Arrays.asList((String[]) groups.getArray()), rows.getString("plan_section"),
-                status, "OPEN".equals(status) && due != null && due.isBefore(Instant.now()), rows.getString("milestone_title"));
+                status, "OPEN".equals(status) && due != null && due.isBefore(Instant.now()), rows.getString("milestone_title"),
+                null, null, null);
     }
 
     private static Instant instant(Timestamp timestamp) {

@@ -10,6 +10,8 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.jboss.logging.Logger;
+import org.luoshi.workflow.directory.DepartmentNames;
+import org.luoshi.workflow.directory.PeopleNames;
 import org.luoshi.common.problem.ConflictException;
 import org.luoshi.common.problem.ResourceNotFoundException;
 import org.luoshi.common.security.CurrentUser;
@@ -68,8 +70,21 @@ public class InboxService {
     @Inject
     AcceptanceCheck acceptanceCheck;
 
+    @Inject
+    DepartmentNames departments;
+
+    @Inject
+    PeopleNames people;
+
     public InboxPage list(int page, int size, InboxQueries.Filter filter) {
-        return queries.list(InboxEntitlement.of(user), filter, page, size);
+        InboxPage inbox = queries.list(InboxEntitlement.of(user), filter, page, size);
+        return new InboxPage(inbox.items().stream().map(this::named).toList(), inbox.page(), inbox.size(), inbox.total(),
+                inbox.overdue());
+    }
+
+    private InboxItem named(InboxItem item) {
+        return item.named(departments.name(item.departmentCode()), people.name(item.assignee()),
+                people.name(item.delegatedBy()));
     }
 
     public InboxCount count(InboxQueries.Filter filter) {
@@ -83,7 +98,7 @@ public class InboxService {
 
     public InboxItem get(String id) {
         return queries.findOpenEntitled(id, InboxEntitlement.of(user))
-                .orElseThrow(() -> new ResourceNotFoundException(ITEM, id)).item();
+                .map(found -> named(found.item())).orElseThrow(() -> new ResourceNotFoundException(ITEM, id));
     }
 
     /**

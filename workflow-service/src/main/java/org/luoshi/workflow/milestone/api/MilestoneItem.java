@@ -11,9 +11,13 @@ import java.util.Map;
  * {@code previousReport} (REVIEW items of a report sent again after a rejection) the rejected report with its
  * {@code rejection}, for comparison; {@code reportRefusal} why task-service refused what this item last sent, if it
  * did: the report (REPORT), the sub-report (SUB_REPORT) or the decision (REVIEW) — to be sent again, corrected.
+ * {@code departmentCode} is the department that acts on the item; {@code leadDepartmentCode} the one that reports (for
+ * a REVIEW item, whose report is reviewed); the {@code *Name} fields and the reports' {@code submittedByName},
+ * {@code submittedAt}, {@code departmentName} and rejections' {@code decidedByName} say who and when as people read it.
  */
 public record MilestoneItem(String id, String kind, String name, String processInstanceId, String businessKey,
         Long taskId, String taskTitle, Long milestoneId, String milestoneTitle, String dueDate, String departmentCode,
         Instant created, List<Map<String, Object>> subReports, Map<String, Object> report, Map<String, Object> lastRejection,
-        Map<String, Object> previousReport, String reportRefusal) {
+        Map<String, Object> previousReport, String reportRefusal, String departmentName, String leadDepartmentCode,
+        String leadDepartmentName) {
 }

@@ -2,6 +2,7 @@ package org.luoshi.workflow.milestone.application;
 
 import static org.luoshi.workflow.milestone.domain.MilestoneReportingProcess.*;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -25,6 +26,8 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
+import org.luoshi.workflow.directory.DepartmentNames;
+import org.luoshi.workflow.directory.PeopleNames;
 import org.luoshi.common.problem.ConflictException;
 import org.luoshi.workflow.shared.ProcessValues;
 import org.luoshi.workflow.milestone.domain.MilestoneReportingVariables;
@@ -74,6 +77,12 @@ public class MilestoneItemService {
     @Inject
     @RestClient
     MilestoneClient milestones;
+
+    @Inject
+    DepartmentNames departments;
+
+    @Inject
+    PeopleNames people;
 
     @ConfigProperty(name = "luoshi.workflow.ladder.zone", defaultValue = "Asia/Shanghai")
     ZoneId zone;
@@ -149,6 +158,7 @@ public class MilestoneItemService {
                 .putValue(VAR_REPORT_EVIDENCE_IDS, new ArrayList<>(evidenceIds))
                 .putValue(VAR_REPORT_CONSOLIDATES, new ArrayList<>(consolidates))
                 .putValue(VAR_REPORT_SUBMITTED_BY, user.username())
+                .putValue(VAR_REPORT_SUBMITTED_AT, Instant.now().toString())
                 .putValue(VAR_REPORT_REFUSAL, null);
         complete(task, variables);
         return new MilestoneItemDone(id, "REPORT", processInstanceId, user.username(), reportKey, null);
@@ -166,6 +176,7 @@ public class MilestoneItemService {
         report.put("reportKey", v.get(VAR_REPORT_KEY));
         report.put("round", v.get(VAR_REPORT_ROUND));
         report.put("submittedBy", v.get(VAR_REPORT_SUBMITTED_BY));
+        report.put("submittedAt", v.get(VAR_REPORT_SUBMITTED_AT));
         report.put("text", v.get(VAR_REPORT_TEXT));
         report.put("percent", v.get(VAR_REPORT_PERCENT));
         report.put("evidenceIds", v.get(VAR_REPORT_EVIDENCE_IDS));
@@ -259,8 +270,12 @@ public class MilestoneItemService {
                 ? ProcessValues.asString(runtimeService.getVariable(task.getExecutionId(), VAR_CO_DEPARTMENT))
                 : candidateGroup(task.getId());
         boolean reviewing = task.getTaskDefinitionKey().equals(REVIEW_REPORT);
-        Map<String, Object> report = reviewing ? reportOf(v) : null;
-        Map<String, Object> previousReport = reviewing ? previousReport(v) : null;
+        Map<String, Object> report = reviewing ? named(reportOf(v)) : null;
+        if (report != null && report.get("submittedAt") == null && task.getCreateTime() != null) {
+            // a report sent before its time was recorded: its review item was opened as it was sent
+            report.put("submittedAt", task.getCreateTime().toInstant().toString());
+        }
+        Map<String, Object> previousReport = reviewing ? named(previousReport(v)) : null;
         Map<String, Object> lastRejection = null;
         if (DECISION_REJECT.equals(v.get(VAR_REVIEW_DECISION))) {
             // under review, the report variables already hold the new report: the rejected one is the round before
@@ -268,15 +283,17 @@ public class MilestoneItemService {
             if (reviewing && v.get(VAR_REPORT_ROUND) instanceof Number round) {
                 rejectedKey = pi + ":lead:" + (round.intValue() - 1);
             }
-            lastRejection = rejectionOf(v, rejectedKey);
+            lastRejection = named(rejectionOf(v, rejectedKey));
         }
         ProcessInstance instance = runtimeService.createProcessInstanceQuery().processInstanceId(pi).singleResult();
         return new MilestoneItem(task.getId(), kind(task.getTaskDefinitionKey()), task.getName(), pi,
                 instance == null ? null : instance.getBusinessKey(), typed.taskId(), typed.taskTitle(), typed.milestoneId(),
                 typed.milestoneTitle(), typed.dueDate(), department,
                 task.getCreateTime() == null ? null : task.getCreateTime().toInstant(),
-                task.getTaskDefinitionKey().equals(CONTRIBUTE_SUB_REPORT) ? List.of() : subReports(pi), report, lastRejection,
-                previousReport, refusal(task, typed));
+                task.getTaskDefinitionKey().equals(CONTRIBUTE_SUB_REPORT) ? List.of()
+                        : subReports(pi).stream().map(this::named).toList(), report, lastRejection,
+                previousReport, refusal(task, typed),
+                departments.name(department), typed.leadDepartmentCode(), departments.name(typed.leadDepartmentCode()));
     }
 
     /** Why task-service refused what this item last sent (its boundary event *Refused), or null. */
@@ -289,6 +306,31 @@ public class MilestoneItemService {
                     .of(runtimeService.getVariables(task.getExecutionId())::get).subReportRefusal();
             default -> null;
         };
+    }
+
+    /**
+     * A copy of a report, sub-report or rejection with the names people read beside the codes: {@code submittedByName},
+     * {@code decidedByName}, {@code departmentName}, and those of a nested {@code rejection}.
+     */
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> named(Map<String, Object> values) {
+        if (values == null) {
+            return null;
+        }
+        Map<String, Object> copy = new LinkedHashMap<>(values);
+        if (copy.get("submittedBy") instanceof String by) {
+            copy.put("submittedByName", people.name(by));
+        }
+        if (copy.get("decidedBy") instanceof String by) {
+            copy.put("decidedByName", people.name(by));
+        }
+        if (copy.get("departmentCode") instanceof String code) {
+            copy.put("departmentName", departments.name(code));
+        }
+        if (copy.get("rejection") instanceof Map<?, ?> rejection) {
+            copy.put("rejection", named((Map<String, Object>) rejection));
+        }
+        return copy;
     }
 
     /** The rejected report this one replaces, if the lead reported again after a rejection (null for a first report). */

@@ -19,6 +19,8 @@ import org.luoshi.workflow.escalation.LadderNotifications;
 import org.luoshi.workflow.escalation.Rung;
 import org.luoshi.workflow.milestone.domain.MilestoneReportingVariables;
 import org.luoshi.workflow.escalation.LadderContract;
+import org.luoshi.workflow.directory.DepartmentNames;
+import org.luoshi.workflow.directory.PeopleNames;
 
 /** The texts (Chinese) and recipients of the ladder's and the review's notifications. */
 @ApplicationScoped
@@ -33,6 +35,12 @@ public class MilestoneNotifications implements LadderNotifications {
 
     @Inject
     org.luoshi.workflow.notification.NotificationConfig config;
+
+    @Inject
+    DepartmentNames departments;
+
+    @Inject
+    PeopleNames people;
 
     @Override
     public String processKey() {
@@ -57,7 +65,7 @@ public class MilestoneNotifications implements LadderNotifications {
             case SUPERVISION -> "【督办】节点“" + f.milestoneTitle() + "”逾期未完成（" + f.dueDate() + "到期），已列入督办";
         };
         String body = "任务：" + f.taskTitle() + "\n节点：" + f.milestoneTitle() + "\n完成时限：" + f.dueDate()
-                + "\n牵头单位：" + f.leadDepartmentCode() + "\n" + switch (rung) {
+                + "\n牵头单位：" + departments.name(f.leadDepartmentCode()) + "\n" + switch (rung) {
                     case REMINDER -> "该节点即将到期，请牵头单位按时填报进展并上传佐证材料。";
                     case URGING -> "该节点已超过完成时限，请牵头单位尽快填报进展，说明原因。";
                     case SUPERVISION -> "该节点逾期时间较长，市政府督查室已列入督办，请牵头单位立即报送进展及整改措施。";
@@ -77,7 +85,7 @@ public class MilestoneNotifications implements LadderNotifications {
         NotificationKind kind = approved ? NotificationKind.REPORT_APPROVED : NotificationKind.REPORT_REJECTED;
         String subject = approved ? "【审核通过】节点“" + f.milestoneTitle() + "”的填报已通过审核"
                 : "【审核退回】节点“" + f.milestoneTitle() + "”的填报被退回，请修改后重新填报";
-        String body = "任务：" + f.taskTitle() + "\n节点：" + f.milestoneTitle() + "\n审核人：" + decidedBy
+        String body = "任务：" + f.taskTitle() + "\n节点：" + f.milestoneTitle() + "\n审核人：" + people.name(decidedBy)
                 + (approved ? "\n督查室已审核通过，该节点已完成。" : "\n退回意见：" + comment);
         return notifier.send(new NotificationDraft(kind, recipients, subject, body, link(execution),
                 execution.getProcessInstanceId(), f.taskId(), f.milestoneId(), reportKey + ":" + kind));
@@ -91,7 +99,7 @@ public class MilestoneNotifications implements LadderNotifications {
         MilestoneReportingVariables f = MilestoneReportingVariables.of(variables::get);
         String subject = "【催办】节点“" + f.milestoneTitle() + "”（" + f.dueDate() + "到期）请尽快填报进展";
         String body = "任务：" + f.taskTitle() + "\n节点：" + f.milestoneTitle() + "\n完成时限：" + f.dueDate()
-                + "\n牵头单位：" + f.leadDepartmentCode() + "\n催办人：" + chasedBy
+                + "\n牵头单位：" + departments.name(f.leadDepartmentCode()) + "\n催办人：" + people.name(chasedBy)
                 + "\n市政府督查室催办：请牵头单位尽快填报该节点进展并上传佐证材料，逾期的请说明原因。";
         notifier.send(new NotificationDraft(NotificationKind.URGING, List.of(Recipient.group(f.leadDepartmentCode())), subject, body,
                 link(processInstanceId), processInstanceId, f.taskId(), f.milestoneId(),

@@ -9,6 +9,7 @@ import jakarta.transaction.Transactional;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.jboss.logging.Logger;
 import org.luoshi.common.problem.ConflictException;
 import org.luoshi.common.problem.ResourceNotFoundException;
@@ -54,6 +55,22 @@ public class MilestoneTrackingService {
                 user.username(), Clock.systemUTC());
         LOG.infof("%s chased %s for milestone process %s", user.username(), chased, processInstanceId);
         return new ChaseResult(processInstanceId, chased);
+    }
+
+    @Inject
+    MilestoneTrackingRegistry registry;
+
+    /** 催办 by hand from the task page, which knows the milestone: the chase of its running 节点填报与审核. */
+    @Transactional
+    public ChaseResult chaseMilestone(long milestoneId) {
+        String businessKey = registry.businessKeyOf(milestoneId)
+                .orElseThrow(() -> new ResourceNotFoundException("Milestone tracking", milestoneId));
+        ProcessInstance instance = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(businessKey)
+                .processDefinitionKey(MilestoneReportingProcess.KEY).singleResult();
+        if (instance == null) {
+            throw new ConflictException("Milestone " + milestoneId + " is not being tracked now; there is nothing to chase");
+        }
+        return chase(instance.getId());
     }
 
     @Inject

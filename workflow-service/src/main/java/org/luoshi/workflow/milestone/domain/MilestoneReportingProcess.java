@@ -60,6 +60,8 @@ public final class MilestoneReportingProcess {
     public static final String VAR_REPORT_EVIDENCE_IDS = "reportEvidenceIds";
     public static final String VAR_REPORT_CONSOLIDATES = "reportConsolidates";
     public static final String VAR_REPORT_SUBMITTED_BY = "reportSubmittedBy";
+    /** When the lead sent the report (ISO-8601 instant); absent on reports sent before it was recorded. */
+    public static final String VAR_REPORT_SUBMITTED_AT = "reportSubmittedAt";
     /**
      * The report the supervising office rejected, with its rejection, kept when the lead reports again so the review
      * of the new report can compare: a map {reportKey, round, text, percent, evidenceIds, consolidates, submittedBy,

@@ -60,6 +60,17 @@ public class MilestoneTrackingResource {
     }
 
     @POST
+    @Path("/milestones/{milestoneId}/chase")
+    @RolesAllowed({ Roles.SUPERVISOR, Roles.ADMIN })
+    @Operation(summary = "催办 by hand, by the milestone (the task page): as .../{processInstanceId}/chase for its running tracking")
+    @APIResponse(responseCode = "200", description = "who was chased")
+    @APIResponse(responseCode = "404", description = "the milestone has never been tracked")
+    @APIResponse(responseCode = "409", description = "its tracking has ended (reported and approved)")
+    public ChaseResult chaseMilestone(@PathParam("milestoneId") long milestoneId) {
+        return trackings.chaseMilestone(milestoneId);
+    }
+
+    @POST
     @Path("/{processInstanceId}/chase")
     @RolesAllowed({ Roles.SUPERVISOR, Roles.ADMIN })
     @Operation(summary = "催办 by hand: tell the lead department of a running 节点填报与审核 to report now (stored and mailed)")
