@@ -59,9 +59,12 @@ public class NotificationStore {
     public record Claimed(long id, Recipient recipient, String subject, String body, String link) {
     }
 
+    /** How often a mail is tried: a send that failed (the SMTP server refused or was away) is tried again later. */
+    static final int MAIL_ATTEMPTS = 5;
     private static final String CLAIM = "update luoshi_notification set mail_claimed_by = ?, "
-            + "mail_claimed_until = now() + ? * interval '1 millisecond' where id in (select id from luoshi_notification "
-            + "where mailed_at is null and mail_error is null and (mail_claimed_until is null or mail_claimed_until < now()) ";
+            + "mail_claimed_until = now() + ? * interval '1 millisecond', mail_attempts = mail_attempts + 1 "
+            + "where id in (select id from luoshi_notification where mailed_at is null and mail_attempts < " + MAIL_ATTEMPTS
+            + " and (mail_claimed_until is null or mail_claimed_until < now()) ";
     private static final String CLAIMED = "returning id, recipient_type, recipient, subject, body, link";
 
     /**
@@ -75,7 +78,8 @@ public class NotificationStore {
 
     /**
      * Claims up to {@code limit} rows that have waited unmailed and unclaimed (or whose claim lapsed) for longer than
-     * {@code unmailedAfter}: those whose node died before mailing them. {@code skip locked}: two sweepers never wait
+     * {@code unmailedAfter}: those whose node died before mailing them, and those whose send failed (tried again once
+     * their claim lapsed, {@value #MAIL_ATTEMPTS} times in all). {@code skip locked}: two sweepers never wait
      * for each other, nor take the same row.
      */
     public List<Claimed> claimUnmailed(Duration unmailedAfter, int limit, String node, Duration claim) {

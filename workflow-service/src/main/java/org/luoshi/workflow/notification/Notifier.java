@@ -23,7 +23,8 @@ import io.quarkus.scheduler.Scheduled;
  * Stores a notification per recipient and sends it by e-mail. The rows are written in the caller's transaction (the
  * engine job); the mails go out only after that transaction committed, so a job that fails and is retried neither
  * duplicates rows (unique occasion key) nor sends mail for a step that did not happen. A failed send is recorded on
- * the row ({@code mail_error}) and logged; it does not undo the notification, nor is it tried again.
+ * the row ({@code mail_error}) and logged; it does not undo the notification, and the sweeper tries it again once its
+ * claim lapsed (a few times in all, {@code NotificationStore.MAIL_ATTEMPTS}).
  *
  * <p>Delivery is durable across nodes: a row is mailed by the node that claims it (a lease on the row, see
  * {@link NotificationStore#claim}). Right after the commit the node that stored it claims and mails it; a node killed

@@ -122,6 +122,24 @@ class MailSweepTest {
     }
 
     @Test
+    void aFailedSendIsTriedAgainOnceItsClaimLapsedAFewTimesInAll() throws Exception {
+        String subject = "催办 " + UUID.randomUUID();
+        long failed = orphan(subject, Instant.now().minusSeconds(60));
+        update("update luoshi_notification set mail_error = 'SMTP server away', mail_attempts = 1, "
+                + "mail_claimed_until = now() - interval '1 second' where id = ?", failed);
+        String given = "催办 " + UUID.randomUUID();
+        long givenUp = orphan(given, Instant.now().minusSeconds(60));
+        update("update luoshi_notification set mail_error = 'SMTP server away', mail_attempts = "
+                + NotificationStore.MAIL_ATTEMPTS + " where id = ?", givenUp);
+
+        notifier.sweep();
+
+        assertThat(mailsWithSubject(subject)).hasSize(1);
+        assertThat(mailed(failed)).isTrue();
+        assertThat(mailsWithSubject(given)).isEmpty();
+    }
+
+    @Test
     void aNotificationMailedRightAwayIsNotMailedAgainBySweepers() throws Exception {
         String subject = "催办 " + UUID.randomUUID();
         NotificationDraft draft = new NotificationDraft(NotificationKind.URGING, List.of(Recipient.user("li.na")), subject,
