@@ -1,14 +1,20 @@
 package org.luoshi.task;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+
+import java.net.URL;
 
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
+import org.luoshi.testsupport.RawHttp;
 
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
@@ -21,6 +27,9 @@ import io.restassured.http.ContentType;
 class BadInputTest {
     @Inject
     Fixtures fixtures;
+
+    @TestHTTPResource("/")
+    URL base;
 
     @ParameterizedTest
     @CsvSource({ "size=abc, size", "page=1e3, page", "status=FOO, status", "light=PURPLE, light",
@@ -93,5 +102,22 @@ class BadInputTest {
         given().contentType("text/plain").body(document).when().post("/api/plan-imports")
                 .then().statusCode(413).contentType("application/problem+json")
                 .body("errors[0].field", equalTo("document"));
+    }
+
+    @ParameterizedTest
+    @CsvSource({ "1/indicators%00.csv, file", "1/%00, file", "1/a%00b, file", "1%00/indicators.csv, id" })
+    void aNulInThePathNamesTheParameterThatHoldsIt(String path, String field) {
+        given().urlEncodingEnabled(false).when().get("/api/public/open-data/snapshots/" + path)
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo(field));
+    }
+
+    @Test
+    void aNulInAHeaderValueIsRefused() throws Exception {
+        String answer = RawHttp.exchange(base.getPort(), "GET /api/public/plans HTTP/1.1\n"
+                + "Host: localhost\n"
+                + "Connection: close\n"
+                + "X-Request-Note: a\u0000b\n", new byte[0]);
+        assertThat(answer, startsWith("HTTP/1.1 400"));
     }
 }

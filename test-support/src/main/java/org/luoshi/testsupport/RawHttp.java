@@ -21,6 +21,15 @@ public final class RawHttp {
      * {@code chunkSize} bytes of {@code fill}, stopping early when the server stops reading.
      */
     public static String chunked(int port, String head, int chunks, int chunkSize, byte fill) throws IOException {
+        return chunked(port, head, new byte[0], chunks, chunkSize, fill);
+    }
+
+    /**
+     * The raw answer to a request whose body is sent chunked (no Content-Length): {@code start} as the first chunk
+     * (none if empty), then {@code chunks} chunks of {@code chunkSize} bytes of {@code fill}, stopping early when the
+     * server stops reading.
+     */
+    public static String chunked(int port, String head, byte[] start, int chunks, int chunkSize, byte fill) throws IOException {
         try (Socket socket = new Socket("localhost", port)) {
             socket.setSoTimeout(15_000);
             OutputStream out = socket.getOutputStream();
@@ -30,6 +39,11 @@ public final class RawHttp {
             java.util.Arrays.fill(chunk, fill);
             byte[] size = (Integer.toHexString(chunkSize) + "\r\n").getBytes(StandardCharsets.US_ASCII);
             try {
+                if (start.length > 0) {
+                    out.write((Integer.toHexString(start.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+                    out.write(start);
+                    out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+                }
                 for (int i = 0; i < chunks; i++) {
                     out.write(size);
                     out.write(chunk);

@@ -45,17 +45,23 @@ class BodyLimitTest {
     }
 
     /**
-     * Without Content-Length nothing can be checked up front: Quarkus stops the body while it streams, once past the
-     * limit, and answers a bare 413 (no problem+json: its input stream writes the answer itself) and closes.
+     * Without Content-Length nothing can be checked up front: the body is stopped while it streams, once past the
+     * limit, with the same problem as one announced too large, and the connection closes (the rest is not read).
      */
     @Test
-    void aChunkedBodyOverTheLimitIsStoppedWhileItStreams() throws Exception {
+    void aChunkedBodyOverTheLimitIsStoppedWhileItStreamsWithTheSameProblem() throws Exception {
         String answer = RawHttp.chunked(base.getPort(), "POST /api/inbox/1/complete HTTP/1.1\n"
                 + "Host: localhost\n"
-                + "Connection: close\n"
+                + "Origin: http://localhost:8080\n"
                 + "Authorization: Bearer " + KeycloakTokens.accessToken(DemoUsers.STAFF_HAIDIAN) + "\n"
                 + "Content-Type: application/json\n", 12 * 16, 64 * 1024, (byte) ' ');
         assertThat(answer, startsWith("HTTP/1.1 413"));
         assertThat(answer.toLowerCase(), containsString("connection: close"));
+        assertThat(answer.toLowerCase(), containsString("content-type: application/problem+json"));
+        assertThat(answer.toLowerCase(), containsString("access-control-allow-origin: http://localhost:8080"));
+        JsonPath problem = JsonPath.from(answer.substring(answer.indexOf("\r\n\r\n") + 4));
+        assertThat(problem.getInt("status"), equalTo(413));
+        assertThat(problem.getString("type"), equalTo("https://luoshi.org/problems/too-large"));
+        assertThat(problem.getString("detail"), containsString("at most 10 MB"));
     }
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -41,6 +42,9 @@ import io.quarkus.security.UnauthorizedException;
  */
 public class ProblemMappers {
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @Inject
+    BodyLimitProblem bodyLimit;
 
     @ServerExceptionMapper
     public Response validation(ConstraintViolationException e) {
@@ -130,6 +134,10 @@ public class ProblemMappers {
         int status = e.getResponse().getStatus();
         if (e.getResponse().hasEntity()) {
             return e.getResponse();
+        }
+        if (status == 413 && bodyLimit.limit().isPresent()) {
+            // the multipart parser's own stop at quarkus.http.limits.max-body-size, for a body sent chunked
+            return bodyLimit.response();
         }
         Response.StatusType type = Response.Status.fromStatusCode(status);
         String title = type != null ? type.getReasonPhrase() : "HTTP " + status;

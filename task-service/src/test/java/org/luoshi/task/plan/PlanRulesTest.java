@@ -70,6 +70,19 @@ class PlanRulesTest {
 
     @Test
     @TestSecurity(user = "chen.jing", roles = "supervisor")
+    void aRefusedTransitionNamesTheBrokenRuleByItsStableCode() {
+        long id = TestData.draftPlan(null);
+        move(id, "IN_FORCE").then().statusCode(200);
+        move(id, "DRAFT").then().statusCode(409).contentType("application/problem+json")
+                .body("type", equalTo("https://luoshi.org/problems/conflict"))
+                .body("code", equalTo("plan.status-order"));
+        String etag = given().when().get("/api/plans/" + id).then().statusCode(200).extract().header("ETag");
+        given().header("If-Match", etag).when().post("/api/plans/" + id + "/confirmation")
+                .then().statusCode(409).body("code", equalTo("plan.not-draft"));
+    }
+
+    @Test
+    @TestSecurity(user = "chen.jing", roles = "supervisor")
     void aTaskLedByAnUnknownDepartmentIsRefusedOnThatField() {
         long id = TestData.draftPlan(null);
         given().contentType(ContentType.JSON).body("{\"title\":\"任务\",\"leadDepartmentCode\":\"atlantis\"}")

@@ -28,8 +28,16 @@ import io.restassured.http.ContentType;
 class LedgerExchangeTest {
     private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-    /** A plan of its own: the sample document with a distinguishing comment, imported and assigned a little. */
+    /** A plan of its own, confirmed: the sample document with a distinguishing comment. */
     private static long plan(String marker) {
+        long planId = draftPlan(marker);
+        given().contentType(ContentType.JSON).body("{\"status\":\"IN_FORCE\"}").when().put("/api/plans/" + planId + "/status")
+                .then().statusCode(200);
+        return planId;
+    }
+
+    /** A draft plan of its own: the sample document with a distinguishing comment, imported. */
+    private static long draftPlan(String marker) {
         byte[] document = (new String(PlanImportTest.samplePlan(), StandardCharsets.UTF_8) + "\n<!-- " + marker + " -->")
                 .getBytes(StandardCharsets.UTF_8);
         return given().contentType("text/html").body(document).when().post("/api/plan-imports")
@@ -94,6 +102,30 @@ class LedgerExchangeTest {
         given().queryParam("planId", planId).queryParam("size", 1).when().get("/api/tasks")
                 .then().body("items[0].title", org.hamcrest.Matchers.not(equalTo("改了标题")))
                 .body("items[0].leadDepartmentCode", equalTo(null));
+    }
+
+    @Test
+    void aDraftPlansLedgerShapesItsTasksButAssignsNoneNamingEachRowThatTries() {
+        long planId = draftPlan("draft " + System.nanoTime());
+        LedgerRow first = new LedgerWorkbook().read(new ByteArrayInputStream(export(planId))).rows().get(0);
+        List<LedgerRow> assigning = List.of(
+                new LedgerRow(3, first.reference(), "改了标题", "海淀区", List.of(), null, List.of(), "", ""),
+                new LedgerRow(4, "三（一）99", "新增的任务", "", List.of("海淀区"), null, List.of(), "", ""));
+        importing(planId, new LedgerWorkbook().write(new LedgerSheet("台账", assigning))).then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", org.hamcrest.Matchers.contains("rows[3].牵头单位", "rows[4].配合单位"));
+
+        List<LedgerRow> shaping = List.of(
+                new LedgerRow(3, first.reference(), "改了标题", "", List.of(), LocalDate.of(2025, 6, 30),
+                        List.of(new LedgerMilestone(LocalDate.of(2024, 6, 30), "完成方案", false)), "", ""),
+                new LedgerRow(4, "三（一）99", "新增的任务", "", List.of(), null, List.of(), "", ""));
+        importing(planId, new LedgerWorkbook().write(new LedgerSheet("台账", shaping))).then().statusCode(200)
+                .body("updated", equalTo(1)).body("created", equalTo(1));
+        given().queryParam("planId", planId).queryParam("size", 200).when().get("/api/tasks").then()
+                .body("items.find { it.reference == '" + first.reference() + "' }.title", equalTo("改了标题"))
+                .body("items.find { it.reference == '" + first.reference() + "' }.status", equalTo("DRAFT"))
+                .body("items.find { it.reference == '" + first.reference() + "' }.leadDepartmentCode", equalTo(null))
+                .body("items.find { it.reference == '三（一）99' }.status", equalTo("DRAFT"));
     }
 
     @Test

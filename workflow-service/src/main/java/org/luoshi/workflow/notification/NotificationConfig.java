@@ -1,6 +1,9 @@
 package org.luoshi.workflow.notification;
 
+import java.time.Duration;
+
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 
 /**
  * {@code luoshi.workflow.notification.*}: where notification mails go and what they link to. No defaults: the demo's
@@ -16,4 +19,21 @@ public interface NotificationConfig {
 
     /** workflow-service's public URL, the base of links in notifications. */
     String linkBase();
+
+    /**
+     * How long a node holds the claim on a notification it is mailing: a claim of a node that died lapses after it,
+     * and the row is mailed by another. Longer than one send takes (the SMTP timeouts).
+     */
+    @WithDefault("PT2M")
+    Duration mailClaim();
+
+    /**
+     * How often each node sweeps for notifications left unmailed (read by {@code Notifier.sweep}'s schedule); {@code off}
+     * in tests, which sweep by hand.
+     */
+    String sweepEvery();
+
+    /** How long a notification waits unmailed before any node's sweeper mails it (its own node should have). */
+    @WithDefault("PT10S")
+    Duration unmailedAfter();
 }

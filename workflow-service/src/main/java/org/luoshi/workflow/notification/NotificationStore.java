@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -51,6 +52,64 @@ public class NotificationStore {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot store notification " + dedupKey, e);
+        }
+    }
+
+    /** A notification claimed for mailing: what its mail says, and to whom. */
+    public record Claimed(long id, Recipient recipient, String subject, String body, String link) {
+    }
+
+    /** How often a mail is tried: a send that failed (the SMTP server refused or was away) is tried again later. */
+    static final int MAIL_ATTEMPTS = 5;
+    private static final String CLAIM = "update luoshi_notification set mail_claimed_by = ?, "
+            + "mail_claimed_until = now() + ? * interval '1 millisecond', mail_attempts = mail_attempts + 1 "
+            + "where id in (select id from luoshi_notification where mailed_at is null and mail_attempts < " + MAIL_ATTEMPTS
+            + " and (mail_claimed_until is null or mail_claimed_until < now()) ";
+    private static final String CLAIMED = "returning id, recipient_type, recipient, subject, body, link";
+
+    /**
+     * Claims those of the rows (just committed) that nobody mailed nor holds, for {@code claim}: a row another node's
+     * sweeper took first is not returned, so the mail goes out once.
+     */
+    public List<Claimed> claim(Collection<Long> ids, String node, Duration claim) {
+        return claim(CLAIM + "and id = any (?) for update skip locked) " + CLAIMED, node, claim,
+                (connection, statement) -> statement.setArray(3, connection.createArrayOf("bigint", ids.toArray())));
+    }
+
+    /**
+     * Claims up to {@code limit} rows that have waited unmailed and unclaimed (or whose claim lapsed) for longer than
+     * {@code unmailedAfter}: those whose node died before mailing them, and those whose send failed (tried again once
+     * their claim lapsed, {@value #MAIL_ATTEMPTS} times in all). {@code skip locked}: two sweepers never wait
+     * for each other, nor take the same row.
+     */
+    public List<Claimed> claimUnmailed(Duration unmailedAfter, int limit, String node, Duration claim) {
+        return claim(CLAIM + "and created_at < now() - ? * interval '1 millisecond' order by id limit ? "
+                + "for update skip locked) " + CLAIMED, node, claim, (connection, statement) -> {
+                    statement.setLong(3, unmailedAfter.toMillis());
+                    statement.setInt(4, limit);
+                });
+    }
+
+    private interface Binder {
+        void bind(Connection connection, PreparedStatement statement) throws SQLException;
+    }
+
+    private List<Claimed> claim(String sql, String node, Duration claim, Binder rest) {
+        try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, node);
+            statement.setLong(2, claim.toMillis());
+            rest.bind(connection, statement);
+            List<Claimed> claimed = new ArrayList<>();
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    claimed.add(new Claimed(rows.getLong("id"), new Recipient(
+                            Recipient.Type.valueOf(rows.getString("recipient_type")), rows.getString("recipient")),
+                            rows.getString("subject"), rows.getString("body"), rows.getString("link")));
+                }
+            }
+            return claimed;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot claim notifications for mailing", e);
         }
     }
 

@@ -25,6 +25,7 @@ import org.luoshi.task.plan.application.PlanService;
 import org.luoshi.task.plan.domain.Plan;
 import org.luoshi.task.plan.domain.PlanChapter;
 import org.luoshi.task.plan.domain.PlanSection;
+import org.luoshi.task.plan.domain.PlanStatus;
 import org.luoshi.task.plan.persistence.ChapterRepository;
 import org.luoshi.task.plan.persistence.SectionRepository;
 import org.luoshi.task.shared.application.BusinessCalendar;
@@ -53,6 +54,9 @@ import org.luoshi.task.tracking.persistence.TaskRepository;
  * The 台账 as .xlsx both ways. Export writes any filtered list of tasks; import reads a sheet whose 序号 names
  * tasks of the plan (e.g. 三（一）2) or new positions in its sections, and creates or updates them. Every row is
  * checked before anything is written: one bad row fails the file, listing each bad row with its number and reason.
+ * A draft plan's ledger shapes its tasks (titles, dates, milestones) but assigns nothing: a row that names a
+ * 牵头单位 or 配合单位 of a draft is refused on that column (drafts are assigned once the plan is confirmed), rather than
+ * imported without the departments the supervisor wrote down, who would then find them silently gone.
  */
 @ApplicationScoped
 public class LedgerService {
@@ -61,6 +65,7 @@ public class LedgerService {
     private static final int EXPORT_LIMIT = LedgerWorkbook.MAX_DATA_ROWS;
     /** A 序号 that is not yet a task: its section's reference (ending in ）) and the new task's position in it. */
     private static final Pattern NEW_TASK_REFERENCE = Pattern.compile("^(.*）)(\\d+)$");
+    private static final String DRAFT_NOT_ASSIGNED = "规划尚未确认（草稿），其任务不能交办：请清空此列后导入，确认规划后再交办";
 
     private final LedgerWorkbook workbook = new LedgerWorkbook();
 
@@ -128,7 +133,7 @@ public class LedgerService {
 
     /** What the rows are matched against: departments by code and by name, the plan's tasks and task sections by 序号. */
     private record PlanIndex(Map<String, String> departmentCodes, PlanStructure structure, Map<String, PlanTask> tasks,
-            Map<String, PlanSection> sections) {
+            Map<String, PlanSection> sections, boolean draft) {
     }
 
     private PlanIndex indexOf(Plan plan) {
@@ -150,7 +155,8 @@ public class LedgerService {
                 sectionsByReference.put(c.number + s.number, s);
             }
         }
-        return new PlanIndex(departmentCodes, structure, tasksByReference, sectionsByReference);
+        return new PlanIndex(departmentCodes, structure, tasksByReference, sectionsByReference,
+                plan.status == PlanStatus.DRAFT);
     }
 
     /** Checks every row before anything is written: one bad row fails the file, naming each bad row and why. */
@@ -191,8 +197,16 @@ public class LedgerService {
             newIn = index.sections().get(position.group(1));
             newOrdinal = Integer.parseInt(position.group(2));
         }
-        String lead = lead(row, index, errors);
-        Set<String> co = coDepartments(row, lead, index, errors);
+        if (index.draft()) {
+            if (!row.leadDepartment().isEmpty()) {
+                errors.add(new LedgerError(n, "牵头单位", DRAFT_NOT_ASSIGNED));
+            }
+            if (!row.coDepartments().isEmpty()) {
+                errors.add(new LedgerError(n, "配合单位", DRAFT_NOT_ASSIGNED));
+            }
+        }
+        String lead = index.draft() ? null : lead(row, index, errors);
+        Set<String> co = index.draft() ? Set.of() : coDepartments(row, lead, index, errors);
         if (existing != null && existing.leadDepartmentCode != null && lead == null) {
             errors.add(new LedgerError(n, "牵头单位", "已交办的任务不能去掉牵头单位"));
         }
