@@ -47,9 +47,21 @@ export function planLabel(plan, t, locale) {
   })
 }
 
+// The path a navigation under way is going to, per router: a screen that chose its plan after the user clicked away
+// must not write ?plan= into the URL, as replacing the route would cancel the navigation the user asked for.
+const leavingTo = new WeakMap()
+function followNavigation(router) {
+  if (!router || leavingTo.has(router)) return
+  leavingTo.set(router, null)
+  router.beforeEach((to) => { leavingTo.set(router, to.path) })
+  router.afterEach(() => { leavingTo.set(router, null) })
+}
+
 export function usePlans() {
   const route = useRoute()
   const router = useRouter()
+  followNavigation(router)
+  const ownPath = route?.path
   const plans = ref([])
   const planId = ref(null)
   async function loadPlans(preferDraft = false) {
@@ -63,7 +75,9 @@ export function usePlans() {
   watch(planId, (id) => {
     if (!id) return
     remember(id)
-    if (router && route && String(route.query.plan ?? '') !== String(id)) {
+    const going = router ? leavingTo.get(router) : null
+    if (router && route && route.path === ownPath && (going == null || going === ownPath)
+        && String(route.query.plan ?? '') !== String(id)) {
       router.replace({ query: { ...route.query, plan: String(id) } })
     }
   })

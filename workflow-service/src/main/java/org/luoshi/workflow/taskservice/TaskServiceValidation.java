@@ -4,6 +4,7 @@ import java.util.Map;
 
 import jakarta.ws.rs.WebApplicationException;
 
+import org.jboss.logging.Logger;
 import org.luoshi.workflow.shared.ServiceToken;
 import org.luoshi.common.problem.ConflictException;
 import org.luoshi.common.problem.InvalidFieldException;
@@ -19,6 +20,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 public final class TaskServiceValidation {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Logger LOG = Logger.getLogger(TaskServiceValidation.class);
 
     private TaskServiceValidation() {
     }
@@ -40,6 +42,22 @@ public final class TaskServiceValidation {
             throw new TaskServiceUnavailableException("task-service answered " + status + " when asked to check " + what, e);
         } catch (RuntimeException e) {
             throw new TaskServiceUnavailableException("task-service could not be asked to check " + what, e);
+        }
+    }
+
+    /**
+     * As {@link #check}, for a step whose person must not be held up by task-service being away: when task-service
+     * cannot be asked, the check is skipped (and logged) and the step's own call retries until task-service is back,
+     * a refusal then taking the step's modelled path back to a person. Answers whether the check was made.
+     */
+    public static boolean checkWhenReachable(String what, Runnable validation) {
+        try {
+            check(what, validation);
+            return true;
+        } catch (TaskServiceUnavailableException e) {
+            LOG.warnf("task-service could not be asked to check %s; the process records it when task-service is back: %s",
+                    what, e.getMessage());
+            return false;
         }
     }
 

@@ -13,7 +13,9 @@ import org.luoshi.workflow.taskservice.TaskServiceValidation;
 /**
  * 接收: before the department's item completes with ACCEPT, task-service is asked whether it would record the
  * acceptance that {@code recordAcceptance} will send (the same body): a task accepted already is answered 409 now,
- * an unknown department 400 naming {@code departmentCode}, instead of a refusal inside the process.
+ * an unknown department 400 naming {@code departmentCode}, instead of a refusal inside the process. A department
+ * accepts even while task-service is away (its acceptance is recorded when task-service is back), so an unreachable
+ * task-service skips the check rather than refusing the acceptance.
  */
 @ApplicationScoped
 public class AcceptanceCheck {
@@ -29,6 +31,6 @@ public class AcceptanceCheck {
         TaskAssignmentVariables v = TaskAssignmentVariables.of(runtimeService.getVariables(processInstanceId)::get);
         long taskId = v.taskId();
         AcceptanceRequest body = new AcceptanceRequest(v.departmentCode(), acceptedBy);
-        TaskServiceValidation.check("the acceptance", () -> taskService.validateAcceptance(taskId, body));
+        TaskServiceValidation.checkWhenReachable("the acceptance", () -> taskService.validateAcceptance(taskId, body));
     }
 }
