@@ -340,7 +340,7 @@ DECLINED="$(jq -r --argjson i "$FIN_INDICATOR" '[.[] | select(.indicatorId == $i
 [ -n "$DECLINED" ] || die "the final evaluation's finding about indicator $FIN_INDICATOR raised no proposal"
 call POST "$T/api/evaluation-proposals/$DECLINED/decision" "${JSON[@]}" \
   --data '{"decision":"DECLINE","reason":"（演示数据）规划期已结束，不再调整本规划；该指标在接续规划中接续监测。"}' >/dev/null
-say "final evaluation $FINAL_ID approved and published; $(jq length <<<"$PROPOSALS") proposal(s), $DECLINED declined, the rest open for chen.jing"
+say "final evaluation $FINAL_ID approved and published; $(jq length <<<"$PROPOSALS") proposal(s): $DECLINED declined, the rest open for chen.jing"
 
 # --- 接续规划: the successor plan (docs/plans/demo-successor-sti-plan.html, 演示数据), linked at import -------------
 SUCCESSOR="$(call POST "$T/api/plan-imports?name=$(basename "$SUCCESSOR_PLAN")&predecessorId=$PLAN_ID" \

@@ -187,7 +187,7 @@ class HostileRequestsIT {
         // the latest status published discloses the decision
         long latest = 0;
         for (JsonNode s : getJson(task + "/api/public/plans/" + planId + "/snapshots", null)) {
-            latest = Math.max(latest, s.path("id").asLong());
+            latest = Math.max(latest, s.path("snapshotId").asLong());
         }
         JsonNode disclosed = getJson(task + "/api/public/snapshots/" + latest, null).path("proposalDecisions");
         assertThat(disclosed).hasSize(1);
