@@ -264,8 +264,9 @@ TXT
   cat <<TXT
 
     The demo data: the seed plan (docs/plans) imported and confirmed, its tasks assigned with milestones around
-    today, indicator values, reports, an adjustment request, a mid-term evaluation and a published status — all
-    labelled 演示数据 / demo.
+    today, indicator values, reports, an adjustment request, a mid-term evaluation and a published status; the
+    14th plan's final evaluation (published, with proposals) and its successor plan (docs/plans), linked, with
+    tasks carried over and indicator baselines continued — all labelled 演示数据 / demo.
 
     Demo users:
       chen.jing   陈静  supervisor   督查室 (supervision)

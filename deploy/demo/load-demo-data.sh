@@ -9,7 +9,11 @@
 #     李娜 (haidian) asks to move it;
 #   陈静 launches the mid-term evaluation by 首都科技评估中心 (kjpg, 赵敏), in which stc-zgc, drc and eit submit
 #     their self-assessments (the others, 海淀区 and 朝阳区 among them, are still missing), then publishes the
-#     plan's status and sets the quarterly disclosure schedule.
+#     plan's status and sets the quarterly disclosure schedule;
+#   the 14th plan's final evaluation (末期评估) by kjpg, scored, with findings naming a late task and an indicator
+#     unlikely to be met, approved by 陈静 and published: the indicator's proposal is declined with a reason, the
+#     task's left open for 陈静; the successor plan (docs/plans/demo-successor-sti-plan.html, 演示数据) imported
+#     linked to the 14th, three tasks carried over, one closed with a reason, its indicators' baselines continued.
 # Every free text says 演示数据. Running it again against the same databases adds nothing; a load that stopped
 # halfway is named as such (start again with fresh databases). With SUMMARY_FILE set it writes there, per demo
 # user, a first thing to do (what ./luoshi.sh run prints).
@@ -20,6 +24,7 @@ KEYCLOAK_URL="${KEYCLOAK_URL:-http://localhost:8180}"
 TASK_SERVICE_URL="${TASK_SERVICE_URL:-http://localhost:8081}"
 WORKFLOW_SERVICE_URL="${WORKFLOW_SERVICE_URL:-http://localhost:8082}"
 SEED_PLAN="${SEED_PLAN:-$REPO/docs/plans/beijing-14th-fyp-sti-plan.html}"
+SUCCESSOR_PLAN="${SUCCESSOR_PLAN:-$REPO/docs/plans/demo-successor-sti-plan.html}"
 
 say() { printf '[demo] %s\n' "$*"; }
 die() { printf '[demo] ERROR: %s\n' "$*" >&2; exit 1; }
@@ -67,7 +72,7 @@ DEMO_USERS_DEPARTMENTS='["haidian","chaoyang","stc-zgc","drc","eit"]' # li.na, l
 
 # --- what each demo user finds: computed from the services, so that a second run prints it too ---------------
 summary() {
-  local lina zhao inbox accept overdue urged sub self drafts reviews adjust evals ev sa snaps
+  local lina zhao inbox accept overdue urged sub self drafts reviews adjust evals ev sa snaps final open_proposal successor
   lina="$(login li.na)"
   zhao="$(login zhao.min)"
   inbox="$(call_as "$lina" GET "$W/api/inbox?size=100")"
@@ -80,7 +85,10 @@ summary() {
   reviews="$(call GET "$W/api/inbox?size=100&processKey=milestone-reporting" | jq '[.items[] | select(.activityId == "reviewReport")] | length')"
   adjust="$(call GET "$W/api/inbox?size=100&processKey=task-adjustment" | jq -r '[.items[] | select(.activityId == "reviewAdjustment")][0] | "「\(.taskTitle)」 waiting"')"
   evals="$(call_as "$zhao" GET "$T/api/evaluations?planId=$PLAN_ID")"
-  ev="$(jq -r '.[0].id // empty' <<<"$evals")"
+  ev="$(jq -r '[.[] | select(.kind == "MID_TERM")][0].id // empty' <<<"$evals")"
+  final="$(jq -r '[.[] | select(.kind == "FINAL")][0].id // empty' <<<"$evals")"
+  open_proposal="$(call GET "$T/api/evaluation-proposals?status=OPEN" | jq -r '.[0] | "「\(.taskTitle // .indicatorName)」(\(.taskReference // "指标"))"')"
+  successor="$(call GET "$T/api/plans" | jq -r --argjson p "$PLAN_ID" '[.[] | select(.predecessorId == $p)][0] | "\(.id) 「\(.title)」"')"
   sa="$( [ -z "$ev" ] || call_as "$zhao" GET "$T/api/evaluations/$ev/self-assessments" \
     | jq -r '"\([.[] | select(.status == "SUBMITTED")] | length) of \(length) self-assessments in"')"
   snaps="$(curl -fs "$T/api/public/plans/$PLAN_ID/snapshots" | jq 'length' 2>/dev/null || echo 0) snapshot(s)"
@@ -92,14 +100,16 @@ li.na 李娜 (海淀区, staff) → 我的待办, $(jq .total <<<"$inbox") items
     her 动态调整 request waits for 陈静.
 chen.jing 陈静 (督查室, supervisor) → 填报审核: $reviews milestone reports waiting (select all, 批量通过 or 退回 with a comment);
     调整审批: $adjust; 任务交办: $drafts draft tasks to assign (select several, one department, 交办);
-    督查总览 (红黄绿), 任务台账 (export .xlsx), 向社会公布 ($snaps published, quarterly schedule), 发起评估.
+    督查总览 (红黄绿), 任务台账 (export .xlsx), 向社会公布 ($snaps published, quarterly schedule), 发起评估;
+    调整建议 of the final evaluation (末期评估 $final, published): $open_proposal is open — start a 动态调整 or decline with a reason;
+    接续规划: plan $successor succeeds the 14th plan (3 tasks carried over with their lineage, 1 closed, indicator baselines from the 14th).
 zhang.wei 张伟 (stc-zgc) / wang.fang 王芳 (drc) / zhou.qiang 周强 (eit) → 我的待办: milestones to report;
     their reports sent so far wait in 陈静's review.
 zhao.min 赵敏 (首都科技评估中心 kjpg, evaluator) → 评估工作台: mid-term evaluation $ev, $sa —
     score chapters and indicators, write findings, 生成报告, download .docx / .pdf, 提交 (then 陈静: 评估报告审核).
 qian.hui 钱慧 (创新战略研究院 zlyj, evaluator) → 评估工作台 is empty: kjpg's evaluation is not hers.
 sun.lei 孙磊 (admin) → 部门管理, 提醒催办规则 (提醒 → 催办 → 督办); 领导审批 of 李娜's adjustment after 陈静's review.
-Anyone, no login → 公开信息 (/public): 实施进展, 主要指标 with charts, 历次公布, 开放数据;
+Anyone, no login → 公开信息 (/public): 实施进展, 主要指标 with charts, 历次公布, 开放数据, the plans by period and their succession;
     评估报告 once 陈静 has approved the evaluation's report (it is then published with a new status snapshot).
 TXT
 }
@@ -115,8 +125,9 @@ RESULT="$(call POST "$T/api/plan-imports?name=$(basename "$SEED_PLAN")" \
 PLAN_ID="$(jq -r .plan.id <<<"$RESULT")"
 [ -z "${DEMO_PLAN_ID_FILE:-}" ] || echo "$PLAN_ID" > "$DEMO_PLAN_ID_FILE"
 if [ "$(jq -r .plan.demo <<<"$RESULT")" = true ]; then
-  # the status published is the load's last step: without it an earlier load stopped halfway
-  curl -fs -o /dev/null "$T/api/public/plans/$PLAN_ID/snapshots" \
+  # the disclosure schedule is the load's last step (the final evaluation published a status before it):
+  # without it an earlier load stopped halfway
+  [ "$(call GET "$T/api/plans/$PLAN_ID/disclosure-schedule" 2>/dev/null | jq -r .enabled)" = true ] \
     || die "plan $PLAN_ID has demo activity but an earlier load stopped before its end: start again with fresh databases (drop them, or set TASK_DB / WORKFLOW_DB to new names)"
   say "plan $PLAN_ID is already loaded with the demo; nothing to add"
   finish
@@ -288,6 +299,63 @@ self_assessments_in() {
 }
 wait_until "recording three self-assessments" 90 self_assessments_in
 say "self-assessments in: stc-zgc, drc, eit; the other departments' are missing"
+
+# --- 末期评估: the final evaluation of the 14th plan (2021–2025), by kjpg, approved and published ----------------
+# Submitting the report closes the departments' self-assessments, so this one asks nobody's inbox for long.
+pick FIN_RED 'the final evaluation (a task behind schedule)' 'select(.light == "RED")'
+INDICATORS="$(call GET "$T/api/plans/$PLAN_ID/indicators")"
+FIN_INDICATOR="$(jq -r '[.[] | select(.assessment.outlook == "UNLIKELY" or .assessment.outlook == "MISSED")][0].id // empty' <<<"$INDICATORS")"
+[ -n "$FIN_INDICATOR" ] || die "the demo activity left no indicator unlikely to be met"
+LAUNCHED="$(call POST "$W/api/evaluations" "${JSON[@]}" --data "$(jq -nc --argjson plan "$PLAN_ID" --arg due "$(in_days 14)" \
+  '{planId: $plan, kind: "FINAL", periodFrom: "2021-01-01", periodTo: "2025-12-31", organisation: "kjpg", selfAssessmentDue: $due}')")"
+FINAL_PI="$(jq -r .processInstanceId <<<"$LAUNCHED")"
+final_created() { [ "$(call GET "$W/api/evaluations/$FINAL_PI" | jq -r .phase)" = SELF_ASSESSMENT ]; }
+wait_until "creating the final evaluation in task-service" 90 final_created
+FINAL_ID="$(call GET "$W/api/evaluations/$FINAL_PI" | jq -r .evaluationId)"
+CHAPTERS="$(call_as "$ZHAO" GET "$T/api/plans/$PLAN_ID/outline" | jq -c '[.chapters[] | select(.context | not) | .number]')"
+call_as "$ZHAO" PUT "$T/api/evaluations/$FINAL_ID/scores" "${JSON[@]}" --data "$(call_as "$ZHAO" GET "$T/api/evaluations/$FINAL_ID" \
+  | jq -c --argjson ch "$CHAPTERS" --argjson ind "$(jq -c '[.[].id | tostring]' <<<"$INDICATORS")" \
+    '[.rubric.criteria[] as $c | (if $c.subjectKind == "CHAPTER" then $ch else $ind end)[] as $s
+      | {subjectKind: $c.subjectKind, subjectRef: $s, criterion: $c.code, score: (($c.maxScore * 8 | floor) / 10), comment: "（演示数据）进展基本符合预期"}]')" >/dev/null
+call_as "$ZHAO" PUT "$T/api/evaluations/$FINAL_ID/findings" "${JSON[@]}" --data '{
+  "findings": "（演示数据）规划实施总体完成，国际科技创新中心基本形成；个别重大项目建设滞后，部分指标与目标仍有差距。",
+  "recommendations": "（演示数据）滞后任务纳入接续规划继续推进，指标在接续规划中以末期数值为基数接续监测。"}' >/dev/null
+call_as "$ZHAO" PUT "$T/api/evaluations/$FINAL_ID/finding-items" "${JSON[@]}" --data "$(jq -nc --argjson t "$FIN_RED" --argjson i "$FIN_INDICATOR" '{items: [
+  {text: "（演示数据）规划实施总体完成，多数任务按期落地。"},
+  {text: "（演示数据）该任务节点滞后，建议顺延时限并加强调度。", taskId: $t},
+  {text: "（演示数据）该指标与目标差距较大，规划期内难以实现。", indicatorId: $i}]}')" >/dev/null
+call_as "$ZHAO" POST "$T/api/evaluations/$FINAL_ID/reports" >/dev/null
+final_item() { call_as "$1" GET "$W/api/evaluation-items?processInstanceId=$FINAL_PI" | jq -r --arg k "$2" '[.[] | select(.kind == $k)][0].id // empty'; }
+report_item_open() { [ -n "$(final_item "$ZHAO" REPORT)" ]; }
+wait_until "kjpg's report item of the final evaluation" 60 report_item_open
+call_as "$ZHAO" POST "$W/api/evaluation-items/$(final_item "$ZHAO" REPORT)/submission" >/dev/null
+review_item_open() { [ -n "$(final_item "$SUPERVISOR" REVIEW)" ]; }
+wait_until "chen.jing's review of the final evaluation" 60 review_item_open
+call POST "$W/api/evaluation-items/$(final_item "$SUPERVISOR" REVIEW)/review" "${JSON[@]}" --data '{"decision":"APPROVE"}' >/dev/null
+final_published() { [ "$(call GET "$T/api/evaluations/$FINAL_ID" | jq -r .status)" = PUBLISHED ]; }
+wait_until "publishing the final evaluation" 90 final_published
+# 调整建议: the indicator's is declined with the reason; the task's is left for chen.jing
+PROPOSALS="$(call GET "$T/api/evaluations/$FINAL_ID/proposals")"
+DECLINED="$(jq -r --argjson i "$FIN_INDICATOR" '[.[] | select(.indicatorId == $i)][0].id // empty' <<<"$PROPOSALS")"
+[ -n "$DECLINED" ] || die "the final evaluation's finding about indicator $FIN_INDICATOR raised no proposal"
+call POST "$T/api/evaluation-proposals/$DECLINED/decision" "${JSON[@]}" \
+  --data '{"decision":"DECLINE","reason":"（演示数据）规划期已结束，不再调整本规划；该指标在接续规划中接续监测。"}' >/dev/null
+say "final evaluation $FINAL_ID approved and published; $(jq length <<<"$PROPOSALS") proposal(s): $DECLINED declined, the rest open for chen.jing"
+
+# --- 接续规划: the successor plan (docs/plans/demo-successor-sti-plan.html, 演示数据), linked at import -------------
+SUCCESSOR="$(call POST "$T/api/plan-imports?name=$(basename "$SUCCESSOR_PLAN")&predecessorId=$PLAN_ID" \
+  -H 'Content-Type: text/html' --data-binary "@$SUCCESSOR_PLAN")"
+SUCC_ID="$(jq -r .plan.id <<<"$SUCCESSOR")"
+call POST "$T/api/plans/$SUCC_ID/confirmation" -H "If-Match: W/\"$(jq -r .plan.version <<<"$SUCCESSOR")\"" >/dev/null
+# 结转: three accepted tasks the demo's processes do not use are carried, a fourth closed with the reason
+OPEN_TASKS="$(call GET "$T/api/plans/$SUCC_ID/succession" | jq -c --argjson used "$USED" \
+  '[.unfinished[] | select(.status == "ACCEPTED" and (.id as $i | $used | index($i) | not))]')"
+[ "$(jq length <<<"$OPEN_TASKS")" -ge 4 ] || die "the 14th plan has fewer than four unfinished tasks to carry over"
+call POST "$T/api/plans/$SUCC_ID/carry-over" "${JSON[@]}" --data "$(jq -c '{items: ([.[0:3][] | {taskId: .id, action: "CARRY"}]
+  + [{taskId: .[3].id, action: "CLOSE", reason: "（演示数据）任务目标已由其他任务覆盖，不再结转。"}])}' <<<"$OPEN_TASKS")" >/dev/null
+call POST "$T/api/plans/$SUCC_ID/indicator-continuations" "${JSON[@]}" --data '{}' >/dev/null
+call POST "$T/api/plans/$SUCC_ID/disclosures" >/dev/null
+say "successor plan $SUCC_ID linked to $PLAN_ID: 3 tasks carried over, 1 closed, indicators continued from the 14th plan's latest values"
 
 # --- 定期公布: the status as of today, and a quarterly schedule (the last step: a second run checks for it) ----
 call PUT "$T/api/plans/$PLAN_ID/disclosure-schedule" "${JSON[@]}" --data '{"interval":"QUARTERLY","enabled":true}' >/dev/null

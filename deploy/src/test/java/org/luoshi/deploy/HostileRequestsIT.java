@@ -157,6 +157,79 @@ class HostileRequestsIT {
         violations.assertNone();
     }
 
+    /** What the loader tells besides the hostile calls' objects: the 14th plan's end and the plan that succeeds it. */
+    @Test
+    void theDemoEndsTheFourteenthPlanWithAPublishedFinalEvaluationAndASuccessorCarryingItsWork() throws Exception {
+        String supervisor = KeycloakTokens.accessToken(DemoUsers.SUPERVISOR);
+        String task = taskService.url();
+        String planId = IDS.get(Kind.PLAN);
+        JsonNode finalEvaluation = null;
+        for (JsonNode e : getJson(task + "/api/evaluations?planId=" + planId, supervisor)) {
+            if (e.path("kind").asText().equals("FINAL")) {
+                finalEvaluation = e;
+            }
+        }
+        assertThat(finalEvaluation).as("the 14th plan's final evaluation").isNotNull();
+        assertThat(finalEvaluation.path("status").asText()).isEqualTo("PUBLISHED");
+        String finalId = finalEvaluation.path("id").asText();
+        assertThat(getJson(task + "/api/evaluations/" + finalId + "/finding-items", supervisor)).hasSize(3);
+        List<String> proposals = new ArrayList<>();
+        String declinedReason = null;
+        for (JsonNode p : getJson(task + "/api/evaluations/" + finalId + "/proposals", supervisor)) {
+            proposals.add(p.path("status").asText());
+            if (p.path("status").asText().equals("DECLINED")) {
+                declinedReason = p.path("reason").asText();
+            }
+        }
+        assertThat(proposals).as("one proposal declined, one open for chen.jing").containsExactlyInAnyOrder("DECLINED", "OPEN");
+        assertThat(declinedReason).contains("演示数据");
+
+        // the latest status published discloses the decision
+        long latest = 0;
+        for (JsonNode s : getJson(task + "/api/public/plans/" + planId + "/snapshots", null)) {
+            latest = Math.max(latest, s.path("snapshotId").asLong());
+        }
+        JsonNode disclosed = getJson(task + "/api/public/snapshots/" + latest, null).path("proposalDecisions");
+        assertThat(disclosed).hasSize(1);
+        assertThat(disclosed.get(0).path("decision").asText()).isEqualTo("DECLINED");
+        assertThat(disclosed.get(0).path("decidedBy").asText()).isEqualTo("督查室");
+
+        String successorId = null;
+        for (JsonNode plan : getJson(task + "/api/plans", supervisor)) {
+            if (plan.path("predecessorId").asText().equals(planId)) {
+                successorId = plan.path("id").asText();
+                assertThat(plan.path("title").asText()).contains("演示数据");
+                assertThat(plan.path("status").asText()).isEqualTo("IN_FORCE");
+            }
+        }
+        assertThat(successorId).as("the successor plan linked to the 14th").isNotNull();
+        JsonNode succession = getJson(task + "/api/plans/" + successorId + "/succession", supervisor);
+        assertThat(succession.path("predecessorFinalEvaluation").path("id").asText()).isEqualTo(finalId);
+        List<String> decisions = new ArrayList<>();
+        String carried = null;
+        for (JsonNode d : succession.path("decided")) {
+            decisions.add(d.path("decision").asText());
+            if (d.path("decision").asText().equals("CARRIED")) {
+                carried = d.path("newTaskId").asText();
+            } else {
+                assertThat(d.path("reason").asText()).contains("演示数据");
+            }
+        }
+        assertThat(decisions).containsExactlyInAnyOrder("CARRIED", "CARRIED", "CARRIED", "CLOSED");
+        JsonNode lineage = getJson(task + "/api/tasks/" + carried + "/lineage", supervisor);
+        assertThat(lineage.path("carriedFrom").path("oldReference").asText()).isNotBlank();
+        assertThat(lineage.path("carriedFrom").path("oldLeadDepartmentCode").asText()).isNotBlank();
+        assertThat(lineage.path("oldTask").path("planId").asText()).isEqualTo(planId);
+        JsonNode continuations = succession.path("continuations");
+        assertThat(continuations).as("the successor's four indicators continue the 14th plan's").hasSize(4);
+        for (JsonNode c : continuations) {
+            assertThat(c.path("baselineRevision").asText()).isIn("PRELIMINARY", "REVISED");
+            assertThat(c.path("baselineSource").asText()).contains("演示数据");
+        }
+        assertThat(getJson(task + "/api/public/plans/" + successorId + "/succession", null).path("predecessor")
+                .path("planId").asText()).isEqualTo(planId);
+    }
+
     @Test
     void anotherDepartmentsStaffReachNoneOfItsObjectsOnAnyPath() throws Exception {
         Set<Kind> departmentOwned = Set.of(Kind.TASK, Kind.MILESTONE, Kind.REPORT_KEY, Kind.EVIDENCE,
@@ -555,7 +628,12 @@ class HostileRequestsIT {
         JsonNode indicators = getJson(task + "/api/plans/" + planId + "/indicators", supervisor);
         IDS.put(Kind.INDICATOR, indicators.get(0).path("id").asText());
         JsonNode evaluations = getJson(task + "/api/evaluations?planId=" + planId, supervisor);
-        evaluationId = evaluations.get(0).path("id").asLong();
+        // the mid-term evaluation, still open (the final one is published)
+        for (JsonNode e : evaluations) {
+            if (e.path("kind").asText().equals("MID_TERM")) {
+                evaluationId = e.path("id").asLong();
+            }
+        }
         IDS.put(Kind.EVALUATION, Long.toString(evaluationId));
         JsonNode snapshots = getJson(task + "/api/public/plans/" + planId + "/snapshots", null);
         IDS.put(Kind.SNAPSHOT, snapshots.get(0).path("id").asText());

@@ -1,6 +1,7 @@
 package org.luoshi.task.evaluation;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
@@ -23,7 +24,7 @@ import io.restassured.http.ContentType;
  * Findings → proposals → an adjustment started from one, with real tokens: the evaluator names tasks in the findings,
  * the approval (recorded by the engine) turns those about a task behind schedule into proposals in the supervising
  * office's inbox, which starts a 动态调整 from one and declines another, and the adjustment applied later is listed as
- * what followed.
+ * what followed — and what the next status snapshot discloses of the decision.
  */
 @QuarkusTest
 class FindingsToProposalsTest {
@@ -106,5 +107,22 @@ class FindingsToProposalsTest {
         // the decisions are in the evaluation's record
         given().auth().oauth2(supervisor).when().get("/api/audit?entityType=evaluation&entityId=" + id).then()
                 .statusCode(200).body("items.action", hasItem("evaluation.proposal-decided"));
+
+        // the next status snapshot discloses the decision: the finding, the office (no person), the adjustment applied
+        long snapshot = given().auth().oauth2(supervisor).when().post("/api/plans/" + plan.planId() + "/disclosures")
+                .then().statusCode(201).extract().jsonPath().getLong("snapshotId");
+        String published = given().when().get("/api/public/snapshots/" + snapshot).then().statusCode(200)
+                .body("schemaVersion", equalTo(2))
+                .body("proposalDecisions.proposalId", contains((int) proposal))
+                .body("proposalDecisions[0].finding", equalTo("怀柔科学中心建设滞后于计划"))
+                .body("proposalDecisions[0].evaluationTitle", equalTo("中期评估报告"))
+                .body("proposalDecisions[0].taskReference", equalTo("三（一）1"))
+                .body("proposalDecisions[0].decision", equalTo("ADJUSTMENT_STARTED"))
+                .body("proposalDecisions[0].decisionLabel", equalTo("已启动动态调整"))
+                .body("proposalDecisions[0].decidedBy", equalTo("督查室"))
+                .body("proposalDecisions[0].adjustedTaskReference", equalTo("三（一）1"))
+                .body("proposalDecisions[0].adjustmentsFollowed.dueDateAfter", contains("2027-06-30"))
+                .extract().asString();
+        assertThat(published).doesNotContain("chen.jing", "sun.lei", process);
     }
 }

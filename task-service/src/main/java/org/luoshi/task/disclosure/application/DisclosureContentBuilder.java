@@ -21,6 +21,8 @@ import org.luoshi.task.disclosure.domain.DisclosureTrigger;
 import org.luoshi.task.disclosure.domain.PublicLabels;
 import org.luoshi.task.disclosure.domain.PublishedDocument;
 import org.luoshi.task.disclosure.persistence.PublishedDocumentRepository;
+import org.luoshi.task.evaluation.api.ProposalView;
+import org.luoshi.task.evaluation.application.EvaluationProposals;
 import org.luoshi.task.indicator.domain.IndicatorAssessment;
 import org.luoshi.task.indicator.domain.PlanIndicator;
 import org.luoshi.task.indicator.domain.Target;
@@ -64,6 +66,9 @@ class DisclosureContentBuilder {
 
     @Inject
     PublishedDocumentRepository documents;
+
+    @Inject
+    EvaluationProposals proposals;
 
     DisclosureContent build(long snapshotId, Plan plan, LocalDate asOf, Instant publishedAt, DisclosureTrigger trigger,
             DisclosureContent.EvaluationRef evaluation) {
@@ -118,7 +123,19 @@ class DisclosureContentBuilder {
                 asOf, publishedAt, trigger, evaluation,
                 new DisclosureContent.Progress(overall.tasks, overall.completed, percent(overall.completed, overall.tasks),
                         overall.green, overall.yellow, overall.red, overall.none, overall.milestones, overall.milestonesDone),
-                chapterRows, departmentRows, indicatorRows, documentRefs);
+                chapterRows, departmentRows, indicatorRows, documentRefs,
+                proposals.decidedOfPlan(plan.id).stream().map(DisclosureContentBuilder::decision).toList());
+    }
+
+    private static DisclosureContent.ProposalDecisionRef decision(ProposalView p) {
+        var followed = p.adjustmentsFollowed().stream().map(r -> new DisclosureContent.AdjustmentRef(r.revision(),
+                r.recordedAt(), r.before() == null ? null : r.before().dueDate(), r.after().dueDate())).toList();
+        String adjusted = p.adjustmentsFollowed().isEmpty()
+                ? (p.adjustedTaskId() != null && p.adjustedTaskId().equals(p.taskId()) ? p.taskReference() : null)
+                : p.adjustmentsFollowed().get(0).after().reference();
+        return new DisclosureContent.ProposalDecisionRef(p.id(), p.evaluationId(), p.evaluationKind().reportTitle(),
+                p.findingOrdinal(), p.finding(), p.taskReference(), p.indicatorName(), p.status().name(),
+                PublicLabels.of(p.status()), p.reason(), PublicLabels.SUPERVISING_OFFICE, p.decidedAt(), adjusted, followed);
     }
 
     static DisclosureContent.DocumentRef ref(PublishedDocument d) {

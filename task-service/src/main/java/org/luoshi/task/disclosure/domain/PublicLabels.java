@@ -1,5 +1,6 @@
 package org.luoshi.task.disclosure.domain;
 
+import org.luoshi.task.evaluation.domain.ProposalStatus;
 import org.luoshi.task.indicator.domain.IndicatorKind;
 import org.luoshi.task.indicator.domain.IndicatorOutlook;
 import org.luoshi.task.indicator.domain.TargetComparison;
@@ -41,6 +42,17 @@ public final class PublicLabels {
             case AT_RISK -> "进度滞后";
             case UNLIKELY -> "难以完成";
             case NO_DATA -> "暂无数据";
+        };
+    }
+
+    /** Who decides proposals: the supervising office (its supervisors and admins), never a person's name. */
+    public static final String SUPERVISING_OFFICE = "督查室";
+
+    public static String of(ProposalStatus status) {
+        return switch (status) {
+            case OPEN -> "待决定";
+            case ADJUSTMENT_STARTED -> "已启动动态调整";
+            case DECLINED -> "不予调整";
         };
     }
 }

@@ -183,6 +183,16 @@ public class EvaluationProposals {
         return views(proposals.withStatus(status));
     }
 
+    /**
+     * The decided proposals of a plan's evaluations, oldest decision first: what the next status snapshot discloses.
+     * No caller check: only the publication, a system step, asks.
+     */
+    @Transactional
+    public List<ProposalView> decidedOfPlan(long planId) {
+        return views(proposals.list("status <> ?1 and evaluationId in (select e.id from Evaluation e where e.planId = ?2)"
+                + " order by decidedAt, id", ProposalStatus.OPEN, planId));
+    }
+
     @Transactional
     public ProposalView get(long id) {
         return views(List.of(proposal(id))).get(0);
