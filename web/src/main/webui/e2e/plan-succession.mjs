@@ -2,11 +2,13 @@
 // succeeds, reads the old plan's unfinished tasks, carries the first two over, continues the indicators of the same
 // name (the baseline shows its year and whether the figure is preliminary or revised); then the public succession page
 // lists the published plans by period.
-// Env: WEB_URL, PLAN_TITLE (the new plan), PREDECESSOR_TITLE (the plan it succeeds).
+// Env: WEB_URL, PLAN_TITLE (the new plan), PREDECESSOR_TITLE and PREDECESSOR_ID (the plan it succeeds: other plans
+// of the same title may exist, so it is chosen by its id).
 import { journey, desk, login, shot, message, choose, required, text } from './lib.mjs'
 
 const planTitle = required('PLAN_TITLE')
 const predecessorTitle = required('PREDECESSOR_TITLE')
+const predecessorId = required('PREDECESSOR_ID')
 
 await journey('plan-succession', async (browser, j) => {
   const page = await desk(browser, j)
@@ -15,7 +17,8 @@ await journey('plan-succession', async (browser, j) => {
   await page.getByRole('heading', { name: text('succession.title'), level: 1 }).waitFor()
   await choose(page, 'plan-select', planTitle)
 
-  await choose(page, 'succession-predecessor-select', predecessorTitle)
+  await page.getByTestId('succession-predecessor-select').click()
+  await page.getByTestId(`predecessor-option-${predecessorId}`).click()
   await shot(page, j, 'link')
   await page.getByTestId('succession-link').click()
   await message(page, 'common.saved')

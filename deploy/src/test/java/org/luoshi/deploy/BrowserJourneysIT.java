@@ -229,7 +229,7 @@ class BrowserJourneysIT {
         long successorId = imported.getLong("plan.id");
 
         runJourney("plan-succession", "zh-CN", Map.of("PLAN_TITLE", imported.getString("plan.title"),
-                "PREDECESSOR_TITLE", plan.title));
+                "PREDECESSOR_TITLE", plan.title, "PREDECESSOR_ID", String.valueOf(plan.id)));
 
         JsonPath succession = given().auth().oauth2(supervisor)
                 .get(system.taskUrl() + "/api/plans/" + successorId + "/succession").then().statusCode(200).extract().jsonPath();
