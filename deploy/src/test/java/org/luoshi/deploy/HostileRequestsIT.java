@@ -636,7 +636,7 @@ class HostileRequestsIT {
         }
         IDS.put(Kind.EVALUATION, Long.toString(evaluationId));
         JsonNode snapshots = getJson(task + "/api/public/plans/" + planId + "/snapshots", null);
-        IDS.put(Kind.SNAPSHOT, snapshots.get(0).path("id").asText());
+        IDS.put(Kind.SNAPSHOT, snapshots.get(0).path("snapshotId").asText());
 
         // 海淀区's work items (the outsider is 朝阳区) and the supervising office's adjustment decision
         String liNa = KeycloakTokens.accessToken(DemoUsers.STAFF_HAIDIAN);
