@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -75,23 +76,50 @@ class FindingsToProposalsTest {
         given().auth().oauth2(supervisor).when().get("/api/evaluation-proposals").then().statusCode(200)
                 .body("id", hasItem((int) proposal));
         given().auth().oauth2(staff).when().get("/api/evaluation-proposals").then().statusCode(403);
-        given().auth().oauth2(staff).contentType(ContentType.JSON).body("{\"decision\":\"DECLINE\",\"reason\":\"x\"}")
-                .when().post("/api/evaluation-proposals/" + proposal + "/decision").then().statusCode(403);
+        // the office decides in its inbox (workflow-service's 调整建议 item), which records it with the service account
+        for (String person : List.of(staff, supervisor)) {
+            given().auth().oauth2(person).contentType(ContentType.JSON).header("Idempotency-Key", "k-" + UUID.randomUUID())
+                    .body("{\"decision\":\"DECLINE\",\"reason\":\"x\",\"decidedBy\":\"chen.jing\"}")
+                    .when().post("/api/evaluation-proposals/" + proposal + "/decision").then().statusCode(403);
+        }
+        // asked first: what the recording would refuse, refused by the check (the 动态调整's id is not known yet)
+        given().auth().oauth2(service).contentType(ContentType.JSON).body("{\"decision\":\"DECLINE\",\"decidedBy\":\"chen.jing\"}")
+                .when().post("/api/evaluation-proposals/" + proposal + "/decision/validation").then().statusCode(400)
+                .body("errors[0].field", equalTo("reason"));
+        given().auth().oauth2(service).contentType(ContentType.JSON).body("{\"decision\":\"ADJUST\"}")
+                .when().post("/api/evaluation-proposals/" + proposal + "/decision/validation").then().statusCode(400)
+                .body("errors[0].field", equalTo("decidedBy"));
+        given().auth().oauth2(service).contentType(ContentType.JSON).body("{\"decision\":\"ADJUST\",\"decidedBy\":\"chen.jing\"}")
+                .when().post("/api/evaluation-proposals/" + proposal + "/decision/validation").then().statusCode(204);
 
-        // the office starts a 动态调整 from it (workflow-service's process id) — once
-        given().auth().oauth2(supervisor).contentType(ContentType.JSON).body("{\"decision\":\"ADJUST\"}")
+        // the office started a 动态调整 from it (workflow-service's process id) — recorded once, the key repeated harmlessly
+        String key = "pi-item:decision";
+        given().auth().oauth2(service).contentType(ContentType.JSON).header("Idempotency-Key", key)
+                .body("{\"decision\":\"ADJUST\",\"decidedBy\":\"chen.jing\"}")
                 .when().post("/api/evaluation-proposals/" + proposal + "/decision").then().statusCode(400)
                 .body("errors[0].field", equalTo("adjustmentProcessId"));
+        given().auth().oauth2(service).contentType(ContentType.JSON)
+                .body("{\"decision\":\"ADJUST\",\"adjustmentProcessId\":\"x\",\"decidedBy\":\"chen.jing\"}")
+                .when().post("/api/evaluation-proposals/" + proposal + "/decision").then().statusCode(400)
+                .body("errors[0].field", equalTo("Idempotency-Key"));
         String process = "pi-" + UUID.randomUUID();
-        given().auth().oauth2(supervisor).contentType(ContentType.JSON)
-                .body("{\"decision\":\"ADJUST\",\"adjustmentProcessId\":\"" + process + "\"}")
-                .when().post("/api/evaluation-proposals/" + proposal + "/decision").then().statusCode(200)
-                .body("status", equalTo("ADJUSTMENT_STARTED"))
-                .body("adjustedTaskId", equalTo((int) plan.overdueTask()))
-                .body("decidedBy", equalTo("chen.jing"))
-                .body("adjustmentsFollowed", empty());
-        given().auth().oauth2(supervisor).contentType(ContentType.JSON).body("{\"decision\":\"DECLINE\",\"reason\":\"改主意\"}")
+        key = process + ":decision";
+        for (int attempt = 0; attempt < 2; attempt++) {
+            given().auth().oauth2(service).contentType(ContentType.JSON).header("Idempotency-Key", key)
+                    .body("{\"decision\":\"ADJUST\",\"adjustmentProcessId\":\"" + process + "\",\"decidedBy\":\"chen.jing\"}")
+                    .when().post("/api/evaluation-proposals/" + proposal + "/decision").then().statusCode(200)
+                    .body("status", equalTo("ADJUSTMENT_STARTED"))
+                    .body("adjustedTaskId", equalTo((int) plan.overdueTask()))
+                    .body("decidedBy", equalTo("chen.jing"))
+                    .body("adjustmentsFollowed", empty());
+        }
+        given().auth().oauth2(service).contentType(ContentType.JSON).header("Idempotency-Key", "other:decision")
+                .body("{\"decision\":\"DECLINE\",\"reason\":\"改主意\",\"decidedBy\":\"chen.jing\"}")
                 .when().post("/api/evaluation-proposals/" + proposal + "/decision").then().statusCode(409)
+                .body("code", equalTo("proposal.decided"));
+        given().auth().oauth2(service).contentType(ContentType.JSON)
+                .body("{\"decision\":\"DECLINE\",\"reason\":\"改主意\",\"decidedBy\":\"chen.jing\"}")
+                .when().post("/api/evaluation-proposals/" + proposal + "/decision/validation").then().statusCode(409)
                 .body("code", equalTo("proposal.decided"));
         given().auth().oauth2(supervisor).when().get("/api/evaluation-proposals").then()
                 .body("id", not(hasItem((int) proposal)));

@@ -33,6 +33,7 @@ import org.luoshi.task.indicator.domain.PlanIndicator;
 import org.luoshi.task.indicator.persistence.IndicatorRepository;
 import org.luoshi.task.shared.application.BusinessCalendar;
 import org.luoshi.task.shared.application.CallerFactory;
+import org.luoshi.task.shared.application.KeyedWrites;
 import org.luoshi.task.shared.domain.Caller;
 import org.luoshi.task.tracking.application.AdjustmentService;
 import org.luoshi.task.tracking.application.PlanStructure;
@@ -58,6 +59,8 @@ public class EvaluationProposals {
      * whose key starts with the process id are the adjustments that followed from it.
      */
     private static final String ADJUSTMENT_KEY_SEPARATOR = ":";
+    /** The operation a decision's Idempotency-Key is recorded for. */
+    static final String DECIDE = "decide-proposal";
 
     @Inject
     EvaluationService evaluations;
@@ -94,6 +97,9 @@ public class EvaluationProposals {
 
     @Inject
     AuditLog audit;
+
+    @Inject
+    KeyedWrites keyedWrites;
 
     @Transactional
     public List<FindingItems.View> findingItems(long evaluationId) {
@@ -198,39 +204,72 @@ public class EvaluationProposals {
         return views(List.of(proposal(id))).get(0);
     }
 
-    /** Decides a proposal once: ADJUST names the 动态调整 started (and the task, for an indicator's), DECLINE a reason. */
+    /**
+     * Records the office's decision once: ADJUST names the 动态调整 started (and the task, for an indicator's), DECLINE a
+     * reason. A repeat with the same key answers the proposal as decided.
+     */
     @Transactional
-    public ProposalView decide(long id, ProposalDecision decision) {
+    public ProposalView decide(long id, String idempotencyKey, ProposalDecision decision) {
+        keyedWrites.open(KeyedWrites.HEADER, "idempotency-key", idempotencyKey);
         Caller caller = callers.current();
+        if (keyedWrites.earlier(idempotencyKey, DECIDE, id).isPresent()) {
+            LOG.infof("%s repeated decision %s on proposal %d: recorded already", caller.username(), idempotencyKey, id);
+            return get(id);
+        }
         EvaluationProposal proposal = proposal(id);
-        Evaluation evaluation = evaluationRepository.findById(proposal.evaluationId);
         ProposalView before = get(id);
+        Checked checked = check(proposal, decision, true);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         if (decision.decision() == ProposalDecision.Decision.ADJUST) {
-            if (decision.adjustmentProcessId() == null || decision.adjustmentProcessId().isBlank()) {
-                throw new InvalidFieldException("adjustmentProcessId", "the 动态调整 started for the proposal is required",
-                        ViolationCodes.REQUIRED);
-            }
-            Long taskId = decision.taskId() != null ? decision.taskId() : proposal.taskId;
-            if (taskId == null) {
-                throw new InvalidFieldException("taskId", "the proposal names no task: name the task adjusted",
-                        ViolationCodes.REQUIRED);
-            }
-            if (tasks.findByIdOptional(taskId).filter(t -> t.planId.equals(evaluation.planId)).isEmpty()) {
-                throw new InvalidFieldException("taskId", "plan " + evaluation.planId + " has no task " + taskId);
-            }
-            proposal.adjustmentStarted(decision.adjustmentProcessId().strip(), taskId, caller.username(), now);
+            proposal.adjustmentStarted(decision.adjustmentProcessId().strip(), checked.taskId(), checked.by(), now);
         } else {
-            if (decision.reason() == null || decision.reason().isBlank()) {
-                throw new InvalidFieldException("reason", "say why no adjustment follows", ViolationCodes.REQUIRED);
-            }
-            proposal.decline(decision.reason().strip(), caller.username(), now);
+            proposal.decline(decision.reason().strip(), checked.by(), now);
         }
+        keyedWrites.record(idempotencyKey, DECIDE, id, now);
         proposals.flush();
         ProposalView after = get(id);
         audit.record("evaluation.proposal-decided", "evaluation", proposal.evaluationId, before, after);
-        LOG.infof("%s decided proposal %d of evaluation %d: %s", caller.username(), id, proposal.evaluationId, proposal.status);
+        LOG.infof("%s recorded that %s decided proposal %d of evaluation %d: %s [%s]", caller.username(), checked.by(), id,
+                proposal.evaluationId, proposal.status, idempotencyKey);
         return after;
+    }
+
+    /** What {@link #decide} would refuse, refused now (the 动态调整 is started after this check: its id is not asked). */
+    @Transactional
+    public void validate(long id, ProposalDecision decision) {
+        check(proposal(id), decision, false);
+    }
+
+    private record Checked(Long taskId, String by) {
+    }
+
+    private Checked check(EvaluationProposal proposal, ProposalDecision decision, boolean started) {
+        proposal.requireOpen();
+        if (decision.decidedBy() == null || decision.decidedBy().isBlank()) {
+            throw new InvalidFieldException("decidedBy", "the person of the office who decided is required",
+                    ViolationCodes.REQUIRED);
+        }
+        String by = decision.decidedBy().strip();
+        if (decision.decision() == ProposalDecision.Decision.DECLINE) {
+            if (decision.reason() == null || decision.reason().isBlank()) {
+                throw new InvalidFieldException("reason", "say why no adjustment follows", ViolationCodes.REQUIRED);
+            }
+            return new Checked(null, by);
+        }
+        if (started && (decision.adjustmentProcessId() == null || decision.adjustmentProcessId().isBlank())) {
+            throw new InvalidFieldException("adjustmentProcessId", "the 动态调整 started for the proposal is required",
+                    ViolationCodes.REQUIRED);
+        }
+        Long taskId = decision.taskId() != null ? decision.taskId() : proposal.taskId;
+        if (taskId == null) {
+            throw new InvalidFieldException("taskId", "the proposal names no task: name the task adjusted",
+                    ViolationCodes.REQUIRED);
+        }
+        Evaluation evaluation = evaluationRepository.findById(proposal.evaluationId);
+        if (tasks.findByIdOptional(taskId).filter(t -> t.planId.equals(evaluation.planId)).isEmpty()) {
+            throw new InvalidFieldException("taskId", "plan " + evaluation.planId + " has no task " + taskId);
+        }
+        return new Checked(taskId, by);
     }
 
     private EvaluationProposal proposal(long id) {

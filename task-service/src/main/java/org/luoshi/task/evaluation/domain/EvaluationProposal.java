@@ -96,7 +96,8 @@ public class EvaluationProposal {
         decidedAt = at;
     }
 
-    private void requireOpen() {
+    /** 409 proposal.decided once decided: a proposal is decided once. */
+    public void requireOpen() {
         if (status != ProposalStatus.OPEN) {
             throw new RuleViolation("proposal.decided", "proposal " + id + " was already decided (" + status + ") by "
                     + decidedBy);

@@ -9,6 +9,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -24,10 +25,14 @@ import org.luoshi.task.evaluation.api.ProposalDecision;
 import org.luoshi.task.evaluation.api.ProposalView;
 import org.luoshi.task.evaluation.application.EvaluationProposals;
 import org.luoshi.task.evaluation.domain.ProposalStatus;
+import org.luoshi.task.shared.application.KeyedWrites;
 
 import io.quarkus.security.Authenticated;
 
-/** The supervising office's inbox of proposals from approved evaluations, and its decisions. */
+/**
+ * The proposals from approved evaluations, and their decisions. The office decides each in its inbox (workflow-service's
+ * 调整建议 item), which records the decision here with the service account: one way to decide.
+ */
 @Path("/api/evaluation-proposals")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -58,14 +63,32 @@ public class EvaluationProposalResource {
 
     @POST
     @Path("{id}/decision")
-    @RolesAllowed({ Roles.SUPERVISOR, Roles.ADMIN })
-    @Operation(summary = "Decide a proposal once: ADJUST with the 动态调整 started (adjustmentProcessId, taskId for an "
-            + "indicator's proposal) or DECLINE with the reason")
-    @APIResponse(responseCode = "200", description = "The proposal as decided")
-    @APIResponse(responseCode = "400", description = "Missing adjustmentProcessId, taskId or reason (errors name it)")
+    @RolesAllowed(Roles.SERVICE)
+    @Operation(summary = "Record the office's decision on a proposal once (workflow-service only, from the 调整建议 item; "
+            + "Idempotency-Key required): ADJUST with the 动态调整 started (adjustmentProcessId, taskId for an indicator's "
+            + "proposal) or DECLINE with the reason; decidedBy the person")
+    @APIResponse(responseCode = "200", description = "The proposal as decided (the same answer for a repeated key)")
+    @APIResponse(responseCode = "400", description = "Missing adjustmentProcessId, taskId, reason, decidedBy or "
+            + "Idempotency-Key (errors name it)")
+    @APIResponse(responseCode = "404", description = "No such proposal")
+    @APIResponse(responseCode = "409", description = "Already decided (code proposal.decided), or the key used for "
+            + "another change")
+    public ProposalView decide(@PathParam("id") long id, @HeaderParam(KeyedWrites.HEADER) String idempotencyKey,
+            @NotNull @Valid ProposalDecision decision) {
+        return proposals.decide(id, idempotencyKey, decision);
+    }
+
+    @POST
+    @Path("{id}/decision/validation")
+    @RolesAllowed(Roles.SERVICE)
+    @Operation(summary = "Would the decision be recorded? (workflow-service asks before the office's item completes; "
+            + "ADJUST without adjustmentProcessId: the 动态调整 is started after the check); changes nothing")
+    @APIResponse(responseCode = "204", description = "It would")
+    @APIResponse(responseCode = "400", description = "Missing taskId, reason or decidedBy, or a task of another plan "
+            + "(errors name it)")
     @APIResponse(responseCode = "404", description = "No such proposal")
     @APIResponse(responseCode = "409", description = "Already decided (code proposal.decided)")
-    public ProposalView decide(@PathParam("id") long id, @NotNull @Valid ProposalDecision decision) {
-        return proposals.decide(id, decision);
+    public void validate(@PathParam("id") long id, @NotNull @Valid ProposalDecision decision) {
+        proposals.validate(id, decision);
     }
 }
