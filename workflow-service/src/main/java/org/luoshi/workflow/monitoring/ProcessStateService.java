@@ -19,6 +19,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.luoshi.common.problem.ResourceNotFoundException;
 import org.luoshi.workflow.adjustment.domain.AdjustmentProcess;
 import org.luoshi.workflow.evaluation.domain.EvaluationProcess;
+import org.luoshi.workflow.proposal.domain.ProposalProcess;
 import org.luoshi.workflow.assignment.domain.TaskAssignmentProcess;
 
 /** Where a process instance stands, from the runtime tables while it runs and from history once it ended. */
@@ -91,6 +92,9 @@ public class ProcessStateService {
     private static List<String> variablesOfInterest(String processDefinitionKey) {
         if (EvaluationProcess.KEY.equals(processDefinitionKey)) {
             return EvaluationProcess.VARIABLES_OF_INTEREST;
+        }
+        if (ProposalProcess.KEY.equals(processDefinitionKey)) {
+            return ProposalProcess.VARIABLES_OF_INTEREST;
         }
         return AdjustmentProcess.KEY.equals(processDefinitionKey) ? AdjustmentProcess.VARIABLES_OF_INTEREST
                 : TaskAssignmentProcess.VARIABLES_OF_INTEREST;

@@ -94,6 +94,83 @@ class EvaluationFlowTest {
         assertEachTransitionOnceInOrderWithItsKey(pi, evaluationId);
     }
 
+    @Test
+    void anApprovalPutsEachOpenProposalInTheSupervisingOfficesInboxWhereItIsDecidedOnce() {
+        long planId = plan();
+        String pi = launch(planId, LocalDate.now(BEIJING).plusDays(20));
+        long evaluationId = awaitEvaluationId(pi);
+        // what task-service raises on approval: a finding about a late task, one about an indicator
+        long late = taskService.addProposal(evaluationId, uniqueTaskId(), "怀柔科学城建设", null, "该任务节点滞后");
+        long indicator = taskService.addProposal(evaluationId, null, null, 7L, "该指标难以实现");
+        Map<String, Object> report = awaitItem(DemoUsers.EVALUATOR, pi, "REPORT");
+        taskService.setReportsCurrent(evaluationId, true);
+        as(DemoUsers.EVALUATOR).post("/api/evaluation-items/" + report.get("id") + "/submission").then().statusCode(200);
+        Map<String, Object> review = awaitItem(DemoUsers.SUPERVISOR, pi, "REVIEW");
+        assertEquals(List.of(), proposalItems(evaluationId), "nothing is proposed before the approval");
+        as(DemoUsers.SUPERVISOR).contentType(ContentType.JSON).body(Map.of("decision", "APPROVE"))
+                .post("/api/evaluation-items/" + review.get("id") + "/review").then().statusCode(200);
+        awaitEnded(pi);
+
+        // one 调整建议 per open proposal, in the office's inbox, with the finding and what it names
+        List<Map<String, Object>> items = proposalItems(evaluationId);
+        assertEquals(2, items.size());
+        Map<String, Object> lateItem = items.stream().filter(i -> ((Number) i.get("proposalId")).longValue() == late)
+                .findFirst().orElseThrow();
+        Map<String, Object> indicatorItem = items.stream()
+                .filter(i -> ((Number) i.get("proposalId")).longValue() == indicator).findFirst().orElseThrow();
+        assertEquals("末期评估报告发现1：该任务节点滞后", lateItem.get("justification"));
+        assertEquals("怀柔科学城建设", lateItem.get("taskTitle"));
+        assertEquals("研发投入强度", indicatorItem.get("indicatorName"));
+        List<Map<String, Object>> inbox = as(DemoUsers.SUPERVISOR).queryParam("processKey", "evaluation-proposal")
+                .queryParam("size", 100).get("/api/inbox").then().statusCode(200).extract().jsonPath().getList("items");
+        assertTrue(inbox.stream().anyMatch(i -> lateItem.get("id").equals(i.get("id"))
+                && "decideProposal".equals(i.get("activityId")) && "怀柔科学城建设".equals(i.get("taskTitle"))));
+        as(DemoUsers.STAFF_HAIDIAN).get("/api/proposal-items").then().statusCode(403);
+
+        // validation first: what task-service would refuse is 400 naming the field; a wrong role 403
+        String decide = "/api/proposal-items/" + lateItem.get("id") + "/decision";
+        as(DemoUsers.EVALUATOR).contentType(ContentType.JSON).body(Map.of("decision", "DECLINE", "reason", "x")).post(decide)
+                .then().statusCode(403);
+        as(DemoUsers.SUPERVISOR).contentType(ContentType.JSON).body(Map.of("decision", "DECLINE")).post(decide)
+                .then().statusCode(400).contentType(PROBLEM).body("errors.field", equalTo(List.of("reason")));
+        as(DemoUsers.SUPERVISOR).contentType(ContentType.JSON).body(Map.of("decision", "ADJUST")).post(decide)
+                .then().statusCode(400).body("errors.field", equalTo(List.of("adjustment")));
+        as(DemoUsers.SUPERVISOR).contentType(ContentType.JSON).body(Map.of("decision", "MAYBE")).post(decide)
+                .then().statusCode(400).body("errors[0].field", containsString("decision"));
+        as(DemoUsers.SUPERVISOR).contentType(ContentType.JSON)
+                .body(Map.of("decision", "ADJUST", "adjustment", Map.of("reasonCategory", "OTHER", "newDueDate", "2027-06-30")))
+                .post("/api/proposal-items/" + indicatorItem.get("id") + "/decision")
+                .then().statusCode(400).body("errors.field", equalTo(List.of("adjustment.taskId")));
+
+        // declined with the reason: the item ends, the decision is recorded once, as the person, with the step's key
+        as(DemoUsers.SUPERVISOR).contentType(ContentType.JSON).body(Map.of("decision", "DECLINE", "reason", "已纳入接续规划"))
+                .post(decide).then().statusCode(200).body("decision", equalTo("DECLINE"));
+        await("the decline recorded").atMost(WorkflowApi.JOB_TIMEOUT).pollInterval(Duration.ofMillis(100))
+                .until(() -> "DECLINED".equals(taskService.proposal(late).get("status")));
+        assertEquals(DemoUsers.SUPERVISOR, taskService.proposal(late).get("decidedBy"));
+        assertEquals("已纳入接续规划", taskService.proposal(late).get("reason"));
+        assertEquals(List.of(lateItem.get("processInstanceId") + ":decision:1"),
+                taskService.requests("POST", "/api/evaluation-proposals/" + late + "/decision").stream()
+                        .filter(r -> r.path().endsWith("/decision")).map(EvaluationServiceStub.Recorded::idempotencyKey).toList());
+        as(DemoUsers.SUPERVISOR).contentType(ContentType.JSON).body(Map.of("decision", "DECLINE", "reason", "again"))
+                .post(decide).then().statusCode(404);
+
+        // decided without the item (task-service's endpoint, service account): deciding the item says so and closes it
+        taskService.decideDirectly(indicator, "规划期已结束");
+        as(DemoUsers.SUPERVISOR).contentType(ContentType.JSON).body(Map.of("decision", "DECLINE", "reason", "不予调整"))
+                .post("/api/proposal-items/" + indicatorItem.get("id") + "/decision").then().statusCode(409)
+                .body("detail", containsString("already decided"));
+        assertEquals(List.of(), proposalItems(evaluationId));
+        assertEquals("proposalClosed", historyService.createHistoricProcessInstanceQuery()
+                .processInstanceId((String) indicatorItem.get("processInstanceId")).singleResult().getEndActivityId());
+    }
+
+    private static List<Map<String, Object>> proposalItems(long evaluationId) {
+        List<Map<String, Object>> all = as(DemoUsers.SUPERVISOR).get("/api/proposal-items").then().statusCode(200)
+                .extract().jsonPath().getList("$");
+        return all.stream().filter(i -> ((Number) i.get("evaluationId")).longValue() == evaluationId).toList();
+    }
+
     /** task-service was asked once to create the evaluation, as the service account, with the step's key. */
     private void assertCreatedOnceAsTheServiceAccount(String pi, long planId) {
         List<EvaluationServiceStub.Recorded> creates = taskService.requests("POST", "/api/evaluations").stream()

@@ -55,6 +55,7 @@ class EvaluationProcessTest {
     RecordingDelegate recordSubmission;
     RecordingDelegate recordReview;
     RecordingDelegate publish;
+    RecordingDelegate openProposalItems;
     RecordingDelegate ladderRung;
 
     @BeforeEach
@@ -69,6 +70,7 @@ class EvaluationProcessTest {
         publish = RecordingDelegate.register("publishEvaluationDelegate")
                 .sets(Map.of("publishedAt", Date.from(Instant.parse("2027-07-20T02:00:00Z"))));
         ladderRung = RecordingDelegate.register("ladderRungDelegate");
+        openProposalItems = RecordingDelegate.register("openProposalItemsDelegate");
     }
 
     /** As EvaluationService launches it, then the created evaluation's departments are asked. */
@@ -221,7 +223,11 @@ class EvaluationProcessTest {
 
         assertThat(recordSubmission.calls()).extracting(call -> call.variables().get("submissionRound")).containsExactly(1, 2);
         assertThat(publish.lastCall().variables()).containsEntry("evaluationId", 41L).containsEntry("reviewedBy", "wang.fang");
-        assertThat(instance).isEnded().hasPassedInOrder("recordReview", "publishEvaluation", "evaluationPublished");
+        // the approval recorded, the proposals it raised become the office's 调整建议 items — after the approval only
+        assertThat(openProposalItems.calls()).hasSize(1);
+        assertThat(openProposalItems.lastCall().variables()).containsEntry("evaluationId", 41L);
+        assertThat(instance).isEnded().hasPassedInOrder("recordReview", "openProposalItems", "publishEvaluation",
+                "evaluationPublished");
     }
 
     @Test

@@ -25,8 +25,9 @@ import com.sun.net.httpserver.HttpServer;
 /**
  * task-service's evaluation API as docs/evaluation-and-disclosure.md describes it: organisations, plans, creating an
  * evaluation (idempotent by key: the same key again answers the same evaluation), self-assessment writes, submission
- * (409 unless the reports are current, as task-service does), review and publication. Records every request; answers
- * 503 to the paths a test makes fail.
+ * (409 unless the reports are current, as task-service does), review and publication; the proposals an approval raises
+ * (those a test added), their check and their decision, decided once (409 proposal.decided) and idempotent by key.
+ * Records every request; answers 503 to the paths a test makes fail.
  */
 public class EvaluationServiceStub {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -34,10 +35,14 @@ public class EvaluationServiceStub {
     private static final Pattern EVALUATION = Pattern.compile("/api/evaluations/(\\d+)");
     private static final Pattern SELF_ASSESSMENT = Pattern.compile("/api/evaluations/(\\d+)/self-assessments/([^/]+)");
     private static final Pattern TRANSITION = Pattern.compile("/api/evaluations/(\\d+)/(submission|review|publication)");
+    private static final Pattern PROPOSALS = Pattern.compile("/api/evaluations/(\\d+)/proposals");
+    private static final Pattern PROPOSAL = Pattern.compile("/api/evaluation-proposals/(\\d+)(/decision(/validation)?)?");
 
     private final Map<Long, Map<String, Object>> plans = new ConcurrentHashMap<>();
     private final Map<Long, Map<String, Object>> evaluations = new ConcurrentHashMap<>();
     private final Map<String, Long> createdByKey = new ConcurrentHashMap<>();
+    private final Map<Long, Map<String, Object>> proposals = new ConcurrentHashMap<>();
+    private final Map<String, Long> decidedByKey = new ConcurrentHashMap<>();
     private final List<Recorded> requests = new CopyOnWriteArrayList<>();
     private final List<String> failing = new CopyOnWriteArrayList<>();
     private final AtomicLong ids = new AtomicLong(System.currentTimeMillis());
@@ -71,6 +76,43 @@ public class EvaluationServiceStub {
         plan.put("status", status);
         plan.put("departments", departments);
         plans.put(id, plan);
+    }
+
+    /**
+     * An OPEN proposal of the evaluation, as task-service raises it on approval, about the task (or, with a null
+     * task, the indicator {@code indicatorId}); answers its id.
+     */
+    public long addProposal(long evaluationId, Long taskId, String taskTitle, Long indicatorId, String finding) {
+        long id = ids.incrementAndGet();
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("id", id);
+        p.put("evaluationId", evaluationId);
+        p.put("evaluationKind", "FINAL");
+        p.put("planId", 1L);
+        p.put("findingOrdinal", 1);
+        p.put("finding", finding);
+        p.put("justification", "末期评估报告发现1：" + finding);
+        p.put("ground", taskId != null ? "TASK_BEHIND_SCHEDULE" : "INDICATOR_UNLIKELY");
+        p.put("taskId", taskId);
+        p.put("taskReference", taskId == null ? null : "三（一）1");
+        p.put("taskTitle", taskTitle);
+        p.put("indicatorId", indicatorId);
+        p.put("indicatorName", indicatorId == null ? null : "研发投入强度");
+        p.put("status", "OPEN");
+        proposals.put(id, p);
+        return id;
+    }
+
+    /** The proposal as the stub holds it now. */
+    public Map<String, Object> proposal(long id) {
+        return proposals.get(id);
+    }
+
+    /** Decides the proposal without workflow-service, as a direct call of task-service's endpoint would. */
+    public void decideDirectly(long id, String reason) {
+        proposals.get(id).put("status", "DECLINED");
+        proposals.get(id).put("reason", reason);
+        proposals.get(id).put("decidedBy", "luoshi-workflow");
     }
 
     /** From now on every request whose path starts with the prefix answers 503, until {@link #recover}. */
@@ -133,7 +175,15 @@ public class EvaluationServiceStub {
             Matcher evaluation = EVALUATION.matcher(path);
             Matcher selfAssessment = SELF_ASSESSMENT.matcher(path);
             Matcher transition = TRANSITION.matcher(path);
-            if (method.equals("GET") && path.equals("/api/evaluation-organisations")) {
+            Matcher ofEvaluation = PROPOSALS.matcher(path);
+            Matcher proposal = PROPOSAL.matcher(path);
+            if (method.equals("GET") && ofEvaluation.matches()) {
+                long evaluationId = Long.parseLong(ofEvaluation.group(1));
+                send(exchange, 200, write(proposals.values().stream()
+                        .filter(p -> p.get("evaluationId").equals(evaluationId)).toList()));
+            } else if (proposal.matches()) {
+                decideProposal(exchange, method, proposal, key, body);
+            } else if (method.equals("GET") && path.equals("/api/evaluation-organisations")) {
                 send(exchange, 200, write(List.of(Map.of("code", "kjpg", "nameZh", "首都科技评估中心", "nameEn", "demo"),
                         Map.of("code", "zlyj", "nameZh", "创新战略研究院", "nameEn", "demo"))));
             } else if (method.equals("GET") && plan.matches()) {
@@ -218,6 +268,54 @@ public class EvaluationServiceStub {
                 send(exchange, 405, "{\"status\":405}");
             }
         }
+    }
+
+    /** GET a proposal; POST …/decision/validation (no process id asked) and …/decision (keyed, once), as task-service. */
+    private void decideProposal(HttpExchange exchange, String method, Matcher path, String key, String body) throws IOException {
+        Map<String, Object> p = proposals.get(Long.parseLong(path.group(1)));
+        if (p == null) {
+            send(exchange, 404, "{\"status\":404}");
+            return;
+        }
+        if (method.equals("GET") && path.group(2) == null) {
+            send(exchange, 200, write(p));
+            return;
+        }
+        boolean validation = path.group(3) != null;
+        if (!validation && key == null) {
+            send(exchange, 400, "{\"status\":400,\"title\":\"Idempotency-Key required\"}");
+            return;
+        }
+        if (!validation && key != null && decidedByKey.get(key) != null) {
+            send(exchange, 200, write(p));
+            return;
+        }
+        if (!"OPEN".equals(p.get("status"))) {
+            send(exchange, 409, write(Map.of("status", 409, "title", "Conflict", "code", "proposal.decided",
+                    "detail", "proposal " + p.get("id") + " was already decided (" + p.get("status") + ") by " + p.get("decidedBy"))));
+            return;
+        }
+        JsonNode decision = JSON.readTree(body);
+        boolean adjust = "ADJUST".equals(decision.path("decision").asText());
+        String missing = decision.path("decidedBy").asText("").isBlank() ? "decidedBy"
+                : !adjust && decision.path("reason").asText("").isBlank() ? "reason"
+                : adjust && !validation && decision.path("adjustmentProcessId").asText("").isBlank() ? "adjustmentProcessId"
+                : null;
+        if (missing != null) {
+            send(exchange, 400, write(Map.of("status", 400, "title", "Invalid request", "detail", missing + " required",
+                    "errors", List.of(Map.of("field", missing, "message", "required", "code", "required")))));
+            return;
+        }
+        if (validation) {
+            exchange.sendResponseHeaders(204, -1);
+            return;
+        }
+        p.put("status", adjust ? "ADJUSTMENT_STARTED" : "DECLINED");
+        p.put("reason", adjust ? null : decision.path("reason").asText());
+        p.put("adjustmentProcessId", adjust ? decision.path("adjustmentProcessId").asText() : null);
+        p.put("decidedBy", decision.path("decidedBy").asText());
+        decidedByKey.put(key, (Long) p.get("id"));
+        send(exchange, 200, write(p));
     }
 
     private static String write(Object value) {

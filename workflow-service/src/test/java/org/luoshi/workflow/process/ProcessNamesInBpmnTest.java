@@ -60,9 +60,9 @@ import com.tngtech.archunit.core.importer.ImportOption;
  */
 class ProcessNamesInBpmnTest {
     static final List<String> NAME_CLASSES = List.of("TaskAssignmentProcess", "MilestoneReportingProcess",
-            "AdjustmentProcess", "EvaluationProcess");
+            "AdjustmentProcess", "EvaluationProcess", "ProposalProcess");
     static final List<String> BPMN = List.of("bpmn/task-assignment.bpmn", "bpmn/milestone-reporting.bpmn",
-            "bpmn/task-adjustment.bpmn", "bpmn/plan-evaluation.bpmn");
+            "bpmn/task-adjustment.bpmn", "bpmn/plan-evaluation.bpmn", "bpmn/evaluation-proposal.bpmn");
     /** The engine's own names and EL's words, read in expressions without being ours. */
     static final Set<String> EL_WORDS = Set.of("execution", "null", "true", "false", "empty", "not", "and", "or", "eq", "ne",
             "lt", "gt", "le", "ge", "div", "mod", "instanceof");
