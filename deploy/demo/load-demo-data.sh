@@ -11,8 +11,8 @@
 #     their self-assessments (the others, 海淀区 and 朝阳区 among them, are still missing), then publishes the
 #     plan's status and sets the quarterly disclosure schedule;
 #   the 14th plan's final evaluation (末期评估) by kjpg, scored, with findings naming a late task and an indicator
-#     unlikely to be met, approved by 陈静 and published: the indicator's proposal is declined with a reason, the
-#     task's left open for 陈静; the successor plan (docs/plans/demo-successor-sti-plan.html, 演示数据) imported
+#     unlikely to be met, approved by 陈静 and published: the indicator's 调整建议 item is declined with a reason, the
+#     task's left open in 陈静's inbox; the successor plan (docs/plans/demo-successor-sti-plan.html, 演示数据) imported
 #     linked to the 14th, three tasks carried over, one closed with a reason, its indicators' baselines continued.
 # Every free text says 演示数据. Running it again against the same databases adds nothing; a load that stopped
 # halfway is named as such (start again with fresh databases). With SUMMARY_FILE set it writes there, per demo
@@ -87,7 +87,7 @@ summary() {
   evals="$(call_as "$zhao" GET "$T/api/evaluations?planId=$PLAN_ID")"
   ev="$(jq -r '[.[] | select(.kind == "MID_TERM")][0].id // empty' <<<"$evals")"
   final="$(jq -r '[.[] | select(.kind == "FINAL")][0].id // empty' <<<"$evals")"
-  open_proposal="$(call GET "$T/api/evaluation-proposals?status=OPEN" | jq -r '.[0] | "「\(.taskTitle // .indicatorName)」(\(.taskReference // "指标"))"')"
+  open_proposal="$(call GET "$W/api/inbox?size=100&processKey=evaluation-proposal" | jq -r '[.items[] | select(.activityId == "decideProposal")][0] | "「\(.taskTitle)」(\(.planSection // "指标"))"')"
   successor="$(call GET "$T/api/plans" | jq -r --argjson p "$PLAN_ID" '[.[] | select(.predecessorId == $p)][0] | "\(.id) 「\(.title)」"')"
   sa="$( [ -z "$ev" ] || call_as "$zhao" GET "$T/api/evaluations/$ev/self-assessments" \
     | jq -r '"\([.[] | select(.status == "SUBMITTED")] | length) of \(length) self-assessments in"')"
@@ -101,7 +101,7 @@ li.na 李娜 (海淀区, staff) → 我的待办, $(jq .total <<<"$inbox") items
 chen.jing 陈静 (督查室, supervisor) → 填报审核: $reviews milestone reports waiting (select all, 批量通过 or 退回 with a comment);
     调整审批: $adjust; 任务交办: $drafts draft tasks to assign (select several, one department, 交办);
     督查总览 (红黄绿), 任务台账 (export .xlsx), 向社会公布 ($snaps published, quarterly schedule), 发起评估;
-    调整建议 of the final evaluation (末期评估 $final, published): $open_proposal is open — start a 动态调整 or decline with a reason;
+    调整建议 of the final evaluation (末期评估 $final, published): $open_proposal waits in 我的待办 — start a 动态调整 (the finding prefilled) or decline with a reason;
     接续规划: plan $successor succeeds the 14th plan (3 tasks carried over with their lineage, 1 closed, indicator baselines from the 14th).
 zhang.wei 张伟 (stc-zgc) / wang.fang 王芳 (drc) / zhou.qiang 周强 (eit) → 我的待办: milestones to report;
     their reports sent so far wait in 陈静's review.
@@ -338,8 +338,14 @@ wait_until "publishing the final evaluation" 90 final_published
 PROPOSALS="$(call GET "$T/api/evaluations/$FINAL_ID/proposals")"
 DECLINED="$(jq -r --argjson i "$FIN_INDICATOR" '[.[] | select(.indicatorId == $i)][0].id // empty' <<<"$PROPOSALS")"
 [ -n "$DECLINED" ] || die "the final evaluation's finding about indicator $FIN_INDICATOR raised no proposal"
-call POST "$T/api/evaluation-proposals/$DECLINED/decision" "${JSON[@]}" \
+# decided as chen.jing would, through her 调整建议 item (opened once the approval was recorded)
+proposal_item() { call GET "$W/api/proposal-items" | jq -r --argjson p "$1" '[.[] | select(.proposalId == $p)][0].id // empty'; }
+declined_item_open() { [ -n "$(proposal_item "$DECLINED")" ]; }
+wait_until "chen.jing's 调整建议 items" 60 declined_item_open
+call POST "$W/api/proposal-items/$(proposal_item "$DECLINED")/decision" "${JSON[@]}" \
   --data '{"decision":"DECLINE","reason":"（演示数据）规划期已结束，不再调整本规划；该指标在接续规划中接续监测。"}' >/dev/null
+declined_recorded() { [ "$(call GET "$T/api/evaluation-proposals/$DECLINED" | jq -r .status)" = DECLINED ]; }
+wait_until "recording the declined proposal" 60 declined_recorded
 say "final evaluation $FINAL_ID approved and published; $(jq length <<<"$PROPOSALS") proposal(s): $DECLINED declined, the rest open for chen.jing"
 
 # --- 接续规划: the successor plan (docs/plans/demo-successor-sti-plan.html, 演示数据), linked at import -------------

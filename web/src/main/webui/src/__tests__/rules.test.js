@@ -35,6 +35,8 @@ describe('inbox items', () => {
     expect(linkOf({ id: 'a', activityId: 'reviewReport', taskId: 1 }).path).toBe('/supervisor/reviews')
     expect(linkOf({ id: 'b', processDefinitionKey: 'task-adjustment', activityId: 'reviewAdjustment', taskId: 1 }).path).toBe('/supervisor/adjustments')
     expect(linkOf({ id: 'c', processDefinitionKey: 'task-assignment', activityId: 'acceptTask', taskId: 9 })).toEqual({ path: '/tasks/9', query: { item: 'c' } })
+    // a 调整建议 names the task it is about, but is decided on the proposals page, not the task's
+    expect(linkOf({ id: 'd', processDefinitionKey: 'evaluation-proposal', activityId: 'decideProposal', taskId: 9 })).toEqual({ path: '/supervisor/proposals', query: { item: 'd' } })
     expect(actionOf({ activityId: 'submitReport' })).toBe('report')
     expect(actionOf({ activityId: 'contributeSubReport' })).toBe('subReport')
     expect(actionOf({ activityId: 'somethingElse' })).toBeNull()

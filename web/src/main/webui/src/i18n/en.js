@@ -8,6 +8,7 @@ export default {
     acceptTask: 'Accept the task',
     approveAdjustment: 'Leadership approval',
     contributeSubReport: 'Co-department contribution',
+    decideProposal: 'Adjustment proposal',
     reviewAdjustment: 'Supervision office review',
     reviewEvaluationReport: 'Review the evaluation report',
     reviewReport: 'Supervision office review',
@@ -90,6 +91,7 @@ export default {
     'milestone-reporting': 'Milestone report',
     'task-adjustment': 'Adjustment',
     'plan-evaluation': 'Plan evaluation',
+    'evaluation-proposal': 'Adjustment proposal',
   },
   historyAction: {
     created: 'created',
@@ -730,6 +732,9 @@ export default {
       taskId: 'Task to adjust (id)',
       justification: 'Justification',
       newDueDate: 'New due date',
+      indicatorTask: 'This finding names an indicator: give the id of the task to adjust',
+      refused: 'task-service refused the last decision: {reason}',
+      startedAlready: 'An adjustment was started already: {id}',
     },
     public: {
       menu: 'Plan succession',

@@ -8,6 +8,7 @@ export default {
     acceptTask: '接收任务',
     approveAdjustment: '领导审批',
     contributeSubReport: '配合单位报送',
+    decideProposal: '调整建议',
     reviewAdjustment: '督查室审核',
     reviewEvaluationReport: '审核评估报告',
     reviewReport: '督查室审核',
@@ -90,6 +91,7 @@ export default {
     'milestone-reporting': '节点填报与审核',
     'task-adjustment': '动态调整',
     'plan-evaluation': '规划评估',
+    'evaluation-proposal': '调整建议',
   },
   historyAction: {
     created: '创建',
@@ -730,6 +732,9 @@ export default {
       taskId: '调整的任务编号',
       justification: '调整理由',
       newDueDate: '新的完成时限',
+      indicatorTask: '该发现针对指标：请填写要调整的任务编号',
+      refused: '上次的处理未被记录：{reason}',
+      startedAlready: '已发起的动态调整：{id}',
     },
     public: {
       menu: '规划接续',

@@ -3,6 +3,7 @@ export function linkOf(item) {
   if (item.activityId === 'reviewReport') return { path: '/supervisor/reviews', query: { item: item.id } }
   if (item.activityId === 'submitSelfAssessment') return { path: `/staff/self-assessments/${item.id}` }
   if (item.activityId === 'reviewEvaluationReport') return { path: '/supervisor/evaluation-reviews', query: { item: item.id } }
+  if (item.activityId === 'decideProposal') return { path: '/supervisor/proposals', query: { item: item.id } }
   if (item.processDefinitionKey === 'task-adjustment') return { path: '/supervisor/adjustments', query: { item: item.id } }
   if (item.taskId) return { path: `/tasks/${item.taskId}`, query: { item: item.id } }
   return null

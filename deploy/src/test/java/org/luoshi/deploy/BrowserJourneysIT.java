@@ -245,6 +245,73 @@ class BrowserJourneysIT {
     }
 
     @Test
+    void anApprovedEvaluationsFindingBecomesAProposalInTheInboxAndTheSupervisorStartsAnAdjustmentFromIt() throws Exception {
+        SeedPlan plan = seedPlan();
+        String supervisor = token(DemoUsers.SUPERVISOR);
+        String evaluator = token(DemoUsers.EVALUATOR);
+        long evaluationId = evaluationAtTheEvaluatorsStage(plan);
+        // the seed plan's first task is 海淀区's, due 2025-12-31 and not done: behind schedule
+        Map<String, Object> late = given().auth().oauth2(supervisor).queryParam("planId", plan.id).queryParam("size", 1)
+                .get(system.taskUrl() + "/api/tasks").then().statusCode(200).extract().jsonPath().getMap("items[0]");
+        long taskId = ((Number) late.get("id")).longValue();
+        String finding = "怀柔科学城建设节点滞后，建议顺延时限 " + shortId();
+        given().auth().oauth2(evaluator).contentType(ContentType.JSON)
+                .body(Map.of("items", List.of(Map.of("text", "规划实施总体顺利。"), Map.of("text", finding, "taskId", taskId))))
+                .put(system.taskUrl() + "/api/evaluations/" + evaluationId + "/finding-items").then().statusCode(200);
+        given().auth().oauth2(evaluator).contentType(ContentType.JSON)
+                .body(Map.of("findings", "规划实施总体进展顺利，个别任务滞后。", "recommendations", "滞后任务顺延时限并加强调度。"))
+                .put(system.taskUrl() + "/api/evaluations/" + evaluationId + "/findings").then().statusCode(200);
+        given().auth().oauth2(evaluator).post(system.taskUrl() + "/api/evaluations/" + evaluationId + "/reports")
+                .then().statusCode(201);
+        String pi = evaluationProcessOf(evaluator, evaluationId);
+        Map<String, Object> report = evaluationItemOf(evaluator, pi, "REPORT");
+        given().auth().oauth2(evaluator).post(system.workflowUrl() + "/api/evaluation-items/" + report.get("id") + "/submission")
+                .then().statusCode(200);
+        Map<String, Object> review = eventually("chen.jing's review", () -> evaluationItemOf(supervisor, pi, "REVIEW"));
+        given().auth().oauth2(supervisor).contentType(ContentType.JSON).body(Map.of("decision", "APPROVE"))
+                .post(system.workflowUrl() + "/api/evaluation-items/" + review.get("id") + "/review").then().statusCode(200);
+
+        // findings → proposals: the task's is the office's 调整建议 item, prefilled with the finding
+        Map<String, Object> item = eventually("the 调整建议 item", () -> proposalItemOf(supervisor, evaluationId));
+        long proposalId = ((Number) item.get("proposalId")).longValue();
+        String justification = (String) item.get("justification");
+        assertThat(justification).endsWith(finding);
+        // task-service's decision endpoint is the service account's: the item is the one way to decide
+        given().auth().oauth2(supervisor).contentType(ContentType.JSON).header("Idempotency-Key", "x-" + shortId())
+                .body(Map.of("decision", "DECLINE", "reason", "x", "decidedBy", "chen.jing"))
+                .post(system.taskUrl() + "/api/evaluation-proposals/" + proposalId + "/decision").then().statusCode(403);
+
+        runJourney("evaluation-proposal", "zh-CN", Map.of("TASK_TITLE", (String) late.get("title"),
+                "JUSTIFICATION", justification, "NEW_DUE_DATE", "2027-06-30"));
+
+        // → an adjustment started from it, its justification the finding; the decision in the evaluation's record
+        JsonPath decided = eventually("the decision recorded in task-service", () -> {
+            JsonPath p = given().auth().oauth2(supervisor).get(system.taskUrl() + "/api/evaluation-proposals/" + proposalId)
+                    .then().statusCode(200).extract().jsonPath();
+            return "ADJUSTMENT_STARTED".equals(p.getString("status")) ? p : null;
+        });
+        assertThat(decided.getString("decidedBy")).isEqualTo(DemoUsers.SUPERVISOR);
+        assertThat(decided.getLong("adjustedTaskId")).isEqualTo(taskId);
+        String adjustment = decided.getString("adjustmentProcessId");
+        JsonPath started = given().auth().oauth2(supervisor).get(system.workflowUrl() + "/api/processes/" + adjustment)
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(started.getString("processDefinitionKey")).isEqualTo("task-adjustment");
+        assertThat(started.getString("variables.justification")).isEqualTo(justification);
+        assertThat(started.getString("variables.newDueDate")).isEqualTo("2027-06-30");
+        given().auth().oauth2(supervisor).get(system.taskUrl() + "/api/audit?entityType=evaluation&entityId=" + evaluationId)
+                .then().statusCode(200).body("items.action", org.hamcrest.Matchers.hasItem("evaluation.proposal-decided"));
+        assertThat(proposalItemOf(supervisor, evaluationId)).as("the item is decided").isNull();
+        // … and in the next public snapshot, by the office, never the person
+        long snapshot = given().auth().oauth2(supervisor).post(system.taskUrl() + "/api/plans/" + plan.id + "/disclosures")
+                .then().statusCode(201).extract().jsonPath().getLong("snapshotId");
+        JsonPath published = given().get(system.taskUrl() + "/api/public/snapshots/" + snapshot).then().statusCode(200)
+                .extract().jsonPath();
+        Map<String, Object> disclosed = published.getMap("proposalDecisions.find { it.proposalId == " + proposalId + " }");
+        assertThat(disclosed).containsEntry("decision", "ADJUSTMENT_STARTED").containsEntry("decidedBy", "督查室")
+                .containsEntry("finding", finding);
+    }
+
+    @Test
     void theSupervisorFindsTheSavedScheduleOnKeepsItOnSavingAndSeesWhoPublishedWhat() throws Exception {
         String supervisor = token(DemoUsers.SUPERVISOR);
         String title = "浏览器测试公布规划 " + shortId();
@@ -531,6 +598,21 @@ class BrowserJourneysIT {
         }
         given().auth().oauth2(evaluator).contentType(ContentType.JSON).body(scores).put(system.taskUrl() + "/api/evaluations/" + evaluationId + "/scores").then().statusCode(200);
         return evaluationId;
+    }
+
+    /** The process of task-service's evaluation, found through the evaluator's open items. */
+    private static String evaluationProcessOf(String evaluator, long evaluationId) {
+        List<Map<String, Object>> items = given().auth().oauth2(evaluator).get(system.workflowUrl() + "/api/evaluation-items")
+                .then().statusCode(200).extract().jsonPath().getList("$");
+        return items.stream().filter(i -> i.get("evaluationId") != null && ((Number) i.get("evaluationId")).longValue() == evaluationId)
+                .map(i -> (String) i.get("processInstanceId")).findFirst().orElseThrow();
+    }
+
+    /** The supervisor's open 调整建议 item of the evaluation, or null. */
+    private static Map<String, Object> proposalItemOf(String token, long evaluationId) {
+        List<Map<String, Object>> items = given().auth().oauth2(token).get(system.workflowUrl() + "/api/proposal-items")
+                .then().statusCode(200).extract().jsonPath().getList("$");
+        return items.stream().filter(i -> ((Number) i.get("evaluationId")).longValue() == evaluationId).findFirst().orElse(null);
     }
 
     private static Map<String, Object> evaluationItemOf(String token, String pi, String kind) {
