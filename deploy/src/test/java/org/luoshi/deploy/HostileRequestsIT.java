@@ -183,6 +183,13 @@ class HostileRequestsIT {
         }
         assertThat(proposals).as("one proposal declined, one open for chen.jing").containsExactlyInAnyOrder("DECLINED", "OPEN");
         assertThat(declinedReason).contains("演示数据");
+        // the open one waits in chen.jing's inbox as her 调整建议 item; the declined one's item was decided
+        List<String> inbox = new ArrayList<>();
+        for (JsonNode item : getJson(workflowService.url() + "/api/inbox?size=100&processKey=evaluation-proposal", supervisor)
+                .path("items")) {
+            inbox.add(item.path("activityId").asText());
+        }
+        assertThat(inbox).as("chen.jing's 调整建议 items").containsExactly("decideProposal");
 
         // the latest status published discloses the decision
         long latest = 0;
