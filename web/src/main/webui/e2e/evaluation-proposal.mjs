@@ -24,8 +24,10 @@ await journey('evaluation-proposal', async (browser, j) => {
   await proposal.first().getByText(text('succession.proposals.grounds.TASK_BEHIND_SCHEDULE')).waitFor()
   await proposal.first().getByTestId('proposal-adjust').click()
   expectEqual(await field(page, 'proposal-justification').inputValue(), justification, 'the prefilled justification')
-  await field(page, 'proposal-due').fill(newDueDate)
-  await field(page, 'proposal-due').press('Enter')
+  // el-date-picker keeps data-testid off its input: the dialog's one date input
+  const due = page.locator('.el-dialog .el-date-editor input').first()
+  await due.fill(newDueDate)
+  await due.press('Enter')
   await shot(page, j, 'adjustment-prefilled')
   await page.getByTestId('proposal-submit').click()
   await message(page, 'common.saved')
