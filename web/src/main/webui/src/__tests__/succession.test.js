@@ -1,5 +1,9 @@
-import { describe, it, expect } from 'vitest'
+import { describe, it, expect, vi } from 'vitest'
+
+vi.mock('../auth.js', () => ({ session: {}, login: vi.fn() }))
+
 import { seriesOf, seriesRows, seriesChart, decisionsOf, decisionSubject } from '../utils/succession.js'
+import { choosePlan } from '../composables/publicPlans.js'
 
 // task-service GET /api/public/plans/{id}/succession of a 2026–2030 plan succeeding a 2021–2025 one
 const succession = {
@@ -63,5 +67,23 @@ describe('the decisions on proposals a snapshot disclosed', () => {
   it('name the task by its reference, or else the indicator', () => {
     expect(decisionSubject(adjusted)).toBe('3(1)1')
     expect(decisionSubject(declined)).toBe('R&D spending')
+  })
+})
+
+describe('the plan a public page reads', () => {
+  const published = [{ planId: 9 }, { planId: 4 }]
+
+  it('is the one a link names (?plan=) when it is published', () => {
+    expect(choosePlan(published, 9, '4')).toBe(4)
+  })
+
+  it('stays the one read before when the link names none or one not published', () => {
+    expect(choosePlan(published, 4, undefined)).toBe(4)
+    expect(choosePlan(published, 4, '77')).toBe(4)
+  })
+
+  it('is the latest published otherwise, and none when nothing is published', () => {
+    expect(choosePlan(published, null, undefined)).toBe(9)
+    expect(choosePlan([], 4, '4')).toBeNull()
   })
 })
