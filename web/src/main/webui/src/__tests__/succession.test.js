@@ -2,8 +2,9 @@ import { describe, it, expect, vi } from 'vitest'
 
 vi.mock('../auth.js', () => ({ session: {}, login: vi.fn() }))
 
-import { seriesOf, seriesRows, seriesChart, decisionsOf, decisionSubject } from '../utils/succession.js'
-import { choosePlan } from '../composables/publicPlans.js'
+import { seriesOf, seriesRows, seriesChart, decisionsOf, decisionSubject, refusalKey, refusedTask } from '../utils/succession.js'
+import zhCN from '../i18n/zh-CN.js'
+import { choosePublicPlan } from '../composables/publicPlans.js'
 
 // task-service GET /api/public/plans/{id}/succession of a 2026–2030 plan succeeding a 2021–2025 one
 const succession = {
@@ -74,16 +75,32 @@ describe('the plan a public page reads', () => {
   const published = [{ planId: 9 }, { planId: 4 }]
 
   it('is the one a link names (?plan=) when it is published', () => {
-    expect(choosePlan(published, 9, '4')).toBe(4)
+    expect(choosePublicPlan(published, 9, '4')).toBe(4)
   })
 
   it('stays the one read before when the link names none or one not published', () => {
-    expect(choosePlan(published, 4, undefined)).toBe(4)
-    expect(choosePlan(published, 4, '77')).toBe(4)
+    expect(choosePublicPlan(published, 4, undefined)).toBe(4)
+    expect(choosePublicPlan(published, 4, '77')).toBe(4)
   })
 
   it('is the latest published otherwise, and none when nothing is published', () => {
-    expect(choosePlan(published, null, undefined)).toBe(9)
-    expect(choosePlan([], 4, '4')).toBeNull()
+    expect(choosePublicPlan(published, null, undefined)).toBe(9)
+    expect(choosePublicPlan([], 4, '4')).toBeNull()
+  })
+})
+
+describe('a refused carry-over', () => {
+  it('says why in the catalogue\'s words for every code task-service answers', () => {
+    for (const code of ['carry-over.not-in-predecessor', 'carry-over.completed', 'carry-over.already-carried', 'carry-over.already-closed', 'carry-over.listed-twice']) {
+      const key = refusalKey(code)
+      expect(key.split('.').reduce((m, k) => m?.[k], zhCN), code).toBeTypeOf('string')
+    }
+    expect(refusalKey('carry-over.unknown')).toBeNull()
+  })
+
+  it('names the task by the reference and title the office chose it by, else by its id', () => {
+    const chosen = [{ id: 7, reference: '3(1)1', title: 'Build the lab' }]
+    expect(refusedTask({ params: { taskId: '7' } }, chosen)).toBe('3(1)1 Build the lab')
+    expect(refusedTask({ params: { taskId: 8 } }, chosen)).toBe('#8')
   })
 })

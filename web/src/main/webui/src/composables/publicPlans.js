@@ -11,7 +11,7 @@ let loading = null
 
 // The plan to read among those published: the one asked for when it is published, else the current one while it is
 // still published, else the first (the latest period).
-export function choosePlan(list, current, asked) {
+export function choosePublicPlan(list, current, asked) {
   const wanted = Number(asked)
   if (wanted && list.some((p) => p.planId === wanted)) return wanted
   if (list.some((p) => p.planId === current)) return current
@@ -34,7 +34,7 @@ export function usePublicPlans() {
         })
     }
     return loading.then((list) => {
-      planId.value = choosePlan(list, planId.value, route?.query?.plan)
+      planId.value = choosePublicPlan(list, planId.value, route?.query?.plan)
       return list
     })
   }

@@ -52,3 +52,24 @@ export function decisionsOf(content) {
 export function decisionSubject(decision) {
   return decision.taskReference || decision.indicatorName || ''
 }
+
+// Why a task could not be carried over or closed (task-service carry-over-refused: errors[].code, e.g.
+// carry-over.already-carried) as a catalogue key; null for a code the catalogue does not know.
+const REFUSALS = {
+  'carry-over.not-in-predecessor': 'notInPredecessor',
+  'carry-over.completed': 'completed',
+  'carry-over.already-carried': 'alreadyCarried',
+  'carry-over.already-closed': 'alreadyClosed',
+  'carry-over.listed-twice': 'listedTwice',
+}
+
+export function refusalKey(code) {
+  return REFUSALS[code] ? `succession.refusals.${REFUSALS[code]}` : null
+}
+
+// The task a refusal names (errors[].params.taskId), as the office chose it: its reference and title; else its id.
+export function refusedTask(refusal, tasks) {
+  const id = Number(refusal?.params?.taskId)
+  const task = (tasks ?? []).find((x) => x.id === id)
+  return task ? `${task.reference ?? ''} ${task.title ?? ''}`.trim() : `#${refusal?.params?.taskId ?? ''}`
+}
