@@ -55,6 +55,7 @@ await journey('plan-succession', async (browser, j) => {
   await message(second, 'common.saved')
   await second.close()
   await page.getByTestId('succession-carry').click()
+  await page.getByTestId('succession-error').filter({ hasText: text('succession.refusedTitle', { n: 1 }) }).waitFor()
   const refusal = page.getByTestId('succession-refusal')
   await refusal.filter({ hasText: chosen }).filter({ hasText: text('succession.refusals.alreadyCarried') }).waitFor()
   if ((await refusal.count()) !== 1) throw new Error('only the task carried in the other tab should be refused')

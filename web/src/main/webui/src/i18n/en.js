@@ -711,6 +711,7 @@ export default {
     newTask: 'New task',
     reason: 'Reason',
     refusal: 'Task {taskId} cannot be carried over ({code})',
+    refusedTitle: '{n} of the tasks chosen cannot be carried over or closed; nothing was changed:',
     refusalOf: '{task}: {reason}',
     refusals: {
       notInPredecessor: 'not a task of the previous plan',

@@ -711,6 +711,7 @@ export default {
     newTask: '新任务',
     reason: '理由',
     refusal: '任务 {taskId} 不能结转（{code}）',
+    refusedTitle: '所选任务中有 {n} 项不能结转或关闭，本次未作任何改动：',
     refusalOf: '{task}：{reason}',
     refusals: {
       notInPredecessor: '不是上一轮规划的任务',

@@ -34,7 +34,8 @@ export function seriesChart(series, succession) {
   const plans = [[succession?.predecessor, '#78909c'], [succession?.plan, '#1d4ed8']].filter(([p]) => p)
   return {
     tooltip: { trigger: 'axis' },
-    legend: { top: 0 },
+    // plan titles are long: one line each, scrolled rather than overlapping
+    legend: { top: 0, type: 'scroll', textStyle: { width: 420, overflow: 'truncate' } },
     grid: { left: 8, right: 16, bottom: 8, top: 40, containLabel: true },
     xAxis: { type: 'category', data: years.map(String) },
     yAxis: { type: 'value', name: series?.unit || '', scale: true },
