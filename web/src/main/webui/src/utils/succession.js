@@ -35,7 +35,7 @@ export function seriesChart(series, succession) {
   return {
     tooltip: { trigger: 'axis' },
     // plan titles are long: one line each, scrolled rather than overlapping
-    legend: { top: 0, type: 'scroll', textStyle: { width: 420, overflow: 'truncate' } },
+    legend: { top: 0, type: 'scroll', itemGap: 28, textStyle: { width: 420, overflow: 'truncate' } },
     grid: { left: 8, right: 16, bottom: 8, top: 40, containLabel: true },
     xAxis: { type: 'category', data: years.map(String) },
     yAxis: { type: 'value', name: series?.unit || '', scale: true },
