@@ -5,9 +5,11 @@
 //    index.html asked for again each time.
 // 2. At 375 px: 我的待办, 本部门任务, the task page, 台账 and 消息通知 are no wider than the screen, and the due dates
 //    are on it; the filters are folded away and the date pickers fit.
-// Env: WEB_URL, PLAN_TITLE (a plan with a published snapshot), TASK_TITLE (a task of haidian with a report item).
+// Env: WEB_URL, PLAN_ID and PLAN_TITLE (a plan with a published snapshot, named in the link as a later plan may be
+// published too), TASK_TITLE (a task of haidian with a report item).
 import { journey, desk, login, shot, required, text, WEB_URL, PHONE } from './lib.mjs'
 
+const planId = required('PLAN_ID')
 const planTitle = required('PLAN_TITLE')
 const taskTitle = required('TASK_TITLE')
 const WIDTH = PHONE.viewport.width
@@ -32,7 +34,7 @@ async function firstVisit(browser, j) {
     if (requests.get(e.requestId)?.url.startsWith(WEB_URL)) appBytes += e.encodedDataLength
   })
   const started = Date.now()
-  await page.goto(`${WEB_URL}/`)
+  await page.goto(`${WEB_URL}/?plan=${planId}`)
   await page.getByRole('heading', { name: planTitle }).waitFor()
   await page.getByTestId('public-chapter-chart').locator('canvas').first().waitFor()
   const ms = Date.now() - started

@@ -1,15 +1,17 @@
 // Journey 5 — anonymous visitor: no login; the public home shows the published progress, 主要指标 the indicators as
 // published (original and adjusted targets, the latest value), and one indicator's chart.
-// Env: WEB_URL, PLAN_TITLE, INDICATOR_NAME (an indicator with a published value), LATEST_YEAR (that value's year).
+// Env: WEB_URL, PLAN_ID and PLAN_TITLE (the plan, named in the link: a later plan published by another journey would
+// be the one shown first), INDICATOR_NAME (an indicator with a published value), LATEST_YEAR (that value's year).
 import { journey, desk, shot, required, text, WEB_URL } from './lib.mjs'
 
+const planId = required('PLAN_ID')
 const planTitle = required('PLAN_TITLE')
 const indicatorName = required('INDICATOR_NAME')
 const latestYear = required('LATEST_YEAR')
 
 await journey('public-indicators', async (browser, j) => {
   const page = await desk(browser, j)
-  await page.goto(`${WEB_URL}/`)
+  await page.goto(`${WEB_URL}/?plan=${planId}`)
   await page.getByRole('heading', { name: text('home.heading') }).waitFor()
   await page.getByTestId('login-button').waitFor()
   await page.getByRole('heading', { name: planTitle }).waitFor()

@@ -197,7 +197,7 @@ class BrowserJourneysIT {
                 .then().statusCode(201);
         Map<String, Object> indicator = plan.indicators.get(0);
 
-        runJourney("public-indicators", "zh-CN", Map.of("PLAN_TITLE", plan.title,
+        runJourney("public-indicators", "zh-CN", Map.of("PLAN_ID", String.valueOf(plan.id), "PLAN_TITLE", plan.title,
                 "INDICATOR_NAME", (String) indicator.get("name"), "LATEST_YEAR", "2022"));
     }
 
@@ -210,7 +210,8 @@ class BrowserJourneysIT {
         Milestone m = acceptedTaskWithMilestone(title, "完成移动端验证");
         eventually("li.na's report item", () -> itemOf(token(DemoUsers.STAFF_HAIDIAN), m.milestoneId, "REPORT"));
 
-        String output = runJourney("phone-and-weight", "zh-CN", Map.of("PLAN_TITLE", plan.title, "TASK_TITLE", title));
+        String output = runJourney("phone-and-weight", "zh-CN", Map.of("PLAN_ID", String.valueOf(plan.id), "PLAN_TITLE", plan.title,
+                "TASK_TITLE", title));
 
         // measured, never asserted against a budget (speed is not a test): the figure is in the log for people
         long bytes = Long.parseLong(printed(output, "FIRST_VISIT_BYTES"));
@@ -234,7 +235,8 @@ class BrowserJourneysIT {
         JsonPath succession = given().auth().oauth2(supervisor)
                 .get(system.taskUrl() + "/api/plans/" + successorId + "/succession").then().statusCode(200).extract().jsonPath();
         assertThat(succession.getLong("predecessor.id")).isEqualTo(plan.id);
-        assertThat(succession.getList("decided.decision", String.class)).containsExactly("CARRIED", "CARRIED");
+        // two carried in the first tab, one in the second; the refused request carried nothing
+        assertThat(succession.getList("decided.decision", String.class)).containsExactly("CARRIED", "CARRIED", "CARRIED");
         // the seed plan's first indicator has a 2022 value and the successor names it too: its baseline now
         assertThat(succession.getList("continuations.name", String.class)).contains((String) plan.indicators.get(0).get("name"));
         assertThat(succession.getInt("continuations[0].baselineYear")).isEqualTo(2022);
@@ -329,6 +331,106 @@ class BrowserJourneysIT {
         assertThat(schedule.getString("interval")).isEqualTo("MONTHLY");
         assertThat(given().auth().oauth2(supervisor).get(system.taskUrl() + "/api/plans/" + planId + "/disclosures").then()
                 .statusCode(200).extract().jsonPath().getList("publishedBy", String.class)).containsExactly(DemoUsers.SUPERVISOR);
+    }
+
+    @Test
+    void thePublicSeesWhatFollowedTheFinalEvaluationAndTheSeriesAcrossBothPlansAndTheOfficeACarriedTasksLineage() throws Exception {
+        String supervisor = token(DemoUsers.SUPERVISOR);
+        String evaluator = token(DemoUsers.EVALUATOR);
+        // a plan of its own: a plan is succeeded once, and the seed plan is the other succession journey's
+        String copy = Files.readString(SEED_PLAN) + "\n<!-- browser journey copy (public succession " + shortId() + ") -->\n";
+        SeedPlan old = seededPlan(copy.getBytes(StandardCharsets.UTF_8), "beijing-14th-fyp-sti-plan-succession.html");
+        // its first two tasks are assigned with 2025-12-31 as due date: behind schedule (红灯) now the plan period is over
+        List<Long> late = given().auth().oauth2(supervisor).queryParam("planId", old.id).queryParam("size", 2)
+                .get(system.taskUrl() + "/api/tasks").then().statusCode(200).extract().jsonPath().getList("items.id", Long.class);
+
+        // --- 末期评估 with findings naming both tasks, approved and published: a proposal for each ----------------------
+        Evaluation evaluation = evaluationAtTheEvaluatorsStage(old, "FINAL", "2025-12-31");
+        String findings = "浏览器测试：规划实施总体完成，个别任务滞后。";
+        given().auth().oauth2(evaluator).contentType(ContentType.JSON)
+                .body(Map.of("findings", findings, "recommendations", "滞后任务纳入接续规划继续推进。"))
+                .put(system.taskUrl() + "/api/evaluations/" + evaluation.id + "/findings").then().statusCode(200);
+        given().auth().oauth2(evaluator).contentType(ContentType.JSON)
+                .body(Map.of("items", List.of(Map.of("text", "该任务节点滞后，建议顺延时限。", "taskId", late.get(0)),
+                        Map.of("text", "该任务进展缓慢，建议调整实施安排。", "taskId", late.get(1)))))
+                .put(system.taskUrl() + "/api/evaluations/" + evaluation.id + "/finding-items").then().statusCode(200);
+        given().auth().oauth2(evaluator).post(system.taskUrl() + "/api/evaluations/" + evaluation.id + "/reports")
+                .then().statusCode(201);
+        Map<String, Object> report = eventually("zhao.min's report item", () -> evaluationItemOf(evaluator, evaluation.processInstanceId, "REPORT"));
+        given().auth().oauth2(evaluator).post(system.workflowUrl() + "/api/evaluation-items/" + report.get("id") + "/submission")
+                .then().statusCode(200);
+        Map<String, Object> review = eventually("chen.jing's review item", () -> evaluationItemOf(supervisor, evaluation.processInstanceId, "REVIEW"));
+        given().auth().oauth2(supervisor).contentType(ContentType.JSON).body(Map.of("decision", "APPROVE"))
+                .post(system.workflowUrl() + "/api/evaluation-items/" + review.get("id") + "/review").then().statusCode(200);
+        eventually("the final evaluation published", () -> "PUBLISHED".equals(given().auth().oauth2(supervisor)
+                .get(system.taskUrl() + "/api/evaluations/" + evaluation.id).then().extract().path("status")) ? true : null);
+
+        // --- the office decides: the first task's proposal declined with the reason, the second's adjusted -----------
+        JsonPath proposals = given().auth().oauth2(supervisor).get(system.taskUrl() + "/api/evaluations/" + evaluation.id + "/proposals")
+                .then().statusCode(200).extract().jsonPath();
+        String declineReason = "浏览器测试：规划期已结束，该任务结转接续规划继续推进。";
+        long declined = proposals.getLong("find { it.taskId == " + late.get(0) + " }.id");
+        given().auth().oauth2(supervisor).contentType(ContentType.JSON).body(Map.of("decision", "DECLINE", "reason", declineReason))
+                .post(system.taskUrl() + "/api/evaluation-proposals/" + declined + "/decision").then().statusCode(200);
+        long adjusted = proposals.getLong("find { it.taskId == " + late.get(1) + " }.id");
+        String adjustment = given().auth().oauth2(supervisor).contentType(ContentType.JSON)
+                .body(Map.of("taskId", late.get(1), "reasonCategory", "OTHER",
+                        "justification", proposals.getString("find { it.id == " + adjusted + " }.justification"),
+                        "newDueDate", LocalDate.now().plusMonths(6).toString()))
+                .post(system.workflowUrl() + "/api/adjustments").then().statusCode(201).extract().path("processInstanceId");
+        given().auth().oauth2(supervisor).contentType(ContentType.JSON)
+                .body(Map.of("decision", "ADJUST", "adjustmentProcessId", adjustment, "taskId", late.get(1)))
+                .post(system.taskUrl() + "/api/evaluation-proposals/" + adjusted + "/decision").then().statusCode(200);
+        long snapshotId = given().auth().oauth2(supervisor).post(system.taskUrl() + "/api/plans/" + old.id + "/disclosures")
+                .then().statusCode(201).extract().jsonPath().getLong("snapshotId");
+
+        // --- the successor, linked at import: the first task carried over, indicators continued, a figure of 2026 ----
+        String successorCopy = Files.readString(SUCCESSOR_PLAN) + "\n<!-- browser journey copy (" + shortId() + ") -->\n";
+        JsonPath imported = given().auth().oauth2(supervisor).contentType("text/html; charset=UTF-8")
+                .body(successorCopy.getBytes(StandardCharsets.UTF_8)).queryParam("name", SUCCESSOR_PLAN.getFileName().toString())
+                .queryParam("predecessorId", old.id).post(system.taskUrl() + "/api/plan-imports").then().statusCode(201)
+                .extract().jsonPath();
+        long successorId = imported.getLong("plan.id");
+        given().auth().oauth2(supervisor).header("If-Match", "W/\"" + imported.getInt("plan.version") + "\"")
+                .post(system.taskUrl() + "/api/plans/" + successorId + "/confirmation").then().statusCode(200);
+        String oldReference = given().auth().oauth2(supervisor).get(system.taskUrl() + "/api/plans/" + successorId + "/succession")
+                .then().statusCode(200).extract().path("unfinished.find { it.id == " + late.get(0) + " }.reference");
+        long carried = given().auth().oauth2(supervisor).contentType(ContentType.JSON)
+                .body(Map.of("items", List.of(Map.of("taskId", late.get(0), "action", "CARRY"))))
+                .post(system.taskUrl() + "/api/plans/" + successorId + "/carry-over").then().statusCode(200)
+                .extract().jsonPath().getLong("[0].newTaskId");
+        given().auth().oauth2(supervisor).contentType(ContentType.JSON).body("{}")
+                .post(system.taskUrl() + "/api/plans/" + successorId + "/indicator-continuations").then().statusCode(200);
+        String indicatorName = (String) old.indicators.get(0).get("name");
+        Map<String, Object> continued = given().auth().oauth2(supervisor).get(system.taskUrl() + "/api/plans/" + successorId + "/indicators")
+                .then().statusCode(200).extract().jsonPath().getMap("find { it.name == '" + indicatorName + "' }");
+        given().auth().oauth2(supervisor).contentType(ContentType.JSON)
+                .body(Map.of("year", 2026, "value", new BigDecimal(continued.get("targetValue").toString()), "revision", "PRELIMINARY",
+                        "source", "2026年北京市国民经济和社会发展统计公报"))
+                .post(system.taskUrl() + "/api/indicators/" + continued.get("id") + "/values").then().statusCode(200);
+        given().auth().oauth2(supervisor).post(system.taskUrl() + "/api/plans/" + successorId + "/disclosures").then().statusCode(201);
+
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("NEW_PLAN_ID", String.valueOf(successorId));
+        env.put("NEW_TITLE", imported.getString("plan.title"));
+        env.put("OLD_TITLE", old.title);
+        env.put("FINDINGS", findings);
+        env.put("INDICATOR_NAME", indicatorName);
+        env.put("OLD_YEAR", "2022");
+        env.put("NEW_YEAR", "2026");
+        env.put("BASELINE_SOURCE", "2022年北京市国民经济和社会发展统计公报");
+        env.put("SNAPSHOT_ID", String.valueOf(snapshotId));
+        env.put("DECLINE_REASON", declineReason);
+        env.put("CARRIED_TASK_ID", String.valueOf(carried));
+        env.put("OLD_REFERENCE", oldReference);
+        env.put("OLD_LEAD_LABEL", "海淀区");
+        runJourney("public-succession", "zh-CN", env);
+
+        // what the pages showed is what the public API says
+        JsonPath succession = given().get(system.taskUrl() + "/api/public/plans/" + successorId + "/succession")
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(succession.getLong("predecessorFinalEvaluation.evaluationId")).isEqualTo(evaluation.id);
+        assertThat(succession.getList("predecessorFinalEvaluation.documents.filename", String.class)).hasSize(2);
     }
 
     // --- journeys -------------------------------------------------------------------------------------------------
@@ -513,12 +615,17 @@ class BrowserJourneysIT {
 
     /** The seed plan, once per run, whichever journey asks first. */
     private static synchronized SeedPlan seedPlan() throws IOException {
-        if (seedPlan != null) {
-            return seedPlan;
+        if (seedPlan == null) {
+            seedPlan = seededPlan(Files.readAllBytes(SEED_PLAN), SEED_PLAN.getFileName().toString());
         }
+        return seedPlan;
+    }
+
+    /** The plan document imported and confirmed, its first tasks assigned, two indicators with a 2022 value. */
+    private static SeedPlan seededPlan(byte[] document, String name) {
         String supervisor = token(DemoUsers.SUPERVISOR);
         JsonPath imported = given().auth().oauth2(supervisor).contentType("text/html; charset=UTF-8")
-                .body(Files.readAllBytes(SEED_PLAN)).queryParam("name", SEED_PLAN.getFileName().toString())
+                .body(document).queryParam("name", name)
                 .post(system.taskUrl() + "/api/plan-imports").then().statusCode(201).extract().jsonPath();
         long planId = imported.getLong("plan.id");
         given().auth().oauth2(supervisor).header("If-Match", "W/\"" + imported.getInt("plan.version") + "\"")
@@ -550,8 +657,7 @@ class BrowserJourneysIT {
                             "source", "2022年北京市国民经济和社会发展统计公报"))
                     .post(system.taskUrl() + "/api/indicators/" + indicator.get("id") + "/values").then().statusCode(200);
         }
-        seedPlan = new SeedPlan(planId, imported.getString("plan.title"), indicators);
-        return seedPlan;
+        return new SeedPlan(planId, imported.getString("plan.title"), indicators);
     }
 
     /**
@@ -559,10 +665,18 @@ class BrowserJourneysIT {
      * department's self-assessment in, every criterion scored.
      */
     private static long evaluationAtTheEvaluatorsStage(SeedPlan plan) {
+        return evaluationAtTheEvaluatorsStage(plan, "MID_TERM", "2023-06-30").id;
+    }
+
+    /** An evaluation in the evaluator's hands: its workflow process and task-service's id. */
+    private record Evaluation(String processInstanceId, long id) {
+    }
+
+    private static Evaluation evaluationAtTheEvaluatorsStage(SeedPlan plan, String kind, String periodTo) {
         String supervisor = token(DemoUsers.SUPERVISOR);
         String evaluator = token(DemoUsers.EVALUATOR);
         String pi = given().auth().oauth2(supervisor).contentType(ContentType.JSON)
-                .body(Map.of("planId", plan.id, "kind", "MID_TERM", "periodFrom", "2021-01-01", "periodTo", "2023-06-30",
+                .body(Map.of("planId", plan.id, "kind", kind, "periodFrom", "2021-01-01", "periodTo", periodTo,
                         "organisation", "kjpg", "selfAssessmentDue", LocalDate.now().plusDays(14).toString()))
                 .post(system.workflowUrl() + "/api/evaluations").then().statusCode(201).extract().jsonPath().getString("processInstanceId");
         JsonPath state = eventually("the evaluation created in task-service", () -> {
@@ -597,7 +711,7 @@ class BrowserJourneysIT {
             }
         }
         given().auth().oauth2(evaluator).contentType(ContentType.JSON).body(scores).put(system.taskUrl() + "/api/evaluations/" + evaluationId + "/scores").then().statusCode(200);
-        return evaluationId;
+        return new Evaluation(pi, evaluationId);
     }
 
     /** The process of task-service's evaluation, found through the evaluator's open items. */

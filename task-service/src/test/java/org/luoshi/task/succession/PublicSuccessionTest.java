@@ -48,6 +48,9 @@ class PublicSuccessionTest {
                 .body("indicators[0].name", equalTo("全社会研究与试验发展经费支出"))
                 .body("indicators[0].baselineYear", equalTo(2022))
                 .body("indicators[0].baselineRevision", equalTo("REVISED"))
+                .body("indicators[0].baselineSource", equalTo("市统计局"))
+                // the old plan has no published final evaluation
+                .body("predecessorFinalEvaluation", nullValue())
                 // the old plan published 2022's revised value; the new plan has no value of its own yet
                 .body("indicators[0].points.year", contains(2022))
                 .body("indicators[0].points[0].planId", equalTo((int) old))

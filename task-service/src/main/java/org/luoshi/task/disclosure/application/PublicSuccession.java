@@ -18,6 +18,10 @@ import org.luoshi.task.disclosure.api.PublicSuccessionView;
 import org.luoshi.task.disclosure.domain.DisclosureSnapshot;
 import org.luoshi.task.disclosure.domain.PublicLabels;
 import org.luoshi.task.disclosure.persistence.DisclosureSnapshotRepository;
+import org.luoshi.task.evaluation.domain.Evaluation;
+import org.luoshi.task.evaluation.domain.EvaluationKind;
+import org.luoshi.task.evaluation.domain.EvaluationStatus;
+import org.luoshi.task.evaluation.persistence.EvaluationRepository;
 import org.luoshi.task.indicator.domain.PlanIndicator;
 import org.luoshi.task.indicator.domain.ValueRevision;
 import org.luoshi.task.indicator.persistence.IndicatorRepository;
@@ -50,6 +54,9 @@ public class PublicSuccession {
     SuccessionService succession;
 
     @Inject
+    EvaluationRepository evaluations;
+
+    @Inject
     ObjectMapper json;
 
     /** The published plan's predecessor and successor (when published) and its continued indicators' series. */
@@ -60,12 +67,14 @@ public class PublicSuccession {
         Optional<Plan> successor = plans.find("predecessorId", planId).firstResultOptional()
                 .flatMap(p -> published(p.id));
         List<PublicSuccessionView.IndicatorSeries> series = new ArrayList<>();
+        PublicSuccessionView.PublicFinalEvaluation finalEvaluation = null;
         if (predecessor.isPresent()) {
             Map<Long, PlanIndicator> byId = indicators.ofPlan(planId).stream().collect(Collectors.toMap(i -> i.id, Function.identity()));
             Map<Long, PlanIndicator> oldById = indicators.ofPlan(predecessor.get().id).stream()
                     .collect(Collectors.toMap(i -> i.id, Function.identity()));
             List<DisclosureContent> oldSnapshots = contents(predecessor.get().id);
             List<DisclosureContent> newSnapshots = contents(planId);
+            finalEvaluation = finalEvaluationOf(predecessor.get().id, oldSnapshots);
             for (ContinuationView c : succession.continuationsOf(planId)) {
                 PlanIndicator next = byId.get(c.indicatorId());
                 PlanIndicator previous = oldById.get(c.previousIndicatorId());
@@ -81,11 +90,35 @@ public class PublicSuccession {
                         latest.map(DisclosureContent.IndicatorStatus::baselineYear).orElse(null),
                         latest.map(DisclosureContent.IndicatorStatus::baselineValue).orElse(null),
                         latest.isPresent() ? c.baselineRevision().name() : null,
+                        latest.isPresent() ? c.baselineSource() : null,
                         List.copyOf(points.values())));
             }
         }
         return new PublicSuccessionView(ref(plan), predecessor.map(PublicSuccession::ref).orElse(null),
-                successor.map(PublicSuccession::ref).orElse(null), series);
+                successor.map(PublicSuccession::ref).orElse(null), series, finalEvaluation);
+    }
+
+    /**
+     * The old plan's newest published final evaluation, as the snapshot its publication published names it, with the
+     * report files the old plan's latest snapshot lists for it; none while no final evaluation is published.
+     */
+    private static PublicSuccessionView.PublicFinalEvaluation finalEvaluationOf(Evaluation evaluation,
+            List<DisclosureContent> newestFirst) {
+        Optional<DisclosureContent.EvaluationRef> published = newestFirst.stream().map(DisclosureContent::evaluation)
+                .filter(e -> e != null && e.id() == evaluation.id).findFirst();
+        if (published.isEmpty()) {
+            return null;
+        }
+        List<DisclosureContent.DocumentRef> documents = newestFirst.get(0).documents().stream()
+                .filter(d -> evaluation.id.equals(d.evaluationId())).toList();
+        return new PublicSuccessionView.PublicFinalEvaluation(evaluation.id, published.get().title(), evaluation.findings,
+                evaluation.recommendations, evaluation.publishedAt, documents);
+    }
+
+    private PublicSuccessionView.PublicFinalEvaluation finalEvaluationOf(long oldPlanId, List<DisclosureContent> newestFirst) {
+        return evaluations.listNewestFirst(oldPlanId).stream()
+                .filter(e -> e.kind == EvaluationKind.FINAL && e.status == EvaluationStatus.PUBLISHED).findFirst()
+                .map(e -> finalEvaluationOf(e, newestFirst)).orElse(null);
     }
 
     /** Oldest snapshot first, so that a later publication of the same year's figure replaces an earlier one. */
