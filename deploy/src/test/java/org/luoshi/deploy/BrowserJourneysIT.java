@@ -365,22 +365,21 @@ class BrowserJourneysIT {
         eventually("the final evaluation published", () -> "PUBLISHED".equals(given().auth().oauth2(supervisor)
                 .get(system.taskUrl() + "/api/evaluations/" + evaluation.id).then().extract().path("status")) ? true : null);
 
-        // --- the office decides: the first task's proposal declined with the reason, the second's adjusted -----------
-        JsonPath proposals = given().auth().oauth2(supervisor).get(system.taskUrl() + "/api/evaluations/" + evaluation.id + "/proposals")
-                .then().statusCode(200).extract().jsonPath();
+        // --- the office decides in its 调整建议 items: the first task's declined with the reason, the second's adjusted --
         String declineReason = "浏览器测试：规划期已结束，该任务结转接续规划继续推进。";
-        long declined = proposals.getLong("find { it.taskId == " + late.get(0) + " }.id");
+        Map<String, Object> toDecline = eventually("the first task's 调整建议 item", () -> proposalItemOf(supervisor, evaluation.id, late.get(0)));
+        Map<String, Object> toAdjust = eventually("the second task's 调整建议 item", () -> proposalItemOf(supervisor, evaluation.id, late.get(1)));
         given().auth().oauth2(supervisor).contentType(ContentType.JSON).body(Map.of("decision", "DECLINE", "reason", declineReason))
-                .post(system.taskUrl() + "/api/evaluation-proposals/" + declined + "/decision").then().statusCode(200);
-        long adjusted = proposals.getLong("find { it.taskId == " + late.get(1) + " }.id");
-        String adjustment = given().auth().oauth2(supervisor).contentType(ContentType.JSON)
-                .body(Map.of("taskId", late.get(1), "reasonCategory", "OTHER",
-                        "justification", proposals.getString("find { it.id == " + adjusted + " }.justification"),
-                        "newDueDate", LocalDate.now().plusMonths(6).toString()))
-                .post(system.workflowUrl() + "/api/adjustments").then().statusCode(201).extract().path("processInstanceId");
+                .post(system.workflowUrl() + "/api/proposal-items/" + toDecline.get("id") + "/decision").then().statusCode(200);
         given().auth().oauth2(supervisor).contentType(ContentType.JSON)
-                .body(Map.of("decision", "ADJUST", "adjustmentProcessId", adjustment, "taskId", late.get(1)))
-                .post(system.taskUrl() + "/api/evaluation-proposals/" + adjusted + "/decision").then().statusCode(200);
+                .body(Map.of("decision", "ADJUST", "adjustment", Map.of("reasonCategory", "OTHER",
+                        "newDueDate", LocalDate.now().plusMonths(6).toString())))
+                .post(system.workflowUrl() + "/api/proposal-items/" + toAdjust.get("id") + "/decision").then().statusCode(200);
+        for (Object proposal : List.of(toDecline.get("proposalId"), toAdjust.get("proposalId"))) {
+            eventually("the decision on proposal " + proposal + " recorded", () -> "OPEN".equals(given().auth().oauth2(supervisor)
+                    .get(system.taskUrl() + "/api/evaluation-proposals/" + proposal).then().statusCode(200).extract()
+                    .path("status")) ? null : true);
+        }
         long snapshotId = given().auth().oauth2(supervisor).post(system.taskUrl() + "/api/plans/" + old.id + "/disclosures")
                 .then().statusCode(201).extract().jsonPath().getLong("snapshotId");
 
@@ -723,6 +722,14 @@ class BrowserJourneysIT {
     }
 
     /** The supervisor's open 调整建议 item of the evaluation, or null. */
+    /** The open 调整建议 item of that evaluation's finding on that task, or null. */
+    private static Map<String, Object> proposalItemOf(String token, long evaluationId, long taskId) {
+        List<Map<String, Object>> items = given().auth().oauth2(token).get(system.workflowUrl() + "/api/proposal-items")
+                .then().statusCode(200).extract().jsonPath().getList("$");
+        return items.stream().filter(i -> ((Number) i.get("evaluationId")).longValue() == evaluationId
+                && i.get("taskId") != null && ((Number) i.get("taskId")).longValue() == taskId).findFirst().orElse(null);
+    }
+
     private static Map<String, Object> proposalItemOf(String token, long evaluationId) {
         List<Map<String, Object>> items = given().auth().oauth2(token).get(system.workflowUrl() + "/api/proposal-items")
                 .then().statusCode(200).extract().jsonPath().getList("$");
