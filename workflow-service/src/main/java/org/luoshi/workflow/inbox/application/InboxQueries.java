@@ -22,8 +22,9 @@ import org.luoshi.workflow.inbox.api.InboxCount;
 import org.luoshi.workflow.inbox.api.InboxPage;
 
 /**
- * Reads the inbox read model ({@code luoshi_inbox_item}) and nothing else: no query of Camunda's task tables, so the
- * inbox does not slow down with the engine's history. The SQL is built here once for the API and for the EXPLAIN test
+ * Reads the inbox read model ({@code luoshi_inbox_item}, and its offers per group {@code luoshi_inbox_offer} for lists
+ * and counts) and nothing else: no query of Camunda's task tables, so the inbox does not slow down with the engine's
+ * history nor with the number of open items of other groups. The SQL is built here once for the API and for the EXPLAIN test
  * ({@code InboxQueryPlanTest}), so the test checks the plan of exactly what runs.
  */
 @ApplicationScoped
