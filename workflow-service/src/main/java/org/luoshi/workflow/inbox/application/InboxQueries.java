@@ -22,8 +22,9 @@ import org.luoshi.workflow.inbox.api.InboxCount;
 import org.luoshi.workflow.inbox.api.InboxPage;
 
 /**
- * Reads the inbox read model ({@code luoshi_inbox_item}) and nothing else: no query of Camunda's task tables, so the
- * inbox does not slow down with the engine's history. The SQL is built here once for the API and for the EXPLAIN test
+ * Reads the inbox read model ({@code luoshi_inbox_item}, and its offers per group {@code luoshi_inbox_offer} for lists
+ * and counts) and nothing else: no query of Camunda's task tables, so the inbox does not slow down with the engine's
+ * history nor with the number of open items of other groups. The SQL is built here once for the API and for the EXPLAIN test
  * ({@code InboxQueryPlanTest}), so the test checks the plan of exactly what runs.
  */
 @ApplicationScoped
@@ -74,82 +75,137 @@ public class InboxQueries {
     public record Stored(InboxItem item, String status) {
     }
 
-    /** The WHERE clause of the list and its counts: open items offered to one of the caller's groups. */
-    static Sql where(Caller caller, Filter filter) {
-        StringBuilder sql = new StringBuilder(
-                " from luoshi_inbox_item where status = 'OPEN' and candidate_groups && ?");
-        List<Object> parameters = new ArrayList<>(List.of(caller.groups()));
+    /**
+     * The conditions of the list and its counts beyond the caller's groups: on the offer {@code o} (the caller's groups'
+     * entries of {@code luoshi_inbox_offer}, which carry due, kind and process) and, for the filters the offers do not
+     * carry, on the item {@code i} joined to it ({@code joinsItem}).
+     */
+    record Conditions(String offer, List<Object> offerParameters, String item, List<Object> itemParameters) {
+        boolean joinsItem() {
+            return !item.isEmpty();
+        }
+
+        /** The FROM and WHERE after {@code from}, for offers {@code o} of the groups matched by {@code groupCondition}. */
+        String from(String groupCondition) {
+            return "luoshi_inbox_offer o" + (joinsItem() ? " join luoshi_inbox_item i on i.task_id = o.task_id" : "")
+                    + " where " + groupCondition + offer + item;
+        }
+
+        List<Object> parameters() {
+            List<Object> all = new ArrayList<>(offerParameters);
+            all.addAll(itemParameters);
+            return all;
+        }
+    }
+
+    static Conditions conditions(Filter filter) {
+        StringBuilder offer = new StringBuilder();
+        List<Object> offerParameters = new ArrayList<>();
         if (filter.processKey() != null) {
-            sql.append(" and process_definition_key = ?");
-            parameters.add(filter.processKey());
-        }
-        if (filter.activities().size() == 1) {
-            sql.append(" and activity_id = ?");
-            parameters.add(filter.activities().get(0));
-        } else if (!filter.activities().isEmpty()) {
-            sql.append(" and activity_id = any(?)");
-            parameters.add(filter.activities());
-        }
-        if (filter.processInstanceId() != null) {
-            sql.append(" and process_instance_id = ?");
-            parameters.add(filter.processInstanceId());
-        }
-        if (filter.section() != null && !filter.section().isBlank()) {
-            sql.append(" and plan_section like ? escape '\\'");
-            parameters.add(escapeLike(filter.section().strip()) + "%");
+            offer.append(" and o.process_definition_key = ?");
+            offerParameters.add(filter.processKey());
         }
         if (filter.dueFrom() != null) {
-            sql.append(" and due >= ?");
-            parameters.add(Timestamp.from(filter.dueFrom()));
+            offer.append(" and o.due >= ?");
+            offerParameters.add(Timestamp.from(filter.dueFrom()));
         }
         if (filter.dueTo() != null) {
-            sql.append(" and due < ?");
-            parameters.add(Timestamp.from(filter.dueTo()));
+            offer.append(" and o.due < ?");
+            offerParameters.add(Timestamp.from(filter.dueTo()));
         }
         if (filter.overdue()) {
-            sql.append(" and due < now()");
+            offer.append(" and o.due < now()");
+        }
+        StringBuilder item = new StringBuilder();
+        List<Object> itemParameters = new ArrayList<>();
+        if (filter.processInstanceId() != null) {
+            item.append(" and i.process_instance_id = ?");
+            itemParameters.add(filter.processInstanceId());
+        }
+        if (filter.section() != null && !filter.section().isBlank()) {
+            item.append(" and i.plan_section like ? escape '\\'");
+            itemParameters.add(escapeLike(filter.section().strip()) + "%");
         }
         if (filter.text() != null && !filter.text().isBlank()) {
             String like = "%" + escapeLike(filter.text().strip()) + "%";
-            sql.append(" and (name ilike ? or task_title ilike ? or milestone_title ilike ? or business_key ilike ?)");
-            parameters.addAll(List.of(like, like, like, like));
+            item.append(" and (i.name ilike ? or i.task_title ilike ? or i.milestone_title ilike ? or i.business_key ilike ?)");
+            itemParameters.addAll(List.of(like, like, like, like));
         }
-        return new Sql(sql.toString(), parameters);
+        return new Conditions(offer.toString(), offerParameters, item.toString(), itemParameters);
     }
 
     private static String escapeLike(String text) {
         return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
-    /** The page query: earliest due first (items without a due date last), then oldest first. */
+    /**
+     * The counts: all matching items and the overdue ones among them, from the caller's groups' offers (an index-only
+     * scan). An item offered to several groups of the caller is counted once; only such items need the distinct count.
+     */
+    public static Sql countSql(Caller caller, Filter filter) {
+        Conditions conditions = conditions(filter);
+        List<Object> parameters = new ArrayList<>(List.of(caller.groups()));
+        String groups = "o.group_code = any(?)";
+        if (!filter.activities().isEmpty()) {
+            groups += " and o.activity_id = any(?)";
+            parameters.add(filter.activities());
+        }
+        parameters.addAll(conditions.parameters());
+        return new Sql("select count(*) filter (where not o.several_groups)"
+                + " + count(distinct o.task_id) filter (where o.several_groups) as total,"
+                + " count(*) filter (where not o.several_groups and o.due < now())"
+                + " + count(distinct o.task_id) filter (where o.several_groups and o.due < now()) as overdue"
+                + " from " + conditions.from(groups), parameters);
+    }
+
+    /**
+     * The page and its counts in one statement, earliest due first (items without a due date last), then oldest first.
+     * Each of the caller's groups (of each kind asked for) gives its first {@code (page + 1) * size} matching offers by
+     * an index scan in that order; the page is taken from their union, which holds it: an item among the first n of
+     * all is among the first n of each of its groups. The items are read by primary key for the page only.
+     */
     public static Sql listSql(Caller caller, Filter filter, int page, int size) {
-        Sql where = where(caller, filter);
-        List<Object> parameters = new ArrayList<>(where.parameters());
+        Sql count = countSql(caller, filter);
+        Conditions conditions = conditions(filter);
+        List<Object> parameters = new ArrayList<>(count.parameters());
+        parameters.add(caller.groups());
+        String source = "unnest(?::text[]) as g(code)";
+        String groups = "o.group_code = g.code";
+        if (!filter.activities().isEmpty()) {
+            source += " cross join unnest(?::text[]) as a(activity)";
+            groups += " and o.activity_id = a.activity";
+            parameters.add(filter.activities());
+        }
+        parameters.addAll(conditions.parameters());
+        parameters.add((page + 1) * size);
         parameters.add(size);
         parameters.add((long) page * size);
-        return new Sql("select " + COLUMNS + where.text() + " order by due asc nulls last, created asc, task_id asc limit ? offset ?",
-                parameters);
+        String inboxOrder = "due asc nulls last, created asc, task_id asc";
+        return new Sql("with counted as (" + count.text() + ")"
+                + " select counted.total, counted.overdue, p.* from counted left join lateral ("
+                + "select " + COLUMNS + " from luoshi_inbox_item where task_id in ("
+                + "select first.task_id from " + source + " cross join lateral ("
+                + "select o.task_id from " + conditions.from(groups) + " order by o.due, o.created, o.task_id limit ?) first)"
+                + " order by " + inboxOrder + " limit ? offset ?) p on true"
+                + " order by p." + inboxOrder.replace(", ", ", p."), parameters);
     }
 
-    /** The counts: all matching items and the overdue ones among them. */
-    public static Sql countSql(Caller caller, Filter filter) {
-        Sql where = where(caller, filter);
-        return new Sql("select count(*), count(*) filter (where due < now())" + where.text(), where.parameters());
-    }
-
+    /** One statement: the counts, and the page unless it lies beyond them. */
     public InboxPage list(Caller caller, Filter filter, int page, int size) {
-        try (Connection connection = dataSource.getConnection()) {
-            InboxCount count = count(connection, caller, filter);
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = prepare(connection, listSql(caller, filter, page, size));
+                ResultSet rows = statement.executeQuery()) {
             List<InboxItem> items = new ArrayList<>();
-            if (count.total() > (long) page * size) {
-                try (PreparedStatement statement = prepare(connection, listSql(caller, filter, page, size));
-                        ResultSet rows = statement.executeQuery()) {
-                    while (rows.next()) {
-                        items.add(item(rows));
-                    }
+            long total = 0;
+            long overdue = 0;
+            while (rows.next()) {
+                total = rows.getLong("total");
+                overdue = rows.getLong("overdue");
+                if (rows.getString("task_id") != null) {
+                    items.add(item(rows));
                 }
             }
-            return new InboxPage(items, page, size, count.total(), count.overdue());
+            return new InboxPage(items, page, size, total, overdue);
         } catch (SQLException e) {
             throw new IllegalStateException("Could not read the inbox", e);
         }

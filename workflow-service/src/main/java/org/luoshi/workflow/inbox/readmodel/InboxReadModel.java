@@ -20,7 +20,9 @@ import org.jboss.logging.Logger;
 /**
  * The inbox read model: one row per user task in {@code luoshi_inbox_item}, plus who-did-what in
  * {@code luoshi_inbox_event}. Written only by {@link InboxTaskListener}, inside the engine command that changes the
- * task, on the same JTA transaction and the same (Agroal-shared) connection: both commit or neither does.
+ * task, on the same JTA transaction and the same (Agroal-shared) connection: both commit or neither does. An open
+ * item's offers to its groups ({@code luoshi_inbox_offer}, what the inbox lists and counts by) follow each write of
+ * its row by the table's triggers, in the same statement.
  *
  * <p>The tables are Flyway's ({@code db/migration}, history in {@code luoshi_schema_history}), migrated at start-up
  * before the engine is built; the engine's own ACT_* tables stay the engine's.
@@ -33,10 +35,12 @@ public class InboxReadModel {
     public static final String STATUS_COMPLETED = "COMPLETED";
     public static final String STATUS_DELETED = "DELETED";
 
-    /** Index names (created by db/migration/V1), referred to by the EXPLAIN test and the README. */
-    public static final String INDEX_GROUPS = "luoshi_inbox_item_groups_open";
-    public static final String INDEX_ASSIGNEE = "luoshi_inbox_item_assignee_open";
-    public static final String INDEX_ACTIVITY = "luoshi_inbox_item_activity_open";
+    /**
+     * Index names (db/migration), referred to by the EXPLAIN test and the README: a group's open items in inbox order,
+     * and one kind of them ({@code luoshi_inbox_offer}, V5, kept by triggers on {@code luoshi_inbox_item}).
+     */
+    public static final String INDEX_OFFERS_BY_DUE = "luoshi_inbox_offer_group_due";
+    public static final String INDEX_OFFERS_BY_ACTIVITY = "luoshi_inbox_offer_group_activity_due";
 
     @Inject
     DataSource dataSource;
