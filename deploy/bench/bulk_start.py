@@ -17,7 +17,7 @@ import time
 import zlib
 from concurrent.futures import ThreadPoolExecutor
 
-from luoshi_adapter import SUPERVISOR, Luoshi
+from luoshi_adapter import SUPERVISOR, Luoshi, shared
 
 PATHS = {"add_milestones": "POST /api/plans/{plan}/milestones"}
 PER_REQUEST = 5000  # task-service's limit per bulk request
@@ -82,9 +82,14 @@ def main():
     tasks_of = {plan["id"]: api._tasks_of_plan(plan["id"]) for plan in plans}
     tasks = [t for ts in tasks_of.values() for t in ts]
     open_before = sum(1 for t in tasks for m in t["milestones"] if m["status"] != "DONE")
-    if args.scale:  # spread over the plans in proportion to their tasks
-        per_task = max(0, args.scale - open_before) / max(1, len(tasks))
-        plan_items = [(plan_id, items_for(ts, round(per_task * len(ts)), "scale")) for plan_id, ts in tasks_of.items()]
+    if args.scale:
+        # on the departments S3 measures (dept-NN), as the driver seeds the peer's: the departments of S2's cycles
+        # (cycle-NN) keep their inbox short, so that a cycle's item is on the first page as on the peer
+        ordered = sorted(tasks, key=lambda t: t["id"])  # the fixture's order of departments (shared adapter)
+        syn = {t["id"]: shared.SYNTHETIC[j % len(shared.SYNTHETIC)] for j, t in enumerate(ordered)}
+        eligible = {plan_id: [t for t in ts if not syn[t["id"]].startswith("cycle-")] for plan_id, ts in tasks_of.items()}
+        per_task = max(0, args.scale - open_before) / max(1, sum(len(ts) for ts in eligible.values()))
+        plan_items = [(plan_id, items_for(ts, round(per_task * len(ts)), "scale")) for plan_id, ts in eligible.items()]
     else:
         plan_items = [(plan_id, items_for(ts, len(ts) * args.per_task, "bulk")) for plan_id, ts in tasks_of.items()]
     added, present, seeding_s = add_in_bulk(api, plan_items, args.workers)
