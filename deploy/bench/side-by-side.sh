@@ -7,6 +7,8 @@
 #   deploy/bench/side-by-side.sh                       pg build-peer start fixture rounds down   (~15 min on 2 cores)
 #   deploy/bench/side-by-side.sh start rounds down     any subset, in this order; `down` stops what this script started
 #   deploy/bench/side-by-side.sh bulk                  Luoshi: the bulk start of tracking (bulk_start.py), on running services
+#   deploy/bench/side-by-side.sh scale                 both at SCALE_N open items (Luoshi: bulk paths on the fixture's plans;
+#                                                      peer: the driver's S3 seeding), each timed; then S2 and S3 on both
 #   deploy/bench/side-by-side.sh s2-nomail             Luoshi: S2 with the mailer mocked, then with it again (mail cost)
 #   deploy/bench/side-by-side.sh footprint             Luoshi: ready time and RSS per JVM flag set (FOOTPRINT_SETS, LEAN_OPTS;
 #                                                      a set ending in " cds" uses a class-data-sharing archive)
@@ -23,7 +25,7 @@
 # BENCH_PGPORT (15486), TASK_PORT (28186), WF_PORT (28187), PEER_PORT (29086), JAVA_OPTS (-Xmx512m for all three JVMs),
 # LUOSHI_JAVA_OPTS (extra flags for Luoshi's JVMs only), PLANS (10), WARM_N (500), WARM_CYCLES (30), S1_N (1000),
 # S2_CYCLES (200), C (4), S3_K (0 = skip S3; else the open items to top up to, per system), BULK_PLANS (2),
-# BULK_PER_TASK (4), ROUNDS (2),
+# BULK_PER_TASK (4), ROUNDS (2), SCALE_N (200000),
 # OUT (deploy/bench/results/raw.jsonl), JARS (the checkout: where the services' target/quarkus-app folders are).
 set -euo pipefail
 
@@ -217,6 +219,21 @@ for phase in "${PHASES[@]}"; do
       # the CPU after the script has ended (a $(…) inside the pipe would be read when the pipe starts)
       echo "$line" | jq -c --argjson b "$before" --argjson a "$(usage luoshi | jq .cpu_s)" \
         '. + {server_cpu_s_seeding_and_bulk: (($a - $b) * 100 | round / 100)}' | record luoshi ;;
+    scale)  # both systems to SCALE_N open items the way each gets there fastest, timed; then S2 and S3 at that size
+      # Luoshi: the fixture's plans (PLANS) topped up through the bulk paths (milestones added in bulk, then one bulk
+      # tracking request per plan): real instances, reminder timers, registry rows and inbox items
+      TAG=scale-${SCALE_N:-200000}
+      before=$(usage luoshi | jq .cpu_s)
+      line=$(py "$HERE/bulk_start.py" "${luoshi_urls[@]}" --scale "${SCALE_N:-200000}" --tag "$TAG" \
+        --plan-doc "$REPO/docs/plans/beijing-14th-fyp-sti-plan.html")
+      echo "$line" | jq -c --argjson b "$before" --argjson a "$(usage luoshi | jq .cpu_s)" \
+        '. + {server_cpu_s: (($a - $b) * 100 | round / 100)}
+           | . + {server_cpu_ms_per_item: (if .started > 0 then (.server_cpu_s * 1000 / .started * 10 | round / 10) else null end)}' \
+        | record luoshi
+      # the peer: the shared driver's own seeding (one start per open task, 8 at once), timed by its S3-seed line
+      measure peer s3 --k "${SCALE_N:-200000}" --seed-c 8
+      for s in luoshi peer; do measure $s s2 --cycles "${S2_CYCLES:-200}" --c "$C"; done
+      for s in luoshi peer; do measure $s s3 --k "${SCALE_N:-200000}" --seed-c 8; done ;;
     s2-nomail)  # Luoshi: S2 again with workflow-service's mailer mocked (no SMTP attempt): what mailing costs a cycle
       stop workflow-service
       TAG=s2-nomail
@@ -244,6 +261,6 @@ for phase in "${PHASES[@]}"; do
       TAG=restart; luoshi_up | record luoshi ;;
     up) TAG=up; luoshi_up | record luoshi; peer_up | record peer ;;
     down) stop workflow-service; stop task-service; stop peer ;;
-    *) die "unknown phase $phase (pg build-peer start fixture rounds bulk s2-nomail footprint down | up pg-stop)" ;;
+    *) die "unknown phase $phase (pg build-peer start fixture rounds bulk scale s2-nomail footprint down | up pg-stop)" ;;
   esac
 done

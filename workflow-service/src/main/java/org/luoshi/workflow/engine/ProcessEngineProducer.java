@@ -116,6 +116,7 @@ public class ProcessEngineProducer {
         configuration.setJobExecutorActivate(jobs.activate());
 
         ProcessEngine engine = configuration.buildProcessEngine();
+        EngineIndexes.ensure(dataSource);
         long built = System.nanoTime();
         deployer.deploy(engine.getRepositoryService(), config.engine().bpmnLocation());
         InboxBackfill.run(engine, dataSource, inboxReadModel);

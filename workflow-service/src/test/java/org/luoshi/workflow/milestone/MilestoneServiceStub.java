@@ -103,6 +103,14 @@ public class MilestoneServiceStub {
         tasks.get(id).put("status", status);
     }
 
+    /** -1: no outage planned; n ≥ 0: that many more tracking PUTs succeed, the next one answers 503, then all succeed. */
+    private final java.util.concurrent.atomic.AtomicInteger trackingPutsUntilOutage = new java.util.concurrent.atomic.AtomicInteger(-1);
+
+    /** task-service goes away once, midway through a bulk start: after {@code succeeding} more tracking PUTs, one 503. */
+    public void failTrackingOnceAfter(int succeeding) {
+        trackingPutsUntilOutage.set(succeeding);
+    }
+
     /** The milestone ids of every PUT /api/milestones/tracking so far, one list per call. */
     public List<List<Long>> trackingPuts() {
         return requests.stream().filter(r -> r.method().equals("PUT") && TRACKING.matcher(r.path()).matches())
@@ -256,6 +264,9 @@ public class MilestoneServiceStub {
                 } else {
                     exchange.sendResponseHeaders(204, -1);
                 }
+            } else if (method.equals("PUT") && TRACKING.matcher(path).matches()
+                    && trackingPutsUntilOutage.getAndUpdate(n -> n < 0 ? n : n - 1) == 0) {
+                send(exchange, 503, "{\"status\":503,\"title\":\"Service Unavailable\"}");
             } else if (method.equals("PUT") && TRACKING.matcher(path).matches()) {
                 int requested = JSON.readTree(body).path("milestoneIds").size();
                 send(exchange, 200, "{\"requested\":" + requested + ",\"newlyTracked\":" + requested + "}");

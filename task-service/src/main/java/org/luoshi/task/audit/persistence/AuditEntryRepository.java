@@ -65,27 +65,45 @@ public class AuditEntryRepository implements PanacheRepositoryBase<AuditEntry, L
         }
     }
 
+    private static final String INSERT = """
+            insert into audit_entry (seq, recorded_at, actor, actor_roles, action, entity_type, entity_id,
+                                     before_state, after_state, prev_hash, hash)
+            values (?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb), ?, ?)""";
+
     public void insert(AuditRecord r) {
-        String sql = """
-                insert into audit_entry (seq, recorded_at, actor, actor_roles, action, entity_type, entity_id,
-                                         before_state, after_state, prev_hash, hash)
-                values (?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb), ?, ?)""";
-        try (Connection c = dataSource.getConnection(); PreparedStatement insert = c.prepareStatement(sql)) {
-            insert.setLong(1, r.seq());
-            insert.setObject(2, r.recordedAt().atOffset(ZoneOffset.UTC), Types.TIMESTAMP_WITH_TIMEZONE);
-            insert.setString(3, r.actor());
-            insert.setString(4, r.actorRoles());
-            insert.setString(5, r.action());
-            insert.setString(6, r.entityType());
-            insert.setString(7, r.entityId());
-            insert.setString(8, r.before());
-            insert.setString(9, r.after());
-            insert.setString(10, r.prevHash());
-            insert.setString(11, r.hash());
+        try (Connection c = dataSource.getConnection(); PreparedStatement insert = c.prepareStatement(INSERT)) {
+            bind(insert, r);
             insert.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("could not append audit entry " + r.seq(), e);
         }
+    }
+
+    /** Appends sealed entries, in seq order, as one JDBC batch (the lock is the caller's, as for {@link #insert}). */
+    public void insertAll(List<AuditRecord> records) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement insert = c.prepareStatement(INSERT)) {
+            for (AuditRecord r : records) {
+                bind(insert, r);
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not append " + records.size() + " audit entries", e);
+        }
+    }
+
+    private static void bind(PreparedStatement insert, AuditRecord r) throws SQLException {
+        insert.setLong(1, r.seq());
+        insert.setObject(2, r.recordedAt().atOffset(ZoneOffset.UTC), Types.TIMESTAMP_WITH_TIMEZONE);
+        insert.setString(3, r.actor());
+        insert.setString(4, r.actorRoles());
+        insert.setString(5, r.action());
+        insert.setString(6, r.entityType());
+        insert.setString(7, r.entityId());
+        insert.setString(8, r.before());
+        insert.setString(9, r.after());
+        insert.setString(10, r.prevHash());
+        insert.setString(11, r.hash());
     }
 
     /**

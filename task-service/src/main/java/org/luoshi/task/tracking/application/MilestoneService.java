@@ -16,6 +16,8 @@ import org.luoshi.task.audit.application.AuditLog;
 import org.luoshi.task.shared.application.BusinessCalendar;
 import org.luoshi.task.shared.application.CallerFactory;
 import org.luoshi.task.shared.domain.Caller;
+import org.luoshi.task.tracking.api.BulkMilestones;
+import org.luoshi.task.tracking.api.BulkMilestonesResult;
 import org.luoshi.task.tracking.api.MilestoneCompletion;
 import org.luoshi.task.tracking.api.MilestoneView;
 import org.luoshi.task.tracking.api.TrackingStarted;
@@ -23,8 +25,10 @@ import org.luoshi.task.tracking.api.NewMilestone;
 import org.luoshi.task.tracking.api.TaskView;
 import org.luoshi.task.tracking.domain.AccessPolicy;
 import org.luoshi.task.tracking.domain.Milestone;
+import org.luoshi.task.tracking.domain.MilestoneStatus;
 import org.luoshi.task.tracking.domain.PlanTask;
 import org.luoshi.task.tracking.persistence.MilestoneRepository;
+import org.luoshi.task.tracking.persistence.TaskRepository;
 
 import io.quarkus.security.ForbiddenException;
 
@@ -38,6 +42,9 @@ public class MilestoneService {
 
     @Inject
     TaskService tasks;
+
+    @Inject
+    TaskRepository taskRepository;
 
     @Inject
     CallerFactory callers;
@@ -63,6 +70,75 @@ public class MilestoneService {
         LOG.infof("%s added milestone %d '%s' due %s to task %d", caller.username(), milestone.id, milestone.title,
                 milestone.dueDate, taskId);
         return added;
+    }
+
+    /**
+     * Adds many milestones to tasks of one plan in one transaction, all or none: a task not of this plan or not visible
+     * is a 404 naming it, one the caller may not plan a 403. An item equal to a milestone its task has (same title and
+     * due date) names that milestone instead of adding another, so a retry, or two callers at once (the tasks are
+     * locked first), add each milestone once. Written in one statement and audited in one batch (an entry per milestone
+     * added, as {@link #add}); the tasks' versions rise as with {@link #add}.
+     */
+    @Transactional
+    public BulkMilestonesResult addAll(long planId, BulkMilestones request) {
+        Caller caller = callers.current();
+        List<Long> taskIds = request.items().stream().map(BulkMilestones.Item::taskId).distinct().sorted().toList();
+        java.util.Map<Long, PlanTask> byId = new java.util.HashMap<>();
+        for (PlanTask task : taskRepository.list("select t from PlanTask t left join fetch t.plan where t.id in ?1", taskIds)) {
+            byId.put(task.id, task);
+        }
+        for (Long id : taskIds) {
+            PlanTask task = byId.get(id);
+            if (task == null || task.planId != planId || !AccessPolicy.canSee(caller, task)) {
+                throw new ResourceNotFoundException("task", id);
+            }
+            requirePlanning(caller, task);
+        }
+        java.util.Map<Long, List<MilestoneRepository.Present>> present = MilestoneRepository.byTask(
+                milestones.lockTasksAndReadMilestones(taskIds));
+        java.util.Map<String, Long> known = new java.util.HashMap<>();
+        java.util.Map<Long, Integer> lastOrdinal = new java.util.HashMap<>();
+        present.forEach((taskId, list) -> list.forEach(p -> {
+            known.putIfAbsent(sameness(taskId, p.title(), p.dueDate()), p.id());
+            lastOrdinal.merge(taskId, p.ordinal(), Math::max);
+        }));
+        List<MilestoneRepository.Row> rows = new java.util.ArrayList<>();
+        java.util.Map<String, Integer> rowOf = new java.util.HashMap<>();
+        for (BulkMilestones.Item item : request.items()) {
+            String key = sameness(item.taskId(), item.title().strip(), item.dueDate());
+            if (!known.containsKey(key) && !rowOf.containsKey(key)) {
+                rowOf.put(key, rows.size());
+                rows.add(new MilestoneRepository.Row(item.taskId(), lastOrdinal.merge(item.taskId(), 1, Integer::sum),
+                        item.title().strip(), item.dueDate(), blankToNull(item.deliverable()),
+                        item.weight() == null ? BigDecimal.ONE : item.weight()));
+            }
+        }
+        List<Long> ids = milestones.insertAll(rows);
+        java.time.LocalDate today = calendar.today();
+        List<AuditLog.Change> changes = new java.util.ArrayList<>(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            MilestoneRepository.Row row = rows.get(i);
+            changes.add(new AuditLog.Change(ids.get(i), null, new MilestoneView(ids.get(i), row.ordinal(), row.title(),
+                    row.dueDate(), row.deliverable(), row.weight(), MilestoneStatus.PLANNED, null,
+                    row.dueDate().isBefore(today), false, 0)));
+        }
+        if (!rows.isEmpty()) {
+            milestones.touchTasks(rows.stream().map(MilestoneRepository.Row::taskId).distinct().toList());
+        }
+        audit.recordAll("milestone.added", "milestone", changes);
+        List<Long> milestoneIds = request.items().stream().map(item -> {
+            String key = sameness(item.taskId(), item.title().strip(), item.dueDate());
+            Integer row = rowOf.get(key);
+            return row != null ? ids.get(row) : known.get(key);
+        }).toList();
+        LOG.infof("%s added %d milestones to %d tasks of plan %d in bulk (%d present already)", caller.username(),
+                rows.size(), taskIds.size(), planId, request.items().size() - rows.size());
+        return new BulkMilestonesResult(planId, request.items().size(), rows.size(), request.items().size() - rows.size(),
+                milestoneIds);
+    }
+
+    private static String sameness(long taskId, String title, java.time.LocalDate dueDate) {
+        return taskId + "\u0000" + title + "\u0000" + dueDate;
     }
 
     @Transactional
@@ -147,18 +223,43 @@ public class MilestoneService {
 
     /**
      * {@link #startTracking} for many milestones in one transaction (a page of workflow-service's bulk start): all or
-     * none; one the caller cannot see is a 404 naming it, and nothing is recorded.
+     * none; one the caller cannot see is a 404 naming it, and nothing is recorded. The milestones are read in one
+     * query, flushed once and audited in one batch (an entry per newly tracked milestone, as one by one).
      */
     @Transactional
     public TrackingStarted startTracking(List<Long> milestoneIds) {
         Caller caller = callers.current();
-        int newlyTracked = 0;
-        for (Long id : new java.util.LinkedHashSet<>(milestoneIds)) {
-            if (markTracked(caller, visibleMilestone(id, caller))) {
-                newlyTracked++;
+        java.util.Set<Long> ids = new java.util.LinkedHashSet<>(milestoneIds);
+        java.util.Map<Long, Milestone> found = new java.util.HashMap<>();
+        for (Milestone milestone : milestones.list("select m from Milestone m join fetch m.task t left join fetch t.plan where m.id in ?1",
+                List.copyOf(ids))) {
+            found.put(milestone.id, milestone);
+        }
+        java.time.LocalDate today = calendar.today();
+        java.time.Instant now = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        List<AuditLog.Change> changes = new java.util.ArrayList<>();
+        for (Long id : ids) {
+            Milestone milestone = found.get(id);
+            if (milestone == null || !AccessPolicy.canSee(caller, milestone.task)) {
+                throw new ResourceNotFoundException("milestone", id);
+            }
+            if (!milestone.isTracked()) {
+                MilestoneView before = MilestoneView.of(milestone, today);
+                milestone.startTracking(now);
+                changes.add(new AuditLog.Change(id, before, null));
             }
         }
-        return new TrackingStarted(milestoneIds.size(), newlyTracked);
+        milestones.flush();
+        for (int i = 0; i < changes.size(); i++) {  // after the flush: the views carry the new versions
+            AuditLog.Change change = changes.get(i);
+            changes.set(i, new AuditLog.Change(change.entityId(), change.before(),
+                    MilestoneView.of(found.get((Long) change.entityId()), today)));
+        }
+        audit.recordAll("milestone.tracking-started", "milestone", changes);
+        if (!changes.isEmpty()) {
+            LOG.infof("%s started tracking %d milestones (of %d named)", caller.username(), changes.size(), ids.size());
+        }
+        return new TrackingStarted(milestoneIds.size(), changes.size());
     }
 
     private boolean markTracked(Caller caller, Milestone milestone) {

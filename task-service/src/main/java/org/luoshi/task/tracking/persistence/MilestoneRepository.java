@@ -1,11 +1,141 @@
 package org.luoshi.task.tracking.persistence;
 
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import org.luoshi.task.tracking.domain.Milestone;
+import org.luoshi.task.tracking.domain.MilestoneStatus;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 
+/**
+ * Milestones through Hibernate, and for the bulk path ({@code POST /api/plans/{id}/milestones}) through JDBC in the
+ * same transaction: the identity ids keep Hibernate from batching inserts, so thousands of milestones are written as
+ * one multi-row insert instead of one statement (and one whole-task view) each.
+ */
 @ApplicationScoped
 public class MilestoneRepository implements PanacheRepository<Milestone> {
+    @Inject
+    DataSource dataSource;
+
+    /** A milestone a task has: its id, and what makes another with the same title and due date a repeat of it. */
+    public record Present(long taskId, long id, int ordinal, String title, LocalDate dueDate) {
+    }
+
+    /** A milestone to insert, its ordinal chosen by the caller. */
+    public record Row(long taskId, int ordinal, String title, LocalDate dueDate, String deliverable, BigDecimal weight) {
+    }
+
+    /**
+     * Locks these tasks' rows until the transaction ends (in id order, so two bulk calls cannot deadlock) and answers
+     * their milestones as they stand once the lock is held: a concurrent call adding the same milestones has committed
+     * by then, and its milestones are seen.
+     */
+    public List<Present> lockTasksAndReadMilestones(Collection<Long> taskIds) {
+        try (Connection c = dataSource.getConnection()) {
+            try (PreparedStatement lock = c.prepareStatement(
+                    "select id from plan_task where id = any(?) order by id for update")) {
+                lock.setArray(1, c.createArrayOf("bigint", taskIds.toArray()));
+                lock.executeQuery().close();
+            }
+            List<Present> present = new ArrayList<>();
+            try (PreparedStatement read = c.prepareStatement(
+                    "select task_id, id, ordinal, title, due_date from milestone where task_id = any(?)")) {
+                read.setArray(1, c.createArrayOf("bigint", taskIds.toArray()));
+                try (ResultSet rows = read.executeQuery()) {
+                    while (rows.next()) {
+                        present.add(new Present(rows.getLong(1), rows.getLong(2), rows.getInt(3), rows.getString(4),
+                                rows.getObject(5, LocalDate.class)));
+                    }
+                }
+            }
+            return present;
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read the milestones of " + taskIds.size() + " tasks", e);
+        }
+    }
+
+    /** Inserts the rows in one statement; answers their ids in the rows' order (one ordinal per task and row). */
+    public List<Long> insertAll(List<Row> rows) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        String sql = """
+                insert into milestone (task_id, ordinal, title, due_date, deliverable, weight, status, version)
+                select t, o, ti, d, de, w, ?, 0
+                from unnest(?::bigint[], ?::int[], ?::varchar[], ?::date[], ?::varchar[], ?::numeric[])
+                     with ordinality as r(t, o, ti, d, de, w, n)
+                order by n
+                returning id, task_id, ordinal""";
+        int size = rows.size();
+        Object[] tasks = new Object[size];
+        Object[] ordinals = new Object[size];
+        Object[] titles = new Object[size];
+        Object[] dates = new Object[size];
+        Object[] deliverables = new Object[size];
+        Object[] weights = new Object[size];
+        for (int i = 0; i < size; i++) {
+            Row row = rows.get(i);
+            tasks[i] = row.taskId();
+            ordinals[i] = row.ordinal();
+            titles[i] = row.title();
+            dates[i] = Date.valueOf(row.dueDate());
+            deliverables[i] = row.deliverable();
+            weights[i] = row.weight();
+        }
+        try (Connection c = dataSource.getConnection(); PreparedStatement insert = c.prepareStatement(sql)) {
+            insert.setString(1, MilestoneStatus.PLANNED.name());
+            insert.setArray(2, c.createArrayOf("bigint", tasks));
+            insert.setArray(3, c.createArrayOf("int4", ordinals));
+            insert.setArray(4, c.createArrayOf("varchar", titles));
+            insert.setArray(5, c.createArrayOf("date", dates));
+            insert.setArray(6, c.createArrayOf("varchar", deliverables));
+            insert.setArray(7, c.createArrayOf("numeric", weights));
+            // matched by (task, ordinal), unique among new rows: RETURNING's order is not promised
+            Map<String, Long> idByKey = new HashMap<>();
+            try (ResultSet result = insert.executeQuery()) {
+                while (result.next()) {
+                    idByKey.put(result.getLong(2) + ":" + result.getInt(3), result.getLong(1));
+                }
+            }
+            return rows.stream().map(row -> idByKey.get(row.taskId() + ":" + row.ordinal())).toList();
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not insert " + size + " milestones", e);
+        }
+    }
+
+    /** Raises the version of tasks whose milestones changed outside Hibernate, as a change of its collection would. */
+    public void touchTasks(Collection<Long> taskIds) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement update = c.prepareStatement(
+                "update plan_task set version = version + 1 where id = any(?)")) {
+            update.setArray(1, c.createArrayOf("bigint", taskIds.toArray()));
+            update.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not update " + taskIds.size() + " tasks", e);
+        }
+    }
+
+    /** The milestones of these tasks by task, for callers that read many at once. */
+    public static Map<Long, List<Present>> byTask(List<Present> present) {
+        Map<Long, List<Present>> byTask = new HashMap<>();
+        for (Present p : present) {
+            byTask.computeIfAbsent(p.taskId(), k -> new ArrayList<>()).add(p);
+        }
+        return byTask;
+    }
 }

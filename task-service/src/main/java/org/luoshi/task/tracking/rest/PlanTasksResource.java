@@ -28,10 +28,13 @@ import org.luoshi.common.problem.Versions;
 import org.luoshi.common.security.Roles;
 import org.luoshi.task.plan.api.PlanOutline;
 import org.luoshi.task.tracking.api.BulkAssignment;
+import org.luoshi.task.tracking.api.BulkMilestones;
+import org.luoshi.task.tracking.api.BulkMilestonesResult;
 import org.luoshi.task.tracking.api.NewTask;
 import org.luoshi.task.tracking.api.OverdueMilestones;
 import org.luoshi.task.tracking.api.StatusRollup;
 import org.luoshi.task.tracking.api.TaskView;
+import org.luoshi.task.tracking.application.MilestoneService;
 import org.luoshi.task.tracking.application.PlanStructureService;
 import org.luoshi.task.tracking.application.TaskService;
 
@@ -52,6 +55,9 @@ public class PlanTasksResource {
 
     @Inject
     TaskService tasks;
+
+    @Inject
+    MilestoneService milestones;
 
     @GET
     @Path("{id}/outline")
@@ -89,6 +95,20 @@ public class PlanTasksResource {
         TaskView created = tasks.create(id, request);
         return Response.created(URI.create("/api/tasks/" + created.id())).entity(created)
                 .tag(Versions.etag(created.version())).build();
+    }
+
+    @POST
+    @Path("{id}/milestones")
+    @RolesAllowed({ Roles.STAFF, Roles.SUPERVISOR, Roles.ADMIN })
+    @Operation(summary = "Add many milestones (节点) to tasks of the plan at once, e.g. a national deployment's: all or none; "
+            + "an item equal to a milestone its task has (same title and due date) is not added again")
+    @APIResponse(responseCode = "200", description = "How many were added and present already, and each item's milestone id")
+    @APIResponse(responseCode = "400", description = "A bad item (title, date, deliverable, weight, more than 5000 items), "
+            + "naming the field")
+    @APIResponse(responseCode = "403", description = "A task the caller may not plan (staff: only their department's lead tasks)")
+    @APIResponse(responseCode = "404", description = "No such task in this plan, or not visible to the caller: nothing is added")
+    public BulkMilestonesResult addMilestones(@PathParam("id") long id, @NotNull @Valid BulkMilestones request) {
+        return milestones.addAll(id, request);
     }
 
     @POST

@@ -13,4 +13,22 @@ public interface BulkTrackingConfig {
      */
     @WithDefault("100")
     int tasksPerPage();
+
+    /**
+     * Pages tracked at once, each in its own transaction, while the next page is read: 2 keeps a 2-core node's CPU and
+     * its database busy together; more adds lock waits, not speed, on such a node.
+     */
+    @WithDefault("2")
+    int workers();
+
+    /**
+     * At most this many open milestones started per transaction (a page's tasks are split to stay below it): about
+     * 10 s of work on a loaded 2-core node, far from the timeout below, few locks held at once.
+     */
+    @WithDefault("200")
+    int milestonesPerTransaction();
+
+    /** The timeout of one such transaction, generous: a busy database must slow a page, not fail it. */
+    @WithDefault("300")
+    int transactionTimeoutSeconds();
 }

@@ -59,10 +59,7 @@ public class MilestoneTracker {
      * tracked milestones (task-service holds their dates from now on); a refusal there undoes the whole transaction.
      */
     public List<Tracked> track(List<TaskView> tasks) {
-        List<Tracked> result = new ArrayList<>();
-        for (TaskView task : tasks) {
-            trackMilestones(task, result);
-        }
+        List<Tracked> result = trackMilestones(tasks);
         List<Long> started = result.stream().filter(Tracked::started).map(Tracked::milestoneId).toList();
         for (int from = 0; from < started.size(); from += PER_CALL) {
             List<Long> page = started.subList(from, Math.min(started.size(), from + PER_CALL));
@@ -74,22 +71,45 @@ public class MilestoneTracker {
     /** task-service takes at most this many milestones per call. */
     static final int PER_CALL = 1000;
 
-    private void trackMilestones(TaskView task, List<Tracked> result) {
-        List<TaskView.Milestone> open = task.milestones() == null ? List.of() : task.milestones().stream()
-                .filter(m -> m.id() != null && m.open() && m.dueDate() != null).toList();
-        Map<Long, MilestoneTrackingRegistry.Running> alreadyRunning = registry.runningAmong(
-                open.stream().map(TaskView.Milestone::id).toList());
-        for (TaskView.Milestone milestone : open) {
+    /**
+     * The open milestones of these tasks, those running already found in one query and the others claimed in one
+     * statement ({@link MilestoneTrackingRegistry#claimAll}), then an instance started for each milestone claimed here.
+     */
+    private List<Tracked> trackMilestones(List<TaskView> tasks) {
+        Map<Long, TaskView> taskOf = new java.util.LinkedHashMap<>();
+        Map<Long, TaskView.Milestone> open = new java.util.LinkedHashMap<>();
+        for (TaskView task : tasks) {
+            if (task.milestones() == null) {
+                continue;
+            }
+            task.milestones().stream().filter(m -> m.id() != null && m.open() && m.dueDate() != null).forEach(m -> {
+                open.putIfAbsent(m.id(), m);
+                taskOf.putIfAbsent(m.id(), task);
+            });
+        }
+        Map<Long, MilestoneTrackingRegistry.Running> alreadyRunning = registry.runningAmong(open.keySet());
+        List<MilestoneTrackingRegistry.Claim> claims = new ArrayList<>();
+        for (Long id : open.keySet()) {
+            if (!alreadyRunning.containsKey(id)) {
+                claims.add(new MilestoneTrackingRegistry.Claim(id, taskOf.get(id).id(),
+                        MilestoneReportingProcess.businessKeyPrefix(id) + UUIDS.generate()));
+            }
+        }
+        Map<Long, String> registered = registry.claimAll(claims);
+        Map<Long, String> offered = new java.util.HashMap<>();
+        claims.forEach(c -> offered.put(c.milestoneId(), c.offeredBusinessKey()));
+        List<Tracked> result = new ArrayList<>();
+        for (TaskView.Milestone milestone : open.values()) {
             MilestoneTrackingRegistry.Running tracked = alreadyRunning.get(milestone.id());
             if (tracked != null) {
                 result.add(new Tracked(milestone.id(), tracked.processInstanceId(), tracked.businessKey(), false));
                 continue;
             }
-            String businessKey = MilestoneReportingProcess.businessKeyPrefix(milestone.id()) + UUIDS.generate();
-            String registered = registry.claim(milestone.id(), task.id(), businessKey);
-            if (!registered.equals(businessKey)) {
+            String businessKey = offered.get(milestone.id());
+            String standing = registered.get(milestone.id());
+            if (!businessKey.equals(standing)) { // registered by another caller meanwhile, or an ended instance's
                 ProcessInstance running = runtimeService.createProcessInstanceQuery()
-                        .processDefinitionKey(MilestoneReportingProcess.KEY).processInstanceBusinessKey(registered)
+                        .processDefinitionKey(MilestoneReportingProcess.KEY).processInstanceBusinessKey(standing)
                         .list().stream().findFirst().orElse(null);
                 if (running != null) {
                     result.add(new Tracked(milestone.id(), running.getId(), running.getBusinessKey(), false));
@@ -97,25 +117,30 @@ public class MilestoneTracker {
                 }
                 registry.replace(milestone.id(), businessKey); // its instance ended or was deleted: track anew
             }
-            List<String> coDepartments = task.coDepartmentCodes() == null ? List.of() : List.copyOf(task.coDepartmentCodes());
-            VariableMap variables = Variables.createVariables()
-                    .putValue(MilestoneReportingProcess.VAR_TASK_ID, task.id())
-                    .putValue(MilestoneReportingProcess.VAR_TASK_TITLE, task.title())
-                    .putValue(WorkItemVariables.PLAN_SECTION, task.reference())
-                    .putValue(MilestoneReportingProcess.VAR_MILESTONE_ID, milestone.id())
-                    .putValue(MilestoneReportingProcess.VAR_MILESTONE_TITLE, milestone.title())
-                    .putValue(MilestoneReportingProcess.VAR_DUE_DATE, milestone.dueDate())
-                    .putValue(MilestoneReportingProcess.VAR_LEAD_DEPARTMENT, task.leadDepartmentCode())
-                    .putValue(MilestoneReportingProcess.VAR_DEPARTMENT_CODE, task.leadDepartmentCode())
-                    .putValue(MilestoneReportingProcess.VAR_CO_DEPARTMENTS, new ArrayList<>(coDepartments))
-                    .putValue(MilestoneReportingProcess.VAR_SUB_REPORTS, new ArrayList<>())
-                    .putValue(MilestoneReportingProcess.VAR_REPORT_ROUND, 0)
-                    .putValue(MilestoneReportingProcess.VAR_LADDER_ARMED_AT, new Date(ClockUtil.getCurrentTime().getTime()));
+            TaskView task = taskOf.get(milestone.id());
             ProcessInstance instance = runtimeService.startProcessInstanceByKey(MilestoneReportingProcess.KEY, businessKey,
-                    variables);
+                    variables(task, milestone));
             LOG.debugf("Tracking milestone %d (%s, due %s) of task %d: process %s", milestone.id(), milestone.title(),
                     milestone.dueDate(), task.id(), instance.getId());
             result.add(new Tracked(milestone.id(), instance.getId(), businessKey, true));
         }
+        return result;
+    }
+
+    private static VariableMap variables(TaskView task, TaskView.Milestone milestone) {
+        List<String> coDepartments = task.coDepartmentCodes() == null ? List.of() : List.copyOf(task.coDepartmentCodes());
+        return Variables.createVariables()
+                .putValue(MilestoneReportingProcess.VAR_TASK_ID, task.id())
+                .putValue(MilestoneReportingProcess.VAR_TASK_TITLE, task.title())
+                .putValue(WorkItemVariables.PLAN_SECTION, task.reference())
+                .putValue(MilestoneReportingProcess.VAR_MILESTONE_ID, milestone.id())
+                .putValue(MilestoneReportingProcess.VAR_MILESTONE_TITLE, milestone.title())
+                .putValue(MilestoneReportingProcess.VAR_DUE_DATE, milestone.dueDate())
+                .putValue(MilestoneReportingProcess.VAR_LEAD_DEPARTMENT, task.leadDepartmentCode())
+                .putValue(MilestoneReportingProcess.VAR_DEPARTMENT_CODE, task.leadDepartmentCode())
+                .putValue(MilestoneReportingProcess.VAR_CO_DEPARTMENTS, new ArrayList<>(coDepartments))
+                .putValue(MilestoneReportingProcess.VAR_SUB_REPORTS, new ArrayList<>())
+                .putValue(MilestoneReportingProcess.VAR_REPORT_ROUND, 0)
+                .putValue(MilestoneReportingProcess.VAR_LADDER_ARMED_AT, new Date(ClockUtil.getCurrentTime().getTime()));
     }
 }

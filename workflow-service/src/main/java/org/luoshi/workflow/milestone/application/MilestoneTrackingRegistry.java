@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Optional;
 
 import javax.sql.DataSource;
@@ -89,6 +90,42 @@ public class MilestoneTrackingRegistry {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Could not register the tracking of milestone " + milestoneId, e);
+        }
+    }
+
+    /** A milestone to claim for a business key (see {@link #claimAll}). */
+    public record Claim(long milestoneId, long taskId, String offeredBusinessKey) {
+    }
+
+    /**
+     * {@link #claim} for many milestones in one statement (a page of a bulk start): answers, per milestone, the business
+     * key that now stands for it. Rows are claimed in milestone order, so two callers claiming overlapping pages wait
+     * for each other instead of deadlocking.
+     */
+    public java.util.Map<Long, String> claimAll(java.util.Collection<Claim> claims) {
+        java.util.Map<Long, String> registered = new java.util.HashMap<>();
+        if (claims.isEmpty()) {
+            return registered;
+        }
+        List<Claim> ordered = claims.stream().sorted(java.util.Comparator.comparingLong(Claim::milestoneId)).toList();
+        String sql = """
+                insert into luoshi_milestone_tracking (milestone_id, task_id, business_key, updated)
+                select m, t, k, now() from unnest(?::bigint[], ?::bigint[], ?::varchar[]) with ordinality as c(m, t, k, n)
+                order by n
+                on conflict (milestone_id) do update set updated = luoshi_milestone_tracking.updated
+                returning milestone_id, business_key""";
+        try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setArray(1, connection.createArrayOf("bigint", ordered.stream().map(Claim::milestoneId).toArray()));
+            statement.setArray(2, connection.createArrayOf("bigint", ordered.stream().map(Claim::taskId).toArray()));
+            statement.setArray(3, connection.createArrayOf("varchar", ordered.stream().map(Claim::offeredBusinessKey).toArray()));
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    registered.put(rows.getLong(1), rows.getString(2));
+                }
+            }
+            return registered;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not register the tracking of " + claims.size() + " milestones", e);
         }
     }
 

@@ -54,7 +54,7 @@ public class MilestoneTrackingResource {
     @APIResponse(responseCode = "200", description = "How many tasks were read and milestones started or tracked already")
     @APIResponse(responseCode = "400", description = "No or a bad planId / sectionId, naming it")
     @APIResponse(responseCode = "403", description = "Not a supervisor or admin")
-    @APIResponse(responseCode = "503", description = "task-service did not answer; the pages done so far stay tracked")
+    @APIResponse(responseCode = "502", description = "task-service did not answer; the pages done so far stay tracked, a new call continues")
     public BulkTrackingResult trackInBulk(@NotNull @Valid BulkTrackingRequest request) {
         return bulk.track(request.planId(), request.sectionId());
     }
