@@ -9,7 +9,8 @@
 #   deploy/bench/side-by-side.sh bulk                  Luoshi: the bulk start of tracking (bulk_start.py), on running services
 #   deploy/bench/side-by-side.sh s2-nomail             Luoshi: S2 with the mailer mocked, then with it again (mail cost)
 #   deploy/bench/side-by-side.sh footprint             Luoshi: ready time and RSS per JVM flag set (FOOTPRINT_SETS, LEAN_OPTS;
-#                                                      a set ending in " cds" uses a class-data-sharing archive)
+#                                                      a set ending in " cds" uses a class-data-sharing archive; the set
+#                                                      `defaults` is deploy/bin/jvm-opts.sh's with its archive)
 #   deploy/bench/side-by-side.sh pg table down         issue 15's table from one window: TABLE_PHASES into a fresh
 #                                                      results/table-<time>.jsonl, then table.py prints the table
 #   deploy/bench/side-by-side.sh pg-stop               stop the bench's own PostgreSQL cluster
@@ -23,8 +24,8 @@
 # this folder's luoshi_adapter.py, which the driver loads instead of its own copy (see drive()).
 # Knobs: KEYCLOAK_URL (http://localhost:8180), PEER_DIR (../shared/bench/camunda-rest beside the checkout),
 # BENCH_PGPORT (15486), TASK_PORT (28186), WF_PORT (28187), PEER_PORT (29086), JAVA_OPTS (-Xmx512m: the peer's JVM,
-# and Luoshi's when LUOSHI_JVM=java-opts), LUOSHI_JVM (defaults: each service with deploy/bin/jvm-opts.sh's flags and
-# class-data archive, as ./luoshi.sh run starts them; java-opts: JAVA_OPTS), LUOSHI_JAVA_OPTS (extra flags for
+# and Luoshi's when LUOSHI_JVM=java-opts), LUOSHI_JVM (defaults: each service with deploy/bin/jvm-opts.sh's flags, as
+# ./luoshi.sh run starts them, LUOSHI_CDS=1 adds their class-data archive; java-opts: JAVA_OPTS), LUOSHI_JAVA_OPTS (extra flags for
 # Luoshi's JVMs only), TABLE_PHASES (pg start fixture rounds), PLANS (10), WARM_N (500), WARM_CYCLES (30), S1_N (1000),
 # S2_CYCLES (200), C (4), S3_K (0 = skip S3; else the open items to top up to, per system), BULK_PLANS (2),
 # BULK_PER_TASK (4), ROUNDS (2),
@@ -113,7 +114,7 @@ luoshi_env=(KEYCLOAK_URL="$KEYCLOAK_URL" LUOSHI_WEB_ORIGINS=http://localhost:808
 
 luoshi_opts() {  # NAME -> the JVM flags of that service: deploy/bin/jvm-opts.sh's, or JAVA_OPTS (LUOSHI_JVM=java-opts)
   if [ "$LUOSHI_JVM" = defaults ]; then
-    "$REPO/deploy/bin/jvm-opts.sh" "$1" "$STATE/cds" "$JARS/$1/target/quarkus-app"
+    "$REPO/deploy/bin/jvm-opts.sh" "$1" "${LUOSHI_CDS:+$STATE/cds}" "$JARS/$1/target/quarkus-app"
   else
     echo "$JAVA_OPTS"
   fi
@@ -249,6 +250,16 @@ for phase in "${PHASES[@]}"; do
       stop workflow-service; stop task-service
       IFS='|' read -ra sets <<<"${FOOTPRINT_SETS:-$JAVA_OPTS|$JAVA_OPTS $LEAN_OPTS|$JAVA_OPTS $LEAN_OPTS cds}"
       for set in "${sets[@]}"; do
+        if [ "$set" = defaults ]; then  # deploy/bin/jvm-opts.sh per service; a first run writes the class-data archive
+          LUOSHI_CDS=1 LUOSHI_JVM=defaults luoshi_up >/dev/null; stop workflow-service; stop task-service
+          TAG="flags:defaults"
+          LUOSHI_CDS=1 LUOSHI_JVM=defaults LUOSHI_JAVA_OPTS= luoshi_up | record luoshi
+          sleep 10; usage luoshi | jq -c '. + {event: "idle"}' | record luoshi
+          measure luoshi s2 --cycles "${FOOTPRINT_CYCLES:-60}" --c "$C"
+          usage luoshi | jq -c '. + {event: "after-load"}' | record luoshi
+          stop workflow-service; stop task-service
+          continue
+        fi
         opts=${set/ cds/}
         if [ "$set" != "$opts" ]; then  # class-data sharing: one run writes the archive at exit, the next one maps it
           JAVA_OPTS="$opts" LUOSHI_JAVA_OPTS="-XX:ArchiveClassesAtExit=$STATE/{name}.jsa" luoshi_cds_up >/dev/null

@@ -1,17 +1,22 @@
 #!/usr/bin/env bash
 # The JVM flags of Luoshi's services outside a container (./luoshi.sh run, deploy/bench/side-by-side.sh), printed on one
-# line. Chosen from measurement (deploy/bench/RESULTS.md, "JVM flags"); what each buys:
-#   -Xmx…                    the heap cap: the live data after load stays under ~100 MB (task-service's assessment
-#                            report included, which reads its fonts at the first report); a cap well above the live
-#                            data only lets the heap grow with garbage before it is collected
-#   -XX:+UseSerialGC         one collector thread and no G1 remembered sets or regions: ~70–90 MB less per JVM at
-#                            these heap sizes, and on 1–2 cores no slower (pauses of a few ms for the young generation)
-#   -XX:MaxMetaspaceSize     a bound on class metadata (~85–110 MB used), so that a leak fails instead of growing
-#   -XX:ReservedCodeCacheSize the JIT's code cache (~40 MB used after load) reserved at 64 MB instead of 240 MB
-#   -Xss512k                 thread stacks of 512 KB (the default 1 MB is never touched by these services' threads)
-#   -XX:SharedArchiveFile    (with ARCHIVE_DIR) class-data sharing: the classes of the previous run mapped from an
-#                            archive instead of loaded and verified again; the first run writes it when it stops
-#                            (-XX:ArchiveClassesAtExit), later runs start faster
+# line. Chosen from measurement (deploy/bench/RESULTS.md, "Footprint and readiness", 2026-12-05: RSS per JVM after
+# 40 full cycles); what each buys:
+#   -XX:+UseSerialGC          one collector thread, no G1 regions and remembered sets: after load task-service
+#                             475 → 394 MB, workflow-service 461 → 410 MB (same 512 MB cap); on 1–2 cores no slower
+#   -Xmx… (256m / 192m)       the heap cap, from the live data (old generation ~35–60 MB after load; an assessment
+#                             report needs ~90 MB more while it renders, measured under -Xmx128m): idle
+#                             296/356 → 282/324 MB; a cap far above the live data only lets garbage pile up
+#   -XX:MaxMetaspaceSize=192m a bound on class metadata (~90 MB used), so that a leak fails instead of growing
+#   -XX:ReservedCodeCacheSize=64m  the JIT's code cache (~40 MB used after load) reserved at 64 MB instead of 240 MB
+#   -Xss512k                  thread stacks of 512 KB instead of 1 MB (the services' threads never go deep)
+# Together (and with task-service's fonts read at the first report): idle 411/408 → 291/290 MB, after load
+# 544/472 → 362/341 MB (task-service/workflow-service).
+#   -XX:SharedArchiveFile     only with ARCHIVE_DIR (LUOSHI_CDS=1 for ./luoshi.sh run and the benchmark): class-data
+#                             sharing, the classes of the first run mapped from an archive (~75 MB per service) that
+#                             this run writes as it exits (-XX:ArchiveClassesAtExit). Not by default: writing the
+#                             archive took more than 30 s at stop on the loaded 2-core machine, and the CPU until ready
+#                             did not drop measurably there (an earlier run saw -25 % wall time to ready).
 #
 #   deploy/bin/jvm-opts.sh task-service|workflow-service [ARCHIVE_DIR [APP_DIR]]
 #
