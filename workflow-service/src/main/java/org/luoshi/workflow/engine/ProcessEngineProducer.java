@@ -92,8 +92,8 @@ public class ProcessEngineProducer {
         // Entitlement is checked by the services against the caller's token, not by Camunda's authorization.
         configuration.setAuthorizationEnabled(false);
         // No model here has a decision table (no .dmn, no business rule task): without the DMN engine the start skips
-        // building its Scala FEEL interpreter (seconds of class loading, tens of MB of metaspace). A new database then
-        // gets no ACT_*_DECISION tables; the engine reads them only while DMN is enabled.
+        // building its Scala FEEL interpreter (QuarkusJtaProcessEngineConfiguration.initDmnEngine). A new database
+        // then gets no ACT_*_DECISION tables; the engine reads them only while DMN is enabled.
         configuration.setDmnEnabled(false);
         WorkflowConfig.Engine engineConfig = config.engine();
         // the node's name in the history (ACT_HI_JOB_LOG.HOSTNAME_) and as its job executor's lock owner, so each
