@@ -131,7 +131,8 @@ luoshi_up() {  # task-service, then workflow-service (it reads task-service at r
   local t w
   t=$(luoshi_start task-service "$TASK_PORT")
   w=$(luoshi_start workflow-service "$WF_PORT")
-  jq -nc --argjson t "$t" --argjson w "$w" --arg opts "$(luoshi_opts task-service) $LUOSHI_JAVA_OPTS" \
+  jq -nc --argjson t "$t" --argjson w "$w" \
+    --arg opts "task-service: $(luoshi_opts task-service) $LUOSHI_JAVA_OPTS; workflow-service: $(luoshi_opts workflow-service) $LUOSHI_JAVA_OPTS" \
     '{event: "start", task_ready_ms: $t.ready_ms, workflow_ready_ms: $w.ready_ms, task_ready_cpu_s: $t.ready_cpu_s,
       workflow_ready_cpu_s: $w.ready_cpu_s, java_opts: $opts}'
 }

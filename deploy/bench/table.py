@@ -14,8 +14,13 @@ import sys
 
 
 def load(path):
+    """The lines of one window; the driver names the peer by its adapter (`camunda`), the script by `peer`."""
     with open(path) as f:
-        return [json.loads(line) for line in f if line.strip().startswith("{")]
+        lines = [json.loads(line) for line in f if line.strip().startswith("{")]
+    for line in lines:
+        if line.get("system") == "camunda":
+            line["system"] = "peer"
+    return lines
 
 
 def span(values, fmt="{:.1f}"):
@@ -115,7 +120,7 @@ def table(lines):
         if not ls:
             return None
         return (f"{span([l['throughput_per_s'] for l in ls])} /s, p99 {span([l['p99_ms'] for l in ls], '{:.0f}')} ms "
-                f"({span([l.get('requests_per_start') for l in ls], '{:g}')} calls)")
+                f"({span([l.get('requests_per_start') for l in ls], '{:g}')} requests each)")
     met = None
     if p1 and l1:
         met = min(l["throughput_per_s"] for l in l1) >= max(l["throughput_per_s"] for l in p1)
