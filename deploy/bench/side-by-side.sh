@@ -26,7 +26,7 @@
 # BENCH_PGPORT (15486), TASK_PORT (28186), WF_PORT (28187), PEER_PORT (29086), JAVA_OPTS (-Xmx512m: the peer's JVM,
 # and Luoshi's when LUOSHI_JVM=java-opts), LUOSHI_JVM (defaults: each service with deploy/bin/jvm-opts.sh's flags, as
 # ./luoshi.sh run starts them, LUOSHI_CDS=1 adds their class-data archive; java-opts: JAVA_OPTS), LUOSHI_JAVA_OPTS (extra flags for
-# Luoshi's JVMs only), TABLE_PHASES (pg start fixture rounds), PLANS (10), WARM_N (500), WARM_CYCLES (30), S1_N (1000),
+# Luoshi's JVMs only), TABLE_PHASES (start fixture rounds), PLANS (10), WARM_N (500), WARM_CYCLES (30), S1_N (1000),
 # S2_CYCLES (200), C (4), S3_K (0 = skip S3; else the open items to top up to, per system), BULK_PLANS (2),
 # BULK_PER_TASK (4), ROUNDS (2),
 # OUT (deploy/bench/results/raw.jsonl), JARS (the checkout: where the services' target/quarkus-app folders are).
