@@ -11,7 +11,10 @@
 #                                                      peer: the driver's S3 seeding), each timed; then S2 and S3 on both
 #   deploy/bench/side-by-side.sh s2-nomail             Luoshi: S2 with the mailer mocked, then with it again (mail cost)
 #   deploy/bench/side-by-side.sh footprint             Luoshi: ready time and RSS per JVM flag set (FOOTPRINT_SETS, LEAN_OPTS;
-#                                                      a set ending in " cds" uses a class-data-sharing archive)
+#                                                      a set ending in " cds" uses a class-data-sharing archive; the set
+#                                                      `defaults` is deploy/bin/jvm-opts.sh's with its archive)
+#   deploy/bench/side-by-side.sh pg table down         issue 15's table from one window: TABLE_PHASES into a fresh
+#                                                      results/table-<time>.jsonl, then table.py prints the table
 #   deploy/bench/side-by-side.sh pg-stop               stop the bench's own PostgreSQL cluster
 #
 # What it starts, all its own: a PostgreSQL cluster (deploy/bin/postgres.sh, instance `bench`, port BENCH_PGPORT, data
@@ -22,8 +25,10 @@
 # The scenarios are the shared driver's (PEER_DIR/../load/peerload.py, stdlib Python 3.11); Luoshi's side of them is
 # this folder's luoshi_adapter.py, which the driver loads instead of its own copy (see drive()).
 # Knobs: KEYCLOAK_URL (http://localhost:8180), PEER_DIR (../shared/bench/camunda-rest beside the checkout),
-# BENCH_PGPORT (15486), TASK_PORT (28186), WF_PORT (28187), PEER_PORT (29086), JAVA_OPTS (-Xmx512m for all three JVMs),
-# LUOSHI_JAVA_OPTS (extra flags for Luoshi's JVMs only), PLANS (10), WARM_N (500), WARM_CYCLES (30), S1_N (1000),
+# BENCH_PGPORT (15486), TASK_PORT (28186), WF_PORT (28187), PEER_PORT (29086), JAVA_OPTS (-Xmx512m: the peer's JVM,
+# and Luoshi's when LUOSHI_JVM=java-opts), LUOSHI_JVM (defaults: each service with deploy/bin/jvm-opts.sh's flags, as
+# ./luoshi.sh run starts them, LUOSHI_CDS=1 adds their class-data archive; java-opts: JAVA_OPTS), LUOSHI_JAVA_OPTS (extra flags for
+# Luoshi's JVMs only), TABLE_PHASES (start fixture rounds), PLANS (10), WARM_N (500), WARM_CYCLES (30), S1_N (1000),
 # S2_CYCLES (200), C (4), S3_K (0 = skip S3; else the open items to top up to, per system), BULK_PLANS (2),
 # BULK_PER_TASK (4), ROUNDS (2), SCALE_N (200000),
 # OUT (deploy/bench/results/raw.jsonl), JARS (the checkout: where the services' target/quarkus-app folders are).
@@ -40,6 +45,9 @@ WF_PORT="${WF_PORT:-28187}"
 PEER_PORT="${PEER_PORT:-29086}"
 JAVA_OPTS="${JAVA_OPTS:--Xmx512m}"
 LUOSHI_JAVA_OPTS="${LUOSHI_JAVA_OPTS:-}"
+LUOSHI_JVM="${LUOSHI_JVM:-defaults}"
+# the phases whose lines make issue 15's table (table.py); a phase appended here (e.g. `scale`) joins the window
+TABLE_PHASES="${TABLE_PHASES:-start fixture rounds}"
 # the footprint phase's lean set: a smaller heap (live data stays under 150 MB: deploy/k8s), the serial collector (no
 # parallel GC threads or G1 remembered sets on 1-2 cores), capped metaspace and code cache, smaller thread stacks
 LEAN_OPTS="${LEAN_OPTS:--Xmx256m -XX:+UseSerialGC -XX:MaxMetaspaceSize=192m -XX:ReservedCodeCacheSize=64m -Xss512k}"
@@ -68,7 +76,8 @@ alive() { local p; p=$(pid_of "$1") && kill -0 "$p" 2>/dev/null; }
 rss_of() { echo $(( $(ps -o rss= -p "$1") / 1024 )); }
 cpu_of() { awk '{printf "%.2f", ($14 + $15) / 100}' "/proc/$1/stat"; }
 
-# NAME PORT READY_PATH COMMAND… -> {"ready_ms", "pid"}: started in its own session, ready at the first 200 of READY_PATH
+# NAME PORT READY_PATH COMMAND… -> {"ready_ms", "ready_cpu_s", "pid"}: started in its own session, ready at the first
+# 200 of READY_PATH; ready_cpu_s is the CPU the JVM spent until then (a busy machine stretches ready_ms, hardly this)
 launch() {
   local name=$1 port=$2 ready=$3 t0 pid
   shift 3
@@ -83,7 +92,7 @@ launch() {
     [ $(( ($(date +%s%N) - t0) / 1000000000 )) -lt 240 ] || die "$name not ready in 240 s; log $STATE/$name.log"
     sleep 0.05
   done
-  echo "{\"ready_ms\": $(( ($(date +%s%N) - t0) / 1000000 )), \"pid\": $pid}"
+  echo "{\"ready_ms\": $(( ($(date +%s%N) - t0) / 1000000 )), \"ready_cpu_s\": $(cpu_of "$pid"), \"pid\": $pid}"
 }
 
 stop() {
@@ -105,32 +114,43 @@ luoshi_env=(KEYCLOAK_URL="$KEYCLOAK_URL" LUOSHI_WEB_ORIGINS=http://localhost:808
   WORKFLOW_USER_MAILBOX="{user}@demo.luoshi.example" WORKFLOW_GROUP_MAILBOX="{group}@demo.luoshi.example"
   SMTP_PORT="${SMTP_PORT:-1}")
 
+luoshi_opts() {  # NAME -> the JVM flags of that service: deploy/bin/jvm-opts.sh's, or JAVA_OPTS (LUOSHI_JVM=java-opts)
+  if [ "$LUOSHI_JVM" = defaults ]; then
+    "$REPO/deploy/bin/jvm-opts.sh" "$1" "${LUOSHI_CDS:+$STATE/cds}" "$JARS/$1/target/quarkus-app"
+  else
+    echo "$JAVA_OPTS"
+  fi
+}
+
 luoshi_start() {  # NAME PORT -> {"ready_ms", "pid"}
   [ -f "$JARS/$1/target/quarkus-app/quarkus-run.jar" ] || die "no $1 jar: ./mvnw -B package -DskipTests -pl $1 -am"
-  # shellcheck disable=SC2086
-  launch "$1" "$2" /q/health/ready env "${luoshi_env[@]}" java $JAVA_OPTS $LUOSHI_JAVA_OPTS -Dquarkus.http.port="$2" \
-    -jar "$JARS/$1/target/quarkus-app/quarkus-run.jar"
+  # shellcheck disable=SC2046,SC2086
+  launch "$1" "$2" /q/health/ready env "${luoshi_env[@]}" java $(luoshi_opts "$1") $LUOSHI_JAVA_OPTS \
+    -Dquarkus.http.port="$2" -jar "$JARS/$1/target/quarkus-app/quarkus-run.jar"
 }
 
 luoshi_up() {  # task-service, then workflow-service (it reads task-service at run time, not at start)
   local t w
   t=$(luoshi_start task-service "$TASK_PORT")
   w=$(luoshi_start workflow-service "$WF_PORT")
-  jq -nc --argjson t "$t" --argjson w "$w" --arg opts "$JAVA_OPTS $LUOSHI_JAVA_OPTS" \
-    '{event: "start", task_ready_ms: $t.ready_ms, workflow_ready_ms: $w.ready_ms, java_opts: $opts}'
+  jq -nc --argjson t "$t" --argjson w "$w" \
+    --arg opts "task-service: $(luoshi_opts task-service) $LUOSHI_JAVA_OPTS; workflow-service: $(luoshi_opts workflow-service) $LUOSHI_JAVA_OPTS" \
+    '{event: "start", task_ready_ms: $t.ready_ms, workflow_ready_ms: $w.ready_ms, task_ready_cpu_s: $t.ready_cpu_s,
+      workflow_ready_cpu_s: $w.ready_cpu_s, java_opts: $opts}'
 }
 
 luoshi_cds_up() {  # luoshi_up with {name} in the JVM flags replaced by each service's name (its own CDS archive)
   local all="$JAVA_OPTS $LUOSHI_JAVA_OPTS" t w
-  t=$(JAVA_OPTS="${all//\{name\}/task-service}" LUOSHI_JAVA_OPTS= luoshi_start task-service "$TASK_PORT")
-  w=$(JAVA_OPTS="${all//\{name\}/workflow-service}" LUOSHI_JAVA_OPTS= luoshi_start workflow-service "$WF_PORT")
+  t=$(LUOSHI_JVM=java-opts JAVA_OPTS="${all//\{name\}/task-service}" LUOSHI_JAVA_OPTS= luoshi_start task-service "$TASK_PORT")
+  w=$(LUOSHI_JVM=java-opts JAVA_OPTS="${all//\{name\}/workflow-service}" LUOSHI_JAVA_OPTS= luoshi_start workflow-service "$WF_PORT")
   jq -nc --argjson t "$t" --argjson w "$w" --arg opts "$all" \
-    '{event: "start", task_ready_ms: $t.ready_ms, workflow_ready_ms: $w.ready_ms, java_opts: $opts}'
+    '{event: "start", task_ready_ms: $t.ready_ms, workflow_ready_ms: $w.ready_ms, task_ready_cpu_s: $t.ready_cpu_s,
+      workflow_ready_cpu_s: $w.ready_cpu_s, java_opts: $opts}'
 }
 
 luoshi_up_workflow() {
-  luoshi_start workflow-service "$WF_PORT" | jq -c --arg opts "$JAVA_OPTS $LUOSHI_JAVA_OPTS" \
-    '{event: "start", workflow_ready_ms: .ready_ms, java_opts: $opts}'
+  luoshi_start workflow-service "$WF_PORT" | jq -c --arg opts "$(luoshi_opts workflow-service) $LUOSHI_JAVA_OPTS" \
+    '{event: "start", workflow_ready_ms: .ready_ms, workflow_ready_cpu_s: .ready_cpu_s, java_opts: $opts}'
 }
 
 peer_up() {
@@ -138,17 +158,20 @@ peer_up() {
   # shellcheck disable=SC2086
   launch peer "$PEER_PORT" /engine-rest/engine java $JAVA_OPTS -jar "$PEER_DIR/target/peer-camunda-rest.jar" \
     --peer.port="$PEER_PORT" --spring.datasource.url="jdbc:postgresql://127.0.0.1:$BENCH_PGPORT/$PEER_DB" \
-    | jq -c --arg opts "$JAVA_OPTS" '{event: "start", ready_ms, java_opts: $opts}'
+    | jq -c --arg opts "$JAVA_OPTS" '{event: "start", ready_ms, ready_cpu_s, java_opts: $opts}'
 }
 
-usage() {  # SYSTEM -> {"rss_mb", "cpu_s"} summed over its JVMs
-  local names=(peer) n rss=0 cpu=0
+usage() {  # SYSTEM -> {"rss_mb", "cpu_s"} summed over its JVMs, and "rss_mb_by_jvm"
+  local names=(peer) n r rss=0 cpu=0 each=""
   [ "$1" = luoshi ] && names=(task-service workflow-service)
   for n in "${names[@]}"; do
-    rss=$((rss + $(rss_of "$(pid_of "$n")"))); cpu=$(echo "$cpu + $(cpu_of "$(pid_of "$n")")" | bc)
+    r=$(rss_of "$(pid_of "$n")")
+    rss=$((rss + r)); cpu=$(echo "$cpu + $(cpu_of "$(pid_of "$n")")" | bc); each="$each${each:+, }\"$n\": $r"
   done
-  echo "{\"rss_mb\": $rss, \"cpu_s\": $cpu}"
+  echo "{\"rss_mb\": $rss, \"cpu_s\": $cpu, \"rss_mb_by_jvm\": {$each}}"
 }
+
+loadavg() { TAG=$1 record machine <<<"{\"event\": \"load\", \"loadavg\": $(cut -d' ' -f1 /proc/loadavg)}"; }
 
 # a Python script with this folder first on the module path, then the shared driver's: this folder's
 # luoshi_adapter.py replaces the driver's copy of it
@@ -245,6 +268,16 @@ for phase in "${PHASES[@]}"; do
       stop workflow-service; stop task-service
       IFS='|' read -ra sets <<<"${FOOTPRINT_SETS:-$JAVA_OPTS|$JAVA_OPTS $LEAN_OPTS|$JAVA_OPTS $LEAN_OPTS cds}"
       for set in "${sets[@]}"; do
+        if [ "$set" = defaults ]; then  # deploy/bin/jvm-opts.sh per service; a first run writes the class-data archive
+          LUOSHI_CDS=1 LUOSHI_JVM=defaults luoshi_up >/dev/null; stop workflow-service; stop task-service
+          TAG="flags:defaults"
+          LUOSHI_CDS=1 LUOSHI_JVM=defaults LUOSHI_JAVA_OPTS= luoshi_up | record luoshi
+          sleep 10; usage luoshi | jq -c '. + {event: "idle"}' | record luoshi
+          measure luoshi s2 --cycles "${FOOTPRINT_CYCLES:-60}" --c "$C"
+          usage luoshi | jq -c '. + {event: "after-load"}' | record luoshi
+          stop workflow-service; stop task-service
+          continue
+        fi
         opts=${set/ cds/}
         if [ "$set" != "$opts" ]; then  # class-data sharing: one run writes the archive at exit, the next one maps it
           JAVA_OPTS="$opts" LUOSHI_JAVA_OPTS="-XX:ArchiveClassesAtExit=$STATE/{name}.jsa" luoshi_cds_up >/dev/null
@@ -259,8 +292,15 @@ for phase in "${PHASES[@]}"; do
         stop workflow-service; stop task-service
       done
       TAG=restart; luoshi_up | record luoshi ;;
+    table)  # issue 15's table from ONE window: TABLE_PHASES (S3 at S3_K, default 2000) into a fresh file, then table.py
+      table_out="$HERE/results/table-$(date -u +%Y%m%dT%H%M%SZ).jsonl"
+      OUT="$table_out" loadavg table-start
+      # shellcheck disable=SC2086
+      OUT="$table_out" S3_K="${S3_K:-2000}" "$HERE/side-by-side.sh" $TABLE_PHASES
+      OUT="$table_out" loadavg table-end
+      python3 "$HERE/table.py" "$table_out" | tee "${table_out%.jsonl}.md" ;;
     up) TAG=up; luoshi_up | record luoshi; peer_up | record peer ;;
     down) stop workflow-service; stop task-service; stop peer ;;
-    *) die "unknown phase $phase (pg build-peer start fixture rounds bulk scale s2-nomail footprint down | up pg-stop)" ;;
+    *) die "unknown phase $phase (pg build-peer start fixture rounds bulk scale s2-nomail footprint table down | up pg-stop)" ;;
   esac
 done

@@ -49,6 +49,8 @@ class ImageArchivesIT {
         config.path("Entrypoint").forEach(a -> entrypoint.add(a.asText()));
         assertThat(entrypoint).as("entrypoint").startsWith("java").endsWith("-jar", "/deployments/quarkus-run.jar");
         assertThat(entrypoint).anySatisfy(a -> assertThat(a).startsWith("-XX:MaxRAMPercentage="));
+        assertThat(entrypoint).as("the measured flags of deploy/bin/jvm-opts.sh").contains("-XX:+UseSerialGC",
+                "-XX:MaxMetaspaceSize=192m", "-XX:ReservedCodeCacheSize=64m", "-Xss512k");
 
         Set<String> ports = new TreeSet<>();
         config.path("ExposedPorts").fieldNames().forEachRemaining(ports::add);

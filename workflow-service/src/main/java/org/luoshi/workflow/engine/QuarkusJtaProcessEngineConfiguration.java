@@ -31,4 +31,16 @@ class QuarkusJtaProcessEngineConfiguration extends JakartaTransactionProcessEngi
             commandExecutorSchemaOperations = initInterceptorChain(chain);
         }
     }
+
+    /**
+     * The engine builds its DMN engine (and with it the Scala FEEL interpreter) even with DMN disabled, which only
+     * keeps decision deployments and tables away. Luoshi's models have no decision: with DMN disabled the DMN engine
+     * is not built at all.
+     */
+    @Override
+    protected void initDmnEngine() {
+        if (isDmnEnabled()) {
+            super.initDmnEngine();
+        }
+    }
 }

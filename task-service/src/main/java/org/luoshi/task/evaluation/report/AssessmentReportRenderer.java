@@ -1,5 +1,7 @@
 package org.luoshi.task.evaluation.report;
 
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,7 +18,7 @@ import io.quarkus.runtime.StartupEvent;
  * the same content. Rendering is deterministic: the same model always gives byte-identical files, so a report's
  * SHA-256 identifies its content.
  *
- * <p>The PDF needs CJK fonts with TrueType outlines ({@link ReportFonts}). They are located at the first render;
+ * <p>The PDF needs CJK fonts with TrueType outlines ({@link ReportFonts}). They are read at the first render;
  * a misconfigured {@code luoshi.report.font} fails the start, missing default fonts only warn then (the rest of the
  * service works without them) and fail each render with {@link ReportFonts.ReportFontsUnavailableException}.
  */
@@ -42,13 +44,24 @@ public class AssessmentReportRenderer {
         this.fonts = fonts;
     }
 
+    /**
+     * Fonts set explicitly are read and checked now, so that a wrong one fails the start. The defaults are only looked
+     * for: reading and checking them took 2–6 s of the start and kept ~40 MB in the heap of a service that may never
+     * render a report; the first report reads them (and fails clearly if they cannot be used).
+     */
     void checkFonts(@Observes StartupEvent event) {
         boolean configured = bodyFont.filter(s -> !s.isBlank()).isPresent()
                 || headingFont.filter(s -> !s.isBlank()).isPresent();
         try {
-            ReportFonts located = fonts();
-            LOG.infof("assessment reports use the fonts %s (body) and %s (headings)", located.bodyPath(),
-                    located.headingPath());
+            if (configured) {
+                ReportFonts located = fonts();
+                LOG.infof("assessment reports use the fonts %s (body) and %s (headings)", located.bodyPath(),
+                        located.headingPath());
+            } else {
+                List<Path> found = ReportFonts.choose(bodyFont, headingFont);
+                LOG.infof("assessment reports will use the fonts %s (body) and %s (headings), read at the first report",
+                        found.get(0), found.get(1));
+            }
         } catch (ReportFonts.ReportFontsUnavailableException e) {
             if (configured) {
                 throw e;

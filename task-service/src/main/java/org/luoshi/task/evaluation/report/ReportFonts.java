@@ -2,7 +2,6 @@ package org.luoshi.task.evaluation.report;
 
 import java.awt.Font;
 import java.awt.FontFormatException;
-import java.io.ByteArrayInputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,7 +15,7 @@ import org.apache.fontbox.ttf.OpenTypeFont;
 import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TrueTypeCollection;
 import org.apache.fontbox.ttf.TrueTypeFont;
-import org.apache.pdfbox.io.RandomAccessReadBuffer;
+import org.apache.pdfbox.io.RandomAccessReadBufferedFile;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
@@ -63,9 +62,17 @@ public final class ReportFonts {
 
     /** The configured fonts, else the first installed candidates; {@link ReportFontsUnavailableException} if none. */
     public static ReportFonts locate(Optional<String> bodyPath, Optional<String> headingPath) {
-        Path bodyFile = choose(BODY_KEY, bodyPath, BODY_CANDIDATES);
-        Path headingFile = choose(HEADING_KEY, headingPath, HEADING_CANDIDATES);
-        return new ReportFonts(FontFile.read(bodyFile), FontFile.read(headingFile));
+        List<Path> files = choose(bodyPath, headingPath);
+        return new ReportFonts(FontFile.read(files.get(0)), FontFile.read(files.get(1)));
+    }
+
+    /**
+     * The body and heading font files {@link #locate} would read, found without reading them (reading and checking
+     * both CJK fonts takes seconds and keeps their ~20 MB in the heap); {@link ReportFontsUnavailableException} if a
+     * configured one is not readable or no candidate is installed.
+     */
+    public static List<Path> choose(Optional<String> bodyPath, Optional<String> headingPath) {
+        return List.of(choose(BODY_KEY, bodyPath, BODY_CANDIDATES), choose(HEADING_KEY, headingPath, HEADING_CANDIDATES));
     }
 
     private static Path choose(String key, Optional<String> configured, List<Path> candidates) {
@@ -130,24 +137,27 @@ public final class ReportFonts {
         }
     }
 
-    /** A font file kept in memory: parsing it from bytes per render keeps renders independent and thread-safe. */
-    private record FontFile(Path path, byte[] bytes, boolean collection) {
+    /**
+     * A font file, read from disk whenever it is parsed: keeping its bytes in the heap cost as much again as the parsed
+     * font (~22 MB for the two default fonts), and a collection's other faces are never parsed (each would copy its
+     * glyph table into the heap too: ~45 MB for wqy-zenhei.ttc's three).
+     */
+    private record FontFile(Path path, boolean collection) {
 
         static FontFile read(Path path) {
-            byte[] bytes;
-            try {
-                bytes = Files.readAllBytes(path);
+            byte[] magic = new byte[4];
+            try (var in = Files.newInputStream(path)) {
+                int read = in.readNBytes(magic, 0, 4);
+                FontFile file = new FontFile(path, read == 4 && magic[0] == 't' && magic[1] == 't' && magic[2] == 'c'
+                        && magic[3] == 'f');
+                file.check();
+                return file;
             } catch (IOException e) {
                 throw new ReportFontsUnavailableException("cannot read the report font " + path + ": " + HOW_TO_FIX, e);
             }
-            boolean collection = bytes.length >= 4 && bytes[0] == 't' && bytes[1] == 't' && bytes[2] == 'c'
-                    && bytes[3] == 'f';
-            FontFile file = new FontFile(path, bytes, collection);
-            file.check();
-            return file;
         }
 
-        /** Refuses fonts that cannot be subset (CFF outlines) at start rather than at the first report. */
+        /** Refuses fonts that cannot be subset (CFF outlines) when located rather than halfway through a report. */
         private void check() {
             try (PDDocument probe = new PDDocument()) {
                 ArrayList<Closeable> open = new ArrayList<>();
@@ -173,27 +183,31 @@ public final class ReportFonts {
 
         private TrueTypeFont parse(List<Closeable> open) throws IOException {
             if (collection) {
-                TrueTypeCollection ttc = new TrueTypeCollection(new ByteArrayInputStream(bytes));
-                open.add(ttc);
-                TrueTypeFont[] first = new TrueTypeFont[1];
-                ttc.processAllFonts(font -> {
-                    if (first[0] == null) {
-                        first[0] = font;
+                String[] firstName = new String[1];
+                TrueTypeCollection.processAllFontHeaders(path.toFile(), headers -> {
+                    if (firstName[0] == null) {
+                        firstName[0] = headers.getName();
                     }
                 });
-                if (first[0] == null) {
+                if (firstName[0] == null) {
                     throw new IOException("empty font collection " + path);
                 }
-                return first[0];
+                TrueTypeCollection ttc = new TrueTypeCollection(path.toFile());
+                open.add(ttc);
+                TrueTypeFont first = ttc.getFontByName(firstName[0]);
+                if (first == null) {
+                    throw new IOException("no font named " + firstName[0] + " in " + path);
+                }
+                return first;
             }
-            TrueTypeFont font = new TTFParser().parse(new RandomAccessReadBuffer(bytes));
+            TrueTypeFont font = new TTFParser().parse(new RandomAccessReadBufferedFile(path));
             open.add(font);
             return font;
         }
 
         Font awtFont() {
             try {
-                Font[] fonts = Font.createFonts(new ByteArrayInputStream(bytes));
+                Font[] fonts = Font.createFonts(path.toFile());
                 return fonts[0];
             } catch (IOException | FontFormatException e) {
                 throw new ReportFontsUnavailableException("Java cannot read the report font " + path + " for charts: "

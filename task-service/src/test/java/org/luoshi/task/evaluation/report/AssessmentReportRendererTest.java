@@ -315,6 +315,16 @@ class AssessmentReportRendererTest {
                 .hasMessageContaining(notAFont.toString());
     }
 
+    @Test
+    void choosingTheFontsAtStartOnlyFindsTheFilesAndLeavesTheirCheckToTheFirstReport(@TempDir Path dir) throws IOException {
+        Path notAFont = Files.writeString(dir.resolve("font.ttf"), "not a font");
+
+        assertThat(ReportFonts.choose(Optional.empty(), Optional.of(notAFont.toString()))).endsWith(notAFont);
+        assertThatThrownBy(() -> ReportFonts.choose(Optional.of("/nonexistent/simsun.ttf"), Optional.empty()))
+                .isInstanceOf(ReportFonts.ReportFontsUnavailableException.class)
+                .hasMessageContaining("luoshi.report.font is /nonexistent/simsun.ttf");
+    }
+
     private static XWPFTable indicatorTable(XWPFDocument docx) {
         return docx.getTables().stream().filter(t -> cells(t.getRow(0)).contains("所需年均增量")).findFirst().orElseThrow();
     }
