@@ -91,6 +91,9 @@ public class ProcessEngineProducer {
         configuration.setDefaultSerializationFormat("application/json");
         // Entitlement is checked by the services against the caller's token, not by Camunda's authorization.
         configuration.setAuthorizationEnabled(false);
+        // Camunda's count of distinct task assignees (a licence metric, ACT_RU_TASK_METER_LOG) is read by nobody here and
+        // cost an insert on every claim, i.e. twice per report cycle.
+        configuration.setTaskMetricsEnabled(false);
         WorkflowConfig.Engine engineConfig = config.engine();
         // the node's name in the history (ACT_HI_JOB_LOG.HOSTNAME_) and as its job executor's lock owner, so each
         // node's jobs can be told apart; unset, Camunda uses the machine's address and a random owner

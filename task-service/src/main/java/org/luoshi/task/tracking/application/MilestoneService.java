@@ -54,8 +54,8 @@ public class MilestoneService {
         Caller caller = callers.current();
         PlanTask task = tasks.visibleTask(taskId, caller);
         requirePlanning(caller, task);
-        Milestone milestone = task.addMilestone(request.title().strip(), request.dueDate(), blankToNull(request.deliverable()),
-                request.weight());
+        Milestone milestone = task.addMilestone(milestones.nextOrdinal(taskId), request.title().strip(), request.dueDate(),
+                blankToNull(request.deliverable()), request.weight());
         milestones.persist(milestone);
         milestones.flush();
         MilestoneView added = MilestoneView.of(milestone, calendar.today());
@@ -152,9 +152,11 @@ public class MilestoneService {
     @Transactional
     public TrackingStarted startTracking(List<Long> milestoneIds) {
         Caller caller = callers.current();
+        java.util.Map<Long, Milestone> found = milestones.withTasks(new java.util.LinkedHashSet<>(milestoneIds)).stream()
+                .collect(java.util.stream.Collectors.toMap(m -> m.id, m -> m));
         int newlyTracked = 0;
         for (Long id : new java.util.LinkedHashSet<>(milestoneIds)) {
-            if (markTracked(caller, visibleMilestone(id, caller))) {
+            if (markTracked(caller, visible(found.get(id), id, caller))) {
                 newlyTracked++;
             }
         }
@@ -187,8 +189,15 @@ public class MilestoneService {
     }
 
     Milestone visibleMilestone(long id, Caller caller) {
-        return milestones.findByIdOptional(id).filter(m -> AccessPolicy.canSee(caller, m.task))
-                .orElseThrow(() -> new ResourceNotFoundException("milestone", id));
+        return visible(milestones.findWithTask(id).orElse(null), id, caller);
+    }
+
+    /** The one visibility rule of a milestone: its task's; a missing one and one not visible answer the same 404. */
+    private static Milestone visible(Milestone milestone, long id, Caller caller) {
+        if (milestone == null || !AccessPolicy.canSee(caller, milestone.task)) {
+            throw new ResourceNotFoundException("milestone", id);
+        }
+        return milestone;
     }
 
     private static void requirePlanning(Caller caller, PlanTask task) {
