@@ -293,9 +293,9 @@ public class TaskService {
         if (sectionIds.isEmpty()) {
             return new PlanStructure(List.of(), List.of());
         }
-        List<PlanSection> ofTasks = sections.list("id in ?1", sectionIds);
+        List<PlanSection> ofTasks = sections.byIds(sectionIds);
         Set<Long> chapterIds = ofTasks.stream().map(s -> s.chapterId).collect(Collectors.toSet());
-        return new PlanStructure(chapterIds.isEmpty() ? List.of() : chapters.list("id in ?1", chapterIds), ofTasks);
+        return new PlanStructure(chapters.byIds(chapterIds), ofTasks);
     }
 
     /** 交办 hands a confirmed plan's task to a department; a draft is still the supervising office's working copy. */

@@ -17,7 +17,8 @@ public class MilestoneRepository implements PanacheRepository<Milestone> {
      * one by one cost three round trips on every milestone write (a report, a decision, a tracking mark).
      */
     public Optional<Milestone> findWithTask(long id) {
-        return withTasks(List.of(id)).stream().findFirst();
+        // "=" rather than withTasks' "in": a list parameter makes Hibernate translate the query anew on every call
+        return find("from Milestone m join fetch m.task t left join fetch t.plan where m.id = ?1", id).firstResultOptional();
     }
 
     /** {@link #findWithTask} for many ids, in one query; the ones that do not exist are missing from the answer. */
