@@ -35,18 +35,24 @@ public class EntitledTasks {
      * the supervising office's department learns that the role is wrong rather than being shown the item.
      */
     public Task openToDecide(String id, String itemName) {
-        Task task = taskService.createTaskQuery().taskId(id).active().singleResult();
-        if (task == null) {
-            throw new ResourceNotFoundException(itemName, id);
-        }
+        Task task = activeTask(id, itemName);
         itemKinds.requireDecidingRole(user, task.getTaskDefinitionKey());
-        return open(id, itemName);
+        requireOpenForCaller(id, itemName);
+        return task;
     }
 
     public Task open(String id, String itemName) {
+        requireOpenForCaller(id, itemName);
+        return activeTask(id, itemName);
+    }
+
+    private void requireOpenForCaller(String id, String itemName) {
         if (!visible.isOpenForCaller(id)) {
             throw new ResourceNotFoundException(itemName, id);
         }
+    }
+
+    private Task activeTask(String id, String itemName) {
         Task task = taskService.createTaskQuery().taskId(id).active().singleResult();
         if (task == null) {
             throw new ResourceNotFoundException(itemName, id);

@@ -61,8 +61,8 @@ public class MilestoneService {
         Caller caller = callers.current();
         PlanTask task = tasks.visibleTask(taskId, caller);
         requirePlanning(caller, task);
-        Milestone milestone = task.addMilestone(request.title().strip(), request.dueDate(), blankToNull(request.deliverable()),
-                request.weight());
+        Milestone milestone = task.addMilestone(milestones.nextOrdinal(taskId), request.title().strip(), request.dueDate(),
+                blankToNull(request.deliverable()), request.weight());
         milestones.persist(milestone);
         milestones.flush();
         MilestoneView added = MilestoneView.of(milestone, calendar.today());
@@ -231,8 +231,7 @@ public class MilestoneService {
         Caller caller = callers.current();
         java.util.Set<Long> ids = new java.util.LinkedHashSet<>(milestoneIds);
         java.util.Map<Long, Milestone> found = new java.util.HashMap<>();
-        for (Milestone milestone : milestones.list("select m from Milestone m join fetch m.task t left join fetch t.plan where m.id in ?1",
-                List.copyOf(ids))) {
+        for (Milestone milestone : milestones.withTasks(ids)) {
             found.put(milestone.id, milestone);
         }
         java.time.LocalDate today = calendar.today();
@@ -288,8 +287,15 @@ public class MilestoneService {
     }
 
     Milestone visibleMilestone(long id, Caller caller) {
-        return milestones.findByIdOptional(id).filter(m -> AccessPolicy.canSee(caller, m.task))
-                .orElseThrow(() -> new ResourceNotFoundException("milestone", id));
+        return visible(milestones.findWithTask(id).orElse(null), id, caller);
+    }
+
+    /** The one visibility rule of a milestone: its task's; a missing one and one not visible answer the same 404. */
+    private static Milestone visible(Milestone milestone, long id, Caller caller) {
+        if (milestone == null || !AccessPolicy.canSee(caller, milestone.task)) {
+            throw new ResourceNotFoundException("milestone", id);
+        }
+        return milestone;
     }
 
     private static void requirePlanning(Caller caller, PlanTask task) {

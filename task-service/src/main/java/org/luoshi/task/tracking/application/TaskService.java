@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -27,6 +28,7 @@ import org.luoshi.task.audit.application.AuditLog;
 import org.luoshi.task.plan.application.PlanService;
 import org.luoshi.task.plan.domain.Plan;
 import org.luoshi.task.plan.domain.PlanAccessPolicy;
+import org.luoshi.task.plan.domain.PlanSection;
 import org.luoshi.task.plan.domain.PlanStatus;
 import org.luoshi.task.plan.persistence.ChapterRepository;
 import org.luoshi.task.plan.persistence.SectionRepository;
@@ -120,7 +122,7 @@ public class TaskService {
 
     /** For other services: the task, if the caller may see it. */
     PlanTask visibleTask(long id, Caller caller) {
-        return tasks.findByIdOptional(id).filter(t -> AccessPolicy.canSee(caller, t))
+        return tasks.findWithPlan(id).filter(t -> AccessPolicy.canSee(caller, t))
                 .orElseThrow(() -> new ResourceNotFoundException("task", id));
     }
 
@@ -285,13 +287,15 @@ public class TaskService {
         return after;
     }
 
+    /** The sections of these tasks and their chapters, no more: one task's view reads two rows, not its whole plan. */
     public PlanStructure structureOf(List<PlanTask> some) {
-        Set<Long> planIds = some.stream().map(t -> t.planId).collect(Collectors.toSet());
-        if (planIds.isEmpty()) {
+        Set<Long> sectionIds = some.stream().map(t -> t.sectionId).filter(Objects::nonNull).collect(Collectors.toSet());
+        if (sectionIds.isEmpty()) {
             return new PlanStructure(List.of(), List.of());
         }
-        return new PlanStructure(chapters.list("planId in ?1", planIds),
-                sections.list("chapterId in (select c.id from PlanChapter c where c.planId in ?1)", planIds));
+        List<PlanSection> ofTasks = sections.byIds(sectionIds);
+        Set<Long> chapterIds = ofTasks.stream().map(s -> s.chapterId).collect(Collectors.toSet());
+        return new PlanStructure(chapters.byIds(chapterIds), ofTasks);
     }
 
     /** 交办 hands a confirmed plan's task to a department; a draft is still the supervising office's working copy. */

@@ -112,9 +112,18 @@ public class PlanTask {
     }
 
     public Milestone addMilestone(String title, LocalDate dueDate, String deliverable, BigDecimal weight) {
+        return addMilestone(milestones.stream().mapToInt(m -> m.ordinal).max().orElse(0) + 1, title, dueDate, deliverable,
+                weight);
+    }
+
+    /**
+     * {@link #addMilestone} at an ordinal the caller read from the database (one past the highest), so that adding a
+     * milestone does not load the task's others: the collection takes the new one without being read.
+     */
+    public Milestone addMilestone(int ordinal, String title, LocalDate dueDate, String deliverable, BigDecimal weight) {
         Milestone milestone = new Milestone();
         milestone.task = this;
-        milestone.ordinal = milestones.stream().mapToInt(m -> m.ordinal).max().orElse(0) + 1;
+        milestone.ordinal = ordinal;
         milestone.title = title;
         milestone.dueDate = dueDate;
         milestone.deliverable = deliverable;

@@ -25,6 +25,11 @@ import io.quarkus.panache.common.Parameters;
 @ApplicationScoped
 public class TaskRepository implements PanacheRepository<PlanTask> {
 
+    /** The task with its plan in one query: its visibility depends on the plan's status. */
+    public java.util.Optional<PlanTask> findWithPlan(long id) {
+        return find("from PlanTask t left join fetch t.plan where t.id = ?1", id).firstResultOptional();
+    }
+
     /** How a department relates to a task in a filter. */
     public enum DepartmentRole {
         LEAD, CO, ANY

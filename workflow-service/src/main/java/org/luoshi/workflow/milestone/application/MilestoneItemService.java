@@ -125,7 +125,8 @@ public class MilestoneItemService {
         Task task = entitledTask(id, SUBMIT_REPORT);
         String processInstanceId = task.getProcessInstanceId();
         List<String> consolidates = form.consolidates() == null ? List.of() : List.copyOf(form.consolidates());
-        Set<String> recorded = subReports(processInstanceId).stream().map(r -> String.valueOf(r.get("reportKey")))
+        Map<String, Object> current = runtimeService.getVariables(processInstanceId);
+        Set<String> recorded = subReports(current).stream().map(r -> String.valueOf(r.get("reportKey")))
                 .collect(Collectors.toSet());
         for (String key : consolidates) {
             if (!recorded.contains(key)) {
@@ -133,7 +134,6 @@ public class MilestoneItemService {
                         + recorded);
             }
         }
-        Map<String, Object> current = runtimeService.getVariables(processInstanceId);
         MilestoneReportingVariables typed = MilestoneReportingVariables.of(current::get);
         List<Long> evidenceIds = form.evidenceIds() == null ? List.of() : List.copyOf(form.evidenceIds());
         // what recordReport would meet in task-service (evidence of another milestone, …), refused now naming the field
@@ -252,9 +252,10 @@ public class MilestoneItemService {
         };
     }
 
+    /** The sub-reports among an instance's variables (read once per request, with the others). */
     @SuppressWarnings("unchecked")
-    private List<Map<String, Object>> subReports(String processInstanceId) {
-        Object value = runtimeService.getVariable(processInstanceId, VAR_SUB_REPORTS);
+    private static List<Map<String, Object>> subReports(Map<String, Object> variables) {
+        Object value = variables.get(VAR_SUB_REPORTS);
         List<Map<String, Object>> result = new ArrayList<>();
         if (value instanceof List<?> list) {
             list.forEach(entry -> result.add((Map<String, Object>) entry));
@@ -291,7 +292,7 @@ public class MilestoneItemService {
                 typed.milestoneTitle(), typed.dueDate(), department,
                 task.getCreateTime() == null ? null : task.getCreateTime().toInstant(),
                 task.getTaskDefinitionKey().equals(CONTRIBUTE_SUB_REPORT) ? List.of()
-                        : subReports(pi).stream().map(this::named).toList(), report, lastRejection,
+                        : subReports(v).stream().map(this::named).toList(), report, lastRejection,
                 previousReport, refusal(task, typed),
                 departments.name(department), typed.leadDepartmentCode(), departments.name(typed.leadDepartmentCode()));
     }
