@@ -200,7 +200,7 @@ measure() {  # SYSTEM SCENARIO ARGS… -> the driver's line + server_cpu_s and, 
   echo "$line" | jq -c --argjson b "$before" --argjson a "$(usage "$system" | jq .cpu_s)" \
     '. + {server_cpu_s: (($a - $b) * 100 | round / 100)}
        | if .cycles then . + {server_cpu_ms_per_cycle: (.server_cpu_s * 1000 / .cycles | round)}
-         elif .n then . + {server_cpu_ms_per_start: (.server_cpu_s * 1000 / .n * 10 | round / 10)} else . end' \
+         elif (.n // 0) > 0 then . + {server_cpu_ms_per_start: (.server_cpu_s * 1000 / .n * 10 | round / 10)} else . end' \
     | record "$system"
 }
 
