@@ -138,33 +138,25 @@ class InboxOffersTest {
         assertTrue(open <= ids.size());
     }
 
-    private List<String> groupsIfOpen(String id) throws Exception {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = connection.prepareStatement(
-                        "select g from luoshi_inbox_item, unnest(candidate_groups) g where task_id = ? and status = 'OPEN' order by g")) {
-            statement.setString(1, id);
-            List<String> groups = new ArrayList<>();
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    groups.add(rows.getString(1));
-                }
-            }
-            return groups;
-        }
+    private List<String> groupsIfOpen(String id) {
+        return column("select g from luoshi_inbox_item, unnest(candidate_groups) g where task_id = ? and status = 'OPEN' order by g", id);
     }
 
     private List<String> offersOf(String id) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = connection.prepareStatement(
-                        "select group_code from luoshi_inbox_offer where task_id = ? order by group_code")) {
+        return column("select group_code from luoshi_inbox_offer where task_id = ? order by group_code", id);
+    }
+
+    /** The first column of what the statement answers for this item, in its order. */
+    private List<String> column(String sql, String id) {
+        try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setString(1, id);
-            List<String> groups = new ArrayList<>();
+            List<String> values = new ArrayList<>();
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
-                    groups.add(rows.getString(1));
+                    values.add(rows.getString(1));
                 }
             }
-            return groups;
+            return values;
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
