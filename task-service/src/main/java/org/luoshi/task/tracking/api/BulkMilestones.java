@@ -18,7 +18,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * Many milestones for tasks of one plan at once (a national deployment's plan, or its ledger): all of them or, if any
  * item is wrong, none. An item equal to a milestone its task has already (same title and due date) is not added again.
  */
-public record BulkMilestones(@NotEmpty @Size(max = 5000) List<@NotNull @Valid Item> items) {
+public record BulkMilestones(@NotEmpty @Size(max = BulkMilestones.MAX_MILESTONES) List<@NotNull @Valid Item> items) {
+    /** Milestones one bulk request may add (this one, or a bulk assignment's items together): a transaction of seconds. */
+    public static final int MAX_MILESTONES = 5000;
 
     /** One milestone of one task, as {@link NewMilestone}. */
     public record Item(

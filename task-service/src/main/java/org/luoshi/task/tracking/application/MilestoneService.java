@@ -76,8 +76,7 @@ public class MilestoneService {
      * Adds many milestones to tasks of one plan in one transaction, all or none: a task not of this plan or not visible
      * is a 404 naming it, one the caller may not plan a 403. An item equal to a milestone its task has (same title and
      * due date) names that milestone instead of adding another, so a retry, or two callers at once (the tasks are
-     * locked first), add each milestone once. Written in one statement and audited in one batch (an entry per milestone
-     * added, as {@link #add}); the tasks' versions rise as with {@link #add}.
+     * locked first), add each milestone once ({@link #insertNew}); the tasks' versions rise as with {@link #add}.
      */
     @Transactional
     public BulkMilestonesResult addAll(long planId, BulkMilestones request) {
@@ -94,17 +93,42 @@ public class MilestoneService {
             }
             requirePlanning(caller, task);
         }
-        java.util.Map<Long, List<MilestoneRepository.Present>> present = MilestoneRepository.byTask(
-                milestones.lockTasksAndReadMilestones(taskIds));
+        Inserted inserted = insertNew(milestones.lockTasksAndReadMilestones(taskIds), request.items().stream()
+                .map(i -> new Planned(i.taskId(), i.title(), i.dueDate(), i.deliverable(), i.weight())).toList());
+        milestones.touchTasks(inserted.tasks());
+        LOG.infof("%s added %d milestones to %d tasks of plan %d in bulk (%d present already)", caller.username(),
+                inserted.added(), taskIds.size(), planId, request.items().size() - inserted.added());
+        return new BulkMilestonesResult(planId, request.items().size(), inserted.added(),
+                request.items().size() - inserted.added(), inserted.milestoneIds());
+    }
+
+    /** A milestone planned for a task by a bulk request (an item of a bulk addition, or of a bulk assignment's item). */
+    public record Planned(long taskId, String title, java.time.LocalDate dueDate, String deliverable, BigDecimal weight) {
+    }
+
+    /**
+     * What {@link #insertNew} did: each planned milestone's id (in the order given), how many it added and the tasks
+     * it added to.
+     */
+    public record Inserted(List<Long> milestoneIds, int added, List<Long> tasks) {
+    }
+
+    /**
+     * The one way milestones are added in bulk: those of {@code planned} that their task does not have yet (same title
+     * and due date, as {@code present} read them under the tasks' lock) are inserted in one statement after the task's
+     * own, and audited in one batch (an entry per milestone, as {@link #add}). The caller has checked the tasks, locked
+     * them ({@link MilestoneRepository#lockTasksAndReadMilestones}) and raises their versions.
+     */
+    Inserted insertNew(List<MilestoneRepository.Present> present, List<Planned> planned) {
         java.util.Map<String, Long> known = new java.util.HashMap<>();
         java.util.Map<Long, Integer> lastOrdinal = new java.util.HashMap<>();
-        present.forEach((taskId, list) -> list.forEach(p -> {
-            known.putIfAbsent(sameness(taskId, p.title(), p.dueDate()), p.id());
-            lastOrdinal.merge(taskId, p.ordinal(), Math::max);
-        }));
+        for (MilestoneRepository.Present p : present) {
+            known.putIfAbsent(sameness(p.taskId(), p.title(), p.dueDate()), p.id());
+            lastOrdinal.merge(p.taskId(), p.ordinal(), Math::max);
+        }
         List<MilestoneRepository.Row> rows = new java.util.ArrayList<>();
         java.util.Map<String, Integer> rowOf = new java.util.HashMap<>();
-        for (BulkMilestones.Item item : request.items()) {
+        for (Planned item : planned) {
             String key = sameness(item.taskId(), item.title().strip(), item.dueDate());
             if (!known.containsKey(key) && !rowOf.containsKey(key)) {
                 rowOf.put(key, rows.size());
@@ -122,19 +146,14 @@ public class MilestoneService {
                     row.dueDate(), row.deliverable(), row.weight(), MilestoneStatus.PLANNED, null,
                     row.dueDate().isBefore(today), false, 0)));
         }
-        if (!rows.isEmpty()) {
-            milestones.touchTasks(rows.stream().map(MilestoneRepository.Row::taskId).distinct().toList());
-        }
         audit.recordAll("milestone.added", "milestone", changes);
-        List<Long> milestoneIds = request.items().stream().map(item -> {
+        List<Long> milestoneIds = planned.stream().map(item -> {
             String key = sameness(item.taskId(), item.title().strip(), item.dueDate());
             Integer row = rowOf.get(key);
             return row != null ? ids.get(row) : known.get(key);
         }).toList();
-        LOG.infof("%s added %d milestones to %d tasks of plan %d in bulk (%d present already)", caller.username(),
-                rows.size(), taskIds.size(), planId, request.items().size() - rows.size());
-        return new BulkMilestonesResult(planId, request.items().size(), rows.size(), request.items().size() - rows.size(),
-                milestoneIds);
+        return new Inserted(milestoneIds, rows.size(),
+                rows.stream().map(MilestoneRepository.Row::taskId).distinct().toList());
     }
 
     private static String sameness(long taskId, String title, java.time.LocalDate dueDate) {

@@ -11,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -24,6 +25,7 @@ import org.luoshi.common.problem.ConflictException;
 import org.luoshi.common.problem.InvalidFieldException;
 import org.luoshi.common.problem.PreconditionFailedException;
 import org.luoshi.common.problem.ResourceNotFoundException;
+import org.luoshi.common.problem.ViolationCodes;
 import org.luoshi.task.audit.application.AuditLog;
 import org.luoshi.task.plan.application.PlanService;
 import org.luoshi.task.plan.domain.Plan;
@@ -40,6 +42,7 @@ import org.luoshi.task.shared.domain.Caller;
 import org.luoshi.task.tracking.api.Acceptance;
 import org.luoshi.task.tracking.api.Assignment;
 import org.luoshi.task.tracking.api.BulkAssignment;
+import org.luoshi.task.tracking.api.BulkMilestones;
 import org.luoshi.task.tracking.api.NewTask;
 import org.luoshi.task.tracking.api.Reassignment;
 import org.luoshi.task.tracking.api.TaskPage;
@@ -51,6 +54,7 @@ import org.luoshi.task.tracking.domain.PlanTask;
 import org.luoshi.task.tracking.domain.StatusLight;
 import org.luoshi.task.tracking.domain.StatusLightPolicy;
 import org.luoshi.task.tracking.domain.TaskStatus;
+import org.luoshi.task.tracking.persistence.MilestoneRepository;
 import org.luoshi.task.tracking.persistence.TaskRepository.DepartmentRole;
 import org.luoshi.task.tracking.persistence.TaskRepository;
 
@@ -58,6 +62,8 @@ import org.luoshi.task.tracking.persistence.TaskRepository;
 public class TaskService {
     private static final Logger LOG = Logger.getLogger(TaskService.class);
     private static final String ACCEPT = "accept-task";
+    /** The operation a bulk assignment's Idempotency-Key is recorded for (its target: the plan). */
+    private static final String ASSIGN_MANY = "assign-tasks";
     /** The stable code of a 409 refusing what a draft plan does not allow yet. */
     public static final String PLAN_DRAFT = "plan-draft";
     private static final String REASSIGN = "reassign-task";
@@ -89,6 +95,12 @@ public class TaskService {
 
     @Inject
     BusinessCalendar calendar;
+
+    @Inject
+    MilestoneService milestoneService;
+
+    @Inject
+    MilestoneRepository milestoneRows;
 
     /**
      * The 台账: the database filters, counts, orders and pages, so that a list costs one page of tasks however many
@@ -168,16 +180,30 @@ public class TaskService {
     }
 
     /**
-     * 交办 many tasks of a plan at once. Every item is checked first; one wrong item (unknown department, stale
-     * version, a task of another plan) fails the whole batch, naming the item, and nothing is changed.
+     * 交办 many tasks of a plan at once, each with the milestones it names. Every item is checked first; one wrong item
+     * (unknown department, stale version, a task of another plan, a bad milestone) fails the whole batch, naming the
+     * item, and nothing is changed. The tasks are locked first, so that of two calls at once the second sees the first's
+     * versions; the milestones are added the one bulk way ({@link MilestoneService#insertNew}: one insert, one audit
+     * batch, none twice). With an {@code Idempotency-Key}, the same key again answers the tasks as they are now and
+     * changes nothing. Tracking starts later, the way it always does: when the lead department accepts the task, or by
+     * workflow-service's bulk tracking of the plan's accepted tasks.
      */
     @Transactional
-    public List<TaskView> assignMany(long planId, BulkAssignment request) {
+    public List<TaskView> assignMany(long planId, String idempotencyKey, BulkAssignment request) {
+        if (idempotencyKey != null) {
+            keyedWrites.open(KeyedWrites.HEADER, "idempotency-key", idempotencyKey);
+        }
         Caller caller = callers.current();
         refuseInDraftPlan(planId, plans.visiblePlan(planId, caller));
-        Map<Long, PlanTask> byId = tasks.list("id in ?1", request.items().stream().map(BulkAssignment.Item::taskId).toList())
-                .stream().collect(Collectors.toMap(t -> t.id, Function.identity()));
+        List<Long> taskIds = request.items().stream().map(BulkAssignment.Item::taskId).distinct().sorted().toList();
+        if (idempotencyKey != null && keyedWrites.earlier(idempotencyKey, ASSIGN_MANY, planId).isPresent()) {
+            LOG.infof("%s repeated bulk assignment %s of plan %d: nothing changed", caller.username(), idempotencyKey, planId);
+            return viewsOf(planId, request, tasksWithMilestones(taskIds));
+        }
+        List<MilestoneRepository.Present> present = milestoneRows.lockTasksAndReadMilestones(taskIds);
+        Map<Long, PlanTask> byId = tasks.list("id in ?1", taskIds).stream().collect(Collectors.toMap(t -> t.id, Function.identity()));
         Set<Long> seen = new LinkedHashSet<>();
+        List<MilestoneService.Planned> planned = new ArrayList<>();
         for (int i = 0; i < request.items().size(); i++) {
             BulkAssignment.Item item = request.items().get(i);
             String prefix = "items[" + i + "].";
@@ -193,22 +219,60 @@ public class TaskService {
                         + item.version() + "; it is now version " + task.version);
             }
             validate(prefix, item.leadDepartmentCode(), item.coDepartmentCodes());
+            if (item.milestones() != null) {
+                item.milestones().forEach(m -> planned.add(new MilestoneService.Planned(item.taskId(), m.title(), m.dueDate(),
+                        m.deliverable(), m.weight())));
+            }
+        }
+        if (planned.size() > BulkMilestones.MAX_MILESTONES) {
+            throw new InvalidFieldException("items", "at most " + BulkMilestones.MAX_MILESTONES
+                    + " milestones in one request, all items together; " + planned.size() + " given", ViolationCodes.COUNT,
+                    Map.of("min", 0, "max", BulkMilestones.MAX_MILESTONES));
         }
         PlanStructure structure = structureOf(new ArrayList<>(byId.values()));
         LocalDate today = calendar.today();
         Map<Long, TaskView> before = new HashMap<>();
-        List<PlanTask> changed = new ArrayList<>();
         for (BulkAssignment.Item item : request.items()) {
             PlanTask task = byId.get(item.taskId());
             before.put(task.id, TaskViews.of(task, structure, today));
             task.assign(item.leadDepartmentCode(), item.coDepartmentCodes(), item.dueDate());
-            changed.add(task);
         }
         tasks.flush();
-        List<TaskView> after = changed.stream().map(t -> TaskViews.of(t, structure, today)).toList();
-        after.forEach(view -> audit.record("task.assigned", "task", view.id(), before.get(view.id()), view));
-        LOG.infof("%s assigned %d tasks of plan %d", caller.username(), changed.size(), planId);
+        MilestoneService.Inserted inserted = milestoneService.insertNew(present, planned);
+        // a task whose assignment changed nothing still changed: its milestones did, and its ETag moves on once
+        Map<Long, Integer> versionRead = request.items().stream()
+                .collect(Collectors.toMap(BulkAssignment.Item::taskId, BulkAssignment.Item::version));
+        milestoneRows.touchTasks(inserted.tasks().stream().filter(id -> byId.get(id).version == versionRead.get(id)).toList());
+        // the milestones were written past Hibernate: read the tasks again, with them, for the answer and the audit
+        List<TaskView> after = inserted.added() == 0
+                ? request.items().stream().map(item -> TaskViews.of(byId.get(item.taskId()), structure, today)).toList()
+                : viewsOf(planId, request, tasksWithMilestones(taskIds));
+        audit.recordAll("task.assigned", "task", after.stream()
+                .map(view -> new AuditLog.Change(view.id(), before.get(view.id()), view)).toList());
+        if (idempotencyKey != null) {
+            keyedWrites.record(idempotencyKey, ASSIGN_MANY, planId, Instant.now());
+        }
+        LOG.infof("%s assigned %d tasks of plan %d with %d milestones (%d present already)", caller.username(),
+                request.items().size(), planId, inserted.added(), planned.size() - inserted.added());
         return after;
+    }
+
+    /** These tasks read anew (the persistence context cleared), with their milestones and plans in one query. */
+    private List<PlanTask> tasksWithMilestones(List<Long> taskIds) {
+        tasks.getEntityManager().clear();
+        return tasks.list("select distinct t from PlanTask t left join fetch t.plan left join fetch t.milestones where t.id in ?1",
+                taskIds);
+    }
+
+    /** The views of the request's tasks, in the items' order (a task not of the plan: 404, as a repeat may name one). */
+    private List<TaskView> viewsOf(long planId, BulkAssignment request, List<PlanTask> read) {
+        Map<Long, PlanTask> byId = read.stream().filter(t -> t.planId == planId)
+                .collect(Collectors.toMap(t -> t.id, Function.identity()));
+        PlanStructure structure = structureOf(read);
+        LocalDate today = calendar.today();
+        return request.items().stream().map(item -> Optional.ofNullable(byId.get(item.taskId()))
+                .map(task -> TaskViews.of(task, structure, today))
+                .orElseThrow(() -> new ResourceNotFoundException("task", item.taskId()))).toList();
     }
 
     /**

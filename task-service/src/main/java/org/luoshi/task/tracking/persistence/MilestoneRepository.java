@@ -122,6 +122,9 @@ public class MilestoneRepository implements PanacheRepository<Milestone> {
 
     /** Raises the version of tasks whose milestones changed outside Hibernate, as a change of its collection would. */
     public void touchTasks(Collection<Long> taskIds) {
+        if (taskIds.isEmpty()) {
+            return;
+        }
         try (Connection c = dataSource.getConnection(); PreparedStatement update = c.prepareStatement(
                 "update plan_task set version = version + 1 where id = any(?)")) {
             update.setArray(1, c.createArrayOf("bigint", taskIds.toArray()));

@@ -12,6 +12,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -27,6 +28,7 @@ import org.luoshi.common.input.Paging;
 import org.luoshi.common.problem.Versions;
 import org.luoshi.common.security.Roles;
 import org.luoshi.task.plan.api.PlanOutline;
+import org.luoshi.task.shared.application.KeyedWrites;
 import org.luoshi.task.tracking.api.BulkAssignment;
 import org.luoshi.task.tracking.api.BulkMilestones;
 import org.luoshi.task.tracking.api.BulkMilestonesResult;
@@ -114,8 +116,19 @@ public class PlanTasksResource {
     @POST
     @Path("{id}/assignments")
     @RolesAllowed({ Roles.SUPERVISOR, Roles.ADMIN })
-    @Operation(summary = "Assign many tasks at once (each with the version it was read at): all or nothing")
-    public List<TaskView> assignMany(@PathParam("id") long id, @NotNull @Valid BulkAssignment request) {
-        return tasks.assignMany(id, request);
+    @Operation(summary = "Assign many tasks at once (each with the version it was read at), each optionally with its "
+            + "milestones (节点, at most 5000 in all; one its task has already is not added again): all or nothing. The "
+            + "milestones are tracked when the lead department accepts the task, or by the bulk tracking of the plan")
+    @APIResponse(responseCode = "200", description = "The tasks as assigned, with their milestones, in the items' order; "
+            + "for a repeated Idempotency-Key, as they are now (nothing changed)")
+    @APIResponse(responseCode = "400", description = "A bad item, naming the field (e.g. items[3].milestones[0].dueDate), "
+            + "or a bad Idempotency-Key: nothing is changed")
+    @APIResponse(responseCode = "404", description = "No plan with this id is visible to the caller")
+    @APIResponse(responseCode = "409", description = "The plan is a draft (plan-draft), or the Idempotency-Key was used "
+            + "for another change")
+    @APIResponse(responseCode = "412", description = "A task changed since the version its item names: nothing is changed")
+    public List<TaskView> assignMany(@PathParam("id") long id, @HeaderParam(KeyedWrites.HEADER) String idempotencyKey,
+            @NotNull @Valid BulkAssignment request) {
+        return tasks.assignMany(id, idempotencyKey, request);
     }
 }
