@@ -391,6 +391,9 @@ export default {
     done: '{n} tasks assigned',
     assigned: 'Assigned',
     inbox: 'In the inbox',
+    milestonesHint: 'Milestones given here are added to every selected task (once, however often the request is sent) and tracked when the lead department accepts the task.',
+    addMilestone: 'Add a milestone',
+    removeMilestone: 'Remove',
   },
   ledger: {
     confirmPlan: 'Export the task ledger of "{plan}"?',

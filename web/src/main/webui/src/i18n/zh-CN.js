@@ -391,6 +391,9 @@ export default {
     done: '已交办 {n} 项任务',
     assigned: '已交办',
     inbox: '已发待办',
+    milestonesHint: '此处填写的节点加到每项所选任务（重复提交也只加一次），牵头单位接收任务后开始节点填报与审核。',
+    addMilestone: '添加节点',
+    removeMilestone: '删除',
   },
   ledger: {
     confirmPlan: '导出“{plan}”的任务台账？',

@@ -200,6 +200,62 @@ class SystemEndToEndIT {
                 .satisfies(r -> assertThat(r.get("status")).isEqualTo("APPROVED"));
     }
 
+    @Test
+    void milestonesGivenWithABulkAssignmentAreTrackedWhenTheDepartmentAcceptsAndOnlyOnce() {
+        String supervisor = KeycloakTokens.accessToken(DemoUsers.SUPERVISOR);
+        long planId = TestPlans.confirmedPlan(taskService.url(), supervisor, "批量交办端到端规划");
+        long accepted = draftTask(supervisor, planId, "批量交办并接收");
+        long waiting = draftTask(supervisor, planId, "批量交办待接收");
+        String due = java.time.LocalDate.now().plusDays(60).toString();
+        List<Map<String, Object>> items = List.of(
+                Map.of("taskId", accepted, "version", 0, "leadDepartmentCode", "haidian", "milestones",
+                        List.of(Map.of("title", "方案编制", "dueDate", due), Map.of("title", "中期评估", "dueDate", due))),
+                Map.of("taskId", waiting, "version", 0, "leadDepartmentCode", "haidian", "milestones",
+                        List.of(Map.of("title", "启动实施", "dueDate", due))));
+        JsonPath assigned = given().auth().oauth2(supervisor).contentType(ContentType.JSON)
+                .header("Idempotency-Key", "e2e-bulk-" + UUID.randomUUID()).body(Map.of("items", items))
+                .when().post(taskService.url() + "/api/plans/" + planId + "/assignments")
+                .then().statusCode(200).extract().jsonPath();
+        List<Long> acceptedMilestones = assigned.getList("[0].milestones.id", Long.class);
+        assertThat(acceptedMilestones).hasSize(2);
+
+        String haidian = KeycloakTokens.accessToken(DemoUsers.STAFF_HAIDIAN);
+        assign(accepted, "haidian");
+        assign(waiting, "haidian");
+        complete(haidian, inboxItemFor(haidian, accepted));
+
+        // the acceptance starts one 节点填报与审核 per milestone: a report item each in the department's inbox
+        for (long milestoneId : acceptedMilestones) {
+            eventually("the report item of milestone " + milestoneId, () -> itemOf(haidian, milestoneId, "REPORT"));
+        }
+        long notYet = assigned.getLong("[1].milestones[0].id");
+        assertThat(itemOf(haidian, notYet)).as("a task not accepted yet has its milestones untracked").isNull();
+
+        // the plan's bulk tracking finds them tracked already and starts nothing twice
+        given().auth().oauth2(supervisor).contentType(ContentType.JSON).body(Map.of("planId", planId))
+                .when().post(workflowService.url() + "/api/milestone-trackings/bulk")
+                .then().statusCode(200).body("tasks", equalTo(1)).body("started", equalTo(0)).body("alreadyTracked", equalTo(2));
+        List<Map<String, Object>> reportItems = given().auth().oauth2(haidian).when().get(workflowService.url() + "/api/milestone-items")
+                .then().statusCode(200).extract().jsonPath().getList("$");
+        assertThat(reportItems).filteredOn(i -> i.get("milestoneId") != null
+                && acceptedMilestones.contains(((Number) i.get("milestoneId")).longValue())).hasSize(2);
+    }
+
+    private static long draftTask(String supervisor, long planId, String title) {
+        return given().auth().oauth2(supervisor).contentType(ContentType.JSON).body(Map.of("title", title))
+                .when().post(taskService.url() + "/api/plans/" + planId + "/tasks")
+                .then().statusCode(201).extract().jsonPath().getLong("id");
+    }
+
+    /** Any open milestone item of the milestone the caller sees, or null. */
+    private static String itemOf(String token, long milestoneId) {
+        List<Map<String, Object>> items = given().auth().oauth2(token).when().get(workflowService.url() + "/api/milestone-items")
+                .then().statusCode(200).extract().jsonPath().getList("$");
+        return items.stream()
+                .filter(i -> i.get("milestoneId") != null && ((Number) i.get("milestoneId")).longValue() == milestoneId)
+                .map(i -> (String) i.get("id")).findFirst().orElse(null);
+    }
+
     /** The open milestone item of that kind (SUB_REPORT, REPORT, REVIEW) the caller sees, or null. */
     private static String itemOf(String token, long milestoneId, String kind) {
         List<Map<String, Object>> items = given().auth().oauth2(token).when().get(workflowService.url() + "/api/milestone-items")
