@@ -89,6 +89,49 @@ class LedgerExchangeTest {
     }
 
     @Test
+    void theMilestonesAnImportAddsAreWrittenOnceEachAuditedAndShownInTheTasksEntries() {
+        long planId = plan("milestones " + System.nanoTime());
+        LedgerSheet sheet = new LedgerWorkbook().read(new ByteArrayInputStream(export(planId)));
+        List<LedgerMilestone> two = List.of(new LedgerMilestone(LocalDate.of(2030, 3, 31), "启动", false),
+                new LedgerMilestone(LocalDate.of(2030, 9, 30), "验收", false));
+        List<LedgerRow> rows = new ArrayList<>();
+        List<String> references = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            LedgerRow row = sheet.rows().get(i);
+            references.add(row.reference());
+            rows.add(new LedgerRow(3 + i, row.reference(), row.task(), "海淀区", List.of(), null, two, "", ""));
+        }
+        rows.add(new LedgerRow(6, "三（一）98", "新增带节点的任务", "海淀区", List.of(), null,
+                List.of(new LedgerMilestone(LocalDate.of(2030, 6, 30), "新任务节点", false)), "", ""));
+        byte[] xlsx = new LedgerWorkbook().write(new LedgerSheet("台账", rows));
+
+        importing(planId, xlsx).then().statusCode(200).body("updated", equalTo(3)).body("created", equalTo(1));
+        io.restassured.path.json.JsonPath tasks = given().queryParam("planId", planId).queryParam("size", 200)
+                .when().get("/api/tasks").then().statusCode(200).extract().jsonPath();
+        for (String reference : references) {
+            assertThat(tasks.getList("items.find { it.reference == '" + reference + "' }.milestones.title"))
+                    .containsExactly("启动", "验收");
+            assertThat(tasks.getList("items.find { it.reference == '" + reference + "' }.milestones.ordinal"))
+                    .containsExactly(1, 2);
+        }
+        assertThat(tasks.getList("items.find { it.reference == '三（一）98' }.milestones.title")).containsExactly("新任务节点");
+
+        long updated = tasks.getLong("items.find { it.reference == '" + references.get(0) + "' }.id");
+        given().queryParam("entityType", "task").queryParam("entityId", updated).when().get("/api/audit").then()
+                .body("items[0].action", equalTo("task.ledger-imported"))
+                .body("items[0].after.milestones.title", org.hamcrest.Matchers.contains("启动", "验收"));
+        long milestoneId = tasks.getLong("items.find { it.reference == '" + references.get(0) + "' }.milestones[1].id");
+        given().queryParam("entityType", "milestone").queryParam("entityId", milestoneId).when().get("/api/audit").then()
+                .body("total", equalTo(1)).body("items[0].action", equalTo("milestone.added"));
+
+        importing(planId, xlsx).then().statusCode(200).body("updated", equalTo(0)).body("created", equalTo(0))
+                .body("unchanged", equalTo(4));
+        given().queryParam("planId", planId).queryParam("size", 200).when().get("/api/tasks").then()
+                .body("items.find { it.reference == '" + references.get(2) + "' }.milestones.size()", equalTo(2));
+        given().when().get("/api/audit/verify").then().statusCode(200).body("valid", equalTo(true));
+    }
+
+    @Test
     void aFileWithBadRowsListsEachWithItsRowNumberAndImportsNothing() {
         long planId = plan("bad rows " + System.nanoTime());
         List<LedgerRow> rows = List.of(

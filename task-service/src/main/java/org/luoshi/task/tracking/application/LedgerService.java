@@ -48,6 +48,7 @@ import org.luoshi.task.tracking.ledger.LedgerMilestone;
 import org.luoshi.task.tracking.ledger.LedgerRow;
 import org.luoshi.task.tracking.ledger.LedgerSheet;
 import org.luoshi.task.tracking.ledger.LedgerWorkbook;
+import org.luoshi.task.tracking.persistence.MilestoneRepository;
 import org.luoshi.task.tracking.persistence.TaskRepository;
 
 /**
@@ -95,6 +96,12 @@ public class LedgerService {
 
     @Inject
     AuditLog audit;
+
+    @Inject
+    MilestoneService milestones;
+
+    @Inject
+    MilestoneRepository milestoneRows;
 
     @Transactional
     public byte[] export(TaskQuery query) {
@@ -240,45 +247,78 @@ public class LedgerService {
     private record Outcome(List<Long> created, List<Long> updated, int unchanged) {
     }
 
-    /** Creates the new tasks and updates the listed ones, each audited; a row that changes nothing is left alone. */
+    /**
+     * Creates the new tasks and updates the listed ones, each audited; a row that changes nothing is left alone. The
+     * milestones a row adds go the one bulk way ({@link MilestoneService#insertNew}: one insert and one audit batch for
+     * the whole file, not a statement each); the tasks' entries are then written, with them, in two batches.
+     */
     private Outcome applyAll(Plan plan, List<Change> changes, PlanStructure structure) {
-        List<Long> created = new ArrayList<>();
-        List<Long> updated = new ArrayList<>();
+        List<PlanTask> created = new ArrayList<>();
+        Map<Long, TaskView> before = new java.util.LinkedHashMap<>();
+        Map<Long, Integer> versionRead = new HashMap<>();
+        List<NewMilestone> added = new ArrayList<>();
         int unchanged = 0;
         LocalDate today = calendar.today();
         for (Change change : changes) {
             PlanTask task = change.existing();
             if (task == null) {
-                created.add(create(plan, change));
+                created.add(create(plan, change, added));
                 continue;
             }
-            TaskView before = TaskViews.of(task, structure, today);
-            if (apply(task, change)) {
-                taskRepository.flush();
-                audit.record("task.ledger-imported", "task", task.id, before, tasks.view(task));
-                updated.add(task.id);
+            TaskView view = TaskViews.of(task, structure, today);
+            versionRead.put(task.id, task.version);
+            if (apply(task, change, added)) {
+                before.put(task.id, view);
             } else {
                 unchanged++;
             }
         }
-        return new Outcome(created, updated, unchanged);
+        taskRepository.flush();
+        List<Long> createdIds = created.stream().map(t -> t.id).toList();
+        List<Long> changedIds = new ArrayList<>(createdIds);
+        changedIds.addAll(before.keySet());
+        if (!added.isEmpty()) {
+            List<Long> tasksAdded = added.stream().map(a -> a.task().id).distinct().sorted().toList();
+            MilestoneService.Inserted inserted = milestones.insertNew(milestoneRows.lockTasksAndReadMilestones(tasksAdded),
+                    added.stream().map(a -> new MilestoneService.Planned(a.task().id, a.line().title(), a.line().dueDate(),
+                            null, BigDecimal.ONE)).toList());
+            // an updated task whose other columns were unchanged still changed: its ETag moves on once
+            milestoneRows.touchTasks(inserted.tasks().stream().filter(id -> versionRead.containsKey(id))
+                    .filter(id -> taskRepository.findById(id).version == versionRead.get(id)).toList());
+        }
+        // read anew when milestones were written past Hibernate, so that the entries show them
+        List<PlanTask> read = added.isEmpty() ? null : tasks.tasksWithMilestones(changedIds);
+        Map<Long, TaskView> after = new HashMap<>();
+        if (read == null) {
+            created.forEach(t -> after.put(t.id, tasks.view(t)));
+            before.keySet().forEach(id -> after.put(id, tasks.view(taskRepository.findById(id))));
+        } else {
+            PlanStructure readStructure = tasks.structureOf(read);
+            read.forEach(t -> after.put(t.id, TaskViews.of(t, readStructure, today)));
+        }
+        audit.recordAll("task.created", "task", createdIds.stream().map(id -> new AuditLog.Change(id, null, after.get(id))).toList());
+        audit.recordAll("task.ledger-imported", "task", before.entrySet().stream()
+                .map(e -> new AuditLog.Change(e.getKey(), e.getValue(), after.get(e.getKey()))).toList());
+        return new Outcome(createdIds, new ArrayList<>(before.keySet()), unchanged);
     }
 
-    private long create(Plan plan, Change change) {
+    /** A milestone a row adds to a task, written once the task has its id. */
+    private record NewMilestone(PlanTask task, LedgerMilestone line) {
+    }
+
+    private PlanTask create(Plan plan, Change change, List<NewMilestone> added) {
         PlanTask task = new PlanTask();
         task.planId = plan.id;
         task.sectionId = change.section().id;
         task.ordinal = change.ordinal();
         task.title = change.row().task();
-        apply(task, change);
+        apply(task, change, added);
         taskRepository.persist(task);
-        taskRepository.flush();
-        audit.record("task.created", "task", task.id, null, tasks.view(task));
-        return task.id;
+        return task;
     }
 
     /** Applies a row to a task, touching only what differs; answers whether anything did. */
-    private static boolean apply(PlanTask task, Change change) {
+    private static boolean apply(PlanTask task, Change change, List<NewMilestone> added) {
         boolean changed = false;
         LedgerRow row = change.row();
         if (!row.task().isEmpty() && !row.task().equals(task.title)) {
@@ -298,14 +338,15 @@ public class LedgerService {
             task.dueDate = row.dueDate();
             changed = true;
         }
-        return syncMilestones(task, row.milestones()) || changed;
+        return syncMilestones(task, row.milestones(), added) || changed;
     }
 
     /**
      * Milestones are matched by title: a listed one updates the task's milestone of that title (due date, done),
-     * an unlisted open one is removed, a done one is kept (an approved report is not undone by a spreadsheet).
+     * an unlisted open one is removed, a done one is kept (an approved report is not undone by a spreadsheet). A new
+     * open one is left to the bulk insert ({@code added}); a new one listed as done is added done, here.
      */
-    private static boolean syncMilestones(PlanTask task, List<LedgerMilestone> lines) {
+    private static boolean syncMilestones(PlanTask task, List<LedgerMilestone> lines, List<NewMilestone> added) {
         boolean changed = false;
         Map<String, Milestone> byTitle = new HashMap<>();
         task.milestones.forEach(m -> byTitle.put(m.title, m));
@@ -313,6 +354,11 @@ public class LedgerService {
         for (LedgerMilestone line : lines) {
             listed.add(line.title());
             Milestone m = byTitle.get(line.title());
+            if (m == null && !line.done()) {
+                added.add(new NewMilestone(task, line));
+                changed = true;
+                continue;
+            }
             if (m == null) {
                 m = task.addMilestone(line.title(), line.dueDate(), null, BigDecimal.ONE);
                 changed = true;

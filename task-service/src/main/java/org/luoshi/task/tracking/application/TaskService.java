@@ -258,7 +258,7 @@ public class TaskService {
     }
 
     /** These tasks read anew (the persistence context cleared), with their milestones and plans in one query. */
-    private List<PlanTask> tasksWithMilestones(List<Long> taskIds) {
+    List<PlanTask> tasksWithMilestones(List<Long> taskIds) {
         tasks.getEntityManager().clear();
         return tasks.list("select distinct t from PlanTask t left join fetch t.plan left join fetch t.milestones where t.id in ?1",
                 taskIds);
