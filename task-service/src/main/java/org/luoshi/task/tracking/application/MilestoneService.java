@@ -221,7 +221,10 @@ public class MilestoneService {
         if (!milestone.isDone()) {
             MilestoneView before = MilestoneView.of(milestone, calendar.today());
             milestone.complete(completedOn);
-            task.completeIfAllMilestonesDone();
+            milestones.flush();
+            // counted, not loaded: a task of a national plan has many milestones, and this runs on every approval
+            MilestoneRepository.Progress progress = milestones.progressOf(task.id);
+            task.completeIfNoneOpen(progress.count(), progress.open(), progress.lastDoneOn());
             milestones.flush();
             audit.record("milestone.completed", "milestone", milestone.id, before, MilestoneView.of(milestone, calendar.today()));
             LOG.infof("%s marked milestone %d of task %d done on %s", caller.username(), milestone.id, task.id, completedOn);

@@ -206,11 +206,21 @@ public class PlanTask {
      * completed; a task with an open milestone (or none) stays as it is.
      */
     public boolean completeIfAllMilestonesDone() {
-        if (milestones.isEmpty() || !milestones.stream().allMatch(Milestone::isDone)) {
+        return completeIfNoneOpen(milestones.size(), milestones.stream().filter(m -> !m.isDone()).count(),
+                milestones.stream().filter(Milestone::isDone).map(m -> m.completedOn).max(Comparator.naturalOrder())
+                        .orElse(null));
+    }
+
+    /**
+     * {@link #completeIfAllMilestonesDone} from the figures of the task's milestones (how many, how many not done, the
+     * day the last one was done), for a caller that counted them in the database instead of loading them all.
+     */
+    public boolean completeIfNoneOpen(long milestoneCount, long openMilestones, java.time.LocalDate lastDoneOn) {
+        if (milestoneCount == 0 || openMilestones > 0) {
             return false;
         }
         status = TaskStatus.COMPLETED;
-        completedOn = milestones.stream().map(m -> m.completedOn).max(Comparator.naturalOrder()).orElseThrow();
+        completedOn = java.util.Objects.requireNonNull(lastDoneOn, "the day the last milestone was done");
         return true;
     }
 

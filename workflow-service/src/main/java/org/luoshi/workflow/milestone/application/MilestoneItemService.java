@@ -125,13 +125,15 @@ public class MilestoneItemService {
         Task task = entitledTask(id, SUBMIT_REPORT);
         String processInstanceId = task.getProcessInstanceId();
         List<String> consolidates = form.consolidates() == null ? List.of() : List.copyOf(form.consolidates());
-        Map<String, Object> current = runtimeService.getVariables(processInstanceId);
-        Set<String> recorded = subReports(current).stream().map(r -> String.valueOf(r.get("reportKey")))
-                .collect(Collectors.toSet());
-        for (String key : consolidates) {
-            if (!recorded.contains(key)) {
-                throw new InvalidFieldException("consolidates", "'" + key + "' is not a sub-report of this milestone; recorded: "
-                        + recorded);
+        Map<String, Object> current = runtimeService.getVariables(processInstanceId, SUBMIT_READS);
+        if (!consolidates.isEmpty()) {
+            Set<String> recorded = subReports(runtimeService.getVariables(processInstanceId, List.of(VAR_SUB_REPORTS)))
+                    .stream().map(r -> String.valueOf(r.get("reportKey"))).collect(Collectors.toSet());
+            for (String key : consolidates) {
+                if (!recorded.contains(key)) {
+                    throw new InvalidFieldException("consolidates", "'" + key + "' is not a sub-report of this milestone; "
+                            + "recorded: " + recorded);
+                }
             }
         }
         MilestoneReportingVariables typed = MilestoneReportingVariables.of(current::get);
@@ -148,20 +150,43 @@ public class MilestoneItemService {
         VariableMap variables = Variables.createVariables();
         if (DECISION_REJECT.equals(current.get(VAR_REVIEW_DECISION)) && current.get(VAR_REPORT_KEY) != null) {
             // the report variables are overwritten below: keep the rejected report for the next review to compare
-            variables.putValue(VAR_PREVIOUS_REPORT, rejectedReport(current));
+            variables.putValue(VAR_PREVIOUS_REPORT, rejectedReport(runtimeService.getVariables(processInstanceId)));
         }
         variables
                 .putValue(VAR_REPORT_ROUND, next)
                 .putValue(VAR_REPORT_KEY, reportKey)
                 .putValue(VAR_REPORT_TEXT, form.text().strip())
                 .putValue(VAR_REPORT_PERCENT, form.percent())
-                .putValue(VAR_REPORT_EVIDENCE_IDS, new ArrayList<>(evidenceIds))
-                .putValue(VAR_REPORT_CONSOLIDATES, new ArrayList<>(consolidates))
                 .putValue(VAR_REPORT_SUBMITTED_BY, user.username())
-                .putValue(VAR_REPORT_SUBMITTED_AT, Instant.now().toString())
-                .putValue(VAR_REPORT_REFUSAL, null);
+                .putValue(VAR_REPORT_SUBMITTED_AT, Instant.now().toString());
+        putUnlessEmpty(variables, current, VAR_REPORT_EVIDENCE_IDS, new ArrayList<>(evidenceIds));
+        putUnlessEmpty(variables, current, VAR_REPORT_CONSOLIDATES, new ArrayList<>(consolidates));
+        putUnlessEmpty(variables, current, VAR_REPORT_REFUSAL, null);
         complete(task, variables);
         return new MilestoneItemDone(id, "REPORT", processInstanceId, user.username(), reportKey, null);
+    }
+
+    /**
+     * What a report reads before it is accepted: the JSON lists among the variables (sub-reports, the last report's
+     * evidence and consolidated keys) each cost a byte array and a parse, so the sub-reports are read only to check
+     * consolidated keys, and the last report's lists only to learn whether there is one to replace.
+     */
+    private static final List<String> SUBMIT_READS = List.of(VAR_MILESTONE_ID, VAR_LEAD_DEPARTMENT, VAR_REPORT_ROUND,
+            VAR_REPORT_KEY, VAR_REVIEW_DECISION, VAR_REPORT_REFUSAL, VAR_REPORT_EVIDENCE_IDS, VAR_REPORT_CONSOLIDATES);
+
+    /** What a review reads: who leads (separation of duties), the report's key, and whether a comment is there to replace. */
+    private static final List<String> REVIEW_READS = List.of(VAR_LEAD_DEPARTMENT, VAR_REPORT_KEY, VAR_REVIEW_COMMENT);
+
+    /**
+     * Puts a value that says something (not null, not an empty list), or one that replaces an earlier value. A variable
+     * that says nothing is not created: each costs a runtime and a history row (a list also a byte array for each),
+     * deleted or updated again when the instance ends; its readers take a missing one as null or an empty list.
+     */
+    private static void putUnlessEmpty(VariableMap variables, Map<String, Object> current, String name, Object value) {
+        boolean empty = value == null || value instanceof java.util.Collection<?> c && c.isEmpty();
+        if (!empty || current.containsKey(name)) {
+            variables.putValue(name, value);
+        }
     }
 
     /** The report the last review rejected, with that rejection (see {@code previousReport}). */
@@ -179,8 +204,9 @@ public class MilestoneItemService {
         report.put("submittedAt", v.get(VAR_REPORT_SUBMITTED_AT));
         report.put("text", v.get(VAR_REPORT_TEXT));
         report.put("percent", v.get(VAR_REPORT_PERCENT));
-        report.put("evidenceIds", v.get(VAR_REPORT_EVIDENCE_IDS));
-        report.put("consolidates", v.get(VAR_REPORT_CONSOLIDATES));
+        // not set when the report cited none
+        report.put("evidenceIds", ProcessValues.longs(v.get(VAR_REPORT_EVIDENCE_IDS)));
+        report.put("consolidates", ProcessValues.strings(v.get(VAR_REPORT_CONSOLIDATES)));
         return report;
     }
 
@@ -209,15 +235,15 @@ public class MilestoneItemService {
                     + " item, not a REVIEW item");
         }
         itemKinds.requireDecidingRole(user, REVIEW_REPORT);
-        Map<String, Object> current = runtimeService.getVariables(task.getProcessInstanceId());
+        Map<String, Object> current = runtimeService.getVariables(task.getProcessInstanceId(), REVIEW_READS);
         MilestoneReportingVariables typed = MilestoneReportingVariables.of(current::get);
         DecisionPolicy.requireNotOwnDepartment(user, typed.leadDepartmentCode());
         String decision = form.decision() == ReviewDecision.APPROVE ? DECISION_APPROVE : DECISION_REJECT;
         VariableMap variables = Variables.createVariables()
                 .putValue(VAR_REVIEW_DECISION, decision)
-                .putValue(VAR_REVIEW_COMMENT, form.comment() == null ? null : form.comment().strip())
                 .putValue(VAR_REVIEWED_BY, user.username())
                 .putValue(VAR_REVIEWED_ON, LocalDate.now(zone).toString());
+        putUnlessEmpty(variables, current, VAR_REVIEW_COMMENT, form.comment() == null ? null : form.comment().strip());
         String reportKey = typed.reportKey();
         complete(task, variables);
         return new MilestoneItemDone(task.getId(), "REVIEW", task.getProcessInstanceId(), user.username(), reportKey, decision);

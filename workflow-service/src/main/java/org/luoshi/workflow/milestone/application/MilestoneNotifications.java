@@ -77,7 +77,7 @@ public class MilestoneNotifications implements LadderNotifications {
 
     public int decision(DelegateExecution execution, boolean approved, String reportKey, String submittedBy,
             String comment, String decidedBy) {
-        MilestoneReportingVariables f = MilestoneReportingVariables.of(execution::getVariable);
+        MilestoneReportingVariables f = MilestoneReportingVariables.withLists(execution::getVariable);
         List<Recipient> recipients = new ArrayList<>(List.of(Recipient.group(f.leadDepartmentCode())));
         if (submittedBy != null) {
             recipients.add(Recipient.user(submittedBy));

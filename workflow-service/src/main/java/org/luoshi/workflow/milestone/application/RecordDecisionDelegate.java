@@ -35,14 +35,17 @@ public class RecordDecisionDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        MilestoneReportingVariables v = MilestoneReportingVariables.of(execution::getVariable);
+        MilestoneReportingVariables v = MilestoneReportingVariables.withLists(execution::getVariable);
         String reportKey = v.reportKey();
         boolean approved = v.approved();
         String decidedBy = v.reviewedBy();
         String comment = v.reviewComment();
         ModelledRefusal.run("decision on " + reportKey, () -> milestones.putDecision(reportKey,
                 new MilestoneClient.DecisionRequest(approved ? "APPROVED" : "REJECTED", decidedBy, comment, v.reviewedOn())));
-        execution.setVariable(MilestoneReportingProcess.VAR_DECISION_REFUSAL, null);
+        if (execution.hasVariable(MilestoneReportingProcess.VAR_DECISION_REFUSAL)) {
+            // only a refusal earlier in this review set it; a null variable would cost rows for nothing
+            execution.setVariable(MilestoneReportingProcess.VAR_DECISION_REFUSAL, null);
+        }
         notifications.decision(execution, approved, reportKey, v.reportSubmittedBy(), comment, decidedBy);
         LOG.infof("Decision %s on %s by %s recorded", approved ? "APPROVED" : "REJECTED", reportKey, decidedBy);
     }

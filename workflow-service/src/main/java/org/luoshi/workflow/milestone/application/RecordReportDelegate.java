@@ -1,5 +1,8 @@
 package org.luoshi.workflow.milestone.application;
 
+import static org.luoshi.workflow.milestone.domain.MilestoneReportingProcess.VAR_REPORT_CONSOLIDATES;
+import static org.luoshi.workflow.milestone.domain.MilestoneReportingProcess.VAR_REPORT_EVIDENCE_IDS;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -30,7 +33,8 @@ public class RecordReportDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        MilestoneReportingVariables v = MilestoneReportingVariables.of(execution::getVariable);
+        MilestoneReportingVariables v = MilestoneReportingVariables.withLists(execution::getVariable, VAR_REPORT_EVIDENCE_IDS,
+                VAR_REPORT_CONSOLIDATES);
         long milestoneId = v.milestoneId();
         String reportKey = v.reportKey();
         MilestoneClient.ReportRequest report = new MilestoneClient.ReportRequest("LEAD", v.leadDepartmentCode(),

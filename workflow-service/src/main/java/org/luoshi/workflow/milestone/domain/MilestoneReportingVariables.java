@@ -5,6 +5,7 @@ import static org.luoshi.workflow.milestone.domain.MilestoneReportingProcess.*;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 import org.luoshi.workflow.shared.ProcessValues;
@@ -81,6 +82,22 @@ public record MilestoneReportingVariables(
                 ProcessValues.asString(v.apply(VAR_REVIEWED_BY)),
                 ProcessValues.asString(v.apply(VAR_REVIEWED_ON)),
                 ProcessValues.asString(v.apply(VAR_DECISION_REFUSAL)));
+    }
+
+    /**
+     * The variables the engine keeps as JSON (lists and maps, through Spin): reading one costs a query for its byte
+     * array and a parse, so a step that does not need them reads them not at all ({@link #withLists}).
+     */
+    public static final Set<String> JSON_VARIABLES = Set.of(VAR_CO_DEPARTMENTS, VAR_MILESTONE_DUE_DATES,
+            VAR_SUB_EVIDENCE_IDS, VAR_SUB_REPORTS, VAR_REPORT_EVIDENCE_IDS, VAR_REPORT_CONSOLIDATES, VAR_PREVIOUS_REPORT);
+
+    /**
+     * Reads the plain variables and, of the {@link #JSON_VARIABLES}, only those named; the other JSON ones read as not
+     * set (null, an empty list).
+     */
+    public static MilestoneReportingVariables withLists(Function<String, Object> v, String... jsonVariables) {
+        Set<String> wanted = Set.of(jsonVariables);
+        return of(name -> JSON_VARIABLES.contains(name) && !wanted.contains(name) ? null : v.apply(name));
     }
 
     /** Whether the supervising office approved the report under review. */

@@ -1,0 +1,89 @@
+package org.luoshi.task.tracking;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.luoshi.task.tracking.MilestoneReportsTest.decide;
+import static org.luoshi.task.tracking.MilestoneReportsTest.put;
+import static org.luoshi.task.tracking.MilestoneReportsTest.report;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import jakarta.inject.Inject;
+
+import org.hibernate.SessionFactory;
+import org.hibernate.stat.Statistics;
+import org.junit.jupiter.api.Test;
+import org.luoshi.task.Fixtures;
+import org.luoshi.task.tracking.domain.EvidenceFile;
+import org.luoshi.task.tracking.domain.PlanTask;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
+
+/**
+ * Recording a report and its decision runs on every cycle of every milestone: it reads what the rules need, not the
+ * milestone's files when the report cites none, nor the task's other milestones to learn whether the task is done
+ * (issue 15). Counted with Hibernate's statistics, never timed.
+ */
+@QuarkusTest
+@TestSecurity(user = "service-account-luoshi-workflow", roles = "service")
+class ReportPathReadsTest {
+    private static final String APPROVAL = "{\"decision\":\"APPROVED\",\"decidedBy\":\"chen.jing\",\"decidedOn\":\"2026-11-26\"}";
+
+    @Inject
+    Fixtures fixtures;
+
+    @Inject
+    SessionFactory sessions;
+
+    @Test
+    void aReportCitingNoFileDoesNotReadTheMilestonesFiles() {
+        long taskId = fixtures.assignedTask(fixtures.planInForce(), "haidian", List.of(), LocalDate.of(2026, 12, 31), "无佐证");
+        long milestoneId = fixtures.milestone(taskId, "节点", LocalDate.of(2026, 6, 30));
+        fixtures.evidence(milestoneId, "方案.pdf", EvidenceFilesTest.PDF);
+
+        Statistics statistics = counting();
+        put(milestoneId, "plain-" + milestoneId, report("LEAD", "haidian", "")).then().statusCode(200);
+        long filesLoaded = statistics.getEntityStatistics(EvidenceFile.class.getName()).getLoadCount();
+        statistics.setStatisticsEnabled(false);
+
+        assertThat(filesLoaded).isZero();
+        put(milestoneId, "cited-" + milestoneId, report("LEAD", "haidian", ",\"evidenceIds\":[-1]"))
+                .then().statusCode(400).body("errors[0].field", equalTo("evidenceIds[0]"));
+    }
+
+    @Test
+    void anApprovalCompletesTheTaskWithItsLastMilestoneWithoutLoadingTheOthers() {
+        long taskId = fixtures.assignedTask(fixtures.planInForce(), "haidian", List.of(), LocalDate.of(2026, 12, 31), "两个节点");
+        long first = fixtures.milestone(taskId, "一期", LocalDate.of(2026, 3, 31));
+        long second = fixtures.milestone(taskId, "二期", LocalDate.of(2026, 6, 30));
+        put(first, "first-" + first, report("LEAD", "haidian", "")).then().statusCode(200);
+        put(second, "second-" + second, report("LEAD", "haidian", "")).then().statusCode(200);
+
+        Statistics statistics = counting();
+        decide("first-" + first, APPROVAL).then().statusCode(200);
+        long afterFirst = statistics.getCollectionStatistics(PlanTask.class.getName() + ".milestones").getLoadCount();
+        given().when().get("/api/tasks/" + taskId).then().statusCode(200)
+                .body("status", not(equalTo("COMPLETED"))).body("milestones[0].status", equalTo("DONE"));
+
+        statistics.clear();
+        decide("second-" + second, APPROVAL).then().statusCode(200);
+        long afterSecond = statistics.getCollectionStatistics(PlanTask.class.getName() + ".milestones").getLoadCount();
+        statistics.setStatisticsEnabled(false);
+
+        assertThat(afterFirst).isZero();
+        assertThat(afterSecond).isZero();
+        given().when().get("/api/tasks/" + taskId).then().statusCode(200)
+                .body("status", equalTo("COMPLETED")).body("completedOn", equalTo("2026-11-26"));
+    }
+
+    private Statistics counting() {
+        Statistics statistics = sessions.getStatistics();
+        statistics.setStatisticsEnabled(true);
+        statistics.clear();
+        return statistics;
+    }
+}

@@ -1,0 +1,199 @@
+package org.luoshi.workflow.milestone;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.luoshi.workflow.WorkflowApi.as;
+import static org.luoshi.workflow.WorkflowApi.uniqueTaskId;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+
+import javax.sql.DataSource;
+
+import jakarta.inject.Inject;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.junit.jupiter.api.Test;
+import org.luoshi.testsupport.DemoUsers;
+import org.luoshi.workflow.WorkflowApi;
+import org.luoshi.workflow.milestone.domain.MilestoneReportingProcess;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+
+/**
+ * A report cycle runs many thousand times a plan, so what it writes is counted (issue 15), never timed: only variables
+ * that say something (each is a runtime and a history row, a list also two byte arrays, written, read and deleted
+ * again when the instance ends; a value that replaces an earlier one is still written), history rows that get their
+ * removal time as they are written, one write of an item's inbox row per claim.
+ */
+@QuarkusTest
+@WithTestResource(MilestoneTestResources.class)
+class ReportCycleFootprintTest {
+    private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+    /** What a report without evidence, consolidation or refusal and its approval without comment leave unsaid. */
+    private static final Set<String> UNSAID = Set.of(MilestoneReportingProcess.VAR_REPORT_EVIDENCE_IDS,
+            MilestoneReportingProcess.VAR_REPORT_CONSOLIDATES, MilestoneReportingProcess.VAR_REPORT_REFUSAL,
+            MilestoneReportingProcess.VAR_REVIEW_COMMENT, MilestoneReportingProcess.VAR_DECISION_REFUSAL);
+
+    @MilestoneTestResources.Inject
+    MilestoneServiceStub taskService;
+
+    @Inject
+    RuntimeService runtimeService;
+
+    @Inject
+    HistoryService historyService;
+
+    @Inject
+    TaskService engineTasks;
+
+    @Inject
+    DataSource dataSource;
+
+    @Test
+    void aRunningInstancesHistoryHasItsRemovalTimeFromTheStart() {
+        String pi = processOf(trackedMilestone());
+        HistoricProcessInstance running = historyService.createHistoricProcessInstanceQuery().processInstanceId(pi)
+                .singleResult();
+        assertTrue(running.getRemovalTime() != null && running.getRemovalTime().after(running.getStartTime()),
+                "set at the start, so that the end updates no history row to set it");
+    }
+
+    @Test
+    void aClaimWritesTheItemsInboxRowOnce() throws Exception {
+        String pi = processOf(trackedMilestone());
+        String item = awaitItem(DemoUsers.STAFF_HAIDIAN, pi, "REPORT");
+        // the engine's transaction and the read model's statements share one connection: its own counts tell
+        long rowWrites = QuarkusTransaction.requiringNew().call(() -> {
+            engineTasks.claim(item, DemoUsers.STAFF_HAIDIAN);
+            try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+                    ResultSet counts = statement.executeQuery("select n_tup_ins + n_tup_upd from pg_stat_xact_user_tables "
+                            + "where relname = 'luoshi_inbox_item'")) {
+                counts.next();
+                return counts.getLong(1);
+            }
+        });
+        assertEquals(1, rowWrites, "the claim's update event and its assignment event write the same row");
+        assertEquals(DemoUsers.STAFF_HAIDIAN, inboxAssignee(item), "the row shows the claim");
+    }
+
+    private String inboxAssignee(String item) throws java.sql.SQLException {
+        try (Connection connection = dataSource.getConnection(); java.sql.PreparedStatement statement = connection
+                .prepareStatement("select assignee from luoshi_inbox_item where task_id = ?")) {
+            statement.setString(1, item);
+            try (ResultSet row = statement.executeQuery()) {
+                row.next();
+                return row.getString(1);
+            }
+        }
+    }
+
+    @Test
+    void aPlainReportAndItsApprovalCreateNoEmptyOrNullVariables() {
+        long milestoneId = trackedMilestone();
+        String pi = processOf(milestoneId);
+        report(pi, Map.of("text", "按期完成", "percent", 100));
+
+        String review = awaitItem(DemoUsers.SUPERVISOR, pi, "REVIEW");
+        JsonPath card = as(DemoUsers.SUPERVISOR).get("/api/milestone-items/" + review).then().statusCode(200)
+                .extract().jsonPath();
+        assertEquals(List.of(), card.getList("report.evidenceIds"), "no evidence reads as an empty list");
+        assertEquals(List.of(), card.getList("report.consolidates"));
+        assertEquals(Set.of(), saidOf(runtimeService.getVariables(pi).keySet()));
+
+        as(DemoUsers.SUPERVISOR).contentType(ContentType.JSON).body(Map.of("decision", "APPROVE"))
+                .post("/api/milestone-items/" + review + "/review").then().statusCode(200);
+        awaitEnded(pi);
+        assertEquals(Set.of(), saidOf(historyService.createHistoricVariableInstanceQuery().processInstanceId(pi).list()
+                .stream().map(HistoricVariableInstance::getName).collect(Collectors.toSet())));
+        assertEquals("APPROVED", taskService.decisionPuts(pi).get(0).json().path("decision").asText());
+        assertTrue(taskService.reportPuts(milestoneId).get(0).json().path("evidenceIds").isEmpty());
+    }
+
+    @Test
+    void aResubmissionWithoutEvidenceReplacesTheRejectedReportsEvidenceAndItsComment() {
+        long milestoneId = trackedMilestone();
+        String pi = processOf(milestoneId);
+        report(pi, Map.of("text", "初稿", "percent", 50, "evidenceIds", List.of(21)));
+        String review = awaitItem(DemoUsers.SUPERVISOR, pi, "REVIEW");
+        as(DemoUsers.SUPERVISOR).contentType(ContentType.JSON).body(Map.of("decision", "REJECT", "comment", "请补充"))
+                .post("/api/milestone-items/" + review + "/review").then().statusCode(200);
+
+        awaitItem(DemoUsers.STAFF_HAIDIAN, pi, "REPORT");
+        report(pi, Map.of("text", "已完成", "percent", 100));
+        String again = awaitItem(DemoUsers.SUPERVISOR, pi, "REVIEW");
+        JsonPath card = as(DemoUsers.SUPERVISOR).get("/api/milestone-items/" + again).then().statusCode(200)
+                .extract().jsonPath();
+        assertEquals(List.of(), card.getList("report.evidenceIds"), "the new report cites nothing");
+        assertEquals(List.of(21), card.getList("previousReport.evidenceIds"), "the rejected one cited a file");
+        assertEquals(List.of(), runtimeService.getVariable(pi, MilestoneReportingProcess.VAR_REPORT_EVIDENCE_IDS));
+
+        as(DemoUsers.SUPERVISOR).contentType(ContentType.JSON).body(Map.of("decision", "APPROVE"))
+                .post("/api/milestone-items/" + again + "/review").then().statusCode(200);
+        awaitEnded(pi);
+        HistoricVariableInstance comment = historyService.createHistoricVariableInstanceQuery().processInstanceId(pi)
+                .variableName(MilestoneReportingProcess.VAR_REVIEW_COMMENT).singleResult();
+        assertEquals(null, comment.getValue(), "the approval cleared the rejection's comment");
+    }
+
+    private long trackedMilestone() {
+        long taskId = uniqueTaskId();
+        long milestoneId = taskId * 10 + 3;
+        taskService.addTask(taskId, "变量精简", "haidian", List.of(),
+                List.of(MilestoneServiceStub.milestone(milestoneId, 1, "节点" + milestoneId,
+                        LocalDate.now(BEIJING).plusDays(30).toString())));
+        as(DemoUsers.SUPERVISOR).contentType(ContentType.JSON).body(Map.of("taskId", taskId))
+                .when().post("/api/milestone-trackings").then().statusCode(200);
+        return milestoneId;
+    }
+
+    private String processOf(long milestoneId) {
+        return runtimeService.createProcessInstanceQuery().processInstanceBusinessKeyLike("milestone-" + milestoneId + "-%")
+                .singleResult().getId();
+    }
+
+    private static void report(String pi, Map<String, Object> form) {
+        String item = awaitItem(DemoUsers.STAFF_HAIDIAN, pi, "REPORT");
+        as(DemoUsers.STAFF_HAIDIAN).contentType(ContentType.JSON).body(form)
+                .post("/api/milestone-items/" + item + "/report").then().statusCode(200);
+    }
+
+    private static Set<String> saidOf(Set<String> names) {
+        return names.stream().filter(UNSAID::contains).collect(Collectors.toSet());
+    }
+
+    private static String awaitItem(String user, String pi, String kind) {
+        String[] id = new String[1];
+        await(user + "'s " + kind + " item").atMost(WorkflowApi.JOB_TIMEOUT).pollInterval(Duration.ofMillis(100)).until(() -> {
+            List<Map<String, Object>> items = as(user).queryParam("processInstanceId", pi).get("/api/milestone-items")
+                    .then().statusCode(200).extract().jsonPath().getList("$");
+            id[0] = items.stream().filter(i -> kind.equals(i.get("kind"))).map(i -> (String) i.get("id")).findFirst()
+                    .orElse(null);
+            return id[0] != null;
+        });
+        return id[0];
+    }
+
+    private void awaitEnded(String pi) {
+        await("process " + pi + " ends").atMost(WorkflowApi.JOB_TIMEOUT).pollInterval(Duration.ofMillis(100))
+                .until(() -> historyService.createHistoricProcessInstanceQuery().processInstanceId(pi).finished().count() == 1);
+    }
+}
