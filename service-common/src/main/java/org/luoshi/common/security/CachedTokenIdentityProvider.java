@@ -96,6 +96,11 @@ public class CachedTokenIdentityProvider implements IdentityProvider<TokenAuthen
         }
     }
 
+    /** How many verified tokens are remembered now (0 when the cache is disabled). */
+    public int remembered() {
+        return verified.map(VerifiedTokens::size).orElse(0);
+    }
+
     /** The identity with the attributes that belong to one request set to this request's (or to none). */
     static SecurityIdentity withRequest(SecurityIdentity identity, RoutingContext routing, AuthenticationRequestContext context) {
         return QuarkusSecurityIdentity.builder(identity).addAttribute(ROUTING_CONTEXT, routing)
