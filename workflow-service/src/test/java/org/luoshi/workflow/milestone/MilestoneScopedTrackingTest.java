@@ -85,6 +85,9 @@ class MilestoneScopedTrackingTest {
                 .containsEntry(MilestoneReportingProcess.VAR_LEAD_DEPARTMENT, "haidian")
                 .containsEntry(MilestoneReportingProcess.VAR_DEPARTMENT_CODE, "haidian");
         assertThat(variables.get(MilestoneReportingProcess.VAR_CO_DEPARTMENTS)).isEqualTo(List.of("chaoyang"));
+        // the list concurrent sub-reports update exists before them; the round is the first report's to set
+        assertThat(variables.get(MilestoneReportingProcess.VAR_SUB_REPORTS)).isEqualTo(List.of());
+        assertThat(variables).doesNotContainKey(MilestoneReportingProcess.VAR_REPORT_ROUND);
         // it waits where a tracked milestone waits: the lead's report, the co-department's sub-report, the ladder
         assertThat(runtimeService.getActiveActivityIds(instance)).contains(MilestoneReportingProcess.SUBMIT_REPORT,
                 MilestoneReportingProcess.CONTRIBUTE_SUB_REPORT, MilestoneReportingProcess.WAIT_REMINDER);
@@ -117,6 +120,9 @@ class MilestoneScopedTrackingTest {
         answers.add(track(task.id(), task.first()).statusCode(200).extract().jsonPath());
 
         assertThat(instancesOf(task.first())).hasSize(1);
+        // without co-departments no sub-report can come: no list for them
+        assertThat(runtimeService.getVariables(instancesOf(task.first()).get(0).getId()))
+                .doesNotContainKeys(MilestoneReportingProcess.VAR_SUB_REPORTS, MilestoneReportingProcess.VAR_REPORT_ROUND);
         assertThat(answers.stream().filter(a -> a.getBoolean("milestones[0].started")).count()).isEqualTo(1);
         assertThat(answers.stream().map(a -> a.<String>getJsonObject("milestones[0].processInstanceId")).distinct().toList())
                 .containsExactly(instancesOf(task.first()).get(0).getId());

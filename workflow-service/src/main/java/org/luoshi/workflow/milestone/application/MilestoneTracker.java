@@ -24,7 +24,6 @@ import org.luoshi.workflow.taskservice.TaskServiceRefusal;
 import org.luoshi.workflow.taskservice.TaskServiceUnavailableException;
 import org.luoshi.workflow.taskservice.TaskView;
 import org.luoshi.workflow.milestone.domain.MilestoneReportingProcess;
-import org.luoshi.workflow.workitem.WorkItemVariables;
 
 import com.fasterxml.uuid.Generators;
 import com.fasterxml.uuid.impl.TimeBasedEpochGenerator;
@@ -198,19 +197,7 @@ public class MilestoneTracker {
 
     private static VariableMap variables(long taskId, String taskTitle, String reference, String lead,
             List<String> coDepartmentCodes, long milestoneId, String milestoneTitle, String dueDate) {
-        List<String> coDepartments = coDepartmentCodes == null ? List.of() : List.copyOf(coDepartmentCodes);
-        return Variables.createVariables()
-                .putValue(MilestoneReportingProcess.VAR_TASK_ID, taskId)
-                .putValue(MilestoneReportingProcess.VAR_TASK_TITLE, taskTitle)
-                .putValue(WorkItemVariables.PLAN_SECTION, reference)
-                .putValue(MilestoneReportingProcess.VAR_MILESTONE_ID, milestoneId)
-                .putValue(MilestoneReportingProcess.VAR_MILESTONE_TITLE, milestoneTitle)
-                .putValue(MilestoneReportingProcess.VAR_DUE_DATE, dueDate)
-                .putValue(MilestoneReportingProcess.VAR_LEAD_DEPARTMENT, lead)
-                .putValue(MilestoneReportingProcess.VAR_DEPARTMENT_CODE, lead)
-                .putValue(MilestoneReportingProcess.VAR_CO_DEPARTMENTS, new ArrayList<>(coDepartments))
-                .putValue(MilestoneReportingProcess.VAR_SUB_REPORTS, new ArrayList<>())
-                .putValue(MilestoneReportingProcess.VAR_REPORT_ROUND, 0)
-                .putValue(MilestoneReportingProcess.VAR_LADDER_ARMED_AT, new Date(ClockUtil.getCurrentTime().getTime()));
+        return Variables.fromMap(MilestoneReportingProcess.startVariables(taskId, taskTitle, reference, milestoneId,
+                milestoneTitle, dueDate, lead, coDepartmentCodes, new Date(ClockUtil.getCurrentTime().getTime())));
     }
 }
