@@ -9,6 +9,7 @@
 #   deploy/bench/side-by-side.sh start-counts          Luoshi: per S1 start, the requests, table accesses, rows written
 #                                                      and statements (BENCH_PG_STATEMENTS=1 at `pg`) in both databases,
 #                                                      and server CPU: COUNT_N (200) starts minus one start
+#   deploy/bench/side-by-side.sh luoshi-fresh fixture start-counts down   the same on fresh databases, without the peer
 #   deploy/bench/side-by-side.sh bulk                  Luoshi: the bulk start of tracking (bulk_start.py), on running services
 #   deploy/bench/side-by-side.sh scale                 both at SCALE_N open items (Luoshi: bulk paths on the fixture's plans;
 #                                                      peer: the driver's S3 seeding), each timed; then S2 and S3 on both
@@ -272,6 +273,12 @@ for phase in "${PHASES[@]}"; do
         for s in luoshi peer; do measure $s s3 --k "$S3_K" --seed-c 8; done
       fi
       TAG=after-load; for s in luoshi peer; do usage $s | jq -c '. + {event: "after-load"}' | record $s; done ;;
+    luoshi-fresh)  # Luoshi alone on fresh databases (no peer: e.g. before start-counts, or where no peer jar is built)
+      stop workflow-service; stop task-service
+      for db in "$TASK_DB:luoshi_task" "$WF_DB:luoshi_workflow"; do
+        sql -c "DROP DATABASE IF EXISTS ${db%%:*} WITH (FORCE)" -c "CREATE DATABASE ${db%%:*} OWNER ${db##*:}"
+      done
+      TAG=first-start; luoshi_up | record luoshi ;;
     start-counts)  # Luoshi: one S1 start counted in both databases, and its server CPU: COUNT_N starts minus one start
       # (the driver's set-up is the same in both runs and cancels out). PostgreSQL's counters reach pg_stat_* when a
       # backend flushes them (at the latest ~10 s after its last transaction), hence the sleeps.
@@ -361,6 +368,6 @@ for phase in "${PHASES[@]}"; do
       python3 "$HERE/table.py" "$table_out" | tee "${table_out%.jsonl}.md" ;;
     up) TAG=up; luoshi_up | record luoshi; peer_up | record peer ;;
     down) stop workflow-service; stop task-service; stop peer ;;
-    *) die "unknown phase $phase (pg build-peer start fixture rounds start-counts bulk scale s2-nomail footprint table down | up pg-stop)" ;;
+    *) die "unknown phase $phase (pg build-peer start fixture rounds luoshi-fresh start-counts bulk scale s2-nomail footprint table down | up pg-stop)" ;;
   esac
 done
