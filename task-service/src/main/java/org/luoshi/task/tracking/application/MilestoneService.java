@@ -216,7 +216,7 @@ public class MilestoneService {
      * nothing recorded, for a milestone of another task than the caller names (404, as one it cannot see) and for a
      * done one (409 {@code milestone-done}: there is nothing left to report). Answers what the process needs of the
      * milestone and its task: the milestone and its task are one query, the task's co-departments and its place in the
-     * plan (section, chapter) one each; the task's other milestones are not read.
+     * plan (the numbers of its chapter and section) one each; the task's other milestones are not read.
      */
     @Transactional
     public MilestoneTracking startTracking(long milestoneId, long taskId) {
@@ -232,7 +232,7 @@ public class MilestoneService {
         }
         boolean newly = markTracked(caller, milestone);
         return new MilestoneTracking(milestone.id, milestone.title, milestone.dueDate, milestone.status, milestone.version,
-                newly, task.id, task.title, tasks.structureOf(List.of(task)).reference(task), task.leadDepartmentCode,
+                newly, task.id, task.title, tasks.referenceOf(task), task.leadDepartmentCode,
                 task.coDepartmentCodes.stream().sorted().toList());
     }
 
