@@ -48,7 +48,8 @@ class Luoshi(shared.Luoshi):
             # before the 201 answer carried the milestone alone it was the whole task: both, to measure before/after
             milestone = added["id"] if "milestones" not in added else next(
                 m["id"] for m in reversed(added["milestones"]) if m["title"] == business_key)
-            tracked = self.wf.call("track", {"taskId": task}, headers=sup)
+            # the milestone named: workflow-service tracks it alone (the task and its other milestones are not read)
+            tracked = self.wf.call("track", {"taskId": task, "milestoneId": milestone}, headers=sup)
         finally:
             pool.put(task)
         entry = next((m for m in tracked["milestones"] if m["milestoneId"] == milestone), None)

@@ -6,6 +6,10 @@
 #
 #   deploy/bench/side-by-side.sh                       pg build-peer start fixture rounds down   (~15 min on 2 cores)
 #   deploy/bench/side-by-side.sh start rounds down     any subset, in this order; `down` stops what this script started
+#   deploy/bench/side-by-side.sh start-counts          Luoshi: per S1 start, the requests, table accesses, rows written
+#                                                      and statements (BENCH_PG_STATEMENTS=1 at `pg`) in both databases,
+#                                                      and server CPU: COUNT_N (200) starts minus one start
+#   deploy/bench/side-by-side.sh luoshi-fresh fixture start-counts down   the same on fresh databases, without the peer
 #   deploy/bench/side-by-side.sh bulk                  Luoshi: the bulk start of tracking (bulk_start.py), on running services
 #   deploy/bench/side-by-side.sh scale                 both at SCALE_N open items (Luoshi: bulk paths on the fixture's plans;
 #                                                      peer: the driver's S3 seeding), each timed; then S2 and S3 on both
@@ -186,29 +190,64 @@ drive() {
   local system=$1
   shift
   if [ "$system" = luoshi ]; then
-    py "$(dirname "$PEER_DIR")/load/peerload.py" --system luoshi "${luoshi_urls[@]}" "$@"
+    py "$HERE/drive.py" --system luoshi "${luoshi_urls[@]}" "$@"
   else
-    py "$(dirname "$PEER_DIR")/load/peerload.py" --system camunda --base "http://127.0.0.1:$PEER_PORT" "$@"
+    py "$HERE/drive.py" --system camunda --base "http://127.0.0.1:$PEER_PORT" "$@"
   fi
 }
 
-measure() {  # SYSTEM SCENARIO ARGS… -> the driver's line + server_cpu_s and, where it applies, CPU ms per unit
+server_pids() {  # SYSTEM -> its JVMs' pids, comma-separated (drive.py reads their CPU around a scenario's own work)
+  if [ "$1" = luoshi ]; then echo "$(pid_of task-service),$(pid_of workflow-service)"; else pid_of peer; fi
+}
+
+# SYSTEM SCENARIO ARGS… -> the driver's line + CPU ms per unit where it applies. server_cpu_s is drive.py's: the JVMs'
+# CPU from the scenario's first request to its line, without the adapter's set-up (Luoshi's lists every fixture task
+# and its milestones first, which grows run after run); server_cpu_s_with_setup is the whole driver run, as before.
+measure() {
   local system=$1 before line
   shift
   before=$(usage "$system" | jq .cpu_s)
-  line=$(drive "$system" --tag "$TAG" "$@")
+  line=$(BENCH_SERVER_PIDS=$(server_pids "$system") drive "$system" --tag "$TAG" "$@")
   echo "$line" | jq -c --argjson b "$before" --argjson a "$(usage "$system" | jq .cpu_s)" \
-    '. + {server_cpu_s: (($a - $b) * 100 | round / 100)}
+    '. + {server_cpu_s_with_setup: (($a - $b) * 100 | round / 100)}
+       | . + {server_cpu_s: (.server_cpu_s // .server_cpu_s_with_setup)}
        | if .cycles then . + {server_cpu_ms_per_cycle: (.server_cpu_s * 1000 / .cycles | round)}
          elif (.n // 0) > 0 then . + {server_cpu_ms_per_start: (.server_cpu_s * 1000 / .n * 10 | round / 10)} else . end' \
     | record "$system"
 }
 
+# DB -> {"accesses", "engine_accesses", "inserted", "engine_inserted", "updated", "deleted", "commits", "statements"}
+# summed over the database's tables (seq + index scans: a join counts once per table); statements only when the
+# cluster loads pg_stat_statements (`start-counts` says so), else null
+db_counts() {
+  sql -d "$1" -c "select json_build_object(
+      'accesses', sum(seq_scan + coalesce(idx_scan, 0)),
+      'engine_accesses', sum(seq_scan + coalesce(idx_scan, 0)) filter (where relname like 'act\_%'),
+      'inserted', sum(n_tup_ins), 'engine_inserted', sum(n_tup_ins) filter (where relname like 'act\_%'),
+      'updated', sum(n_tup_upd), 'deleted', sum(n_tup_del),
+      'commits', (select xact_commit from pg_stat_database where datname = current_database()),
+      'statements', (select case when exists (select 1 from pg_extension where extname = 'pg_stat_statements')
+                     and current_setting('shared_preload_libraries') like '%pg_stat_statements%'
+                     then (select sum(calls) from pg_stat_statements s where s.dbid = (select oid from pg_database
+                           where datname = current_database())) end))
+    from pg_stat_user_tables"
+}
+counts_of() { jq -nc --argjson t "$(db_counts $TASK_DB)" --argjson w "$(db_counts $WF_DB)" '{task: $t, workflow: $w}'; }
+
 for phase in "${PHASES[@]}"; do
   case $phase in
     pg)
       TASK_DB_PASSWORD=luoshi_task_demo WORKFLOW_DB_PASSWORD=luoshi_workflow_demo KEYCLOAK_DB_PASSWORD=luoshi_keycloak_demo pg ensure
-      [ "$(sql -c "select 1 from pg_roles where rolname = 'peer'")" = 1 ] || sql -c "CREATE ROLE peer LOGIN PASSWORD 'peer'" ;;
+      [ "$(sql -c "select 1 from pg_roles where rolname = 'peer'")" = 1 ] || sql -c "CREATE ROLE peer LOGIN PASSWORD 'peer'"
+      # BENCH_PG_STATEMENTS=1: the cluster loads pg_stat_statements (start-counts then counts statements too); a
+      # restart, once, since the library is loaded at the server's start (postgresql.conf: postgres.sh rewrites the auto.conf)
+      if [ "${BENCH_PG_STATEMENTS:-0}" = 1 ] && [ "$(sql -c "show shared_preload_libraries")" != pg_stat_statements ]; then
+        data=$(sql -c "show data_directory")
+        grep -q pg_stat_statements "$data/postgresql.conf" \
+          || echo "shared_preload_libraries = 'pg_stat_statements'  # side-by-side.sh, BENCH_PG_STATEMENTS=1" >>"$data/postgresql.conf"
+        pg stop
+        TASK_DB_PASSWORD=luoshi_task_demo WORKFLOW_DB_PASSWORD=luoshi_workflow_demo KEYCLOAK_DB_PASSWORD=luoshi_keycloak_demo pg ensure
+      fi ;;
     pg-stop) pg stop ;;
     build-peer) (cd "$PEER_DIR" && mvn -q -B package -DskipTests) ;;
     start)  # fresh databases; each system started, first start recorded, restarted, idle RSS 10 s after the restart
@@ -234,6 +273,34 @@ for phase in "${PHASES[@]}"; do
         for s in luoshi peer; do measure $s s3 --k "$S3_K" --seed-c 8; done
       fi
       TAG=after-load; for s in luoshi peer; do usage $s | jq -c '. + {event: "after-load"}' | record $s; done ;;
+    luoshi-fresh)  # Luoshi alone on fresh databases (no peer: e.g. before start-counts, or where no peer jar is built)
+      stop workflow-service; stop task-service
+      for db in "$TASK_DB:luoshi_task" "$WF_DB:luoshi_workflow"; do
+        sql -c "DROP DATABASE IF EXISTS ${db%%:*} WITH (FORCE)" -c "CREATE DATABASE ${db%%:*} OWNER ${db##*:}"
+      done
+      TAG=first-start; luoshi_up | record luoshi ;;
+    start-counts)  # Luoshi: one S1 start counted in both databases, and its server CPU: COUNT_N starts minus one start
+      # (the driver's set-up is the same in both runs and cancels out). PostgreSQL's counters reach pg_stat_* when a
+      # backend flushes them (at the latest ~10 s after its last transaction), hence the sleeps.
+      TAG=start-counts
+      for db in $TASK_DB $WF_DB; do sql -d $db -c "create extension if not exists pg_stat_statements" >/dev/null 2>&1 || true; done
+      runs=()
+      for n in 1 $(( ${COUNT_N:-200} + 1 )); do
+        sleep 12; c0=$(counts_of)
+        line=$(BENCH_SERVER_PIDS=$(server_pids luoshi) drive luoshi --tag "$TAG" s1 --n "$n" --c "$C")
+        sleep 12; c1=$(counts_of)
+        runs+=("$(jq -nc --argjson a "$c0" --argjson b "$c1" --argjson l "$line" \
+          '{n: $l.n, ok: $l.ok, requests: ($l.requests_per_start * $l.n), cpu: $l.server_cpu_s,
+            task: ($b.task | with_entries(.value = (if .value == null then null else .value - ($a.task[.key] // 0) end))),
+            workflow: ($b.workflow | with_entries(.value = (if .value == null then null else .value - ($a.workflow[.key] // 0) end)))}')")
+      done
+      jq -nc --argjson one "${runs[0]}" --argjson many "${runs[1]}" '
+        def per(k): (($many[k] - $one[k]) / ($many.n - $one.n) * 10 | round / 10);
+        def db(d): $many[d] | with_entries(.value = (if .value == null then null
+          else ((.value - $one[d][.key]) / ($many.n - $one.n) * 10 | round / 10) end));
+        {event: "start-counts", starts: ($many.n - $one.n), ok: ($many.ok - $one.ok),
+         driver_requests_per_start: per("requests"), server_cpu_ms_per_start: (($many.cpu - $one.cpu) * 1000 / ($many.n - $one.n) * 10 | round / 10),
+         task_db_per_start: db("task"), workflow_db_per_start: db("workflow")}' | record luoshi ;;
     bulk)  # Luoshi: BULK_PLANS new plans, BULK_PER_TASK milestones per task, then one bulk request per plan
       TAG=bulk
       before=$(usage luoshi | jq .cpu_s)
@@ -301,6 +368,6 @@ for phase in "${PHASES[@]}"; do
       python3 "$HERE/table.py" "$table_out" | tee "${table_out%.jsonl}.md" ;;
     up) TAG=up; luoshi_up | record luoshi; peer_up | record peer ;;
     down) stop workflow-service; stop task-service; stop peer ;;
-    *) die "unknown phase $phase (pg build-peer start fixture rounds bulk scale s2-nomail footprint table down | up pg-stop)" ;;
+    *) die "unknown phase $phase (pg build-peer start fixture rounds luoshi-fresh start-counts bulk scale s2-nomail footprint table down | up pg-stop)" ;;
   esac
 done

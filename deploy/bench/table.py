@@ -6,7 +6,8 @@
 Reads what the phases recorded: `start` (ready after the first start and after a restart, RSS 10 s after the
 restart), `rounds` (S1 and S2 at C per round, S3 at S3_K open items when asked, RSS after the load) and any phase
 whose S2/S3 lines carry a tag beginning with `scale` (the full cycle and the inbox at 200k open items). A row whose
-lines are missing says which phase gives it. Several rounds give a range (min–max). Figures only: nothing here
+lines are missing says which phase gives it. Server CPU per cycle / per start is the JVMs' CPU around the scenario's
+own requests (drive.py's window, without the driver's set-up; older files: around the whole driver run). Several rounds give a range (min–max). Figures only: nothing here
 decides anything, the `met` column compares with the goal for the reader's convenience.
 """
 import json

@@ -68,8 +68,24 @@ class NarrowReadsTest {
 
     @Test
     void aTasksViewReadsItsOwnSectionAndChapterNotTheWholePlans() {
+        long taskId = taskInTheSecondChaptersThirdSection();
+        Statistics statistics = counting();
+        given().when().get("/api/tasks/" + taskId).then().statusCode(200)
+                .body("reference", equalTo("二（三）2"))
+                .body("chapterTitle", equalTo("二、第2章"))
+                .body("sectionTitle", equalTo("（三）第2章第3节"));
+        long sectionsLoaded = statistics.getEntityStatistics(PlanSection.class.getName()).getLoadCount();
+        long chaptersLoaded = statistics.getEntityStatistics(PlanChapter.class.getName()).getLoadCount();
+        statistics.setStatisticsEnabled(false);
+
+        assertThat(sectionsLoaded).isEqualTo(1);
+        assertThat(chaptersLoaded).isEqualTo(1);
+    }
+
+    /** A task at "二（三）2" of a plan of three chapters with four sections each. */
+    private long taskInTheSecondChaptersThirdSection() {
         long planId = fixtures.planInForce();
-        long taskId = QuarkusTransaction.requiringNew().call(() -> {
+        return QuarkusTransaction.requiringNew().call(() -> {
             PlanSection own = null;
             for (int c = 1; c <= 3; c++) {
                 PlanChapter chapter = new PlanChapter();
@@ -95,17 +111,27 @@ class NarrowReadsTest {
             task.ordinal = 2;
             return task.id;
         });
+    }
+
+    @Test
+    @TestSecurity(user = "luoshi-workflow", roles = "service")
+    void startingToTrackAMilestoneReadsItsTaskAndPlaceButNoSectionChapterOrOtherMilestone() {
+        long taskId = taskInTheSecondChaptersThirdSection();
+        fixtures.milestone(taskId, "一期", TODAY.plusDays(30));
+        long milestoneId = fixtures.milestone(taskId, "二期", TODAY.plusDays(60));
         Statistics statistics = counting();
-        given().when().get("/api/tasks/" + taskId).then().statusCode(200)
-                .body("reference", equalTo("二（三）2"))
-                .body("chapterTitle", equalTo("二、第2章"))
-                .body("sectionTitle", equalTo("（三）第2章第3节"));
+        given().contentType(ContentType.JSON).body("{\"taskId\":" + taskId + "}")
+                .when().put("/api/milestones/" + milestoneId + "/tracking").then().statusCode(200)
+                .body("taskReference", equalTo("二（三）2"))
+                .body("title", equalTo("二期"));
+        long collectionsLoaded = statistics.getCollectionStatistics(PlanTask.class.getName() + ".milestones").getLoadCount();
         long sectionsLoaded = statistics.getEntityStatistics(PlanSection.class.getName()).getLoadCount();
         long chaptersLoaded = statistics.getEntityStatistics(PlanChapter.class.getName()).getLoadCount();
         statistics.setStatisticsEnabled(false);
 
-        assertThat(sectionsLoaded).isEqualTo(1);
-        assertThat(chaptersLoaded).isEqualTo(1);
+        assertThat(collectionsLoaded).isZero();
+        assertThat(sectionsLoaded).isZero();
+        assertThat(chaptersLoaded).isZero();
     }
 
     private Statistics counting() {

@@ -63,12 +63,52 @@ class TrackedMilestoneRulesTest {
     void startingToTrackIsTheWorkflowsAndARepeatChangesNothing() {
         String staff = KeycloakTokens.accessToken(DemoUsers.STAFF_HAIDIAN);
         long milestone = milestoneOfAHaidianTask(staff);
-        given().auth().oauth2(staff).when().put("/api/milestones/" + milestone + "/tracking").then().statusCode(403);
-        track(milestone);
-        JsonPath again = given().auth().oauth2(KeycloakTokens.serviceAccountToken())
-                .when().put("/api/milestones/" + milestone + "/tracking").then().statusCode(200).extract().jsonPath();
-        org.assertj.core.api.Assertions.assertThat(again.getBoolean("milestones[0].tracked")).isTrue();
-        org.assertj.core.api.Assertions.assertThat(again.getInt("milestones[0].version")).isEqualTo(1);
+        given().auth().oauth2(staff).contentType(ContentType.JSON).body(taskOf(milestone))
+                .when().put("/api/milestones/" + milestone + "/tracking").then().statusCode(403);
+        JsonPath first = track(milestone);
+        org.assertj.core.api.Assertions.assertThat(first.getBoolean("newlyTracked")).isTrue();
+        JsonPath again = track(milestone);
+        org.assertj.core.api.Assertions.assertThat(again.getBoolean("newlyTracked")).isFalse();
+        org.assertj.core.api.Assertions.assertThat(again.getInt("version")).isEqualTo(1);
+    }
+
+    @Test
+    void theTrackingAnswerCarriesWhatTheProcessNeedsOfTheTaskAndNotItsOtherMilestones() {
+        String staff = KeycloakTokens.accessToken(DemoUsers.STAFF_HAIDIAN);
+        long milestone = milestoneOfAHaidianTask(staff);
+        JsonPath answer = track(milestone);
+        org.assertj.core.api.Assertions.assertThat(answer.getLong("milestoneId")).isEqualTo(milestone);
+        org.assertj.core.api.Assertions.assertThat(answer.getString("title")).isEqualTo("完成方案");
+        org.assertj.core.api.Assertions.assertThat(answer.getString("dueDate")).isEqualTo("2030-06-30");
+        org.assertj.core.api.Assertions.assertThat(answer.getString("status")).isEqualTo("PLANNED");
+        org.assertj.core.api.Assertions.assertThat(answer.getLong("taskId")).isEqualTo(TASK_OF.get(milestone));
+        org.assertj.core.api.Assertions.assertThat(answer.getString("taskTitle")).isEqualTo("节点任务");
+        org.assertj.core.api.Assertions.assertThat(answer.getString("taskReference")).isNotBlank();
+        org.assertj.core.api.Assertions.assertThat(answer.getString("leadDepartmentCode")).isEqualTo("haidian");
+        org.assertj.core.api.Assertions.assertThat(answer.getList("coDepartmentCodes")).isEmpty();
+        org.assertj.core.api.Assertions.assertThat(answer.getMap("$")).doesNotContainKeys("milestones", "sourceText");
+    }
+
+    @Test
+    void aMilestoneOfAnotherTaskOrADoneOneIsRefusedAndNotTracked() {
+        String staff = KeycloakTokens.accessToken(DemoUsers.STAFF_HAIDIAN);
+        String service = KeycloakTokens.serviceAccountToken();
+        long milestone = milestoneOfAHaidianTask(staff);
+        long other = milestoneOfAHaidianTask(staff);
+        given().auth().oauth2(service).contentType(ContentType.JSON).body(taskOf(other))
+                .when().put("/api/milestones/" + milestone + "/tracking").then().statusCode(404);
+        given().auth().oauth2(service).contentType(ContentType.JSON).body("{}")
+                .when().put("/api/milestones/" + milestone + "/tracking").then().statusCode(400)
+                .body("errors[0].field", equalTo("taskId"));
+        // not tracked: its lead department still moves it
+        given().auth().oauth2(staff).contentType(ContentType.JSON).header("If-Match", "W/\"0\"").body(MOVED)
+                .when().put("/api/milestones/" + milestone).then().statusCode(200);
+
+        given().auth().oauth2(service).contentType(ContentType.JSON).body("{\"completedOn\":\"2026-01-05\"}")
+                .when().put("/api/milestones/" + other + "/completion").then().statusCode(200);
+        given().auth().oauth2(service).contentType(ContentType.JSON).body(taskOf(other))
+                .when().put("/api/milestones/" + other + "/tracking").then().statusCode(409)
+                .body("code", equalTo("milestone-done"));
     }
 
     @Test
@@ -100,17 +140,27 @@ class TrackedMilestoneRulesTest {
                 .then().statusCode(409).body("code", equalTo("milestone-tracked"));
     }
 
+    /** The task of each milestone this class planned, which a tracking call names. */
+    private static final java.util.Map<Long, Long> TASK_OF = new java.util.concurrent.ConcurrentHashMap<>();
+
     private static long milestoneOfAHaidianTask(String staff) {
         String supervisor = KeycloakTokens.accessToken(DemoUsers.SUPERVISOR);
         long taskId = TestData.task(supervisor, TestData.planInForce(supervisor), "节点任务", "haidian");
-        return given().auth().oauth2(staff).contentType(ContentType.JSON).body(PLANNED)
+        long milestoneId = given().auth().oauth2(staff).contentType(ContentType.JSON).body(PLANNED)
                 .when().post("/api/tasks/" + taskId + "/milestones")
                 .then().statusCode(201).extract().jsonPath().getLong("id");
+        TASK_OF.put(milestoneId, taskId);
+        return milestoneId;
     }
 
-    private static void track(long milestoneId) {
-        given().auth().oauth2(KeycloakTokens.serviceAccountToken())
+    private static String taskOf(long milestoneId) {
+        return "{\"taskId\":" + TASK_OF.get(milestoneId) + "}";
+    }
+
+    private static JsonPath track(long milestoneId) {
+        return given().auth().oauth2(KeycloakTokens.serviceAccountToken()).contentType(ContentType.JSON)
+                .body(taskOf(milestoneId))
                 .when().put("/api/milestones/" + milestoneId + "/tracking")
-                .then().statusCode(200);
+                .then().statusCode(200).extract().jsonPath();
     }
 }

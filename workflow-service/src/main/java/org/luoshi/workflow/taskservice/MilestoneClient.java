@@ -37,11 +37,18 @@ public interface MilestoneClient {
     @Path("/milestones/{id}/reports/validation")
     void validateReport(@PathParam("id") long milestoneId, ReportRequest body);
 
-    /** Records that workflow-service tracks the milestone: from then on its date changes only by 动态调整. */
     /** Records, all or none, that these milestones are tracked (at most 1000); repeating it changes nothing. */
     @PUT
     @Path("/milestones/tracking")
     void startTracking(TrackingStart body);
+
+    /**
+     * Records that workflow-service tracks this milestone of this task (a milestone of another task: 404; a done one:
+     * 409; nothing recorded then) and answers what the process needs of the milestone and its task.
+     */
+    @PUT
+    @Path("/milestones/{id}/tracking")
+    TrackedMilestone startTracking(@PathParam("id") long milestoneId, TrackingOf body);
 
     @PUT
     @Path("/milestone-reports/{reportKey}/decision")
@@ -54,6 +61,16 @@ public interface MilestoneClient {
 
     /** Body of PUT /api/milestone-reports/{reportKey}/decision; decision APPROVED or REJECTED. */
     record TrackingStart(java.util.List<Long> milestoneIds) {
+    }
+
+    /** Body of PUT /api/milestones/{id}/tracking: the task the milestone is expected to be of. */
+    record TrackingOf(long taskId) {
+    }
+
+    /** Answer of PUT /api/milestones/{id}/tracking; dueDate yyyy-MM-dd. */
+    @com.fasterxml.jackson.annotation.JsonIgnoreProperties(ignoreUnknown = true)
+    record TrackedMilestone(Long milestoneId, String title, String dueDate, String status, boolean newlyTracked,
+            Long taskId, String taskTitle, String taskReference, String leadDepartmentCode, List<String> coDepartmentCodes) {
     }
 
     record DecisionRequest(String decision, String decidedBy, String comment, String decidedOn) {

@@ -31,6 +31,7 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.luoshi.workflow.milestone.domain.MilestoneReportingProcess;
 import org.luoshi.workflow.process.FixedLadder;
 import org.luoshi.workflow.process.FlowCoverage;
 import org.luoshi.workflow.process.ProcessTestEngine;
@@ -73,18 +74,8 @@ class MilestoneReportingProcessTest {
     /** As MilestoneTracker starts it: one instance per open milestone, the ladder armed at the start. */
     private ProcessInstance track(String... coDepartments) {
         ProcessTestEngine.setClock(TRACKING_STARTS);
-        VariableMap variables = Variables.createVariables()
-                .putValue("taskId", 7L)
-                .putValue("taskTitle", "建设智慧城市平台")
-                .putValue("milestoneId", 31L)
-                .putValue("milestoneTitle", "完成一期建设")
-                .putValue("dueDate", DUE)
-                .putValue("leadDepartmentCode", "dept-transport")
-                .putValue("departmentCode", "dept-transport")
-                .putValue("coDepartmentCodes", new ArrayList<>(List.of(coDepartments)))
-                .putValue("subReports", new ArrayList<>())
-                .putValue("reportRound", 0)
-                .putValue("ladderArmedAt", Date.from(TRACKING_STARTS));
+        VariableMap variables = Variables.fromMap(MilestoneReportingProcess.startVariables(7L, "建设智慧城市平台", "三（一）1",
+                31L, "完成一期建设", DUE, "dept-transport", List.of(coDepartments), Date.from(TRACKING_STARTS)));
         return runtimeService().startProcessInstanceByKey(KEY, "milestone-31-test", variables);
     }
 

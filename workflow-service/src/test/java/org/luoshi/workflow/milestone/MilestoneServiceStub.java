@@ -36,6 +36,7 @@ public class MilestoneServiceStub {
     private static final Pattern ACCEPTANCE_CHECK = Pattern.compile("/api/tasks/(\\d+)/acceptance/validation");
     private static final Pattern REPORT_VALIDATION = Pattern.compile("/api/milestones/(\\d+)/reports/validation");
     private static final Pattern TRACKING = Pattern.compile("/api/milestones/tracking");
+    private static final Pattern MILESTONE_TRACKING = Pattern.compile("/api/milestones/(\\d+)/tracking");
     private static final Pattern DECISION = Pattern.compile("/api/milestone-reports/([^/]+)/decision");
     private static final Pattern ADJUSTMENT = Pattern.compile("/api/adjustments/([^/]+)");
     private static final Pattern ASSESSMENT = Pattern.compile("/api/plans/(\\d+)/department-assessment");
@@ -117,6 +118,76 @@ public class MilestoneServiceStub {
                 .map(r -> { List<Long> ids = new java.util.ArrayList<>(); r.json().path("milestoneIds").forEach(i -> ids.add(i.asLong()));
                     return ids; })
                 .toList();
+    }
+
+    /** Answers of PUT /api/milestones/{id}/tracking planned for a milestone, one per call, before it answers as usual. */
+    private final Map<Long, java.util.Queue<Integer>> plannedTrackingAnswers = new ConcurrentHashMap<>();
+    private final Map<Long, CyclicBarrier> trackingBarriers = new ConcurrentHashMap<>();
+
+    /** The next PUT /api/milestones/{id}/tracking of the milestone answers this status (e.g. 503) and records nothing. */
+    public void answerTrackingOnce(long milestoneId, int status) {
+        plannedTrackingAnswers.computeIfAbsent(milestoneId, id -> new java.util.concurrent.ConcurrentLinkedQueue<>()).add(status);
+    }
+
+    /**
+     * The tracking PUTs of the milestone wait up to two seconds for {@code callers} of them to arrive, then go on (alone,
+     * if the others never come): callers that all reach task-service would pass it together.
+     */
+    public void holdTrackingOf(long milestoneId, int callers) {
+        trackingBarriers.put(milestoneId, new CyclicBarrier(callers));
+    }
+
+    /** The bodies of every PUT /api/milestones/{id}/tracking of the milestone so far. */
+    public List<Recorded> milestoneTrackingPuts(long milestoneId) {
+        String path = "/api/milestones/" + milestoneId + "/tracking";
+        return requests.stream().filter(r -> r.method().equals("PUT") && r.path().equals(path)).toList();
+    }
+
+    /** The GETs of /api/tasks/{id} so far. */
+    public long taskReads(long taskId) {
+        String path = "/api/tasks/" + taskId;
+        return requests.stream().filter(r -> r.method().equals("GET") && r.path().equals(path)).count();
+    }
+
+    /** The milestone's tracking as task-service answers it: 404 when not of the task named, 409 when done. */
+    private void trackMilestone(HttpExchange exchange, long milestoneId, String body) throws IOException {
+        CyclicBarrier barrier = trackingBarriers.get(milestoneId);
+        if (barrier != null) {
+            try {
+                barrier.await(2, TimeUnit.SECONDS);
+            } catch (InterruptedException | BrokenBarrierException | TimeoutException alone) {
+                // nobody else came: go on
+            }
+        }
+        Integer planned = java.util.Optional.ofNullable(plannedTrackingAnswers.get(milestoneId)).map(java.util.Queue::poll)
+                .orElse(null);
+        if (planned != null) {
+            send(exchange, planned, "{\"status\":" + planned + "}");
+            return;
+        }
+        Map<String, Object> task = tasks.get(JSON.readTree(body).path("taskId").asLong());
+        Map<String, Object> milestone = task == null ? null : ((List<Map<String, Object>>) task.get("milestones")).stream()
+                .filter(m -> ((Number) m.get("id")).longValue() == milestoneId).findFirst().orElse(null);
+        if (milestone == null) {
+            send(exchange, 404, "{\"status\":404,\"title\":\"Not found\"}");
+        } else if ("DONE".equals(milestone.get("status"))) {
+            send(exchange, 409, "{\"status\":409,\"code\":\"milestone-done\",\"detail\":\"milestone " + milestoneId
+                    + " is done\"}");
+        } else {
+            Map<String, Object> answer = new LinkedHashMap<>();
+            answer.put("milestoneId", milestoneId);
+            answer.put("title", milestone.get("title"));
+            answer.put("dueDate", milestone.get("dueDate"));
+            answer.put("status", milestone.get("status"));
+            answer.put("version", 1);
+            answer.put("newlyTracked", true);
+            answer.put("taskId", task.get("id"));
+            answer.put("taskTitle", task.get("title"));
+            answer.put("taskReference", task.get("reference"));
+            answer.put("leadDepartmentCode", task.get("leadDepartmentCode"));
+            answer.put("coDepartmentCodes", task.get("coDepartmentCodes"));
+            send(exchange, 200, write(answer));
+        }
     }
 
     /** How the task stands after any adjustment of it (the answer's {@code after}); by default as it was. */
@@ -270,6 +341,10 @@ public class MilestoneServiceStub {
             } else if (method.equals("PUT") && TRACKING.matcher(path).matches()) {
                 int requested = JSON.readTree(body).path("milestoneIds").size();
                 send(exchange, 200, "{\"requested\":" + requested + ",\"newlyTracked\":" + requested + "}");
+            } else if (method.equals("PUT") && MILESTONE_TRACKING.matcher(path).matches()) {
+                Matcher tracking = MILESTONE_TRACKING.matcher(path);
+                tracking.matches();
+                trackMilestone(exchange, Long.parseLong(tracking.group(1)), body);
             } else if (method.equals("GET") && path.equals("/api/tasks")) {
                 send(exchange, 200, write(tasksPage(exchange.getRequestURI().getQuery())));
             } else if (method.equals("PUT") && report.matches()

@@ -19,6 +19,7 @@ import org.luoshi.task.shared.domain.Caller;
 import org.luoshi.task.tracking.api.BulkMilestones;
 import org.luoshi.task.tracking.api.BulkMilestonesResult;
 import org.luoshi.task.tracking.api.MilestoneCompletion;
+import org.luoshi.task.tracking.api.MilestoneTracking;
 import org.luoshi.task.tracking.api.MilestoneView;
 import org.luoshi.task.tracking.api.TrackingStarted;
 import org.luoshi.task.tracking.api.NewMilestone;
@@ -233,14 +234,28 @@ public class MilestoneService {
 
     /**
      * Records that the workflow started tracking the milestone (节点填报与审核); from then on its lead department no
-     * longer moves its date or removes it directly. A repeat (a retried process step) changes nothing.
+     * longer moves its date or removes it directly. A repeat (a retried process step) changes nothing. Refused, with
+     * nothing recorded, for a milestone of another task than the caller names (404, as one it cannot see) and for a
+     * done one (409 {@code milestone-done}: there is nothing left to report). Answers what the process needs of the
+     * milestone and its task: the milestone and its task are one query, the task's co-departments and its place in the
+     * plan (the numbers of its chapter and section) one each; the task's other milestones are not read.
      */
     @Transactional
-    public TaskView startTracking(long milestoneId) {
+    public MilestoneTracking startTracking(long milestoneId, long taskId) {
         Caller caller = callers.current();
         Milestone milestone = visibleMilestone(milestoneId, caller);
-        markTracked(caller, milestone);
-        return tasks.view(milestone.task);
+        PlanTask task = milestone.task;
+        if (task.id != taskId) {
+            throw new ResourceNotFoundException("milestone", milestoneId);
+        }
+        if (milestone.isDone()) {
+            throw new ConflictException(AccessPolicy.MILESTONE_DONE, "milestone " + milestoneId + " is done since "
+                    + milestone.completedOn + ": there is nothing to track");
+        }
+        boolean newly = markTracked(caller, milestone);
+        return new MilestoneTracking(milestone.id, milestone.title, milestone.dueDate, milestone.status, milestone.version,
+                newly, task.id, task.title, tasks.referenceOf(task), task.leadDepartmentCode,
+                task.coDepartmentCodes.stream().sorted().toList());
     }
 
     /**

@@ -31,10 +31,16 @@ public final class PlanStructure {
     public String reference(PlanTask task) {
         PlanSection section = section(task);
         PlanChapter chapter = chapter(task);
-        if (section == null || chapter == null) {
+        return section == null || chapter == null ? reference(null, null, task)
+                : reference(chapter.number, section.number, task);
+    }
+
+    /** {@link #reference(PlanTask)} from the numbers of the task's chapter and section (null: not in the plan's text). */
+    static String reference(String chapterNumber, String sectionNumber, PlanTask task) {
+        if (chapterNumber == null || sectionNumber == null) {
             return "#" + task.id;
         }
-        return chapter.number + section.number + (task.ordinal == null ? "" : task.ordinal);
+        return chapterNumber + sectionNumber + (task.ordinal == null ? "" : task.ordinal);
     }
 
     /** Sorts tasks in the order of the plan's text; tasks outside it come last, by id. */

@@ -32,6 +32,8 @@ import org.luoshi.common.problem.Versions;
 import org.luoshi.common.security.Roles;
 import org.luoshi.task.tracking.api.EvidenceView;
 import org.luoshi.task.tracking.api.MilestoneCompletion;
+import org.luoshi.task.tracking.api.MilestoneTracking;
+import org.luoshi.task.tracking.api.MilestoneTrackingStart;
 import org.luoshi.task.tracking.api.TrackingStart;
 import org.luoshi.task.tracking.api.TrackingStarted;
 import org.luoshi.task.tracking.api.MilestoneReportView;
@@ -94,9 +96,15 @@ public class MilestoneResource {
     @Path("{id}/tracking")
     @RolesAllowed(Roles.SERVICE)
     @Operation(summary = "Record that workflow-service started tracking the milestone (节点填报与审核); from then on its "
-            + "date and existence change only through 动态调整 or the supervising office. Repeating it changes nothing")
-    public TaskView startTracking(@PathParam("id") long id) {
-        return milestones.startTracking(id);
+            + "date and existence change only through 动态调整 or the supervising office. Repeating it changes nothing. "
+            + "Answers the milestone with what the process needs of its task")
+    @APIResponse(responseCode = "200", description = "Recorded (or tracked already: newlyTracked false)")
+    @APIResponse(responseCode = "400", description = "No taskId, naming it")
+    @APIResponse(responseCode = "403", description = "Not the service account")
+    @APIResponse(responseCode = "404", description = "No such milestone, or not one of the task named: nothing recorded")
+    @APIResponse(responseCode = "409", description = "The milestone is done (milestone-done): nothing recorded")
+    public MilestoneTracking startTracking(@PathParam("id") long id, @NotNull @Valid MilestoneTrackingStart request) {
+        return milestones.startTracking(id, request.taskId());
     }
 
     @PUT

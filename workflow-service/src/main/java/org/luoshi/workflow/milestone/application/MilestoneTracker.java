@@ -17,10 +17,13 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 import org.luoshi.workflow.taskservice.MilestoneClient;
+import org.luoshi.common.problem.ConflictException;
+import org.luoshi.common.problem.ResourceNotFoundException;
 import org.luoshi.workflow.taskservice.ServiceCalls;
+import org.luoshi.workflow.taskservice.TaskServiceRefusal;
+import org.luoshi.workflow.taskservice.TaskServiceUnavailableException;
 import org.luoshi.workflow.taskservice.TaskView;
 import org.luoshi.workflow.milestone.domain.MilestoneReportingProcess;
-import org.luoshi.workflow.workitem.WorkItemVariables;
 
 import com.fasterxml.uuid.Generators;
 import com.fasterxml.uuid.impl.TimeBasedEpochGenerator;
@@ -127,20 +130,74 @@ public class MilestoneTracker {
         return result;
     }
 
+    /**
+     * Tracks one milestone of a task (a supervisor's {@code POST /api/milestone-trackings {taskId, milestoneId}}): one
+     * registry statement, then — only when this caller claimed the milestone — one call to task-service, which records
+     * the tracking and answers what the instance needs of the milestone and its task (no read of the whole task). A
+     * milestone tracked already answers its instance and asks task-service nothing. Refused before anything is started:
+     * a milestone not of this task, or unknown (404), or done (409), as task-service answers it; task-service away is
+     * 502. Must run in a transaction: the registry row, task-service's answer and the instance go together, so two
+     * concurrent or repeated calls start one instance.
+     */
+    public Tracked trackOne(long taskId, long milestoneId) {
+        String offered = MilestoneReportingProcess.businessKeyPrefix(milestoneId) + UUIDS.generate();
+        MilestoneTrackingRegistry.Registered standing = registry.claim(milestoneId, taskId, offered);
+        if (standing.taskId() != 0 && standing.taskId() != taskId) {
+            throw new ResourceNotFoundException("Milestone " + milestoneId + " of task", taskId);
+        }
+        if (!offered.equals(standing.businessKey())) {
+            ProcessInstance running = runtimeService.createProcessInstanceQuery()
+                    .processDefinitionKey(MilestoneReportingProcess.KEY).processInstanceBusinessKey(standing.businessKey())
+                    .list().stream().findFirst().orElse(null);
+            if (running != null) {
+                return new Tracked(milestoneId, running.getId(), running.getBusinessKey(), false);
+            }
+            registry.replace(milestoneId, offered); // its instance ended or was deleted: track anew
+        }
+        MilestoneClient.TrackedMilestone m = markTracked(taskId, milestoneId);
+        ProcessInstance instance = runtimeService.startProcessInstanceByKey(MilestoneReportingProcess.KEY, offered,
+                variables(m.taskId(), m.taskTitle(), m.taskReference(), m.leadDepartmentCode(), m.coDepartmentCodes(),
+                        milestoneId, m.title(), m.dueDate()));
+        LOG.debugf("Tracking milestone %d (%s, due %s) of task %d: process %s", milestoneId, m.title(), m.dueDate(), taskId,
+                instance.getId());
+        return new Tracked(milestoneId, instance.getId(), offered, true);
+    }
+
+    /** task-service records the tracking and answers the milestone with its task; its refusals become ours. */
+    private MilestoneClient.TrackedMilestone markTracked(long taskId, long milestoneId) {
+        MilestoneClient.TrackedMilestone answer;
+        try {
+            answer = ServiceCalls.call("tracking of milestone " + milestoneId,
+                    () -> milestones.startTracking(milestoneId, new MilestoneClient.TrackingOf(taskId)));
+        } catch (TaskServiceRefusal refusal) {
+            if (refusal.httpStatus() == 404) {
+                throw new ResourceNotFoundException("Milestone " + milestoneId + " of task", taskId);
+            }
+            if (refusal.httpStatus() == 409) {
+                throw new ConflictException("task-service refuses to track milestone " + milestoneId + ": "
+                        + refusal.getMessage());
+            }
+            throw new TaskServiceUnavailableException("task-service refused the tracking of milestone " + milestoneId, refusal);
+        } catch (RuntimeException e) {
+            // 5xx, connection refused, timeout, or no service-account token from Keycloak
+            throw new TaskServiceUnavailableException("task-service could not record the tracking of milestone "
+                    + milestoneId, e);
+        }
+        if (answer == null || answer.taskId() == null || answer.taskId() != taskId) {
+            throw new TaskServiceUnavailableException("task-service answered the tracking of milestone " + milestoneId
+                    + " without its task " + taskId, null);
+        }
+        return answer;
+    }
+
     private static VariableMap variables(TaskView task, TaskView.Milestone milestone) {
-        List<String> coDepartments = task.coDepartmentCodes() == null ? List.of() : List.copyOf(task.coDepartmentCodes());
-        return Variables.createVariables()
-                .putValue(MilestoneReportingProcess.VAR_TASK_ID, task.id())
-                .putValue(MilestoneReportingProcess.VAR_TASK_TITLE, task.title())
-                .putValue(WorkItemVariables.PLAN_SECTION, task.reference())
-                .putValue(MilestoneReportingProcess.VAR_MILESTONE_ID, milestone.id())
-                .putValue(MilestoneReportingProcess.VAR_MILESTONE_TITLE, milestone.title())
-                .putValue(MilestoneReportingProcess.VAR_DUE_DATE, milestone.dueDate())
-                .putValue(MilestoneReportingProcess.VAR_LEAD_DEPARTMENT, task.leadDepartmentCode())
-                .putValue(MilestoneReportingProcess.VAR_DEPARTMENT_CODE, task.leadDepartmentCode())
-                .putValue(MilestoneReportingProcess.VAR_CO_DEPARTMENTS, new ArrayList<>(coDepartments))
-                .putValue(MilestoneReportingProcess.VAR_SUB_REPORTS, new ArrayList<>())
-                .putValue(MilestoneReportingProcess.VAR_REPORT_ROUND, 0)
-                .putValue(MilestoneReportingProcess.VAR_LADDER_ARMED_AT, new Date(ClockUtil.getCurrentTime().getTime()));
+        return variables(task.id(), task.title(), task.reference(), task.leadDepartmentCode(), task.coDepartmentCodes(),
+                milestone.id(), milestone.title(), milestone.dueDate());
+    }
+
+    private static VariableMap variables(long taskId, String taskTitle, String reference, String lead,
+            List<String> coDepartmentCodes, long milestoneId, String milestoneTitle, String dueDate) {
+        return Variables.fromMap(MilestoneReportingProcess.startVariables(taskId, taskTitle, reference, milestoneId,
+                milestoneTitle, dueDate, lead, coDepartmentCodes, new Date(ClockUtil.getCurrentTime().getTime())));
     }
 }

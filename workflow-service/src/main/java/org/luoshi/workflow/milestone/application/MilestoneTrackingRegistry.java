@@ -70,23 +70,27 @@ public class MilestoneTrackingRegistry {
         }
     }
 
+    /** The business key that stands for a milestone, and the task it was registered with (0: not known). */
+    public record Registered(String businessKey, long taskId) {
+    }
+
     /**
-     * Claims the milestone for the business key offered, unless it is registered already; returns the business key
-     * that now stands for the milestone (the offered one when this caller claimed it). Blocks while another
+     * Claims the milestone for the business key offered, unless it is registered already; answers the business key
+     * that now stands for the milestone (the offered one when this caller claimed it) and its task. Blocks while another
      * transaction holds an uncommitted claim of the same milestone.
      */
-    public String claim(long milestoneId, long taskId, String offeredBusinessKey) {
+    public Registered claim(long milestoneId, long taskId, String offeredBusinessKey) {
         String sql = """
                 insert into luoshi_milestone_tracking (milestone_id, task_id, business_key, updated) values (?, ?, ?, now())
                 on conflict (milestone_id) do update set updated = luoshi_milestone_tracking.updated
-                returning business_key""";
+                returning business_key, task_id""";
         try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setLong(1, milestoneId);
             statement.setLong(2, taskId);
             statement.setString(3, offeredBusinessKey);
             try (ResultSet rows = statement.executeQuery()) {
                 rows.next();
-                return rows.getString(1);
+                return new Registered(rows.getString(1), rows.getLong(2));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Could not register the tracking of milestone " + milestoneId, e);

@@ -79,6 +79,14 @@ public class MilestoneTrackingService {
     @Inject
     MilestoneTracker tracker;
 
+    /** One milestone of the task ({@link MilestoneTracker#trackOne}): the task's other milestones are not read. */
+    @Transactional
+    public MilestoneTrackingResult track(long taskId, long milestoneId) {
+        MilestoneTracker.Tracked t = tracker.trackOne(taskId, milestoneId);
+        return new MilestoneTrackingResult(taskId, List.of(new MilestoneTrackingResult.TrackedMilestone(t.milestoneId(),
+                t.processInstanceId(), t.businessKey(), t.started())));
+    }
+
     @Transactional
     public MilestoneTrackingResult track(long taskId) {
         TaskView task = taskReads.read(taskId);

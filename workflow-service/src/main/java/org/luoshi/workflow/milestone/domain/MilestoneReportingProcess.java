@@ -84,6 +84,33 @@ public final class MilestoneReportingProcess {
     private MilestoneReportingProcess() {
     }
 
+    /**
+     * The variables an instance starts with, the fewest the BPMN, the inbox and the ladder read: every one is a runtime
+     * row and a history row, a list two more (its JSON bytes, twice). {@code subReports} is set only when there are
+     * co-departments (its row is what concurrent sub-reports update, so it must exist before them; without
+     * co-departments no sub-report is ever recorded); {@code reportRound} is set by the first report (absent = 0).
+     */
+    public static java.util.Map<String, Object> startVariables(long taskId, String taskTitle, String planSection,
+            long milestoneId, String milestoneTitle, String dueDate, String leadDepartmentCode,
+            List<String> coDepartmentCodes, java.util.Date ladderArmedAt) {
+        List<String> coDepartments = coDepartmentCodes == null ? List.of() : coDepartmentCodes;
+        java.util.Map<String, Object> variables = new java.util.LinkedHashMap<>();
+        variables.put(VAR_TASK_ID, taskId);
+        variables.put(VAR_TASK_TITLE, taskTitle);
+        variables.put(org.luoshi.workflow.workitem.WorkItemVariables.PLAN_SECTION, planSection);
+        variables.put(VAR_MILESTONE_ID, milestoneId);
+        variables.put(VAR_MILESTONE_TITLE, milestoneTitle);
+        variables.put(VAR_DUE_DATE, dueDate);
+        variables.put(VAR_LEAD_DEPARTMENT, leadDepartmentCode);
+        variables.put(VAR_DEPARTMENT_CODE, leadDepartmentCode);
+        variables.put(VAR_CO_DEPARTMENTS, new java.util.ArrayList<>(coDepartments));
+        if (!coDepartments.isEmpty()) {
+            variables.put(VAR_SUB_REPORTS, new java.util.ArrayList<>());
+        }
+        variables.put(VAR_LADDER_ARMED_AT, ladderArmedAt);
+        return variables;
+    }
+
     /** Business key prefix of every instance tracking the milestone: {@code milestone-<id>-}. */
     public static String businessKeyPrefix(long milestoneId) {
         return "milestone-" + milestoneId + "-";

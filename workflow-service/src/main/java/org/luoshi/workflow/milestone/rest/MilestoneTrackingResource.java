@@ -40,9 +40,17 @@ public class MilestoneTrackingResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.SUPERVISOR, Roles.ADMIN })
-    @Operation(summary = "Track the open milestones of a task (one 节点填报与审核 each); already tracked ones are left alone")
+    @Operation(summary = "Track the open milestones of a task (one 节点填报与审核 each), or only the one named by milestoneId; "
+            + "already tracked ones are left alone")
+    @APIResponse(responseCode = "200", description = "The milestones and their instances; started false for those tracked already")
+    @APIResponse(responseCode = "400", description = "No or a bad taskId / milestoneId, naming it")
+    @APIResponse(responseCode = "403", description = "Not a supervisor or admin")
+    @APIResponse(responseCode = "404", description = "No such task, or milestoneId is not one of its milestones: nothing started")
+    @APIResponse(responseCode = "409", description = "milestoneId is done: nothing started")
+    @APIResponse(responseCode = "502", description = "task-service could not be asked or did not record the tracking: nothing started")
     public MilestoneTrackingResult track(@NotNull @Valid MilestoneTrackingRequest request) {
-        return trackings.track(request.taskId());
+        return request.milestoneId() == null ? trackings.track(request.taskId())
+                : trackings.track(request.taskId(), request.milestoneId());
     }
 
     @POST
