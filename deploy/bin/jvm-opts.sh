@@ -19,9 +19,10 @@
 #   -XX:SharedArchiveFile     with ARCHIVE_DIR (./luoshi.sh run by default, LUOSHI_CDS=0 turns it off; the benchmark with
 #                             LUOSHI_CDS=1): class-data sharing, the ~14,500 classes of a start mapped parsed and verified
 #                             from an archive (~75 MB per service, per build) instead of read from the jars: CPU until
-#                             ready -20 % (task-service) / -10 % (workflow-service), deploy/bench/RESULTS.md "Time to
-#                             ready". The first run after a build writes it as it exits (-XX:ArchiveClassesAtExit,
-#                             5-20 s at that stop, once); it is written beside the final name and only renamed there once
+#                             ready -25 % (task-service) / -15 % (workflow-service), with MetaspaceSize on a quiet
+#                             machine ready 4.9 -> 3.8 s / 6.0 -> 5.1 s (deploy/bench/RESULTS.md "Time to ready").
+#                             The first run after a build writes it as it exits (-XX:ArchiveClassesAtExit, an 18 s
+#                             longer stop at load 20, once); it is written beside the final name and only renamed there once
 #                             a JVM has mapped it, because a truncated archive (a stop that had to kill) crashes every
 #                             later start with SIGBUS, -Xshare:auto or not.
 #
