@@ -116,14 +116,15 @@ start_service() {
   port_in_use "$port" && die "port $port is taken; set the ${name//-/_} port (e.g. TASK_SERVICE_PORT=…, WEB_PORT=…) or stop what uses it"
   mkdir -p "$RUN_DIR"
   say "starting $name on http://localhost:$port (log $RUN_DIR/$name.log)"
-  # JVM flags from measurement (deploy/bin/jvm-opts.sh says what each buys); LUOSHI_CDS=1 adds a class-data archive
+  # JVM flags from measurement (deploy/bin/jvm-opts.sh says what each buys), with a class-data archive of the build
+  # (written by the first run as it stops; LUOSHI_CDS=0 runs without)
   # shellcheck disable=SC2046
   KEYCLOAK_URL="http://localhost:$KEYCLOAK_PORT" TASK_SERVICE_URL="http://localhost:$TASK_SERVICE_PORT" \
     WORKFLOW_SERVICE_URL="http://localhost:$WORKFLOW_SERVICE_PORT" LUOSHI_WEB_ORIGINS="$(web_origins)" \
     TASK_SERVICE_PORT="$TASK_SERVICE_PORT" WORKFLOW_SERVICE_PORT="$WORKFLOW_SERVICE_PORT" WEB_PORT="$WEB_PORT" \
     TASK_DB_URL="${TASK_DB_URL:-$PG_URL/$TASK_DB}" WORKFLOW_DB_URL="${WORKFLOW_DB_URL:-$PG_URL/$WORKFLOW_DB}" \
     WORKFLOW_PUBLIC_URL="http://localhost:$WORKFLOW_SERVICE_PORT" \
-    setsid nohup java $("$REPO/deploy/bin/jvm-opts.sh" "$name" "${LUOSHI_CDS:+$RUN_DIR/cds}") -Dquarkus.http.port="$port" -jar "$jar" \
+    setsid nohup java $("$REPO/deploy/bin/jvm-opts.sh" "$name" "$([ "${LUOSHI_CDS:-1}" = 0 ] || echo "$RUN_DIR/cds")") -Dquarkus.http.port="$port" -jar "$jar" \
     >"$RUN_DIR/$name.log" 2>&1 < /dev/null &
   pid=$!
   echo "$pid" > "$RUN_DIR/$name.pid"
@@ -154,7 +155,8 @@ stop_service() {
   if kill -0 "$pid" 2>/dev/null && tr '\0' ' ' < "/proc/$pid/cmdline" 2>/dev/null | grep -q "$name/target/quarkus-app"; then
     say "stopping $name (pid $pid)"
     kill -TERM "$pid" 2>/dev/null || true
-    # up to 30 s: with LUOSHI_CDS=1 the first run writes its class-data archive as it exits (jvm-opts.sh)
+    # up to 30 s: the first run after a build writes its class-data archive as it exits (jvm-opts.sh; a stop that
+    # has to kill leaves an unfinished archive, which the next start drops and writes again)
     for _ in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
     kill -0 "$pid" 2>/dev/null && kill -KILL "$pid" 2>/dev/null || true
   fi

@@ -12,11 +12,19 @@
 #   -Xss512k                  thread stacks of 512 KB instead of 1 MB (the services' threads never go deep)
 # Together (and with task-service's fonts read at the first report): idle 411/408 → 291/290 MB, after load
 # 544/472 → 362/341 MB (task-service/workflow-service).
-#   -XX:SharedArchiveFile     only with ARCHIVE_DIR (LUOSHI_CDS=1 for ./luoshi.sh run and the benchmark): class-data
-#                             sharing, the classes of the first run mapped from an archive (~75 MB per service) that
-#                             this run writes as it exits (-XX:ArchiveClassesAtExit). Not by default: writing the
-#                             archive took more than 30 s at stop on the loaded 2-core machine, and the CPU until ready
-#                             did not drop measurably there (an earlier run saw -25 % wall time to ready).
+#   -XX:MetaspaceSize=128m    the metaspace size at which the first class-unloading collection runs (default ~21 MB):
+#                             each start crossed 21, 35 and 59 MB with a full collection of the whole heap every time
+#                             ("Metadata GC Threshold", 3 full GCs of ~200 ms each at load 15 before ready); metaspace
+#                             holds 60-90 MB for the services' whole life, so these collections found nothing to unload
+#   -XX:SharedArchiveFile     with ARCHIVE_DIR (./luoshi.sh run by default, LUOSHI_CDS=0 turns it off; the benchmark with
+#                             LUOSHI_CDS=1): class-data sharing, the ~14,500 classes of a start mapped parsed and verified
+#                             from an archive (~75 MB per service, per build) instead of read from the jars: CPU until
+#                             ready -25 % (task-service) / -15 % (workflow-service), with MetaspaceSize on a quiet
+#                             machine ready 4.9 -> 3.8 s / 6.0 -> 5.1 s (deploy/bench/RESULTS.md "Time to ready").
+#                             The first run after a build writes it as it exits (-XX:ArchiveClassesAtExit, an 18 s
+#                             longer stop at load 20, once); it is written beside the final name and only renamed there once
+#                             a JVM has mapped it, because a truncated archive (a stop that had to kill) crashes every
+#                             later start with SIGBUS, -Xshare:auto or not.
 #
 #   deploy/bin/jvm-opts.sh task-service|workflow-service [ARCHIVE_DIR [APP_DIR]]
 #
@@ -35,17 +43,28 @@ case "$name" in
   workflow-service) heap=192m ;;
   *) echo "jvm-opts.sh: unknown service $name" >&2; exit 1 ;;
 esac
-opts="-Xmx${LUOSHI_JVM_HEAP:-$heap} -XX:+UseSerialGC -XX:MaxMetaspaceSize=192m -XX:ReservedCodeCacheSize=64m -Xss512k"
+opts="-Xmx${LUOSHI_JVM_HEAP:-$heap} -XX:+UseSerialGC -XX:MaxMetaspaceSize=192m -XX:MetaspaceSize=128m"
+opts="$opts -XX:ReservedCodeCacheSize=64m -Xss512k"
 
 if [ -n "$archives" ] && [ -d "$app" ]; then
   mkdir -p "$archives"
   sum="$(find "$app" -name '*.jar' -printf '%P %s %T@\n' | sort | sha1sum | cut -c1-12)"
   archive="$archives/$name-$sum.jsa"
+  if [ ! -s "$archive" ] && [ -s "$archive.part" ]; then
+    # the last run's archive, if it was written whole: a JVM maps it with this build's class path, or refuses it
+    if java -XX:+UseSerialGC -Xshare:on -XX:SharedArchiveFile="$archive.part" -XX:ErrorFile=/dev/null \
+      -XX:-CreateCoredumpOnCrash -cp "$app/quarkus-run.jar" -version >/dev/null 2>&1; then
+      mv "$archive.part" "$archive"
+    else
+      rm -f "$archive.part"
+    fi
+  fi
   if [ -s "$archive" ]; then
     opts="$opts -XX:SharedArchiveFile=$archive"
   else
-    rm -f "$archives/$name"-*.jsa
-    opts="$opts -XX:ArchiveClassesAtExit=$archive"
+    find "$archives" -maxdepth 1 -name "$name-*.jsa*" ! -name "$name-$sum.jsa*" -delete
+    rm -f "$archive.part"
+    opts="$opts -XX:ArchiveClassesAtExit=$archive.part"
   fi
 fi
 echo "$opts"

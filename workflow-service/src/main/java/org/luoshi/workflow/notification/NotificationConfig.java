@@ -33,6 +33,9 @@ public interface NotificationConfig {
      */
     String sweepEvery();
 
+    /** How long after the start the first sweep waits (read by {@code Notifier.sweep}'s schedule): after readiness. */
+    String sweepDelay();
+
     /** How long a notification waits unmailed before any node's sweeper mails it (its own node should have). */
     @WithDefault("PT10S")
     Duration unmailedAfter();

@@ -94,9 +94,12 @@ public class Notifier {
 
     /**
      * Mails the rows no node mailed although they have waited {@code unmailed-after}: those of a node that died
-     * between its commit and its sends. Every node sweeps; claims keep them from sending a row twice.
+     * between its commit and its sends. Every node sweeps; claims keep them from sending a row twice. The first sweep
+     * waits {@code sweep-delay} after the start: a node that comes back after a crash would otherwise mail the whole
+     * backlog while the engine is still being built, and the mails can wait, the readiness cannot.
      */
-    @Scheduled(every = "${luoshi.workflow.notification.sweep-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${luoshi.workflow.notification.sweep-every}", delayed = "${luoshi.workflow.notification.sweep-delay}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public void sweep() {
         List<NotificationStore.Claimed> claimed;
         do {
