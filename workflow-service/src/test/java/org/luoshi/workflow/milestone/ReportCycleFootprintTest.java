@@ -14,17 +14,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
-
-import javax.sql.DataSource;
-
 import jakarta.inject.Inject;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.junit.jupiter.api.Test;
@@ -32,7 +25,6 @@ import org.luoshi.testsupport.DemoUsers;
 import org.luoshi.workflow.WorkflowApi;
 import org.luoshi.workflow.milestone.domain.MilestoneReportingProcess;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -42,7 +34,7 @@ import io.restassured.path.json.JsonPath;
  * A report cycle runs many thousand times a plan, so what it writes is counted (issue 15), never timed: only variables
  * that say something (each is a runtime and a history row, a list also two byte arrays, written, read and deleted
  * again when the instance ends; a value that replaces an earlier one is still written), history rows that get their
- * removal time as they are written, one write of an item's inbox row per claim.
+ * removal time as they are written.
  */
 @QuarkusTest
 @WithTestResource(MilestoneTestResources.class)
@@ -62,12 +54,6 @@ class ReportCycleFootprintTest {
     @Inject
     HistoryService historyService;
 
-    @Inject
-    TaskService engineTasks;
-
-    @Inject
-    DataSource dataSource;
-
     @Test
     void aRunningInstancesHistoryHasItsRemovalTimeFromTheStart() {
         String pi = processOf(trackedMilestone());
@@ -77,34 +63,6 @@ class ReportCycleFootprintTest {
                 "set at the start, so that the end updates no history row to set it");
     }
 
-    @Test
-    void aClaimWritesTheItemsInboxRowOnce() throws Exception {
-        String pi = processOf(trackedMilestone());
-        String item = awaitItem(DemoUsers.STAFF_HAIDIAN, pi, "REPORT");
-        // the engine's transaction and the read model's statements share one connection: its own counts tell
-        long rowWrites = QuarkusTransaction.requiringNew().call(() -> {
-            engineTasks.claim(item, DemoUsers.STAFF_HAIDIAN);
-            try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
-                    ResultSet counts = statement.executeQuery("select n_tup_ins + n_tup_upd from pg_stat_xact_user_tables "
-                            + "where relname = 'luoshi_inbox_item'")) {
-                counts.next();
-                return counts.getLong(1);
-            }
-        });
-        assertEquals(1, rowWrites, "the claim's update event and its assignment event write the same row");
-        assertEquals(DemoUsers.STAFF_HAIDIAN, inboxAssignee(item), "the row shows the claim");
-    }
-
-    private String inboxAssignee(String item) throws java.sql.SQLException {
-        try (Connection connection = dataSource.getConnection(); java.sql.PreparedStatement statement = connection
-                .prepareStatement("select assignee from luoshi_inbox_item where task_id = ?")) {
-            statement.setString(1, item);
-            try (ResultSet row = statement.executeQuery()) {
-                row.next();
-                return row.getString(1);
-            }
-        }
-    }
 
     @Test
     void aPlainReportAndItsApprovalCreateNoEmptyOrNullVariables() {

@@ -41,11 +41,7 @@ public class InboxTaskListener implements TaskListener {
                 readModel.upsertOpen(row(task));
                 readModel.logEvent(task.getId(), actor, assignmentAction(task, actor), task.getAssignee());
             }
-            case EVENTNAME_UPDATE -> {
-                if (!assignmentFollows(task)) {
-                    readModel.upsertOpen(row(task));
-                }
-            }
+            case EVENTNAME_UPDATE -> readModel.upsertOpen(row(task));
             case EVENTNAME_COMPLETE -> {
                 readModel.markEnded(task.getId(), InboxReadModel.STATUS_COMPLETED, actor != null ? actor : task.getAssignee());
                 readModel.logEvent(task.getId(), actor != null ? actor : task.getAssignee(), "completed", null);
@@ -58,14 +54,6 @@ public class InboxTaskListener implements TaskListener {
                 // timeout events of task listeners carry no change of the task itself
             }
         }
-    }
-
-    /**
-     * A claim (or any change of the assignee) fires "update" and then, in the same command, "assignment", whose
-     * handler writes the same row: the update's own write would be a second upsert of every claimed item.
-     */
-    static boolean assignmentFollows(DelegateTask task) {
-        return task instanceof TaskEntity entity && entity.getPropertyChanges().containsKey(TaskEntity.ASSIGNEE);
     }
 
     private static String assignmentAction(DelegateTask task, String actor) {
