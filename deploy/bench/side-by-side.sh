@@ -10,6 +10,8 @@
 #                                                      and statements (BENCH_PG_STATEMENTS=1 at `pg`) in both databases,
 #                                                      and server CPU: COUNT_N (200) starts minus one start
 #   deploy/bench/side-by-side.sh luoshi-fresh fixture start-counts down   the same on fresh databases, without the peer
+#   deploy/bench/side-by-side.sh cycle-counts          Luoshi: the same per S2 full cycle (its start and the driver's polls
+#                                                      for the asynchronous tail included): COUNT_N cycles minus one
 #   deploy/bench/side-by-side.sh bulk                  Luoshi: the bulk start of tracking (bulk_start.py), on running services
 #   deploy/bench/side-by-side.sh scale                 both at SCALE_N open items (Luoshi: bulk paths on the fixture's plans;
 #                                                      peer: the driver's S3 seeding), each timed; then S2 and S3 on both
@@ -234,6 +236,32 @@ db_counts() {
 }
 counts_of() { jq -nc --argjson t "$(db_counts $TASK_DB)" --argjson w "$(db_counts $WF_DB)" '{task: $t, workflow: $w}'; }
 
+# counted UNIT SCENARIO SIZE-FLAG: one UNIT (start, cycle) of the driver's SCENARIO counted in both databases, with its
+# server CPU: COUNT_N units minus one unit (the driver's set-up is the same in both runs and cancels out); the
+# counters reach pg_stat_* when a backend flushes them (at the latest ~10 s after its last transaction), hence the sleeps
+counted() {
+  local unit=$1 scenario=$2 flag=$3 runs=() n c0 c1 line
+  TAG=$unit-counts
+  for db in $TASK_DB $WF_DB; do sql -d $db -c "create extension if not exists pg_stat_statements" >/dev/null 2>&1 || true; done
+  for n in 1 $(( ${COUNT_N:-200} + 1 )); do
+    sleep 12; c0=$(counts_of)
+    line=$(BENCH_SERVER_PIDS=$(server_pids luoshi) drive luoshi --tag "$TAG" "$scenario" "$flag" "$n" --c "$C")
+    sleep 12; c1=$(counts_of)
+    runs+=("$(jq -nc --argjson a "$c0" --argjson b "$c1" --argjson l "$line" \
+      '{n: ($l.n // $l.cycles), ok: $l.ok, requests: (($l.requests_per_start // $l.requests_per_cycle) * $l.ok), cpu: $l.server_cpu_s,
+        task: ($b.task | with_entries(.value = (if .value == null then null else .value - ($a.task[.key] // 0) end))),
+        workflow: ($b.workflow | with_entries(.value = (if .value == null then null else .value - ($a.workflow[.key] // 0) end)))}')")
+  done
+  jq -nc --arg unit "$unit" --argjson one "${runs[0]}" --argjson many "${runs[1]}" '
+    def per(k): (($many[k] - $one[k]) / ($many.n - $one.n) * 10 | round / 10);
+    def db(d): $many[d] | with_entries(.value = (if .value == null then null
+      else ((.value - $one[d][.key]) / ($many.n - $one.n) * 10 | round / 10) end));
+    {event: "\($unit)-counts", units: ($many.n - $one.n), ok: ($many.ok - $one.ok),
+     "driver_requests_per_\($unit)": per("requests"),
+     "server_cpu_ms_per_\($unit)": (($many.cpu - $one.cpu) * 1000 / ($many.n - $one.n) * 10 | round / 10),
+     "task_db_per_\($unit)": db("task"), "workflow_db_per_\($unit)": db("workflow")}' | record luoshi
+}
+
 for phase in "${PHASES[@]}"; do
   case $phase in
     pg)
@@ -282,25 +310,10 @@ for phase in "${PHASES[@]}"; do
     start-counts)  # Luoshi: one S1 start counted in both databases, and its server CPU: COUNT_N starts minus one start
       # (the driver's set-up is the same in both runs and cancels out). PostgreSQL's counters reach pg_stat_* when a
       # backend flushes them (at the latest ~10 s after its last transaction), hence the sleeps.
-      TAG=start-counts
-      for db in $TASK_DB $WF_DB; do sql -d $db -c "create extension if not exists pg_stat_statements" >/dev/null 2>&1 || true; done
-      runs=()
-      for n in 1 $(( ${COUNT_N:-200} + 1 )); do
-        sleep 12; c0=$(counts_of)
-        line=$(BENCH_SERVER_PIDS=$(server_pids luoshi) drive luoshi --tag "$TAG" s1 --n "$n" --c "$C")
-        sleep 12; c1=$(counts_of)
-        runs+=("$(jq -nc --argjson a "$c0" --argjson b "$c1" --argjson l "$line" \
-          '{n: $l.n, ok: $l.ok, requests: ($l.requests_per_start * $l.n), cpu: $l.server_cpu_s,
-            task: ($b.task | with_entries(.value = (if .value == null then null else .value - ($a.task[.key] // 0) end))),
-            workflow: ($b.workflow | with_entries(.value = (if .value == null then null else .value - ($a.workflow[.key] // 0) end)))}')")
-      done
-      jq -nc --argjson one "${runs[0]}" --argjson many "${runs[1]}" '
-        def per(k): (($many[k] - $one[k]) / ($many.n - $one.n) * 10 | round / 10);
-        def db(d): $many[d] | with_entries(.value = (if .value == null then null
-          else ((.value - $one[d][.key]) / ($many.n - $one.n) * 10 | round / 10) end));
-        {event: "start-counts", starts: ($many.n - $one.n), ok: ($many.ok - $one.ok),
-         driver_requests_per_start: per("requests"), server_cpu_ms_per_start: (($many.cpu - $one.cpu) * 1000 / ($many.n - $one.n) * 10 | round / 10),
-         task_db_per_start: db("task"), workflow_db_per_start: db("workflow")}' | record luoshi ;;
+      counted start s1 --n ;;
+    cycle-counts)  # Luoshi: one S2 full cycle (its start included, and the driver's polls for the asynchronous tail)
+      # counted the same way: COUNT_N cycles minus one cycle
+      counted cycle s2 --cycles ;;
     bulk)  # Luoshi: BULK_PLANS new plans, BULK_PER_TASK milestones per task, then one bulk request per plan
       TAG=bulk
       before=$(usage luoshi | jq .cpu_s)

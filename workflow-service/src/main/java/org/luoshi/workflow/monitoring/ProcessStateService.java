@@ -21,6 +21,7 @@ import org.luoshi.workflow.adjustment.domain.AdjustmentProcess;
 import org.luoshi.workflow.evaluation.domain.EvaluationProcess;
 import org.luoshi.workflow.proposal.domain.ProposalProcess;
 import org.luoshi.workflow.assignment.domain.TaskAssignmentProcess;
+import org.luoshi.workflow.milestone.domain.MilestoneReportingProcess;
 
 /** Where a process instance stands, from the runtime tables while it runs and from history once it ended. */
 @ApplicationScoped
@@ -61,7 +62,8 @@ public class ProcessStateService {
         String key = history != null ? history.getProcessDefinitionKey()
                 : repositoryService.getProcessDefinition(running.getProcessDefinitionId()).getKey();
         List<String> names = variablesOfInterest(key);
-        Map<String, Object> variables = new LinkedHashMap<>(runtimeService.getVariables(processInstanceId, names));
+        Map<String, Object> variables = new LinkedHashMap<>(runtimeService.getVariables(processInstanceId, toRead(key, names)));
+        leadAsDepartment(key, variables);
         List<String> active = runtimeService.getActiveActivityIds(processInstanceId);
         long incidents = runtimeService.createIncidentQuery().processInstanceId(processInstanceId).count();
         return new ProcessState(processInstanceId, running.getBusinessKey(), key,
@@ -79,10 +81,11 @@ public class ProcessStateService {
         Map<String, Object> variables = new LinkedHashMap<>();
         for (HistoricVariableInstance variable : historyService.createHistoricVariableInstanceQuery()
                 .processInstanceId(processInstanceId)
-                .variableNameIn(names.toArray(String[]::new))
+                .variableNameIn(toRead(history.getProcessDefinitionKey(), names).toArray(String[]::new))
                 .list()) {
             variables.put(variable.getName(), variable.getValue());
         }
+        leadAsDepartment(history.getProcessDefinitionKey(), variables);
         return new ProcessState(processInstanceId, history.getBusinessKey(), history.getProcessDefinitionKey(),
                 history.getStartUserId(), history.getEndTime() != null,
                 List.of(), history.getEndActivityId(), sorted(names, variables), 0, instant(history.getStartTime()),
@@ -98,6 +101,28 @@ public class ProcessStateService {
         }
         return AdjustmentProcess.KEY.equals(processDefinitionKey) ? AdjustmentProcess.VARIABLES_OF_INTEREST
                 : TaskAssignmentProcess.VARIABLES_OF_INTEREST;
+    }
+
+    /** The names to read: a milestone's instance stores its department once, as {@code leadDepartmentCode}. */
+    private static List<String> toRead(String processDefinitionKey, List<String> names) {
+        if (!MilestoneReportingProcess.KEY.equals(processDefinitionKey)) {
+            return names;
+        }
+        List<String> withLead = new java.util.ArrayList<>(names);
+        withLead.add(MilestoneReportingProcess.VAR_LEAD_DEPARTMENT);
+        return withLead;
+    }
+
+    /**
+     * The view shows a milestone's lead department as {@code departmentCode}, as it did when instances stored the lead
+     * twice; the lead wins over an older instance's copy.
+     */
+    private static void leadAsDepartment(String processDefinitionKey, Map<String, Object> variables) {
+        if (MilestoneReportingProcess.KEY.equals(processDefinitionKey)
+                && variables.get(MilestoneReportingProcess.VAR_LEAD_DEPARTMENT) != null) {
+            variables.put(MilestoneReportingProcess.VAR_DEPARTMENT_CODE,
+                    variables.get(MilestoneReportingProcess.VAR_LEAD_DEPARTMENT));
+        }
     }
 
     private static Map<String, Object> sorted(List<String> names, Map<String, Object> variables) {

@@ -15,6 +15,12 @@ public final class WorkItemVariables {
     /** The department an item is offered to; a co-department's item carries {@link #CO_DEPARTMENT_CODE} instead. */
     public static final String DEPARTMENT_CODE = "departmentCode";
     public static final String CO_DEPARTMENT_CODE = "coDepartmentCode";
+    /**
+     * Set by 节点填报与审核 instead of {@link #DEPARTMENT_CODE}: its items belong to the lead department (a copy under the
+     * generic name would be one more runtime row, history row and delete per milestone); it wins over an older
+     * instance's copy, which a change of lead did not always keep current.
+     */
+    public static final String LEAD_DEPARTMENT_CODE = "leadDepartmentCode";
 
     private WorkItemVariables() {
     }

@@ -124,7 +124,7 @@ class ArchitectureTest {
     static final Map<String, Set<String>> ALLOWED = Map.ofEntries(
             Map.entry("engine", Set.of("inbox")),
             Map.entry("assessment", Set.of("adjustment", "escalation", "notification", "taskservice", "shared")),
-            Map.entry("monitoring", Set.of("assignment", "adjustment", "evaluation", "proposal", "inbox", "shared")),
+            Map.entry("monitoring", Set.of("assignment", "milestone", "adjustment", "evaluation", "proposal", "inbox", "shared")),
             Map.entry("inbox", Set.of("assignment", "milestone", "adjustment", "evaluation", "workitem", "directory", "shared")),
             Map.entry("assignment", Set.of("milestone", "taskservice", "workitem", "shared")),
             Map.entry("adjustment", Set.of("milestone", "notification", "taskservice", "workitem", "directory", "shared")),
@@ -184,6 +184,19 @@ class ArchitectureTest {
                     }
                 }
             });
+
+    /**
+     * Variables live on executions, never on a task: the inbox read model reads an item's variables through its
+     * execution, skipping the task's own, which would cost a query on every task event (InboxTaskListener).
+     */
+    static final ArchRule NO_TASK_LOCAL_VARIABLES = noClasses().should().callMethodWhere(
+            com.tngtech.archunit.base.DescribedPredicate.describe("a method setting a task-local variable",
+                    call -> call.getTarget().getName().startsWith("setVariableLocal")
+                            || call.getTarget().getName().startsWith("setVariablesLocal")
+                            ? call.getTargetOwner().isAssignableTo(org.camunda.bpm.engine.TaskService.class)
+                                    || call.getTargetOwner().isAssignableTo(org.camunda.bpm.engine.delegate.DelegateTask.class)
+                            : false))
+            .because("the inbox read model reads an item's variables from its execution");
 
     private static boolean recordConstruction(JavaAccess<?> access) {
         JavaClass owner = access.getOriginOwner();
@@ -277,6 +290,17 @@ class ArchitectureTest {
     @Test
     void statusIsSetOnlyInTheDomain() {
         STATUS_SET_ONLY_IN_THE_DOMAIN.check(MAIN);
+    }
+
+    @Test
+    void noVariableIsLocalToATask() {
+        NO_TASK_LOCAL_VARIABLES.check(MAIN);
+    }
+
+    @Test
+    void theTaskLocalRuleCatchesATaskLocalVariable() {
+        JavaClasses fixture = new ClassFileImporter().importPackages("org.luoshi.workflow.arch.fixture.tasklocal");
+        assertTrue(NO_TASK_LOCAL_VARIABLES.evaluate(fixture).hasViolation(), "the rule must report TaskLocalNote.note()");
     }
 
     @Test

@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import javax.sql.DataSource;
+
 import jakarta.inject.Inject;
 
 import org.camunda.bpm.engine.HistoryService;
@@ -53,6 +55,75 @@ class ReportCycleFootprintTest {
 
     @Inject
     HistoryService historyService;
+
+    @Inject
+    DataSource dataSource;
+
+    /**
+     * The engine rows one instance holds, counted per instance (deterministic, unlike a table's counters, which other
+     * tests' instances and the job executor move): runtime and history variables, their byte arrays (JSON lists),
+     * history activity instances, runtime executions.
+     */
+    record Footprint(int variables, int historyVariables, int byteArrays, int historyActivities, int executions) {
+    }
+
+    Footprint footprintOf(String pi) {
+        try (var connection = dataSource.getConnection();
+                var statement = connection.prepareStatement("""
+                        select (select count(*) from act_ru_variable where proc_inst_id_ = ?),
+                               (select count(*) from act_hi_varinst where proc_inst_id_ = ?),
+                               (select count(*) from act_ge_bytearray where id_ in (
+                                   select bytearray_id_ from act_ru_variable where proc_inst_id_ = ?
+                                   union select bytearray_id_ from act_hi_varinst where proc_inst_id_ = ?)),
+                               (select count(*) from act_hi_actinst where proc_inst_id_ = ?),
+                               (select count(*) from act_ru_execution where proc_inst_id_ = ?)""")) {
+            for (int i = 1; i <= 6; i++) {
+                statement.setString(i, pi);
+            }
+            try (var rows = statement.executeQuery()) {
+                rows.next();
+                return new Footprint(rows.getInt(1), rows.getInt(2), rows.getInt(3), rows.getInt(4), rows.getInt(5));
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Before (main c865eb8): ten variables — the lead twice ({@code departmentCode}), an empty {@code coDepartmentCodes}
+     * list (two byte arrays) — and seven history activities (the co-departments' multi-instance body entered to do
+     * nothing, and its end event): 10, 10, 2, 7, 4.
+     */
+    @Test
+    void aStartWithoutCoDepartmentsWritesOnlyWhatItsReadersRead() {
+        String pi = processOf(trackedMilestone());
+
+        assertEquals(Set.of(MilestoneReportingProcess.VAR_TASK_ID, MilestoneReportingProcess.VAR_TASK_TITLE, "planSection",
+                MilestoneReportingProcess.VAR_MILESTONE_ID, MilestoneReportingProcess.VAR_MILESTONE_TITLE,
+                MilestoneReportingProcess.VAR_DUE_DATE, MilestoneReportingProcess.VAR_LEAD_DEPARTMENT,
+                MilestoneReportingProcess.VAR_LADDER_ARMED_AT), runtimeService.getVariables(pi).keySet());
+        assertEquals(new Footprint(8, 8, 0, 5, 4), footprintOf(pi),
+                "start, split, join, 牵头单位填报 and the reminder timer; the co-departments' branch not entered");
+        JsonPath view = as(DemoUsers.SUPERVISOR).get("/api/processes/" + pi).then().statusCode(200).extract().jsonPath();
+        assertEquals("haidian", view.getString("variables.departmentCode"), "the view still names the lead department");
+        assertEquals(List.of("haidian"), WorkflowApi.inboxItemsOf(DemoUsers.STAFF_HAIDIAN, pi).stream()
+                .map(i -> i.get("departmentCode")).toList(), "the inbox names the lead department as the one to act");
+    }
+
+    /** Before (main c865eb8): 16, 16, 2, 9, 4 waiting for the review; 0, 19, 1, 12, 0 when ended. */
+    @Test
+    void aPlainCycleLeavesOnlyItsHistory() {
+        long milestoneId = trackedMilestone();
+        String pi = processOf(milestoneId);
+        report(pi, Map.of("text", "按期完成", "percent", 100));
+        String review = awaitItem(DemoUsers.SUPERVISOR, pi, "REVIEW");
+        assertEquals(new Footprint(14, 14, 0, 7, 4), footprintOf(pi));
+
+        as(DemoUsers.SUPERVISOR).contentType(ContentType.JSON).body(Map.of("decision", "APPROVE"))
+                .post("/api/milestone-items/" + review + "/review").then().statusCode(200);
+        awaitEnded(pi);
+        assertEquals(new Footprint(0, 17, 0, 10, 0), footprintOf(pi));
+    }
 
     @Test
     void aRunningInstancesHistoryHasItsRemovalTimeFromTheStart() {

@@ -48,7 +48,9 @@ public class LeadRetargeting {
                 continue;
             }
             runtimeService.setVariable(pi, MilestoneReportingProcess.VAR_LEAD_DEPARTMENT, newLead);
-            runtimeService.setVariable(pi, MilestoneReportingProcess.VAR_DEPARTMENT_CODE, newLead);
+            if (runtimeService.getVariable(pi, MilestoneReportingProcess.VAR_DEPARTMENT_CODE) != null) {
+                runtimeService.setVariable(pi, MilestoneReportingProcess.VAR_DEPARTMENT_CODE, newLead); // an older instance's copy
+            }
             if (runtimeService.getVariable(pi, MilestoneReportingProcess.VAR_CO_DEPARTMENTS) instanceof Collection<?> co
                     && co.contains(newLead)) {
                 List<Object> rest = new ArrayList<>(co);

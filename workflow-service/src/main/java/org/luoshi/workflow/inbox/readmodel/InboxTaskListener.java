@@ -5,6 +5,7 @@ import java.util.Objects;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.db.DbEntity;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
@@ -96,22 +97,36 @@ public class InboxTaskListener implements TaskListener {
         String definitionKey = execution != null && execution.getProcessDefinition() != null
                 ? execution.getProcessDefinition().getKey() : "";
         String businessKey = execution != null ? execution.getProcessBusinessKey() : null;
-        Object planTaskId = task.getVariable(WorkItemVariables.TASK_ID);
+        VariableScope variables = variablesOf(task, execution);
+        Object planTaskId = variables.getVariable(WorkItemVariables.TASK_ID);
         return new InboxReadModel.Row(task.getId(), task.getProcessInstanceId(), definitionKey, businessKey,
                 task.getTaskDefinitionKey(), task.getName(), groups(task), task.getAssignee(),
                 isDelegated(task) ? task.getOwner() : null, task.getCreateTime(), task.getDueDate(),
-                planTaskId instanceof Number n ? n.longValue() : null, text(task.getVariable(WorkItemVariables.TASK_TITLE)),
-                text(task.getVariable(WorkItemVariables.PLAN_SECTION)), actingDepartment(task),
-                text(task.getVariable(WorkItemVariables.MILESTONE_TITLE)));
+                planTaskId instanceof Number n ? n.longValue() : null, text(variables.getVariable(WorkItemVariables.TASK_TITLE)),
+                text(variables.getVariable(WorkItemVariables.PLAN_SECTION)), actingDepartment(variables),
+                text(variables.getVariable(WorkItemVariables.MILESTONE_TITLE)));
+    }
+
+    /**
+     * Where the item's variables are read: its execution (and the scopes above it). A task's own variables would be
+     * read first, and they cost a query of their own on every event (the engine does not know that a new task has
+     * none), while no path of Luoshi sets a variable local to a task ({@code ArchitectureTest} keeps it so).
+     */
+    private static VariableScope variablesOf(DelegateTask task, ExecutionEntity execution) {
+        return execution != null ? execution : task;
     }
 
     /**
      * The department that has to act on the item: a co-department's sub-report belongs to that co-department (the
-     * multi-instance's local {@code coDepartmentCode}), everything else to the process's {@code departmentCode}.
+     * multi-instance's local {@code coDepartmentCode}), a milestone's other items to its {@code leadDepartmentCode},
+     * everything else to the process's {@code departmentCode}.
      */
-    private static String actingDepartment(DelegateTask task) {
-        Object coDepartment = task.getVariable(WorkItemVariables.CO_DEPARTMENT_CODE);
-        return text(coDepartment != null ? coDepartment : task.getVariable(WorkItemVariables.DEPARTMENT_CODE));
+    private static String actingDepartment(VariableScope variables) {
+        Object department = variables.getVariable(WorkItemVariables.CO_DEPARTMENT_CODE);
+        if (department == null) {
+            department = variables.getVariable(WorkItemVariables.LEAD_DEPARTMENT_CODE);
+        }
+        return text(department != null ? department : variables.getVariable(WorkItemVariables.DEPARTMENT_CODE));
     }
 
     private static String text(Object value) {

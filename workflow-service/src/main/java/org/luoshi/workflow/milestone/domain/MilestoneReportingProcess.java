@@ -31,9 +31,13 @@ public final class MilestoneReportingProcess {
     public static final String VAR_MILESTONE_TITLE = "milestoneTitle";
     /** ISO date string yyyy-MM-dd. */
     public static final String VAR_DUE_DATE = LadderContract.VAR_DUE_DATE;
-    public static final String VAR_LEAD_DEPARTMENT = "leadDepartmentCode";
-    /** The lead department again, under the name the generic inbox shows. */
+    public static final String VAR_LEAD_DEPARTMENT = org.luoshi.workflow.workitem.WorkItemVariables.LEAD_DEPARTMENT_CODE;
+    /**
+     * The lead department again, under the name the generic inbox reads: set by instances started before it was left
+     * out (the inbox and the process view read {@link #VAR_LEAD_DEPARTMENT}); a change of lead keeps it current there.
+     */
     public static final String VAR_DEPARTMENT_CODE = "departmentCode";
+    /** Set only when the task has co-departments: the BPMN's split takes the co-departments' branch only then. */
     public static final String VAR_CO_DEPARTMENTS = "coDepartmentCodes";
     /** Element variable of the co-department multi-instance. */
     public static final String VAR_CO_DEPARTMENT = "coDepartmentCode";
@@ -86,9 +90,12 @@ public final class MilestoneReportingProcess {
 
     /**
      * The variables an instance starts with, the fewest the BPMN, the inbox and the ladder read: every one is a runtime
-     * row and a history row, a list two more (its JSON bytes, twice). {@code subReports} is set only when there are
-     * co-departments (its row is what concurrent sub-reports update, so it must exist before them; without
-     * co-departments no sub-report is ever recorded); {@code reportRound} is set by the first report (absent = 0).
+     * row and a history row, a list two more (its JSON bytes, twice), and a delete when the instance ends.
+     * {@code coDepartmentCodes} and {@code subReports} are set only when there are co-departments (the split takes the
+     * co-departments' branch only then; the {@code subReports} row is what concurrent sub-reports update, so it must
+     * exist before them; without co-departments no sub-report is ever recorded; readers take a missing list as
+     * empty); {@code reportRound} is set by the first report (absent = 0); the lead department is stored once, as
+     * {@code leadDepartmentCode}, which the inbox reads for the lead's items.
      */
     public static java.util.Map<String, Object> startVariables(long taskId, String taskTitle, String planSection,
             long milestoneId, String milestoneTitle, String dueDate, String leadDepartmentCode,
@@ -102,9 +109,8 @@ public final class MilestoneReportingProcess {
         variables.put(VAR_MILESTONE_TITLE, milestoneTitle);
         variables.put(VAR_DUE_DATE, dueDate);
         variables.put(VAR_LEAD_DEPARTMENT, leadDepartmentCode);
-        variables.put(VAR_DEPARTMENT_CODE, leadDepartmentCode);
-        variables.put(VAR_CO_DEPARTMENTS, new java.util.ArrayList<>(coDepartments));
         if (!coDepartments.isEmpty()) {
+            variables.put(VAR_CO_DEPARTMENTS, new java.util.ArrayList<>(coDepartments));
             variables.put(VAR_SUB_REPORTS, new java.util.ArrayList<>());
         }
         variables.put(VAR_LADDER_ARMED_AT, ladderArmedAt);
