@@ -375,7 +375,7 @@ for phase in "${PHASES[@]}"; do
       TAG=restart; luoshi_up | record luoshi ;;
     ready-flags)  # Luoshi: CPU and wall time until ready per JIT flag set (READY_SETS), each service alone and both at once
       # READY_SETS: flag sets separated by `;`, each added to jvm-opts.sh's flags with the class-data archive (`main` =
-      # none); READY_N rounds, the sets interleaved within each round so that the machine's load falls on all alike
+      # none; the last of a repeated flag wins, e.g. -XX:TieredStopAtLevel=4 puts C2 back); READY_N rounds, the sets interleaved within each round so that the machine's load falls on all alike
       stop workflow-service; stop task-service
       LUOSHI_CDS=1 luoshi_up >/dev/null; stop workflow-service; stop task-service  # writes the archives if missing
       IFS=';' read -ra sets <<<"${READY_SETS:-main;-XX:TieredStopAtLevel=1}"
