@@ -19,6 +19,10 @@
 #   deploy/bench/side-by-side.sh footprint             Luoshi: ready time and RSS per JVM flag set (FOOTPRINT_SETS, LEAN_OPTS;
 #                                                      a set ending in " cds" uses a class-data-sharing archive; the set
 #                                                      `defaults` is deploy/bin/jvm-opts.sh's with its archive)
+#   deploy/bench/side-by-side.sh ready-flags           Luoshi: CPU and wall time until ready per JIT flag set (READY_SETS, READY_N
+#                                                      interleaved rounds), each service alone and both started at once
+#   deploy/bench/side-by-side.sh steady-flags          Luoshi: steady-state CPU per start and per cycle per flag set (READY_SETS),
+#                                                      a long warm-up and STEADY_ROUNDS measured, the sets run forwards then back
 #   deploy/bench/side-by-side.sh pg table down         issue 15's table from one window: TABLE_PHASES into a fresh
 #                                                      results/table-<time>.jsonl, then table.py prints the table
 #   deploy/bench/side-by-side.sh pg-stop               stop the bench's own PostgreSQL cluster
@@ -175,6 +179,16 @@ usage() {  # SYSTEM -> {"rss_mb", "cpu_s"} summed over its JVMs, and "rss_mb_by_
     rss=$((rss + r)); cpu=$(echo "$cpu + $(cpu_of "$(pid_of "$n")")" | bc); each="$each${each:+, }\"$n\": $r"
   done
   echo "{\"rss_mb\": $rss, \"cpu_s\": $cpu, \"rss_mb_by_jvm\": {$each}}"
+}
+
+jit_cpu() {  # the CPU seconds of the Luoshi JVMs' compiler threads (C1 and C2), summed
+  local p t sum=0
+  for p in $(pid_of task-service) $(pid_of workflow-service); do
+    for t in /proc/"$p"/task/*; do
+      grep -q '^C[12] CompilerThre' "$t/comm" 2>/dev/null && sum=$(echo "$sum + $(cpu_of "$p/task/${t##*/}")" | bc)
+    done
+  done
+  echo "$sum"
 }
 
 loadavg() { TAG=$1 record machine <<<"{\"event\": \"load\", \"loadavg\": $(cut -d' ' -f1 /proc/loadavg)}"; }
@@ -372,6 +386,58 @@ for phase in "${PHASES[@]}"; do
         stop workflow-service; stop task-service
       done
       TAG=restart; luoshi_up | record luoshi ;;
+    ready-flags)  # Luoshi: CPU and wall time until ready per JIT flag set (READY_SETS), each service alone and both at once
+      # READY_SETS: flag sets separated by `;`, each added to jvm-opts.sh's flags with the class-data archive (`main` =
+      # none; the last of a repeated flag wins, e.g. -XX:TieredStopAtLevel=4 puts C2 back); READY_N rounds, the sets interleaved within each round so that the machine's load falls on all alike
+      stop workflow-service; stop task-service
+      LUOSHI_CDS=1 luoshi_up >/dev/null; stop workflow-service; stop task-service  # writes the archives if missing
+      IFS=';' read -ra sets <<<"${READY_SETS:-main;-XX:TieredStopAtLevel=1}"
+      for round in $(seq 1 "${READY_N:-3}"); do
+        for set in "${sets[@]}"; do
+          extra=${set/#main/}
+          TAG="ready:$set:$round"
+          for name in task-service workflow-service; do
+            port=$TASK_PORT; [ $name = workflow-service ] && port=$WF_PORT
+            LUOSHI_CDS=1 LUOSHI_JAVA_OPTS="$LUOSHI_JAVA_OPTS $extra" luoshi_start $name $port \
+              | jq -c --arg n $name --arg set "$set" '{event: "ready-alone", service: $n, flags: $set, ready_ms, ready_cpu_s}' \
+              | record luoshi
+            stop $name
+          done
+          # both at once, as a node's two services start together
+          LUOSHI_CDS=1 LUOSHI_JAVA_OPTS="$LUOSHI_JAVA_OPTS $extra" luoshi_start task-service "$TASK_PORT" >"$STATE/ready-t.json" &
+          LUOSHI_CDS=1 LUOSHI_JAVA_OPTS="$LUOSHI_JAVA_OPTS $extra" luoshi_start workflow-service "$WF_PORT" >"$STATE/ready-w.json" &
+          wait
+          jq -nc --slurpfile t "$STATE/ready-t.json" --slurpfile w "$STATE/ready-w.json" --arg set "$set" \
+            '{event: "ready-both", flags: $set, task_ready_ms: $t[0].ready_ms, task_ready_cpu_s: $t[0].ready_cpu_s,
+              workflow_ready_ms: $w[0].ready_ms, workflow_ready_cpu_s: $w[0].ready_cpu_s}' | record luoshi
+          stop workflow-service; stop task-service
+        done
+      done ;;
+    steady-flags)  # Luoshi: steady-state CPU per start and per full cycle per JIT flag set (READY_SETS), a long run each:
+      # both services started with the set, warmed up (STEADY_WARM_N starts, STEADY_WARM_CYCLES cycles, not recorded),
+      # then STEADY_ROUNDS of S1 (S1_N) and S2 (S2_CYCLES) measured; the JIT threads' CPU (C1 + C2, /proc/<pid>/task)
+      # during the measured rounds says whether the compilers were still busy. The sets in the order given, then again
+      # in reverse (the database grows with every start and cycle: both passes together weigh that alike)
+      IFS=';' read -ra sets <<<"${READY_SETS:-main;-XX:TieredStopAtLevel=1}"
+      order=("${sets[@]}")
+      [ "${STEADY_PASSES:-2}" = 2 ] && for ((i=${#sets[@]}-1; i>=0; i--)); do order+=("${sets[$i]}"); done
+      pass=0
+      for set in "${order[@]}"; do
+        pass=$((pass + 1)); extra=${set/#main/}
+        stop workflow-service; stop task-service
+        TAG="steady:$set:$pass"
+        LUOSHI_CDS=1 LUOSHI_JAVA_OPTS="$LUOSHI_JAVA_OPTS $extra" luoshi_up | jq -c --arg set "$set" '. + {flags: $set}' | record luoshi
+        drive luoshi s1 --n "${STEADY_WARM_N:-1500}" --c "$C" >/dev/null
+        drive luoshi s2 --cycles "${STEADY_WARM_CYCLES:-400}" --c "$C" >/dev/null
+        j0=$(jit_cpu)
+        for round in $(seq 1 "${STEADY_ROUNDS:-2}"); do
+          measure luoshi s1 --n "${S1_N:-1000}" --c "$C"
+          measure luoshi s2 --cycles "${S2_CYCLES:-300}" --c "$C"
+        done
+        usage luoshi | jq -c --arg set "$set" --argjson j0 "$j0" --argjson j1 "$(jit_cpu)" \
+          '. + {event: "steady-end", flags: $set, jit_cpu_s_during_rounds: (($j1 - $j0) * 100 | round / 100)}' | record luoshi
+      done
+      stop workflow-service; stop task-service ;;
     table)  # issue 15's table from ONE window: TABLE_PHASES (S3 at S3_K, default 2000) into a fresh file, then table.py
       table_out="$HERE/results/table-$(date -u +%Y%m%dT%H%M%SZ).jsonl"
       OUT="$table_out" loadavg table-start
@@ -381,6 +447,6 @@ for phase in "${PHASES[@]}"; do
       python3 "$HERE/table.py" "$table_out" | tee "${table_out%.jsonl}.md" ;;
     up) TAG=up; luoshi_up | record luoshi; peer_up | record peer ;;
     down) stop workflow-service; stop task-service; stop peer ;;
-    *) die "unknown phase $phase (pg build-peer start fixture rounds luoshi-fresh start-counts bulk scale s2-nomail footprint table down | up pg-stop)" ;;
+    *) die "unknown phase $phase (pg build-peer start fixture rounds luoshi-fresh start-counts bulk scale s2-nomail footprint ready-flags steady-flags table down | up pg-stop)" ;;
   esac
 done

@@ -16,6 +16,16 @@
 #                             each start crossed 21, 35 and 59 MB with a full collection of the whole heap every time
 #                             ("Metadata GC Threshold", 3 full GCs of ~200 ms each at load 15 before ready); metaspace
 #                             holds 60-90 MB for the services' whole life, so these collections found nothing to unload
+#   -XX:TieredStopAtLevel=1   C1 only, no C2 (deploy/bench/RESULTS.md, "JIT flags, time to ready and steady-state CPU"):
+#                             C2's compilations were half of the CPU until ready, and went on for minutes of load after
+#                             it (86 s of compiler CPU, 39 % of both JVMs', over 2,500 starts and 800 cycles). CPU until
+#                             ready 7.6 -> 3.5 s (task-service) / 9.4 -> 4.4 s (workflow-service) (quiet: ready in
+#                             2.7 / 3.5 s); CPU per start 17-29 -> 14 ms, per full cycle 90-108 -> 72-82 ms through those
+#                             runs; RSS after load ~70 MB less per JVM (315 / 319 MB). What it gives up: C2's finished
+#                             code is ~20 % cheaper per start (11.6 against 14 ms, the same per cycle within the noise),
+#                             repaid only after ~30,000 starts at peak without a restart; such a node can append
+#                             -XX:TieredStopAtLevel=4. C2 delayed instead (Tier4 thresholds x10) saved only a third of
+#                             the CPU until ready and cost the most per cycle (code left in C1's profiling tier).
 #   -XX:SharedArchiveFile     with ARCHIVE_DIR (./luoshi.sh run by default, LUOSHI_CDS=0 turns it off; the benchmark with
 #                             LUOSHI_CDS=1): class-data sharing, the ~14,500 classes of a start mapped parsed and verified
 #                             from an archive (~75 MB per service, per build) instead of read from the jars: CPU until
@@ -45,7 +55,7 @@ case "$name" in
   *) echo "jvm-opts.sh: unknown service $name" >&2; exit 1 ;;
 esac
 opts="-Xmx${LUOSHI_JVM_HEAP:-$heap} -XX:+UseSerialGC -XX:MaxMetaspaceSize=192m -XX:MetaspaceSize=128m"
-opts="$opts -XX:ReservedCodeCacheSize=64m -Xss512k"
+opts="$opts -XX:ReservedCodeCacheSize=64m -Xss512k -XX:TieredStopAtLevel=1"
 
 if [ -n "$archives" ] && [ -d "$app" ]; then
   mkdir -p "$archives"

@@ -50,7 +50,8 @@ class ImageArchivesIT {
         assertThat(entrypoint).as("entrypoint").startsWith("java").endsWith("-jar", "/deployments/quarkus-run.jar");
         assertThat(entrypoint).anySatisfy(a -> assertThat(a).startsWith("-XX:MaxRAMPercentage="));
         assertThat(entrypoint).as("the measured flags of deploy/bin/jvm-opts.sh").contains("-XX:+UseSerialGC",
-                "-XX:MaxMetaspaceSize=192m", "-XX:MetaspaceSize=128m", "-XX:ReservedCodeCacheSize=64m", "-Xss512k");
+                "-XX:MaxMetaspaceSize=192m", "-XX:MetaspaceSize=128m", "-XX:ReservedCodeCacheSize=64m", "-Xss512k",
+                "-XX:TieredStopAtLevel=1");
 
         Set<String> ports = new TreeSet<>();
         config.path("ExposedPorts").fieldNames().forEachRemaining(ports::add);
