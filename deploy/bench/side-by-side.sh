@@ -447,6 +447,6 @@ for phase in "${PHASES[@]}"; do
       python3 "$HERE/table.py" "$table_out" | tee "${table_out%.jsonl}.md" ;;
     up) TAG=up; luoshi_up | record luoshi; peer_up | record peer ;;
     down) stop workflow-service; stop task-service; stop peer ;;
-    *) die "unknown phase $phase (pg build-peer start fixture rounds luoshi-fresh start-counts bulk scale s2-nomail footprint ready-flags steady-flags table down | up pg-stop)" ;;
+    *) die "unknown phase $phase (pg build-peer start fixture rounds luoshi-fresh start-counts cycle-counts bulk scale s2-nomail footprint ready-flags steady-flags table down | up pg-stop)" ;;
   esac
 done
