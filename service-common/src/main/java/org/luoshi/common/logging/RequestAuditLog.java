@@ -36,6 +36,11 @@ public class RequestAuditLog {
         String who = routing.user() instanceof QuarkusHttpUser user && !user.getSecurityIdentity().isAnonymous()
                 ? CurrentUser.describe(user.getSecurityIdentity())
                 : "anonymous";
-        LOG.infof("%s %s %s -> %d (%d ms)", who, request.getMethod(), request.getUriInfo().getPath(), response.getStatus(), millis);
+        if (LOG.isInfoEnabled()) {
+            // one line per request of every service: joined, not printf-formatted (String.format looks up the locale's
+            // digits for every %d, a tenth of the line's cost in the profile)
+            LOG.info(who + " " + request.getMethod() + " " + request.getUriInfo().getPath() + " -> " + response.getStatus()
+                    + " (" + millis + " ms)");
+        }
     }
 }

@@ -105,10 +105,16 @@ public class BodyLimitProblem {
      * A body without Content-Length: Quarkus' input stream would answer a bare 413 itself once past the limit, so its
      * mark is taken off and {@link BodyLimitReader} counts instead. An answer given before the body was read to its
      * end (a refusal) closes the connection, so that the rest of the body is not read.
+     *
+     * <p>Quarkus marks every request without Content-Length, also those that have no body at all (a GET: neither
+     * Content-Length nor Transfer-Encoding, RFC 9112 §6.3). Nobody reads the empty end of such a request, so it never
+     * counts as ended: only a request that announces a chunked body gets the closing handlers, or every GET would
+     * close its connection and the next request pay for a new one (ChunkedBodyLimitTest, KeepAliveTest).
      */
     private void takeOverStreamingLimit(RoutingContext routing) {
         HttpServerRequest request = routing.request();
-        if (routing.remove(VertxHttpRecorder.MAX_REQUEST_SIZE_KEY) != null && request.version() != HttpVersion.HTTP_2) {
+        if (routing.remove(VertxHttpRecorder.MAX_REQUEST_SIZE_KEY) != null && request.version() != HttpVersion.HTTP_2
+                && request.headers().contains(HttpHeaderNames.TRANSFER_ENCODING)) {
             routing.addHeadersEndHandler(v -> {
                 if (!request.isEnded()) {
                     routing.response().putHeader(HttpHeaderNames.CONNECTION, "close");
