@@ -56,4 +56,14 @@ class LedgerQueryPlansTest {
         // each query: one hit for its parsed HQL, one for its translation to SQL
         assertThat(hits).isEqualTo(2 * executed);
     }
+
+    @Test
+    @TestSecurity(user = "chen.jing", roles = "supervisor")
+    void aStatusRepeatedInTheFilterDoesNotCrowdOutAnother() {
+        long planId = fixtures.planInForce();
+        fixtures.assignedTask(planId, "fengtai");
+
+        given().when().get("/api/tasks?planId=" + planId + "&status=ACCEPTED&status=ACCEPTED&status=ACCEPTED&status=ACCEPTED"
+                + "&status=COMPLETED&status=ASSIGNED").then().statusCode(200).body("total", equalTo(1));
+    }
 }

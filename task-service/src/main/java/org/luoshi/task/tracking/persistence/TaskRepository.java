@@ -67,11 +67,11 @@ public class TaskRepository implements PanacheRepository<PlanTask> {
         String light = lightExpression(today);
         StringBuilder filter = new StringBuilder("1 = 1");
         if (statuses != null && !statuses.isEmpty()) {
-            filter.append(" and t.status in ").append(padded("wantedStatus", List.copyOf(statuses), TaskStatus.values().length, params));
+            filter.append(" and t.status in ").append(padded("wantedStatus", statuses.stream().distinct().toList(), TaskStatus.values().length, params));
         }
         if (lights != null && !lights.isEmpty()) {
             filter.append(" and ").append(light).append(" in ")
-                    .append(padded("wantedLight", lights.stream().map(Enum::name).toList(), StatusLight.values().length, params));
+                    .append(padded("wantedLight", lights.stream().distinct().map(Enum::name).toList(), StatusLight.values().length, params));
         }
 
         StringBuilder counts = new StringBuilder("select sum(case when ").append(filter).append(" then 1 else 0 end)");
@@ -142,7 +142,7 @@ public class TaskRepository implements PanacheRepository<PlanTask> {
     /**
      * {@code (:name0, …, :name<size-1>)}, the values bound one a parameter and the rest repeating the first: the query's
      * text and parameters do not depend on how many values are chosen, so Hibernate translates it once (a list bound to
-     * one parameter is translated anew on every call). {@code size} is the number of values there can be.
+     * one parameter is translated anew on every call). {@code size} is the number of distinct values there can be.
      */
     private static String padded(String name, List<?> values, int size, Parameters params) {
         StringBuilder list = new StringBuilder("(");
