@@ -119,7 +119,7 @@ public class TaskService {
                 PlanAccessPolicy.canSeeDraftPlans(caller)), q.statuses(), q.lights(), q.sort(), q.descending(), today,
                 (long) q.page() * q.size(), q.size());
         Map<Long, PlanTask> byId = page.ids().isEmpty() ? Map.of()
-                : tasks.list("id in ?1", page.ids()).stream().collect(Collectors.toMap(t -> t.id, Function.identity()));
+                : tasks.byIds(page.ids()).stream().collect(Collectors.toMap(t -> t.id, Function.identity()));
         List<PlanTask> ordered = page.ids().stream().map(byId::get).toList();
         PlanStructure structure = structureOf(ordered);
         List<TaskView> items = ordered.stream().map(t -> TaskViews.of(t, structure, today)).toList();

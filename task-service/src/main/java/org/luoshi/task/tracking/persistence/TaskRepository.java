@@ -1,15 +1,18 @@
 package org.luoshi.task.tracking.persistence;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import jakarta.persistence.TypedQuery;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.hibernate.Session;
 import org.luoshi.common.problem.InvalidFieldException;
 import org.luoshi.common.problem.ViolationCodes;
 import org.luoshi.task.plan.domain.PlanStatus;
@@ -61,21 +64,19 @@ public class TaskRepository implements PanacheRepository<PlanTask> {
             boolean descending, LocalDate today, long first, int max) {
         Parameters params = new Parameters();
         String where = where(c, params);
-        String light = lightExpression(params, today);
+        String light = lightExpression(today);
         StringBuilder filter = new StringBuilder("1 = 1");
         if (statuses != null && !statuses.isEmpty()) {
-            filter.append(" and t.status in :statuses");
-            params.and("statuses", statuses);
+            filter.append(" and t.status in ").append(padded("wantedStatus", statuses.stream().distinct().toList(), TaskStatus.values().length, params));
         }
         if (lights != null && !lights.isEmpty()) {
-            filter.append(" and ").append(light).append(" in :lights");
-            params.and("lights", lights.stream().map(Enum::name).toList());
+            filter.append(" and ").append(light).append(" in ")
+                    .append(padded("wantedLight", lights.stream().distinct().map(Enum::name).toList(), StatusLight.values().length, params));
         }
 
         StringBuilder counts = new StringBuilder("select sum(case when ").append(filter).append(" then 1 else 0 end)");
         for (TaskStatus status : TaskStatus.values()) {
-            counts.append(", sum(case when t.status = :status_").append(status.name()).append(" then 1 else 0 end)");
-            params.and("status_" + status.name(), status);
+            counts.append(", sum(case when t.status = ").append(literal(status)).append(" then 1 else 0 end)");
         }
         for (StatusLight l : StatusLight.values()) {
             counts.append(", sum(case when ").append(light).append(" = '").append(l.name()).append("' then 1 else 0 end)");
@@ -102,8 +103,8 @@ public class TaskRepository implements PanacheRepository<PlanTask> {
             case "reference" -> String.format(reference, direction);
             case "dueDate" -> "t.dueDate " + direction + (descending ? " nulls first" : " nulls last");
             case "title" -> "t.title " + direction;
-            case "status" -> "case t.status when :status_DRAFT then 0 when :status_ASSIGNED then 1 when :status_ACCEPTED then 2"
-                    + " else 3 end " + direction;
+            case "status" -> "case t.status when " + literal(TaskStatus.DRAFT) + " then 0 when " + literal(TaskStatus.ASSIGNED)
+                    + " then 1 when " + literal(TaskStatus.ACCEPTED) + " then 2 else 3 end " + direction;
             case "light" -> "case " + light + " when 'RED' then 0 when 'YELLOW' then 1 when 'GREEN' then 2 else 3 end " + direction;
             default -> throw new InvalidFieldException("sort", "must be one of reference, dueDate, title, status, light",
                     ViolationCodes.ONE_OF, Map.of("allowed", "reference, dueDate, title, status, light"));
@@ -116,16 +117,40 @@ public class TaskRepository implements PanacheRepository<PlanTask> {
         return new Page(page, total, byStatus, byLight);
     }
 
-    /** {@link StatusLightPolicy} as a query expression over {@code PlanTask t}. */
-    private static String lightExpression(Parameters params, LocalDate today) {
-        params.and("completed", TaskStatus.COMPLETED).and("done", MilestoneStatus.DONE).and("today", today)
-                .and("horizon", today.plusDays(StatusLightPolicy.WARNING_DAYS));
-        String openMilestoneDue = "exists (select 1 from Milestone m where m.task = t and m.status <> :done and m.dueDate %s)";
-        return "(case when t.status = :completed then 'GREEN'"
+    /**
+     * {@link StatusLightPolicy} as a query expression over {@code PlanTask t}. Its values are literals, not parameters:
+     * the counts select it, and Hibernate caches no translation of a query with a parameter in its select clause (such a
+     * parameter may be bound to a list). The dates change the query's text once a day.
+     */
+    private static String lightExpression(LocalDate today) {
+        String todayLiteral = "{d '" + today + "'}";
+        String horizon = "{d '" + today.plusDays(StatusLightPolicy.WARNING_DAYS) + "'}";
+        String openMilestoneDue = "exists (select 1 from Milestone m where m.task = t and m.status <> "
+                + literal(MilestoneStatus.DONE) + " and m.dueDate %s)";
+        return "(case when t.status = " + literal(TaskStatus.COMPLETED) + " then 'GREEN'"
                 + " when t.dueDate is null and not exists (select 1 from Milestone m where m.task = t) then 'NONE'"
-                + " when t.dueDate < :today or " + String.format(openMilestoneDue, "< :today") + " then 'RED'"
-                + " when t.dueDate <= :horizon or " + String.format(openMilestoneDue, "<= :horizon") + " then 'YELLOW'"
+                + " when t.dueDate < " + todayLiteral + " or " + String.format(openMilestoneDue, "< " + todayLiteral) + " then 'RED'"
+                + " when t.dueDate <= " + horizon + " or " + String.format(openMilestoneDue, "<= " + horizon) + " then 'YELLOW'"
                 + " else 'GREEN' end)";
+    }
+
+    /** An enum value as an HQL literal. */
+    private static String literal(Enum<?> value) {
+        return value.getDeclaringClass().getName() + "." + value.name();
+    }
+
+    /**
+     * {@code (:name0, …, :name<size-1>)}, the values bound one a parameter and the rest repeating the first: the query's
+     * text and parameters do not depend on how many values are chosen, so Hibernate translates it once (a list bound to
+     * one parameter is translated anew on every call). {@code size} is the number of distinct values there can be.
+     */
+    private static String padded(String name, List<?> values, int size, Parameters params) {
+        StringBuilder list = new StringBuilder("(");
+        for (int i = 0; i < size; i++) {
+            list.append(i == 0 ? ":" : ", :").append(name).append(i);
+            params.and(name + i, values.get(i < values.size() ? i : 0));
+        }
+        return list.append(")").toString();
     }
 
     private static <T> TypedQuery<T> bind(TypedQuery<T> query, Parameters params) {
@@ -168,9 +193,10 @@ public class TaskRepository implements PanacheRepository<PlanTask> {
             params.and("department", c.department());
         }
         if (c.visibleTo() != null) {
-            where.append(" and (t.leadDepartmentCode in :mine or exists (select 1 from PlanTask v join v.coDepartmentCodes vc"
-                    + " where v = t and vc in :mine))");
-            params.and("mine", c.visibleTo().isEmpty() ? List.of("") : c.visibleTo());
+            // one array parameter, not a list: a query bound to a list is translated anew on every call
+            where.append(" and (array_contains(:mine, t.leadDepartmentCode) or exists (select 1 from PlanTask v"
+                    + " join v.coDepartmentCodes vc where v = t and array_contains(:mine, cast(vc as String))))");
+            params.and("mine", c.visibleTo().toArray(String[]::new));
         }
         if (!c.draftPlans()) {
             where.append(" and t.planId not in (select p.id from Plan p where p.status = :draft)");
@@ -189,6 +215,15 @@ public class TaskRepository implements PanacheRepository<PlanTask> {
             params.and("text", "%" + escapeLike(c.text().strip().toLowerCase()) + "%");
         }
         return where.toString();
+    }
+
+    /**
+     * These ids' tasks, through the session, in one statement whose SQL does not depend on how many ids there are (a
+     * query with {@code in ?1} is translated anew on every call).
+     */
+    public List<PlanTask> byIds(Collection<Long> ids) {
+        return getEntityManager().unwrap(Session.class).byMultipleIds(PlanTask.class)
+                .multiLoad(new ArrayList<>(ids)).stream().filter(Objects::nonNull).toList();
     }
 
     public long countInPlan(long planId) {
