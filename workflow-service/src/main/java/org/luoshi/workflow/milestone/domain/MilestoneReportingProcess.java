@@ -36,7 +36,7 @@ public final class MilestoneReportingProcess {
      * The lead department again, under the name the generic inbox reads: set by instances started before it was left
      * out (the inbox and the process view read {@link #VAR_LEAD_DEPARTMENT}); a change of lead keeps it current there.
      */
-    public static final String VAR_DEPARTMENT_CODE = "departmentCode";
+    public static final String VAR_DEPARTMENT_CODE = org.luoshi.workflow.workitem.WorkItemVariables.DEPARTMENT_CODE;
     /** Set only when the task has co-departments: the BPMN's split takes the co-departments' branch only then. */
     public static final String VAR_CO_DEPARTMENTS = "coDepartmentCodes";
     /** Element variable of the co-department multi-instance. */
