@@ -240,8 +240,12 @@ class TwoNodesIT {
         // each timer fired once, and its rung ran once
         assertThat(count("workflow", "select count(*) from (select job_id_ from act_hi_job_log where job_def_type_ = "
                 + "'timer-intermediate-transition' and job_state_ = 2 group by job_id_ having count(*) > 1) d")).isZero();
-        // a milestone instance's steps are not history (the lean history level): a rung's trace is its occasion, one
-        // per instance (the phases above waited for them) and one row per occasion and recipient (below)
+        for (String rung : List.of("notifyReminder", "notifyUrging")) {
+            assertThat(count("workflow", "select count(*) from act_hi_actinst where act_id_ = '" + rung + "'")).as(rung)
+                    .isEqualTo(FLOWS);
+            assertThat(count("workflow", "select count(distinct proc_inst_id_) from act_hi_actinst where act_id_ = '" + rung + "'"))
+                    .as(rung).isEqualTo(FLOWS);
+        }
 
         // no notification twice: one row per occasion and recipient, each mailed once
         assertThat(notificationOccasions("REPORT_APPROVED")).isEqualTo(FLOWS);
