@@ -105,7 +105,8 @@ public class ProcessStateService {
 
     /**
      * The names to read: of a milestone's instance those its history keeps (the lead department once, as
-     * {@code leadDepartmentCode}; an older instance's copy as {@code departmentCode}).
+     * {@code leadDepartmentCode}; an older instance's copy as {@code departmentCode}); the view shows those of
+     * {@code names}.
      */
     private static List<String> toRead(String processDefinitionKey, List<String> names) {
         return MilestoneReportingProcess.KEY.equals(processDefinitionKey) ? MilestoneReportingProcess.VARIABLES_IN_HISTORY

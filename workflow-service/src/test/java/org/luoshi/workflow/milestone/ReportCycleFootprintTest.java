@@ -102,8 +102,8 @@ class ReportCycleFootprintTest {
                 MilestoneReportingProcess.VAR_MILESTONE_ID, MilestoneReportingProcess.VAR_MILESTONE_TITLE,
                 MilestoneReportingProcess.VAR_DUE_DATE, MilestoneReportingProcess.VAR_LEAD_DEPARTMENT,
                 MilestoneReportingProcess.VAR_LADDER_ARMED_AT), runtimeService.getVariables(pi).keySet());
-        assertEquals(new Footprint(8, 3, 0, 0, 4), footprintOf(pi),
-                "the history keeps the task, its title and the lead; no step (start, split, join, 牵头单位填报, the timer)");
+        assertEquals(new Footprint(8, 4, 0, 0, 4), footprintOf(pi),
+                "the history keeps the task, its title, the lead and the milestone's title; no step (start, split, join, 牵头单位填报, the timer)");
         JsonPath view = as(DemoUsers.SUPERVISOR).get("/api/processes/" + pi).then().statusCode(200).extract().jsonPath();
         assertEquals("haidian", view.getString("variables.departmentCode"), "the view still names the lead department");
         assertEquals(List.of("haidian"), WorkflowApi.inboxItemsOf(DemoUsers.STAFF_HAIDIAN, pi).stream()
@@ -120,12 +120,12 @@ class ReportCycleFootprintTest {
         String pi = processOf(milestoneId);
         report(pi, Map.of("text", "按期完成", "percent", 100));
         String review = awaitItem(DemoUsers.SUPERVISOR, pi, "REVIEW");
-        assertEquals(new Footprint(14, 3, 0, 0, 4), footprintOf(pi), "the report's variables are not history");
+        assertEquals(new Footprint(14, 4, 0, 0, 4), footprintOf(pi), "the report's variables are not history");
 
         as(DemoUsers.SUPERVISOR).contentType(ContentType.JSON).body(Map.of("decision", "APPROVE"))
                 .post("/api/milestone-items/" + review + "/review").then().statusCode(200);
         awaitEnded(pi);
-        assertEquals(new Footprint(0, 4, 0, 0, 0), footprintOf(pi), "the reviewer joins the history, nothing else");
+        assertEquals(new Footprint(0, 5, 0, 0, 0), footprintOf(pi), "the reviewer joins the history, nothing else");
     }
 
     /**
