@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import javax.sql.DataSource;
@@ -81,14 +82,14 @@ public class ProcessEngineProducer {
     }
 
     /** The configured level's lean variant (none for {@code none} and {@code full}). */
-    private java.util.Optional<LeanHistoryLevel> historyLevel() {
+    private Optional<LeanHistoryLevel> historyLevel() {
         return LeanHistoryLevel.of(config.engine().history(), Map.of(MilestoneReportingProcess.KEY,
                 Set.copyOf(MilestoneReportingProcess.VARIABLES_IN_HISTORY)));
     }
 
     /** A database created at the base level (before the lean levels) records the lean one from now on. */
     private void upgradeHistoryLevel(Connection connection) throws SQLException {
-        java.util.Optional<LeanHistoryLevel> level = historyLevel();
+        Optional<LeanHistoryLevel> level = historyLevel();
         if (level.isPresent()) {
             HistoryLevelUpgrade.run(connection, level.get().baseId(), level.get().getId());
         }
