@@ -4,6 +4,9 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 import javax.sql.DataSource;
 
@@ -27,6 +30,7 @@ import org.jboss.logging.Logger;
 import org.luoshi.workflow.inbox.readmodel.InboxBackfill;
 import org.luoshi.workflow.inbox.readmodel.InboxParseListener;
 import org.luoshi.workflow.inbox.readmodel.InboxReadModel;
+import org.luoshi.workflow.milestone.domain.MilestoneReportingProcess;
 
 /**
  * Builds the embedded Camunda 7 engine on Quarkus' Agroal datasource and Narayana transaction manager, so engine
@@ -67,12 +71,27 @@ public class ProcessEngineProducer {
             statement.execute("select pg_advisory_lock(" + STARTUP_LOCK + ")");
             LOG.debugf("start-up lock taken after %d ms", (System.nanoTime() - waited) / 1_000_000);
             try {
+                upgradeHistoryLevel(connection);
                 return buildAndDeploy();
             } finally {
                 statement.execute("select pg_advisory_unlock(" + STARTUP_LOCK + ")");
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Could not take the engine's start-up lock in the workflow database", e);
+        }
+    }
+
+    /** The configured level's lean variant (none for {@code none} and {@code full}). */
+    private Optional<LeanHistoryLevel> historyLevel() {
+        return LeanHistoryLevel.of(config.engine().history(), Map.of(MilestoneReportingProcess.KEY,
+                Set.copyOf(MilestoneReportingProcess.VARIABLES_IN_HISTORY)));
+    }
+
+    /** A database created at the base level (before the lean levels) records the lean one from now on. */
+    private void upgradeHistoryLevel(Connection connection) throws SQLException {
+        Optional<LeanHistoryLevel> level = historyLevel();
+        if (level.isPresent()) {
+            HistoryLevelUpgrade.run(connection, level.get().baseId(), level.get().getId());
         }
     }
 
@@ -83,7 +102,12 @@ public class ProcessEngineProducer {
         configuration.setDataSource(dataSource);
         configuration.setTransactionManager(transactionManager);
         configuration.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE);
+        // Milestone instances, the many, keep only the history that is read; every other process the configured level's
         configuration.setHistory(config.engine().history());
+        historyLevel().ifPresent(level -> {
+            configuration.setCustomHistoryLevels(new java.util.ArrayList<>(List.of(level)));
+            configuration.setHistoryLevel(level);
+        });
         configuration.setIdGenerator(new StrongUuidGenerator());
         configuration.setExpressionManager(new ArcExpressionManager());
         // Lists and maps (coDepartmentCodes, milestoneDueDates, …) are stored as JSON through Spin, not Java serialization.
@@ -135,7 +159,7 @@ public class ProcessEngineProducer {
         LOG.infof("Process engine '%s' ready in %d ms (build %d ms, deployment %d ms, inbox backfill %d ms); history=%s, "
                 + "job executor %s", engine.getName(), (System.nanoTime() - started) / 1_000_000,
                 (built - started) / 1_000_000, (deployed - built) / 1_000_000, (System.nanoTime() - deployed) / 1_000_000,
-                config.engine().history(), jobs.activate() ? "active" : "inactive");
+                configuration.getHistoryLevel().getName(), jobs.activate() ? "active" : "inactive");
         return engine;
     }
 

@@ -103,14 +103,14 @@ public class ProcessStateService {
                 : TaskAssignmentProcess.VARIABLES_OF_INTEREST;
     }
 
-    /** The names to read: a milestone's instance stores its department once, as {@code leadDepartmentCode}. */
+    /**
+     * The names to read: of a milestone's instance those its history keeps (the lead department once, as
+     * {@code leadDepartmentCode}; an older instance's copy as {@code departmentCode}); the view shows those of
+     * {@code names}.
+     */
     private static List<String> toRead(String processDefinitionKey, List<String> names) {
-        if (!MilestoneReportingProcess.KEY.equals(processDefinitionKey)) {
-            return names;
-        }
-        List<String> withLead = new java.util.ArrayList<>(names);
-        withLead.add(MilestoneReportingProcess.VAR_LEAD_DEPARTMENT);
-        return withLead;
+        return MilestoneReportingProcess.KEY.equals(processDefinitionKey) ? MilestoneReportingProcess.VARIABLES_IN_HISTORY
+                : names;
     }
 
     /**

@@ -31,6 +31,8 @@ import jakarta.mail.internet.MimeMessage;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.Test;
@@ -64,6 +66,12 @@ class EvaluationFlowTest {
 
     @Inject
     HistoryService historyService;
+
+    @Inject
+    RuntimeService runtimeService;
+
+    @Inject
+    TaskService engineTasks;
 
     @Test
     void anEvaluationRunsFromSelfAssessmentsThroughAReturnToPublication() {
@@ -388,6 +396,21 @@ class EvaluationFlowTest {
                 notificationsOf(DemoUsers.STAFF_CHAOYANG, pi).stream().map(n -> n.get("kind")).toList());
         assertEquals(List.of(), notificationsOf(DemoUsers.STAFF_HAIDIAN, pi), "haidian has written: told nothing");
         assertEquals(0, managementService.createJobQuery().processInstanceId(pi).timers().count(), "the ladder is done");
+    }
+
+    /** The lean history level leaves out milestone instances' steps; an evaluation's (EvaluationFacts reads them) stay. */
+    @Test
+    void anEvaluationsHistoryKeepsEveryStepTaskAndVariable() {
+        String pi = launch(plan(), LocalDate.now(BEIJING).plusDays(20));
+        awaitEvaluationId(pi);
+        awaitItem(DemoUsers.STAFF_HAIDIAN, pi, "SELF_ASSESSMENT");
+
+        assertEquals(1, historyService.createHistoricActivityInstanceQuery().processInstanceId(pi)
+                .activityId("selfAssessmentPhase").count());
+        assertEquals(engineTasks.createTaskQuery().processInstanceId(pi).count(),
+                historyService.createHistoricTaskInstanceQuery().processInstanceId(pi).unfinished().count());
+        assertTrue(historyService.createHistoricVariableInstanceQuery().processInstanceId(pi).list().stream()
+                .map(v -> v.getName()).toList().containsAll(runtimeService.getVariables(pi).keySet()));
     }
 
     @Test

@@ -80,6 +80,15 @@ public final class MilestoneReportingProcess {
     /** task-service's reason for refusing the last decision sent (boundary event decisionRefused); cleared by the next. */
     public static final String VAR_DECISION_REFUSAL = "decisionRefusal";
 
+    /**
+     * The variables whose history is read: the process view ({@code GET /api/processes/{id}}) shows the task, its
+     * title, the department and the reviewer of an ended instance; {@code InboxBackfill} gives inbox rows without a
+     * milestone title the ended instance's. Nothing reads the rest of a milestone instance's history (its steps, its
+     * tasks, its other variables), so the engine does not write it ({@code engine.LeanHistoryLevel}).
+     */
+    public static final List<String> VARIABLES_IN_HISTORY = List.of(VAR_TASK_ID, VAR_TASK_TITLE, VAR_LEAD_DEPARTMENT,
+            VAR_DEPARTMENT_CODE, VAR_REVIEWED_BY, VAR_MILESTONE_TITLE);
+
     public static final String DECISION_APPROVE = "APPROVE";
     public static final String DECISION_REJECT = "REJECT";
 
