@@ -38,7 +38,7 @@
 # BENCH_PGPORT (15486), TASK_PORT (28186), WF_PORT (28187), PEER_PORT (29086), JAVA_OPTS (-Xmx512m: the peer's JVM,
 # and Luoshi's when LUOSHI_JVM=java-opts), LUOSHI_JVM (defaults: each service with deploy/bin/jvm-opts.sh's flags, as
 # ./luoshi.sh run starts them, LUOSHI_CDS=1 adds their class-data archive; java-opts: JAVA_OPTS), LUOSHI_JAVA_OPTS (extra flags for
-# Luoshi's JVMs only), TABLE_PHASES (start fixture rounds), PLANS (10), WARM_N (500), WARM_CYCLES (30), S1_N (1000),
+# Luoshi's JVMs only), LUOSHI_JAVA (java on the PATH: the java command of Luoshi's JVMs, e.g. another JDK's bin/java), TABLE_PHASES (start fixture rounds), PLANS (10), WARM_N (500), WARM_CYCLES (30), S1_N (1000),
 # S2_CYCLES (200), C (4), S3_K (0 = skip S3; else the open items to top up to, per system), BULK_PLANS (2),
 # BULK_PER_TASK (4), ROUNDS (2), SCALE_N (200000),
 # OUT (deploy/bench/results/raw.jsonl), JARS (the checkout: where the services' target/quarkus-app folders are).
@@ -135,7 +135,7 @@ luoshi_opts() {  # NAME -> the JVM flags of that service: deploy/bin/jvm-opts.sh
 luoshi_start() {  # NAME PORT -> {"ready_ms", "pid"}
   [ -f "$JARS/$1/target/quarkus-app/quarkus-run.jar" ] || die "no $1 jar: ./mvnw -B package -DskipTests -pl $1 -am"
   # shellcheck disable=SC2046,SC2086
-  launch "$1" "$2" /q/health/ready env "${luoshi_env[@]}" java $(luoshi_opts "$1") $LUOSHI_JAVA_OPTS \
+  launch "$1" "$2" /q/health/ready env "${luoshi_env[@]}" "${LUOSHI_JAVA:-java}" $(luoshi_opts "$1") $LUOSHI_JAVA_OPTS \
     -Dquarkus.http.port="$2" -jar "$JARS/$1/target/quarkus-app/quarkus-run.jar"
 }
 
