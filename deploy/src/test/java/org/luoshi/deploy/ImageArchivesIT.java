@@ -26,8 +26,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * The container images the build writes (profile "images": target/&lt;module&gt;-image.tar, see the root pom.xml) opened
  * as a registry would: the archive's index (OCI layout) or manifest (docker-archive) → the image manifest → its
- * config and layers. Checks what Kubernetes relies on: a non-root user, the fast-jar entrypoint, the exposed port,
- * and that the application, its libraries and a Java runtime are inside.
+ * config and layers. Checks what Kubernetes relies on: a non-root user, the application's launcher (quarkus-run.jar),
+ * the exposed port, and that the application, its libraries and a Java runtime are inside.
  */
 class ImageArchivesIT {
 
@@ -68,7 +68,7 @@ class ImageArchivesIT {
         Image image = Image.open(archive(module));
         Set<String> files = image.files();
 
-        assertThat(files).as("the fast-jar's launcher").contains("deployments/quarkus-run.jar");
+        assertThat(files).as("the launcher").contains("deployments/quarkus-run.jar");
         assertThat(files).as("its libraries").anyMatch(f -> f.startsWith("deployments/lib/main/") && f.endsWith(".jar"));
         assertThat(files).as("the application").anyMatch(f -> f.startsWith("deployments/app/") && f.endsWith(".jar"));
         assertThat(files).as("Quarkus' generated classes").anyMatch(f -> f.startsWith("deployments/quarkus/"));
