@@ -17,6 +17,7 @@ import javax.sql.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.luoshi.task.audit.domain.AuditChain;
 import org.luoshi.task.audit.domain.AuditEntry;
 import org.luoshi.task.audit.domain.AuditRecord;
 import org.luoshi.task.audit.domain.AuditVisibility;
@@ -28,8 +29,8 @@ import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 
 /**
- * The audit_entry table and its head (audit_head). Appending and streaming the chain use JDBC: appending needs the
- * head's row lock and exact control of what is written; streaming must not fill a persistence context. Inside a transaction the data source
+ * The audit_entry table. Appending and streaming the chain use JDBC: appending needs the advisory lock and exact
+ * control of what is written; streaming must not fill a persistence context. Inside a transaction the data source
  * hands out the transaction's own connection, so an entry commits or rolls back with the change it records.
  */
 @ApplicationScoped
@@ -42,19 +43,18 @@ public class AuditEntryRepository implements PanacheRepositoryBase<AuditEntry, L
     }
 
     /**
-     * Locks the chain's head row (table {@code audit_head}, migration V12) until the current transaction ends and
-     * answers it: one statement. Under READ COMMITTED a {@code select … for update} that waited for another
-     * appender re-reads the row's newest committed version once the lock is granted, so it answers the head that
-     * appender left (or the old one, had it rolled back).
+     * Takes the chain's advisory lock ("LuoshiAu" in ASCII) until the current transaction ends, then reads the last
+     * entry: one statement, the function {@code audit_chain_head()} (migration V12). The read must start after the
+     * lock is held (and so after the previous holder committed or rolled back): under READ COMMITTED a statement sees
+     * what was committed when it started, but a VOLATILE function takes a new snapshot for each statement it runs.
      */
     public ChainHead lockHead() {
         try (Connection c = dataSource.getConnection();
-                PreparedStatement head = c.prepareStatement("select seq, hash from audit_head where id = 1 for update");
+                PreparedStatement head = c.prepareStatement("select seq, hash from audit_chain_head()");
                 ResultSet rs = head.executeQuery()) {
-            if (!rs.next()) {
-                throw new IllegalStateException("the audit chain has no head row (migration V12)");
-            }
-            return new ChainHead(rs.getLong(1), rs.getString(2));
+            rs.next();
+            long seq = rs.getLong(1);
+            return rs.wasNull() ? new ChainHead(0, AuditChain.ZERO_HASH) : new ChainHead(seq, rs.getString(2));
         } catch (SQLException e) {
             throw new IllegalStateException("could not lock the audit chain", e);
         }
@@ -65,49 +65,25 @@ public class AuditEntryRepository implements PanacheRepositoryBase<AuditEntry, L
                                      before_state, after_state, prev_hash, hash)
             values (?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb), ?, ?)""";
 
-    /** The entry and the head it becomes, one statement. */
-    private static final String APPEND = "with appended as (" + INSERT + " returning seq, hash)"
-            + " update audit_head set seq = appended.seq, hash = appended.hash from appended where audit_head.id = 1";
-
-    private static final String MOVE_HEAD = "update audit_head set seq = ?, hash = ? where id = 1";
-
-    /** Appends a sealed entry and moves the head to it; the head's lock is the caller's ({@link #lockHead}). */
     public void insert(AuditRecord r) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement append = c.prepareStatement(APPEND)) {
-            bind(append, r);
-            requireHeadMoved(append.executeUpdate());
+        try (Connection c = dataSource.getConnection(); PreparedStatement insert = c.prepareStatement(INSERT)) {
+            bind(insert, r);
+            insert.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("could not append audit entry " + r.seq(), e);
         }
     }
 
-    /**
-     * Appends sealed entries, in seq order, as one JDBC batch, then moves the head to the last (the lock is the
-     * caller's, as for {@link #insert}).
-     */
+    /** Appends sealed entries, in seq order, as one JDBC batch (the lock is the caller's, as for {@link #insert}). */
     public void insertAll(List<AuditRecord> records) {
-        try (Connection c = dataSource.getConnection()) {
-            try (PreparedStatement insert = c.prepareStatement(INSERT)) {
-                for (AuditRecord r : records) {
-                    bind(insert, r);
-                    insert.addBatch();
-                }
-                insert.executeBatch();
+        try (Connection c = dataSource.getConnection(); PreparedStatement insert = c.prepareStatement(INSERT)) {
+            for (AuditRecord r : records) {
+                bind(insert, r);
+                insert.addBatch();
             }
-            AuditRecord last = records.get(records.size() - 1);
-            try (PreparedStatement move = c.prepareStatement(MOVE_HEAD)) {
-                move.setLong(1, last.seq());
-                move.setString(2, last.hash());
-                requireHeadMoved(move.executeUpdate());
-            }
+            insert.executeBatch();
         } catch (SQLException e) {
             throw new IllegalStateException("could not append " + records.size() + " audit entries", e);
-        }
-    }
-
-    private static void requireHeadMoved(int rows) {
-        if (rows != 1) {
-            throw new IllegalStateException("the audit chain has no head row (migration V12)");
         }
     }
 
