@@ -14,7 +14,8 @@
  *
  * <h2>The chain</h2>
  * Table {@code audit_entry} (migration V4). Each entry's seq is the previous one's plus one, assigned under a
- * transaction-scoped advisory lock, so seq numbers have no gaps and entries commit in seq order. Each entry stores
+ * transaction-scoped advisory lock, taken and followed by the read of the last entry in one statement
+ * ({@code audit_chain_head()}, migration V12), so seq numbers have no gaps and entries commit in seq order. Each entry stores
  * the previous entry's hash and its own: SHA-256 over a canonical serialisation of its fields
  * ({@link org.luoshi.task.audit.domain.AuditChain}, {@link org.luoshi.task.audit.domain.CanonicalJson}), computed
  * from what PostgreSQL gives back, so it can be recomputed at any time. Triggers refuse UPDATE, DELETE and

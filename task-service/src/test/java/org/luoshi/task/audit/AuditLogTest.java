@@ -228,6 +228,59 @@ class AuditLogTest {
     }
 
     @Test
+    void anAppenderThatWaitedForTheHeadLinksToTheEntryItsHolderCommitted() throws Exception {
+        String id = uniqueId();
+        ExecutorService waiter = Executors.newSingleThreadExecutor();
+        try {
+            tx.begin();
+            long held;
+            Future<Long> waiting;
+            try {
+                held = audit.record("test.holder", "audit-test", id, null, Map.of("n", 1));
+                waiting = waiter.submit(() -> committed("test.waiter", id, Map.of("n", 1), Map.of("n", 2)));
+                awaitAnAppenderWaitingForTheHead();
+            } catch (Exception | Error e) {
+                tx.rollback();
+                throw e;
+            }
+            tx.commit();
+            long appended = waiting.get(30, TimeUnit.SECONDS);
+
+            assertThat(appended).isEqualTo(held + 1);
+            assertThat(row(appended).prevHash()).isEqualTo(row(held).hash());
+        } finally {
+            waiter.shutdownNow();
+        }
+        assertValidChain();
+    }
+
+    @Test
+    void anAppenderThatWaitedForTheHeadLinksToTheOldHeadWhenItsHolderRolledBack() throws Exception {
+        String id = uniqueId();
+        long before = committed("test.committed", id, null, Map.of("n", 1));
+        ExecutorService waiter = Executors.newSingleThreadExecutor();
+        try {
+            tx.begin();
+            Future<Long> waiting;
+            try {
+                audit.record("test.rolled-back", "audit-test", id, Map.of("n", 1), Map.of("n", 2));
+                waiting = waiter.submit(() -> committed("test.waiter", id, Map.of("n", 1), Map.of("n", 3)));
+                awaitAnAppenderWaitingForTheHead();
+            } finally {
+                tx.rollback();
+            }
+            long appended = waiting.get(30, TimeUnit.SECONDS);
+
+            assertThat(appended).isEqualTo(before + 1);
+            assertThat(row(appended).prevHash()).isEqualTo(row(before).hash());
+            assertThat(row(appended).action()).isEqualTo("test.waiter");
+        } finally {
+            waiter.shutdownNow();
+        }
+        assertValidChain();
+    }
+
+    @Test
     void withoutACallerTheActorIsTheSystem() throws Exception {
         long seq = CompletableFuture.supplyAsync(() -> QuarkusTransaction.requiringNew()
                 .call(() -> audit.record("test.by-system", "audit-test", uniqueId(), null, Map.of("job", "startup"))))
@@ -276,6 +329,29 @@ class AuditLogTest {
         } finally {
             // undoes the tampering and the ALTER TABLE alike: the rows are back exactly as they were
             tx.rollback();
+        }
+    }
+
+    /**
+     * Waits until another session of this database waits for a lock (the chain's, held by this test's transaction).
+     * Asked on a thread without a transaction: a session sees pg_stat_activity as it was when its transaction first
+     * read it.
+     */
+    private void awaitAnAppenderWaitingForTheHead() throws Exception {
+        String waiting = "select count(*) from pg_stat_activity where wait_event_type = 'Lock'"
+                + " and datname = current_database() and pid <> pg_backend_pid()";
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (CompletableFuture.supplyAsync(() -> {
+            try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery(waiting)) {
+                rs.next();
+                return rs.getLong(1);
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        }).get(30, TimeUnit.SECONDS) == 0) {
+            assertThat(System.nanoTime()).as("an appender waits for the head within 30 s").isLessThan(deadline);
+            Thread.onSpinWait();
         }
     }
 

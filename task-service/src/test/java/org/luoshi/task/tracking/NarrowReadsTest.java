@@ -134,6 +134,27 @@ class NarrowReadsTest {
         assertThat(chaptersLoaded).isZero();
     }
 
+    @Test
+    @TestSecurity(user = "luoshi-workflow", roles = "service")
+    void startingToTrackReadsTheMilestoneTaskCoDepartmentsAndPlaceInOneStatementAndNamesEachCoDepartmentOnce() {
+        long taskId = fixtures.assignedTask(fixtures.planInForce(), "haidian", java.util.List.of("eit", "drc"),
+                TODAY.plusDays(90), "两个配合单位");
+        long milestoneId = fixtures.milestone(taskId, "一期", TODAY.plusDays(30));
+        Statistics statistics = counting();
+        given().contentType(ContentType.JSON).body("{\"taskId\":" + taskId + "}")
+                .when().put("/api/milestones/" + milestoneId + "/tracking").then().statusCode(200)
+                .body("coDepartmentCodes", contains("drc", "eit"))
+                .body("taskReference", equalTo("#" + taskId))
+                .body("newlyTracked", equalTo(true));
+        long statements = statistics.getPrepareStatementCount();
+        long coDepartmentsReadAlone = statistics.getCollectionStatistics(PlanTask.class.getName() + ".coDepartmentCodes")
+                .getFetchCount();
+        statistics.setStatisticsEnabled(false);
+
+        assertThat(coDepartmentsReadAlone).isZero();
+        assertThat(statements).as("the read, and the milestone's update (the audit entry is written by JDBC)").isEqualTo(2);
+    }
+
     private Statistics counting() {
         Statistics statistics = sessions.getStatistics();
         statistics.setStatisticsEnabled(true);

@@ -2,6 +2,7 @@ package org.luoshi.task.tracking;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.luoshi.task.tracking.MilestoneReportsTest.decide;
@@ -18,6 +19,7 @@ import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.Test;
 import org.luoshi.task.Fixtures;
 import org.luoshi.task.tracking.domain.EvidenceFile;
+import org.luoshi.task.tracking.domain.MilestoneReport;
 import org.luoshi.task.tracking.domain.PlanTask;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -78,6 +80,33 @@ class ReportPathReadsTest {
         assertThat(afterSecond).isZero();
         given().when().get("/api/tasks/" + taskId).then().statusCode(200)
                 .body("status", equalTo("COMPLETED")).body("completedOn", equalTo("2026-11-26"));
+    }
+
+    @Test
+    void aDecisionReadsTheReportWithItsFilesAndConsolidatedReportsInOneStatementAndAnswersEachOnce() {
+        long taskId = fixtures.assignedTask(fixtures.planInForce(), "haidian", List.of("chaoyang", "drc"),
+                LocalDate.of(2026, 12, 31), "两个配合单位");
+        long milestoneId = fixtures.milestone(taskId, "节点", LocalDate.of(2026, 6, 30));
+        long plan = fixtures.evidence(milestoneId, "方案.pdf", EvidenceFilesTest.PDF);
+        long minutes = fixtures.evidence(milestoneId, "纪要.pdf", EvidenceFilesTest.PDF);
+        put(milestoneId, "sub-c-" + milestoneId, report("SUB", "chaoyang", "")).then().statusCode(200);
+        put(milestoneId, "sub-d-" + milestoneId, report("SUB", "drc", "")).then().statusCode(200);
+        String lead = "lead-" + milestoneId;
+        put(milestoneId, lead, report("LEAD", "haidian", ",\"evidenceIds\":[" + minutes + "," + plan
+                + "],\"consolidates\":[\"sub-d-" + milestoneId + "\",\"sub-c-" + milestoneId + "\"]"))
+                .then().statusCode(200);
+
+        Statistics statistics = counting();
+        decide(lead, APPROVAL).then().statusCode(200)
+                .body("evidenceIds", contains((int) minutes, (int) plan))
+                .body("consolidates", contains("sub-d-" + milestoneId, "sub-c-" + milestoneId));
+        long listsReadAlone = statistics.getCollectionStatistics(MilestoneReport.class.getName() + ".evidenceIds").getFetchCount()
+                + statistics.getCollectionStatistics(MilestoneReport.class.getName() + ".consolidates").getFetchCount();
+        statistics.setStatisticsEnabled(false);
+
+        assertThat(listsReadAlone).isZero();
+        given().when().get("/api/milestones/" + milestoneId + "/reports").then().statusCode(200)
+                .body("find { it.reportKey == '" + lead + "' }.evidenceIds", contains((int) minutes, (int) plan));
     }
 
     private Statistics counting() {

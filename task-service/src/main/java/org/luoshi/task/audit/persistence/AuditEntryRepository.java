@@ -35,9 +35,6 @@ import io.quarkus.panache.common.Sort;
  */
 @ApplicationScoped
 public class AuditEntryRepository implements PanacheRepositoryBase<AuditEntry, Long> {
-    /** Key of the transaction-scoped advisory lock that serialises appends: "LuoshiAu" in ASCII. */
-    public static final long CHAIN_LOCK = 0x4C756F7368694175L;
-
     @Inject
     DataSource dataSource;
 
@@ -46,20 +43,18 @@ public class AuditEntryRepository implements PanacheRepositoryBase<AuditEntry, L
     }
 
     /**
-     * Takes the chain's lock until the current transaction ends, then reads the last entry. Two statements: under
-     * READ COMMITTED each statement sees what was committed when it started, so the read must start after the lock
-     * is held (and so after the previous holder committed or rolled back).
+     * Takes the chain's advisory lock ("LuoshiAu" in ASCII) until the current transaction ends, then reads the last
+     * entry: one statement, the function {@code audit_chain_head()} (migration V12). The read must start after the
+     * lock is held (and so after the previous holder committed or rolled back): under READ COMMITTED a statement sees
+     * what was committed when it started, but a VOLATILE function takes a new snapshot for each statement it runs.
      */
     public ChainHead lockHead() {
-        try (Connection c = dataSource.getConnection()) {
-            try (PreparedStatement lock = c.prepareStatement("select pg_advisory_xact_lock(?)")) {
-                lock.setLong(1, CHAIN_LOCK);
-                lock.execute();
-            }
-            try (PreparedStatement last = c.prepareStatement("select seq, hash from audit_entry order by seq desc limit 1");
-                    ResultSet rs = last.executeQuery()) {
-                return rs.next() ? new ChainHead(rs.getLong(1), rs.getString(2)) : new ChainHead(0, AuditChain.ZERO_HASH);
-            }
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement head = c.prepareStatement("select seq, hash from audit_chain_head()");
+                ResultSet rs = head.executeQuery()) {
+            rs.next();
+            long seq = rs.getLong(1);
+            return rs.wasNull() ? new ChainHead(0, AuditChain.ZERO_HASH) : new ChainHead(seq, rs.getString(2));
         } catch (SQLException e) {
             throw new IllegalStateException("could not lock the audit chain", e);
         }

@@ -21,18 +21,6 @@ public class SectionRepository implements PanacheRepository<PlanSection> {
     }
 
     /**
-     * The numbers of a section's chapter and of the section ({"三", "（一）"}), in one statement of two columns: where a
-     * single task's place in the plan is all that is wanted, without loading the section and chapter entities.
-     * Empty when there is no such section.
-     */
-    public java.util.Optional<String[]> numbersOf(long sectionId) {
-        return getEntityManager().createQuery(
-                "select c.number, s.number from PlanSection s, PlanChapter c where s.id = ?1 and c.id = s.chapterId",
-                Object[].class).setParameter(1, sectionId).getResultStream().findFirst()
-                .map(row -> new String[] { (String) row[0], (String) row[1] });
-    }
-
-    /**
      * These ids' rows, through the session (those already loaded are not read again) in one statement whose SQL does not
      * depend on how many ids there are: a query with {@code in ?1} is translated anew on every call.
      */

@@ -90,8 +90,8 @@ public class MilestoneReportService {
         reports.persistAndFlush(report);
         MilestoneReportView view = MilestoneReportView.of(report);
         audit.record("milestone-report.submitted", "milestone-report", reportKey, null, view);
-        LOG.infof("%s recorded the %s report %s of %s (%s) on milestone %d: %d%%", caller.username(), report.kind, reportKey,
-                report.departmentCode, report.submittedBy, milestoneId, report.percent);
+        LOG.info(caller.username() + " recorded the " + report.kind + " report " + reportKey + " of " + report.departmentCode
+                + " (" + report.submittedBy + ") on milestone " + milestoneId + ": " + report.percent + "%");
         return view;
     }
 
@@ -141,7 +141,7 @@ public class MilestoneReportService {
     public MilestoneReportView decide(String reportKey, ReportDecisionRequest request) {
         keyedWrites.open("reportKey", "milestone-report-decision", reportKey);
         Caller caller = callers.current();
-        MilestoneReport report = reports.findByIdOptional(reportKey)
+        MilestoneReport report = reports.findWithLists(reportKey)
                 .orElseThrow(() -> new ResourceNotFoundException("milestone report", reportKey));
         Milestone milestone = milestones.visibleMilestone(report.milestoneId, caller);
         String comment = request.comment() == null || request.comment().isBlank() ? null : request.comment().strip();
@@ -159,8 +159,8 @@ public class MilestoneReportService {
         reports.flush();
         MilestoneReportView after = MilestoneReportView.of(report);
         audit.record("milestone-report.decided", "milestone-report", reportKey, before, after);
-        LOG.infof("%s recorded that %s %s report %s on milestone %d", caller.username(), report.decidedBy, request.decision(),
-                reportKey, milestone.id);
+        LOG.info(caller.username() + " recorded that " + report.decidedBy + " " + request.decision() + " report " + reportKey
+                + " on milestone " + milestone.id);
         if (report.completesMilestone()) {
             milestones.markDone(milestone, request.decidedOn(), caller);
         }

@@ -9,7 +9,6 @@ import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 import org.luoshi.common.problem.ConflictException;
-import org.luoshi.task.audit.application.AuditLog;
 import org.luoshi.common.problem.PreconditionFailedException;
 import org.luoshi.common.problem.ResourceNotFoundException;
 import org.luoshi.task.audit.application.AuditLog;
@@ -56,21 +55,31 @@ public class MilestoneService {
     @Inject
     BusinessCalendar calendar;
 
-    /** The new milestone alone: its task (source text, every milestone) is one GET away, and most callers want neither. */
+    /**
+     * The new milestone alone: its task (source text, every milestone) is one GET away, and most callers want neither.
+     * Inserted as the bulk path inserts (the session is not involved), one past the task's highest ordinal.
+     */
     @Transactional
     public MilestoneView add(long taskId, NewMilestone request) {
         Caller caller = callers.current();
         PlanTask task = tasks.visibleTask(taskId, caller);
         requirePlanning(caller, task);
-        Milestone milestone = task.addMilestone(milestones.nextOrdinal(taskId), request.title().strip(), request.dueDate(),
-                blankToNull(request.deliverable()), request.weight());
-        milestones.persist(milestone);
-        milestones.flush();
-        MilestoneView added = MilestoneView.of(milestone, calendar.today());
-        audit.record("milestone.added", "milestone", milestone.id, null, added);
-        LOG.infof("%s added milestone %d '%s' due %s to task %d", caller.username(), milestone.id, milestone.title,
-                milestone.dueDate, taskId);
+        String title = request.title().strip();
+        String deliverable = blankToNull(request.deliverable());
+        BigDecimal weight = request.weight() == null ? BigDecimal.ONE : request.weight();
+        MilestoneRepository.Added inserted = milestones.insertNext(taskId, title, request.dueDate(), deliverable, weight);
+        MilestoneView added = viewOfNew(inserted.id(), new MilestoneRepository.Row(taskId, inserted.ordinal(), title,
+                request.dueDate(), deliverable, weight), calendar.today());
+        audit.record("milestone.added", "milestone", inserted.id(), null, added);
+        LOG.info(caller.username() + " added milestone " + inserted.id() + " '" + title + "' due " + request.dueDate()
+                + " to task " + taskId);
         return added;
+    }
+
+    /** A milestone just inserted as this row: planned, untracked, version 0. */
+    private static MilestoneView viewOfNew(long id, MilestoneRepository.Row row, java.time.LocalDate today) {
+        return new MilestoneView(id, row.ordinal(), row.title(), row.dueDate(), row.deliverable(), row.weight(),
+                MilestoneStatus.PLANNED, null, row.dueDate().isBefore(today), false, 0);
     }
 
     /**
@@ -143,9 +152,7 @@ public class MilestoneService {
         List<AuditLog.Change> changes = new java.util.ArrayList<>(rows.size());
         for (int i = 0; i < rows.size(); i++) {
             MilestoneRepository.Row row = rows.get(i);
-            changes.add(new AuditLog.Change(ids.get(i), null, new MilestoneView(ids.get(i), row.ordinal(), row.title(),
-                    row.dueDate(), row.deliverable(), row.weight(), MilestoneStatus.PLANNED, null,
-                    row.dueDate().isBefore(today), false, 0)));
+            changes.add(new AuditLog.Change(ids.get(i), null, viewOfNew(ids.get(i), row, today)));
         }
         audit.recordAll("milestone.added", "milestone", changes);
         List<Long> milestoneIds = planned.stream().map(item -> {
@@ -228,7 +235,7 @@ public class MilestoneService {
             task.completeIfNoneOpen(progress.count(), progress.open(), progress.lastDoneOn());
             milestones.flush();
             audit.record("milestone.completed", "milestone", milestone.id, before, MilestoneView.of(milestone, calendar.today()));
-            LOG.infof("%s marked milestone %d of task %d done on %s", caller.username(), milestone.id, task.id, completedOn);
+            LOG.info(caller.username() + " marked milestone " + milestone.id + " of task " + task.id + " done on " + completedOn);
         }
     }
 
@@ -237,13 +244,14 @@ public class MilestoneService {
      * longer moves its date or removes it directly. A repeat (a retried process step) changes nothing. Refused, with
      * nothing recorded, for a milestone of another task than the caller names (404, as one it cannot see) and for a
      * done one (409 {@code milestone-done}: there is nothing left to report). Answers what the process needs of the
-     * milestone and its task: the milestone and its task are one query, the task's co-departments and its place in the
-     * plan (the numbers of its chapter and section) one each; the task's other milestones are not read.
+     * milestone and its task: the milestone, its task, the task's co-departments and its place in the plan (the numbers
+     * of its chapter and section) are one query; the task's other milestones are not read.
      */
     @Transactional
     public MilestoneTracking startTracking(long milestoneId, long taskId) {
         Caller caller = callers.current();
-        Milestone milestone = visibleMilestone(milestoneId, caller);
+        MilestoneRepository.ForTracking found = milestones.findForTracking(milestoneId).orElse(null);
+        Milestone milestone = visible(found == null ? null : found.milestone(), milestoneId, caller);
         PlanTask task = milestone.task;
         if (task.id != taskId) {
             throw new ResourceNotFoundException("milestone", milestoneId);
@@ -254,7 +262,8 @@ public class MilestoneService {
         }
         boolean newly = markTracked(caller, milestone);
         return new MilestoneTracking(milestone.id, milestone.title, milestone.dueDate, milestone.status, milestone.version,
-                newly, task.id, task.title, tasks.referenceOf(task), task.leadDepartmentCode,
+                newly, task.id, task.title, PlanStructure.reference(found.chapterNumber(), found.sectionNumber(), task),
+                task.leadDepartmentCode,
                 task.coDepartmentCodes.stream().sorted().toList());
     }
 
@@ -307,7 +316,7 @@ public class MilestoneService {
         milestones.flush();
         audit.record("milestone.tracking-started", "milestone", milestone.id, before,
                 MilestoneView.of(milestone, calendar.today()));
-        LOG.infof("%s started tracking milestone %d of task %d", caller.username(), milestone.id, milestone.task.id);
+        LOG.info(caller.username() + " started tracking milestone " + milestone.id + " of task " + milestone.task.id);
         return true;
     }
 

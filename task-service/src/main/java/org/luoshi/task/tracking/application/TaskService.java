@@ -352,12 +352,6 @@ public class TaskService {
     }
 
     /** The sections of these tasks and their chapters, no more: one task's view reads two rows, not its whole plan. */
-    /** One task's place in the plan ("三（一）2"), as its view has it, in one statement of two columns. */
-    String referenceOf(PlanTask task) {
-        String[] numbers = task.sectionId == null ? null : sections.numbersOf(task.sectionId).orElse(null);
-        return numbers == null ? PlanStructure.reference(null, null, task) : PlanStructure.reference(numbers[0], numbers[1], task);
-    }
-
     public PlanStructure structureOf(List<PlanTask> some) {
         Set<Long> sectionIds = some.stream().map(t -> t.sectionId).filter(Objects::nonNull).collect(Collectors.toSet());
         if (sectionIds.isEmpty()) {

@@ -152,6 +152,56 @@ public class MilestoneRepository implements PanacheRepository<Milestone> {
         return find("from Milestone m join fetch m.task t left join fetch t.plan where m.id = ?1", id).firstResultOptional();
     }
 
+    /** A milestone as its tracking's start answers it: with its task, and the numbers of the task's chapter and section. */
+    public record ForTracking(Milestone milestone, String chapterNumber, String sectionNumber) {
+    }
+
+    /**
+     * {@link #findWithTask} with what the start of its tracking answers besides: the task's co-departments and its
+     * chapter's and section's numbers (null for a task outside a section), one statement instead of three. The
+     * workflow starts a milestone's tracking once per milestone, right after it is added.
+     */
+    public Optional<ForTracking> findForTracking(long id) {
+        List<Object[]> rows = getEntityManager().createQuery("select m, c.number, s.number from Milestone m"
+                + " join fetch m.task t left join fetch t.plan left join fetch t.coDepartmentCodes"
+                + " left join PlanSection s on s.id = t.sectionId left join PlanChapter c on c.id = s.chapterId"
+                + " where m.id = ?1", Object[].class).setParameter(1, id).getResultList();
+        // a row per co-department, each with the same milestone (its task's collection filled from all of them)
+        return rows.stream().findFirst()
+                .map(row -> new ForTracking((Milestone) row[0], (String) row[1], (String) row[2]));
+    }
+
+    /** A milestone added after its task's others: its id and ordinal. */
+    public record Added(long id, int ordinal) {
+    }
+
+    /**
+     * Inserts a milestone one past the task's highest ordinal, read in the same statement, without going through the
+     * session (nothing in the adding transaction reads it back as an entity): one statement instead of a read of
+     * the ordinal, Hibernate's persist and flush.
+     */
+    public Added insertNext(long taskId, String title, LocalDate dueDate, String deliverable, BigDecimal weight) {
+        String sql = """
+                insert into milestone (task_id, ordinal, title, due_date, deliverable, weight, status, version)
+                select ?, coalesce(max(ordinal), 0) + 1, ?, ?, ?, ?, ?, 0 from milestone where task_id = ?
+                returning id, ordinal""";
+        try (Connection c = dataSource.getConnection(); PreparedStatement insert = c.prepareStatement(sql)) {
+            insert.setLong(1, taskId);
+            insert.setString(2, title);
+            insert.setObject(3, dueDate);
+            insert.setString(4, deliverable);
+            insert.setBigDecimal(5, weight);
+            insert.setString(6, MilestoneStatus.PLANNED.name());
+            insert.setLong(7, taskId);
+            try (ResultSet result = insert.executeQuery()) {
+                result.next();
+                return new Added(result.getLong(1), result.getInt(2));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not add a milestone to task " + taskId, e);
+        }
+    }
+
     /** {@link #findWithTask} for many ids, in one query; the ones that do not exist are missing from the answer. */
     public List<Milestone> withTasks(Collection<Long> ids) {
         return list("from Milestone m join fetch m.task t left join fetch t.plan where m.id in ?1", ids);
@@ -168,13 +218,5 @@ public class MilestoneRepository implements PanacheRepository<Milestone> {
                 .setParameter(1, taskId).setParameter(2, MilestoneStatus.DONE).getSingleResult();
         return new Progress(((Number) row[0]).longValue(), row[1] == null ? 0 : ((Number) row[1]).longValue(),
                 (LocalDate) row[2]);
-    }
-
-    /** The ordinal after the task's last milestone, without loading its milestones. */
-    public int nextOrdinal(long taskId) {
-        Integer highest = getEntityManager()
-                .createQuery("select max(m.ordinal) from Milestone m where m.task.id = ?1", Integer.class)
-                .setParameter(1, taskId).getSingleResult();
-        return highest == null ? 1 : highest + 1;
     }
 }
