@@ -51,10 +51,11 @@ class NarrowReadsTest {
     TaskRepository tasks;
 
     @Test
-    void anAddedMilestoneTakesTheNextOrdinalWithoutLoadingTheTasksOtherMilestones() {
+    void anAddedMilestoneTakesTheNextOrdinalAndMovesTheTasksVersionWithoutLoadingItsOtherMilestones() {
         long taskId = fixtures.assignedTask(fixtures.planInForce(), "haidian");
         addMilestone(taskId, "一期");
         addMilestone(taskId, "二期");
+        int versionBefore = given().when().get("/api/tasks/" + taskId).then().statusCode(200).extract().path("version");
         Statistics statistics = counting();
         addMilestone(taskId, "三期");
         long collectionsLoaded = statistics.getCollectionStatistics(PlanTask.class.getName() + ".milestones").getLoadCount();
@@ -63,7 +64,8 @@ class NarrowReadsTest {
         assertThat(collectionsLoaded).isZero();
         given().when().get("/api/tasks/" + taskId).then().statusCode(200)
                 .body("milestones.title", contains("一期", "二期", "三期"))
-                .body("milestones.ordinal", contains(1, 2, 3));
+                .body("milestones.ordinal", contains(1, 2, 3))
+                .body("version", equalTo(versionBefore + 1));
     }
 
     @Test

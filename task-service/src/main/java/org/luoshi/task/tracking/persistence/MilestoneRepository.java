@@ -176,14 +176,17 @@ public class MilestoneRepository implements PanacheRepository<Milestone> {
     }
 
     /**
-     * Inserts a milestone one past the task's highest ordinal, read in the same statement, without going through the
-     * session (nothing in the adding transaction reads it back as an entity): one statement instead of a read of
-     * the ordinal, Hibernate's persist and flush.
+     * Inserts a milestone one past the task's highest ordinal, without going through the session (nothing in the
+     * adding transaction reads it back as an entity), and raises the task's version as a change of its collection
+     * would (its ETag moves on, as {@link #touchTasks} does for the bulk path), in one statement.
      */
     public Added insertNext(long taskId, String title, LocalDate dueDate, String deliverable, BigDecimal weight) {
         String sql = """
+                with task as (update plan_task set version = version + 1 where id = ? returning id)
                 insert into milestone (task_id, ordinal, title, due_date, deliverable, weight, status, version)
-                select ?, coalesce(max(ordinal), 0) + 1, ?, ?, ?, ?, ?, 0 from milestone where task_id = ?
+                select task.id, coalesce((select max(m.ordinal) from milestone m where m.task_id = task.id), 0) + 1,
+                       ?, ?, ?, ?, ?, 0
+                from task
                 returning id, ordinal""";
         try (Connection c = dataSource.getConnection(); PreparedStatement insert = c.prepareStatement(sql)) {
             insert.setLong(1, taskId);
@@ -192,7 +195,6 @@ public class MilestoneRepository implements PanacheRepository<Milestone> {
             insert.setString(4, deliverable);
             insert.setBigDecimal(5, weight);
             insert.setString(6, MilestoneStatus.PLANNED.name());
-            insert.setLong(7, taskId);
             try (ResultSet result = insert.executeQuery()) {
                 result.next();
                 return new Added(result.getLong(1), result.getInt(2));
