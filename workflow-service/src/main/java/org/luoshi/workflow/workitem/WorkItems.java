@@ -34,8 +34,17 @@ public class WorkItems {
      * command ({@link ClaimAndCompleteCmd}): an item taken by someone else meanwhile is refused as the claim refuses it.
      */
     public void claimAndComplete(String taskId, String username, VariableMap variables) {
+        claimAndComplete(taskId, username, variables, null);
+    }
+
+    /**
+     * {@link #claimAndComplete(String, String, VariableMap)}, holding back for the caller the job of the asynchronous
+     * step the completion makes due ({@link EagerJobs}); a null reservation holds back nothing.
+     */
+    public void claimAndComplete(String taskId, String username, VariableMap variables, EagerJobs.Reservation reservation) {
         asUser(username, () -> {
-            ((ServiceImpl) taskService).getCommandExecutor().execute(new ClaimAndCompleteCmd(taskId, username, variables));
+            ((ServiceImpl) taskService).getCommandExecutor()
+                    .execute(new ClaimAndCompleteCmd(taskId, username, variables, reservation));
         });
     }
 

@@ -3,8 +3,13 @@ package org.luoshi.workflow.workitem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Instant;
+import java.util.Date;
+
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.variable.Variables;
@@ -18,11 +23,12 @@ import org.luoshi.workflow.process.ProcessTestEngine;
 
 /**
  * {@link WorkItems#claimAndComplete} as one engine command, on the in-memory engine: the item is done by the caller
- * (history and variables as with a claim and a completion), and an item someone else holds is refused and stays
- * theirs, open.
+ * (history and variables as with a claim and a completion), an item someone else holds is refused and stays theirs,
+ * open, and a reservation ({@link EagerJobs}) writes the job of the step the completion reached held back for the caller.
  */
 class ClaimAndCompleteTest {
     private static final String KEY = "claim-and-complete";
+    private static final Instant NOW = Instant.parse("2027-01-04T02:00:00Z");
 
     @RegisterExtension
     static final ProcessEngineExtension CAMUNDA = ProcessTestEngine.extension();
@@ -36,6 +42,7 @@ class ClaimAndCompleteTest {
         workItems.identityService = engine().getIdentityService();
         deployment = engine().getRepositoryService().createDeployment().addModelInstance(KEY + ".bpmn",
                 Bpmn.createExecutableProcess(KEY).startEvent().userTask("item").camundaCandidateGroups("dept-transport")
+                        .serviceTask("record").camundaAsyncBefore().camundaExpression("${true}")
                         .userTask("next").endEvent().done())
                 .deploy().getId();
     }
@@ -46,7 +53,7 @@ class ClaimAndCompleteTest {
     }
 
     @Test
-    void theItemIsDoneByTheCallerWithItsVariablesAndTheProcessMovesOn() {
+    void theItemIsDoneByTheCallerWithItsVariablesAndItsAsynchronousStepIsDueAtOnce() {
         String pi = engine().getRuntimeService().startProcessInstanceByKey(KEY).getId();
         Task item = item(pi);
         workItems.claimAndComplete(item.getId(), "liu.yang", Variables.createVariables().putValue("reportText", "done"));
@@ -54,8 +61,40 @@ class ClaimAndCompleteTest {
                 .singleResult();
         assertThat(done.getAssignee()).isEqualTo("liu.yang");
         assertThat(done.getEndTime()).isNotNull();
-        assertThat(item(pi).getTaskDefinitionKey()).isEqualTo("next");
         assertThat(engine().getRuntimeService().getVariable(pi, "reportText")).isEqualTo("done");
+        assertThat(item(pi)).as("waiting at the asynchronous step").isNull();
+        Job step = management().createJobQuery().processInstanceId(pi).activityId("record").singleResult();
+        assertThat(step.getDuedate()).as("the job executor's at once").isNull();
+        management().executeJob(step.getId());
+        assertThat(item(pi).getTaskDefinitionKey()).isEqualTo("next");
+    }
+
+    @Test
+    void aReservedStepsJobIsWrittenHeldBackForTheCallerWhoRunsIt() {
+        ProcessTestEngine.setClock(NOW);
+        String pi = engine().getRuntimeService().startProcessInstanceByKey(KEY).getId();
+        EagerJobs.Reservation reservation = new EagerJobs().reservationOf("record");
+        workItems.claimAndComplete(item(pi).getId(), "liu.yang", Variables.createVariables(), reservation);
+        Job step = management().createJobQuery().processInstanceId(pi).activityId("record").singleResult();
+        assertThat(reservation.jobId()).isEqualTo(step.getId());
+        assertThat(step.getDuedate()).as("not the job executor's before the reservation ends")
+                .isEqualTo(Date.from(NOW.plus(EagerJobs.RESERVATION)));
+        assertThat(management().createJobQuery().processInstanceId(pi).executable().count()).isZero();
+        management().executeJob(reservation.jobId());
+        assertThat(item(pi).getTaskDefinitionKey()).isEqualTo("next");
+    }
+
+    @Test
+    void aReservationOfAStepTheCompletionDoesNotReachHoldsNothing() {
+        String pi = engine().getRuntimeService().startProcessInstanceByKey(KEY).getId();
+        EagerJobs.Reservation reservation = new EagerJobs().reservationOf("elsewhere");
+        workItems.claimAndComplete(item(pi).getId(), "liu.yang", Variables.createVariables(), reservation);
+        assertThat(reservation.jobId()).isNull();
+        assertThat(management().createJobQuery().processInstanceId(pi).executable().count()).isEqualTo(1);
+    }
+
+    private static ManagementService management() {
+        return engine().getManagementService();
     }
 
     @Test
