@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.ServiceImpl;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.luoshi.common.problem.ConflictException;
 
@@ -28,11 +29,22 @@ public class WorkItems {
     @Inject
     IdentityService identityService;
 
-    /** Claims the item for the user and completes it with the variables, in the caller's transaction. */
+    /**
+     * Claims the item for the user and completes it with the variables, in the caller's transaction and in one engine
+     * command ({@link ClaimAndCompleteCmd}): an item taken by someone else meanwhile is refused as the claim refuses it.
+     */
     public void claimAndComplete(String taskId, String username, VariableMap variables) {
+        claimAndComplete(taskId, username, variables, null);
+    }
+
+    /**
+     * {@link #claimAndComplete(String, String, VariableMap)}, holding back for the caller the job of the asynchronous
+     * step the completion makes due ({@link EagerJobs}); a null reservation holds back nothing.
+     */
+    public void claimAndComplete(String taskId, String username, VariableMap variables, EagerJobs.Reservation reservation) {
         asUser(username, () -> {
-            taskService.claim(taskId, username);
-            taskService.complete(taskId, variables);
+            ((ServiceImpl) taskService).getCommandExecutor()
+                    .execute(new ClaimAndCompleteCmd(taskId, username, variables, reservation));
         });
     }
 

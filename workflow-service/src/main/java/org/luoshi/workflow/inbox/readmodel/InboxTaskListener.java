@@ -42,7 +42,11 @@ public class InboxTaskListener implements TaskListener {
                 readModel.upsertOpen(row(task));
                 readModel.logEvent(task.getId(), actor, assignmentAction(task, actor), task.getAssignee());
             }
-            case EVENTNAME_UPDATE -> readModel.upsertOpen(row(task));
+            case EVENTNAME_UPDATE -> {
+                if (!assignmentFollows(task)) {
+                    readModel.upsertOpen(row(task));
+                }
+            }
             case EVENTNAME_COMPLETE -> {
                 readModel.markEnded(task.getId(), InboxReadModel.STATUS_COMPLETED, actor != null ? actor : task.getAssignee());
                 readModel.logEvent(task.getId(), actor != null ? actor : task.getAssignee(), "completed", null);
@@ -55,6 +59,15 @@ public class InboxTaskListener implements TaskListener {
                 // timeout events of task listeners carry no change of the task itself
             }
         }
+    }
+
+    /**
+     * A change of the assignee (a claim, a hand-over, a release) fires "update" and then, in the same command, always
+     * "assignment" ({@code TaskEntity.triggerUpdateEvent}), whose handler writes the same row as it stands at the end of
+     * the change: the update's own write would be a second upsert of every claimed item.
+     */
+    static boolean assignmentFollows(DelegateTask task) {
+        return task instanceof TaskEntity entity && entity.getPropertyChanges().containsKey(TaskEntity.ASSIGNEE);
     }
 
     private static String assignmentAction(DelegateTask task, String actor) {

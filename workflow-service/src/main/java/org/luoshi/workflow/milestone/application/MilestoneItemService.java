@@ -43,6 +43,7 @@ import org.luoshi.workflow.milestone.api.SubReportForm;
 import org.luoshi.workflow.workitem.DecisionPolicy;
 import org.luoshi.workflow.workitem.EntitledTasks;
 import org.luoshi.workflow.workitem.ItemKinds;
+import org.luoshi.workflow.workitem.EagerJobs;
 import org.luoshi.workflow.workitem.WorkItems;
 import org.luoshi.workflow.taskservice.TaskServiceValidation;
 
@@ -120,8 +121,9 @@ public class MilestoneItemService {
                 task.getProcessInstanceId() + ":sub:" + department, null);
     }
 
+    /** The lead's report; {@code recording} holds back its recordReport job for the caller ({@link ReportSubmission}). */
     @Transactional
-    public MilestoneItemDone submitReport(String id, ReportForm form) {
+    public MilestoneItemDone submitReport(String id, ReportForm form, EagerJobs.Reservation recording) {
         Task task = entitledTask(id, SUBMIT_REPORT);
         String processInstanceId = task.getProcessInstanceId();
         List<String> consolidates = form.consolidates() == null ? List.of() : List.copyOf(form.consolidates());
@@ -162,7 +164,7 @@ public class MilestoneItemService {
         putUnlessEmpty(variables, current, VAR_REPORT_EVIDENCE_IDS, new ArrayList<>(evidenceIds));
         putUnlessEmpty(variables, current, VAR_REPORT_CONSOLIDATES, new ArrayList<>(consolidates));
         putUnlessEmpty(variables, current, VAR_REPORT_REFUSAL, null);
-        complete(task, variables);
+        complete(task, variables, recording);
         return new MilestoneItemDone(id, "REPORT", processInstanceId, user.username(), reportKey, null);
     }
 
@@ -250,8 +252,12 @@ public class MilestoneItemService {
     }
 
     private void complete(Task task, VariableMap variables) {
+        complete(task, variables, null);
+    }
+
+    private void complete(Task task, VariableMap variables, EagerJobs.Reservation reservation) {
         String username = user.username();
-        workItems.claimAndComplete(task.getId(), username, variables);
+        workItems.claimAndComplete(task.getId(), username, variables, reservation);
         LOG.infof("%s completed %s (%s) of process %s", username, task.getId(), task.getTaskDefinitionKey(),
                 task.getProcessInstanceId());
     }

@@ -25,13 +25,9 @@ public class ReportSubmission {
 
     /** The report and the reservation of its recording commit together; the recording runs in a transaction of its own. */
     public MilestoneItemDone submit(String itemId, ReportForm form) {
-        String[] job = new String[1];
-        MilestoneItemDone done = QuarkusTransaction.requiringNew().call(() -> {
-            MilestoneItemDone submitted = items.submitReport(itemId, form);
-            job[0] = eagerJobs.reserve(submitted.processInstanceId(), MilestoneReportingProcess.RECORD_REPORT);
-            return submitted;
-        });
-        eagerJobs.runNow(job[0]);
+        EagerJobs.Reservation recording = eagerJobs.reservationOf(MilestoneReportingProcess.RECORD_REPORT);
+        MilestoneItemDone done = QuarkusTransaction.requiringNew().call(() -> items.submitReport(itemId, form, recording));
+        eagerJobs.runNow(recording.jobId());
         return done;
     }
 }

@@ -1,0 +1,40 @@
+package org.luoshi.workflow.workitem;
+
+import org.camunda.bpm.engine.impl.cmd.ClaimTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
+import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.variable.VariableMap;
+
+/**
+ * The engine's claim and completion of an item as one command: the same checks, listeners and history as the two
+ * calls, but the task, its execution, the execution's variables and its process definition are read once instead of
+ * once per command, and the claim's update of the task row is not written before the row is deleted. A reservation
+ * ({@link EagerJobs.Reservation}) holds back the job the completion made due, before the command writes it.
+ */
+final class ClaimAndCompleteCmd implements Command<Void> {
+    private final String taskId;
+    private final String username;
+    private final VariableMap variables;
+    private final EagerJobs.Reservation reservation;
+
+    ClaimAndCompleteCmd(String taskId, String username, VariableMap variables, EagerJobs.Reservation reservation) {
+        this.taskId = taskId;
+        this.username = username;
+        this.variables = variables;
+        this.reservation = reservation;
+    }
+
+    @Override
+    public Void execute(CommandContext commandContext) {
+        new ClaimTaskCmd(taskId, username).execute(commandContext);
+        // the claim has read the task into this command's cache: its process instance is known without a query
+        TaskEntity task = commandContext.getDbEntityManager().getCachedEntity(TaskEntity.class, taskId);
+        new CompleteTaskCmd(taskId, variables).execute(commandContext);
+        if (reservation != null && task != null && task.getProcessInstanceId() != null) {
+            reservation.holdIn(commandContext, task.getProcessInstanceId());
+        }
+        return null;
+    }
+}

@@ -1,0 +1,133 @@
+package org.luoshi.workflow.inbox.readmodel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.luoshi.workflow.process.ProcessTestEngine;
+
+/**
+ * What {@link InboxTaskListener} writes per change of a user task, on the in-memory engine with a read model that
+ * records instead of writing: a claim is one write of the item's row (the engine fires "update" and then "assignment"
+ * for it), other changes still write theirs.
+ */
+class InboxWritesPerTaskEventTest {
+    private static final String KEY = "inbox-writes";
+
+    @RegisterExtension
+    static final ProcessEngineExtension CAMUNDA = ProcessTestEngine.extension();
+
+    private final RecordingReadModel readModel = new RecordingReadModel();
+    private String deployment;
+
+    @BeforeEach
+    void deployWithTheListener() {
+        ProcessTestEngine.registerCommonBeans();
+        Mocks.register("inboxListener", new InboxTaskListener(readModel));
+        BpmnModelInstance model = Bpmn.createExecutableProcess(KEY).startEvent()
+                .userTask("item").camundaCandidateGroups("dept-transport")
+                .camundaTaskListenerDelegateExpression("create", "${inboxListener}")
+                .camundaTaskListenerDelegateExpression("update", "${inboxListener}")
+                .camundaTaskListenerDelegateExpression("assignment", "${inboxListener}")
+                .camundaTaskListenerDelegateExpression("complete", "${inboxListener}")
+                .endEvent().done();
+        deployment = engine().getRepositoryService().createDeployment().addModelInstance(KEY + ".bpmn", model).deploy()
+                .getId();
+    }
+
+    @AfterEach
+    void undeploy() {
+        engine().getRepositoryService().deleteDeployment(deployment, true);
+    }
+
+    @Test
+    void aClaimWritesTheItemsRowOnceWithItsNewAssignee() {
+        Task item = startedItem();
+        asUser("liu.yang", () -> tasks().claim(item.getId(), "liu.yang"));
+        assertThat(readModel.upserts).extracting(InboxReadModel.Row::assignee).containsExactly("liu.yang");
+        assertThat(readModel.events).containsExactly("claimed");
+    }
+
+    @Test
+    void aReleaseWritesTheRowOnceWithoutAnAssignee() {
+        Task item = startedItem();
+        tasks().claim(item.getId(), "liu.yang");
+        readModel.clear();
+        tasks().setAssignee(item.getId(), null);
+        assertThat(readModel.upserts).extracting(InboxReadModel.Row::assignee).containsOnlyNulls().hasSize(1);
+        assertThat(readModel.events).containsExactly("unclaimed");
+    }
+
+    @Test
+    void aNewDueDateAloneStillWritesTheRow() {
+        Task item = startedItem();
+        Date due = new Date(ProcessTestEngine.now().toEpochMilli() + 86_400_000L);
+        item.setDueDate(due);
+        tasks().saveTask(item);
+        assertThat(readModel.upserts).extracting(InboxReadModel.Row::due).containsExactly(due);
+        assertThat(readModel.events).isEmpty();
+    }
+
+    private Task startedItem() {
+        String pi = engine().getRuntimeService().startProcessInstanceByKey(KEY).getId();
+        assertThat(readModel.upserts).hasSize(1);
+        readModel.clear();
+        return tasks().createTaskQuery().processInstanceId(pi).singleResult();
+    }
+
+    private static void asUser(String user, Runnable engineCall) {
+        engine().getIdentityService().setAuthenticatedUserId(user);
+        try {
+            engineCall.run();
+        } finally {
+            engine().getIdentityService().clearAuthentication();
+        }
+    }
+
+    private static ProcessEngine engine() {
+        return ProcessTestEngine.engine();
+    }
+
+    private static TaskService tasks() {
+        return engine().getTaskService();
+    }
+
+    /** Records the rows and events it is given instead of writing them. */
+    private static final class RecordingReadModel extends InboxReadModel {
+        final List<Row> upserts = new ArrayList<>();
+        final List<String> events = new ArrayList<>();
+
+        @Override
+        public void upsertOpen(Row row) {
+            upserts.add(row);
+        }
+
+        @Override
+        public void logEvent(String taskId, String actor, String action, String detail) {
+            events.add(action);
+        }
+
+        @Override
+        public void markEnded(String taskId, String status, String actor) {
+            events.add(status);
+        }
+
+        void clear() {
+            upserts.clear();
+            events.clear();
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package org.luoshi.workflow.workitem;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.Date;
+
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.luoshi.common.problem.ConflictException;
+import org.luoshi.workflow.process.ProcessTestEngine;
+
+/**
+ * {@link WorkItems#claimAndComplete} as one engine command, on the in-memory engine: the item is done by the caller
+ * (history and variables as with a claim and a completion), an item someone else holds is refused and stays theirs,
+ * open, and a reservation ({@link EagerJobs}) writes the job of the step the completion reached held back for the caller.
+ */
+class ClaimAndCompleteTest {
+    private static final String KEY = "claim-and-complete";
+    private static final Instant NOW = Instant.parse("2027-01-04T02:00:00Z");
+
+    @RegisterExtension
+    static final ProcessEngineExtension CAMUNDA = ProcessTestEngine.extension();
+
+    private final WorkItems workItems = new WorkItems();
+    private String deployment;
+
+    @BeforeEach
+    void deploy() {
+        workItems.taskService = engine().getTaskService();
+        workItems.identityService = engine().getIdentityService();
+        deployment = engine().getRepositoryService().createDeployment().addModelInstance(KEY + ".bpmn",
+                Bpmn.createExecutableProcess(KEY).startEvent().userTask("item").camundaCandidateGroups("dept-transport")
+                        .serviceTask("record").camundaAsyncBefore().camundaExpression("${true}")
+                        .userTask("next").endEvent().done())
+                .deploy().getId();
+    }
+
+    @AfterEach
+    void undeploy() {
+        engine().getRepositoryService().deleteDeployment(deployment, true);
+    }
+
+    @Test
+    void theItemIsDoneByTheCallerWithItsVariablesAndItsAsynchronousStepIsDueAtOnce() {
+        String pi = engine().getRuntimeService().startProcessInstanceByKey(KEY).getId();
+        Task item = item(pi);
+        workItems.claimAndComplete(item.getId(), "liu.yang", Variables.createVariables().putValue("reportText", "done"));
+        HistoricTaskInstance done = engine().getHistoryService().createHistoricTaskInstanceQuery().taskId(item.getId())
+                .singleResult();
+        assertThat(done.getAssignee()).isEqualTo("liu.yang");
+        assertThat(done.getEndTime()).isNotNull();
+        assertThat(engine().getRuntimeService().getVariable(pi, "reportText")).isEqualTo("done");
+        assertThat(item(pi)).as("waiting at the asynchronous step").isNull();
+        Job step = management().createJobQuery().processInstanceId(pi).activityId("record").singleResult();
+        assertThat(step.getDuedate()).as("the job executor's at once").isNull();
+        management().executeJob(step.getId());
+        assertThat(item(pi).getTaskDefinitionKey()).isEqualTo("next");
+    }
+
+    @Test
+    void aReservedStepsJobIsWrittenHeldBackForTheCallerWhoRunsIt() {
+        ProcessTestEngine.setClock(NOW);
+        String pi = engine().getRuntimeService().startProcessInstanceByKey(KEY).getId();
+        EagerJobs.Reservation reservation = new EagerJobs().reservationOf("record");
+        workItems.claimAndComplete(item(pi).getId(), "liu.yang", Variables.createVariables(), reservation);
+        Job step = management().createJobQuery().processInstanceId(pi).activityId("record").singleResult();
+        assertThat(reservation.jobId()).isEqualTo(step.getId());
+        assertThat(step.getDuedate()).as("not the job executor's before the reservation ends")
+                .isEqualTo(Date.from(NOW.plus(EagerJobs.RESERVATION)));
+        assertThat(management().createJobQuery().processInstanceId(pi).executable().count()).isZero();
+        management().executeJob(reservation.jobId());
+        assertThat(item(pi).getTaskDefinitionKey()).isEqualTo("next");
+    }
+
+    @Test
+    void aReservationOfAStepTheCompletionDoesNotReachHoldsNothing() {
+        String pi = engine().getRuntimeService().startProcessInstanceByKey(KEY).getId();
+        EagerJobs.Reservation reservation = new EagerJobs().reservationOf("elsewhere");
+        workItems.claimAndComplete(item(pi).getId(), "liu.yang", Variables.createVariables(), reservation);
+        assertThat(reservation.jobId()).isNull();
+        assertThat(management().createJobQuery().processInstanceId(pi).executable().count()).isEqualTo(1);
+    }
+
+    private static ManagementService management() {
+        return engine().getManagementService();
+    }
+
+    @Test
+    void anItemSomeoneElseHoldsIsRefusedAndStaysTheirsAndOpen() {
+        String pi = engine().getRuntimeService().startProcessInstanceByKey(KEY).getId();
+        Task item = item(pi);
+        engine().getTaskService().claim(item.getId(), "zhao.min");
+        assertThatThrownBy(() -> workItems.claimAndComplete(item.getId(), "liu.yang",
+                Variables.createVariables().putValue("reportText", "mine")))
+                .isInstanceOf(ConflictException.class);
+        Task still = item(pi);
+        assertThat(still.getId()).isEqualTo(item.getId());
+        assertThat(still.getAssignee()).isEqualTo("zhao.min");
+        assertThat(engine().getRuntimeService().getVariable(pi, "reportText")).isNull();
+        assertThat(engine().getIdentityService().getCurrentAuthentication()).isNull();
+    }
+
+    private static Task item(String processInstanceId) {
+        return engine().getTaskService().createTaskQuery().processInstanceId(processInstanceId).singleResult();
+    }
+
+    private static ProcessEngine engine() {
+        return ProcessTestEngine.engine();
+    }
+}
