@@ -122,9 +122,7 @@ class ReportCycleFootprintTest {
         String review = awaitItem(DemoUsers.SUPERVISOR, pi, "REVIEW");
         assertEquals(new Footprint(14, 4, 0, 0, 4), footprintOf(pi), "the report's variables are not history");
 
-        as(DemoUsers.SUPERVISOR).contentType(ContentType.JSON).body(Map.of("decision", "APPROVE"))
-                .post("/api/milestone-items/" + review + "/review").then().statusCode(200);
-        awaitEnded(pi);
+        approveAndAwaitTheEnd(review, pi);
         assertEquals(new Footprint(0, 5, 0, 0, 0), footprintOf(pi), "the reviewer joins the history, nothing else");
     }
 
@@ -137,9 +135,7 @@ class ReportCycleFootprintTest {
         String pi = processOf(trackedMilestone());
         report(pi, Map.of("text", "按期完成", "percent", 100));
         String review = awaitItem(DemoUsers.SUPERVISOR, pi, "REVIEW");
-        as(DemoUsers.SUPERVISOR).contentType(ContentType.JSON).body(Map.of("decision", "APPROVE"))
-                .post("/api/milestone-items/" + review + "/review").then().statusCode(200);
-        awaitEnded(pi);
+        approveAndAwaitTheEnd(review, pi);
 
         assertEquals(0, historyService.createHistoricActivityInstanceQuery().processInstanceId(pi).count());
         assertEquals(0, historyService.createHistoricTaskInstanceQuery().processInstanceId(pi).count());
@@ -177,9 +173,7 @@ class ReportCycleFootprintTest {
         assertEquals(List.of(), card.getList("report.consolidates"));
         assertEquals(Set.of(), saidOf(runtimeService.getVariables(pi).keySet()));
 
-        as(DemoUsers.SUPERVISOR).contentType(ContentType.JSON).body(Map.of("decision", "APPROVE"))
-                .post("/api/milestone-items/" + review + "/review").then().statusCode(200);
-        awaitEnded(pi);
+        approveAndAwaitTheEnd(review, pi);
         assertEquals(Set.of(), saidOf(historyService.createHistoricVariableInstanceQuery().processInstanceId(pi).list()
                 .stream().map(HistoricVariableInstance::getName).collect(Collectors.toSet())));
         assertEquals("APPROVED", taskService.decisionPuts(pi).get(0).json().path("decision").asText());
@@ -204,9 +198,7 @@ class ReportCycleFootprintTest {
         assertEquals(List.of(21), card.getList("previousReport.evidenceIds"), "the rejected one cited a file");
         assertEquals(List.of(), runtimeService.getVariable(pi, MilestoneReportingProcess.VAR_REPORT_EVIDENCE_IDS));
 
-        as(DemoUsers.SUPERVISOR).contentType(ContentType.JSON).body(Map.of("decision", "APPROVE"))
-                .post("/api/milestone-items/" + again + "/review").then().statusCode(200);
-        awaitEnded(pi);
+        approveAndAwaitTheEnd(again, pi);
         var approval = taskService.decisionPuts(pi).get(1).json();
         assertEquals("APPROVED", approval.path("decision").asText());
         assertTrue(approval.path("comment").isNull() || approval.path("comment").isMissingNode(),
@@ -249,6 +241,12 @@ class ReportCycleFootprintTest {
             return id[0] != null;
         });
         return id[0];
+    }
+
+    private void approveAndAwaitTheEnd(String reviewItem, String pi) {
+        as(DemoUsers.SUPERVISOR).contentType(ContentType.JSON).body(Map.of("decision", "APPROVE"))
+                .post("/api/milestone-items/" + reviewItem + "/review").then().statusCode(200);
+        awaitEnded(pi);
     }
 
     private void awaitEnded(String pi) {
