@@ -113,6 +113,8 @@ public class ProcessEngineProducer {
         // Lists and maps (coDepartmentCodes, milestoneDueDates, …) are stored as JSON through Spin, not Java serialization.
         configuration.getProcessEnginePlugins().add(new org.camunda.spin.plugin.impl.SpinProcessEnginePlugin());
         configuration.setDefaultSerializationFormat("application/json");
+        // definitions answered from the deployment cache, no incident look-up for a job that cannot have one
+        configuration.getProcessEnginePlugins().add(new StableEngineReads());
         // Entitlement is checked by the services against the caller's token, not by Camunda's authorization.
         configuration.setAuthorizationEnabled(false);
         // No model here has a decision table (no .dmn, no business rule task): without the DMN engine the start skips

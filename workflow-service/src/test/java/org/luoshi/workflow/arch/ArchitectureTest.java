@@ -200,6 +200,30 @@ class ArchitectureTest {
                             : false))
             .because("the inbox read model reads an item's variables from its execution");
 
+    /**
+     * A deployed definition and its job definitions stay as deployed and incidents are the engine's own:
+     * {@code engine.StableEngineReads} answers definitions and job definitions from memory (a suspension, a new time to
+     * live or priority made on another node would not be seen) and skips the incident look-up for a job with retries left (an incident made by hand could be missed).
+     */
+    static final ArchRule DEFINITIONS_STAY_AS_DEPLOYED = noClasses().should().callMethodWhere(
+            com.tngtech.archunit.base.DescribedPredicate.describe("a method changing a deployed definition or making an incident",
+                    call -> {
+                        String name = call.getTarget().getName();
+                        boolean definitionChange = name.startsWith("suspendProcessDefinition")
+                                || name.startsWith("activateProcessDefinition")
+                                || name.equals("updateProcessDefinitionSuspensionState")
+                                || name.equals("updateProcessDefinitionHistoryTimeToLive");
+                        boolean jobDefinitionChange = name.startsWith("suspendJobDefinition")
+                                || name.startsWith("activateJobDefinition")
+                                || name.equals("updateJobDefinitionSuspensionState")
+                                || name.endsWith("OverridingJobPriorityForJobDefinition");
+                        return definitionChange && call.getTargetOwner().isAssignableTo(org.camunda.bpm.engine.RepositoryService.class)
+                                || jobDefinitionChange && call.getTargetOwner().isAssignableTo(org.camunda.bpm.engine.ManagementService.class)
+                                || name.equals("createIncident") && (call.getTargetOwner().isAssignableTo(org.camunda.bpm.engine.RuntimeService.class)
+                                        || call.getTargetOwner().isAssignableTo(org.camunda.bpm.engine.delegate.DelegateExecution.class));
+                    }))
+            .because("engine.StableEngineReads reads neither again");
+
     private static boolean recordConstruction(JavaAccess<?> access) {
         JavaClass owner = access.getOriginOwner();
         return access.getOrigin() instanceof JavaConstructor && owner.isAssignableTo(Record.class)
@@ -303,6 +327,18 @@ class ArchitectureTest {
     void theTaskLocalRuleCatchesATaskLocalVariable() {
         JavaClasses fixture = new ClassFileImporter().importPackages("org.luoshi.workflow.arch.fixture.tasklocal");
         assertTrue(NO_TASK_LOCAL_VARIABLES.evaluate(fixture).hasViolation(), "the rule must report TaskLocalNote.note()");
+    }
+
+    @Test
+    void theEngineDefinitionsStayAsDeployed() {
+        DEFINITIONS_STAY_AS_DEPLOYED.check(MAIN);
+    }
+
+    @Test
+    void theDefinitionRuleCatchesSuspensionsAndAHandMadeIncident() {
+        JavaClasses fixture = new ClassFileImporter().importPackages("org.luoshi.workflow.arch.fixture.suspension");
+        assertTrue(DEFINITIONS_STAY_AS_DEPLOYED.evaluate(fixture).getFailureReport().getDetails().size() == 3,
+                "the rule must report DefinitionSwitch.pause(), pauseJobs() and flag()");
     }
 
     @Test

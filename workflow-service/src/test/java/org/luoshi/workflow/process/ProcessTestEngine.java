@@ -49,6 +49,7 @@ public final class ProcessTestEngine {
             configuration.setExpressionManager(new MockExpressionManager());
             configuration.getProcessEnginePlugins().add(new SpinProcessEnginePlugin());
             configuration.setDefaultSerializationFormat("application/json");
+            configuration.getProcessEnginePlugins().add(new org.luoshi.workflow.engine.StableEngineReads());
             configuration.setCustomPostBPMNParseListeners(new ArrayList<>(List.of(FlowCoverage.PARSE_LISTENER)));
             engine = configuration.buildProcessEngine();
         }
