@@ -148,15 +148,14 @@ public class MilestoneItemService {
         TaskServiceValidation.check("the report", () -> milestones.validateReport(milestoneId, request));
         Object round = current.get(VAR_REPORT_ROUND);
         int next = (round instanceof Number n ? n.intValue() : 0) + 1;
-        String reportKey = processInstanceId + ":lead:" + next;
+        String reportKey = leadReportKey(processInstanceId, next);
         VariableMap variables = Variables.createVariables();
-        if (DECISION_REJECT.equals(current.get(VAR_REVIEW_DECISION)) && current.get(VAR_REPORT_KEY) != null) {
+        if (DECISION_REJECT.equals(current.get(VAR_REVIEW_DECISION)) && round != null) {
             // the report variables are overwritten below: keep the rejected report for the next review to compare
-            variables.putValue(VAR_PREVIOUS_REPORT, rejectedReport(runtimeService.getVariables(processInstanceId)));
+            variables.putValue(VAR_PREVIOUS_REPORT, rejectedReport(processInstanceId, runtimeService.getVariables(processInstanceId)));
         }
         variables
                 .putValue(VAR_REPORT_ROUND, next)
-                .putValue(VAR_REPORT_KEY, reportKey)
                 .putValue(VAR_REPORT_TEXT, form.text().strip())
                 .putValue(VAR_REPORT_PERCENT, form.percent())
                 .putValue(VAR_REPORT_SUBMITTED_BY, user.username())
@@ -174,10 +173,11 @@ public class MilestoneItemService {
      * consolidated keys, and the last report's lists only to learn whether there is one to replace.
      */
     private static final List<String> SUBMIT_READS = List.of(VAR_MILESTONE_ID, VAR_LEAD_DEPARTMENT, VAR_REPORT_ROUND,
-            VAR_REPORT_KEY, VAR_REVIEW_DECISION, VAR_REPORT_REFUSAL, VAR_REPORT_EVIDENCE_IDS, VAR_REPORT_CONSOLIDATES);
+            VAR_REVIEW_DECISION, VAR_REPORT_REFUSAL, VAR_REPORT_EVIDENCE_IDS, VAR_REPORT_CONSOLIDATES);
 
     /** What a review reads: who leads (separation of duties), the report's key, and whether a comment is there to replace. */
-    private static final List<String> REVIEW_READS = List.of(VAR_LEAD_DEPARTMENT, VAR_REPORT_KEY, VAR_REVIEW_COMMENT);
+    private static final List<String> REVIEW_READS = List.of(VAR_LEAD_DEPARTMENT, VAR_REPORT_ROUND, VAR_REPORT_KEY,
+            VAR_REVIEW_COMMENT);
 
     /**
      * Puts a value that says something (not null, not an empty list), or one that replaces an earlier value. A variable
@@ -192,15 +192,15 @@ public class MilestoneItemService {
     }
 
     /** The report the last review rejected, with that rejection (see {@code previousReport}). */
-    private static Map<String, Object> rejectedReport(Map<String, Object> v) {
-        Map<String, Object> report = reportOf(v);
-        report.put("rejection", rejectionOf(v, MilestoneReportingVariables.of(v::get).reportKey()));
+    private static Map<String, Object> rejectedReport(String processInstanceId, Map<String, Object> v) {
+        Map<String, Object> report = reportOf(processInstanceId, v);
+        report.put("rejection", rejectionOf(v, MilestoneReportingVariables.of(v::get).leadReportKey(processInstanceId)));
         return report;
     }
 
-    private static Map<String, Object> reportOf(Map<String, Object> v) {
+    private static Map<String, Object> reportOf(String processInstanceId, Map<String, Object> v) {
         Map<String, Object> report = new LinkedHashMap<>();
-        report.put("reportKey", v.get(VAR_REPORT_KEY));
+        report.put("reportKey", MilestoneReportingVariables.of(v::get).leadReportKey(processInstanceId));
         report.put("round", v.get(VAR_REPORT_ROUND));
         report.put("submittedBy", v.get(VAR_REPORT_SUBMITTED_BY));
         report.put("submittedAt", v.get(VAR_REPORT_SUBMITTED_AT));
@@ -246,7 +246,7 @@ public class MilestoneItemService {
                 .putValue(VAR_REVIEWED_BY, user.username())
                 .putValue(VAR_REVIEWED_ON, LocalDate.now(zone).toString());
         putUnlessEmpty(variables, current, VAR_REVIEW_COMMENT, form.comment() == null ? null : form.comment().strip());
-        String reportKey = typed.reportKey();
+        String reportKey = typed.leadReportKey(task.getProcessInstanceId());
         complete(task, variables);
         return new MilestoneItemDone(task.getId(), "REVIEW", task.getProcessInstanceId(), user.username(), reportKey, decision);
     }
@@ -303,7 +303,7 @@ public class MilestoneItemService {
                 ? ProcessValues.asString(runtimeService.getVariable(task.getExecutionId(), VAR_CO_DEPARTMENT))
                 : candidateGroup(task.getId());
         boolean reviewing = task.getTaskDefinitionKey().equals(REVIEW_REPORT);
-        Map<String, Object> report = reviewing ? named(reportOf(v)) : null;
+        Map<String, Object> report = reviewing ? named(reportOf(pi, v)) : null;
         if (report != null && report.get("submittedAt") == null && task.getCreateTime() != null) {
             // a report sent before its time was recorded: its review item was opened as it was sent
             report.put("submittedAt", task.getCreateTime().toInstant().toString());
@@ -312,9 +312,9 @@ public class MilestoneItemService {
         Map<String, Object> lastRejection = null;
         if (DECISION_REJECT.equals(v.get(VAR_REVIEW_DECISION))) {
             // under review, the report variables already hold the new report: the rejected one is the round before
-            String rejectedKey = typed.reportKey();
+            String rejectedKey = typed.leadReportKey(pi);
             if (reviewing && v.get(VAR_REPORT_ROUND) instanceof Number round) {
-                rejectedKey = pi + ":lead:" + (round.intValue() - 1);
+                rejectedKey = leadReportKey(pi, round.intValue() - 1);
             }
             lastRejection = named(rejectionOf(v, rejectedKey));
         }

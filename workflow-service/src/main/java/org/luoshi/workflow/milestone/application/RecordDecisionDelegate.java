@@ -36,7 +36,7 @@ public class RecordDecisionDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         MilestoneReportingVariables v = MilestoneReportingVariables.withLists(execution::getVariable);
-        String reportKey = v.reportKey();
+        String reportKey = v.leadReportKey(execution.getProcessInstanceId());
         boolean approved = v.approved();
         String decidedBy = v.reviewedBy();
         String comment = v.reviewComment();

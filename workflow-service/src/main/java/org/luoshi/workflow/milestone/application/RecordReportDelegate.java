@@ -36,7 +36,7 @@ public class RecordReportDelegate implements JavaDelegate {
         MilestoneReportingVariables v = MilestoneReportingVariables.withLists(execution::getVariable, VAR_REPORT_EVIDENCE_IDS,
                 VAR_REPORT_CONSOLIDATES);
         long milestoneId = v.milestoneId();
-        String reportKey = v.reportKey();
+        String reportKey = v.leadReportKey(execution.getProcessInstanceId());
         MilestoneClient.ReportRequest report = new MilestoneClient.ReportRequest("LEAD", v.leadDepartmentCode(),
                 v.reportSubmittedBy(), v.reportText(), v.reportPercent(), v.reportEvidenceIds(), v.reportConsolidates());
         ModelledRefusal.run("report " + reportKey, () -> milestones.putReport(milestoneId, reportKey, report));

@@ -56,6 +56,10 @@ public final class MilestoneReportingProcess {
     public static final String VAR_SUB_REPORTS = "subReports";
 
     public static final String VAR_REPORT_ROUND = "reportRound";
+    /**
+     * The lead's report key as instances started before h7-vars stored it; it is always {@link #leadReportKey} of the
+     * instance and {@code reportRound}, which is what every reader uses now, so no new instance writes it.
+     */
     public static final String VAR_REPORT_KEY = "reportKey";
     /** task-service's reason for refusing the last report sent (boundary event reportRefused); cleared by the next. */
     public static final String VAR_REPORT_REFUSAL = "reportRefusal";
@@ -124,6 +128,11 @@ public final class MilestoneReportingProcess {
         }
         variables.put(VAR_LADDER_ARMED_AT, ladderArmedAt);
         return variables;
+    }
+
+    /** The key of the lead's report of a round in task-service: {@code <processInstanceId>:lead:<round>}. */
+    public static String leadReportKey(String processInstanceId, int round) {
+        return processInstanceId + ":lead:" + round;
     }
 
     /** Business key prefix of every instance tracking the milestone: {@code milestone-<id>-}. */

@@ -98,6 +98,14 @@ public record MilestoneReportingVariables(
         return of(name -> JSON_VARIABLES.contains(name) && !wanted.contains(name) ? null : v.apply(name));
     }
 
+    /**
+     * The key of the lead's last report: from its round (the key is a function of the instance and the round), else
+     * the {@code reportKey} an older instance stored; null before the first report.
+     */
+    public String leadReportKey(String processInstanceId) {
+        return reportRound != null ? MilestoneReportingProcess.leadReportKey(processInstanceId, reportRound) : reportKey;
+    }
+
     /** Whether the supervising office approved the report under review. */
     public boolean approved() {
         return DECISION_APPROVE.equals(reviewDecision);
