@@ -83,6 +83,31 @@ class ReportPathReadsTest {
     }
 
     @Test
+    void aRepeatedApprovalReusesTheTranslationOfEveryQueryItRuns() {
+        long taskId = fixtures.assignedTask(fixtures.planInForce(), "haidian", List.of(), LocalDate.of(2026, 12, 31), "两个节点");
+        long first = fixtures.milestone(taskId, "一期", LocalDate.of(2026, 3, 31));
+        long second = fixtures.milestone(taskId, "二期", LocalDate.of(2026, 6, 30));
+        put(first, "again-" + first, report("LEAD", "haidian", "")).then().statusCode(200);
+        put(second, "again-" + second, report("LEAD", "haidian", "")).then().statusCode(200);
+        decide("again-" + first, APPROVAL).then().statusCode(200);
+
+        Statistics statistics = counting();
+        decide("again-" + second, APPROVAL).then().statusCode(200);
+        long executed = statistics.getQueryExecutionCount();
+        long hits = statistics.getQueryPlanCacheHitCount();
+        long misses = statistics.getQueryPlanCacheMissCount();
+        statistics.setStatisticsEnabled(false);
+
+        // each HQL query (the report, its milestone, the task's progress): one hit for its parsed text, one for its
+        // translation to SQL (LedgerQueryPlansTest); the report key's lock is native SQL, one hit for its plan. Before,
+        // the progress query's translation was made anew: one hit less.
+        assertThat(executed).isEqualTo(4);
+        assertThat(misses).isZero();
+        assertThat(hits).isEqualTo(2 * executed - 1);
+        given().when().get("/api/tasks/" + taskId).then().statusCode(200).body("status", equalTo("COMPLETED"));
+    }
+
+    @Test
     void aDecisionReadsTheReportWithItsFilesAndConsolidatedReportsInOneStatementAndAnswersEachOnce() {
         long taskId = fixtures.assignedTask(fixtures.planInForce(), "haidian", List.of("chaoyang", "drc"),
                 LocalDate.of(2026, 12, 31), "两个配合单位");

@@ -2,6 +2,8 @@ package org.luoshi.workflow.workitem;
 
 import org.camunda.bpm.engine.impl.cmd.ClaimTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandInvocationContext;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
@@ -13,17 +15,27 @@ import org.camunda.bpm.engine.variable.VariableMap;
  * once per command, and the claim's update of the task row is not written before the row is deleted. A reservation
  * ({@link EagerJobs.Reservation}) holds back the job the completion made due, before the command writes it.
  */
-final class ClaimAndCompleteCmd implements Command<Void> {
+public final class ClaimAndCompleteCmd implements Command<Void> {
     private final String taskId;
     private final String username;
     private final VariableMap variables;
     private final EagerJobs.Reservation reservation;
 
-    ClaimAndCompleteCmd(String taskId, String username, VariableMap variables, EagerJobs.Reservation reservation) {
+    public ClaimAndCompleteCmd(String taskId, String username, VariableMap variables, EagerJobs.Reservation reservation) {
         this.taskId = taskId;
         this.username = username;
         this.variables = variables;
         this.reservation = reservation;
+    }
+
+    /**
+     * Whether the engine command running now claims this task to complete it at once: what the claim alone would
+     * change (the inbox row of an item being taken) is overwritten by the completion in the same transaction.
+     */
+    public static boolean completesInThisCommand(String taskId) {
+        CommandInvocationContext invocation = Context.getCommandInvocationContext();
+        return invocation != null && invocation.getCommand() instanceof ClaimAndCompleteCmd command
+                && command.taskId.equals(taskId);
     }
 
     @Override

@@ -27,6 +27,9 @@ public class EntitledTasks {
     ItemKinds itemKinds;
 
     @Inject
+    WorkItems workItems;
+
+    @Inject
     CurrentUser user;
 
     /**
@@ -53,7 +56,7 @@ public class EntitledTasks {
     }
 
     private Task activeTask(String id, String itemName) {
-        Task task = taskService.createTaskQuery().taskId(id).active().singleResult();
+        Task task = workItems.activeTask(id);
         if (task == null) {
             throw new ResourceNotFoundException(itemName, id);
         }

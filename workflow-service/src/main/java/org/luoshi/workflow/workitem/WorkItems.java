@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.ServiceImpl;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.luoshi.common.problem.ConflictException;
 
@@ -46,6 +47,11 @@ public class WorkItems {
             ((ServiceImpl) taskService).getCommandExecutor()
                     .execute(new ClaimAndCompleteCmd(taskId, username, variables, reservation));
         });
+    }
+
+    /** The open (not suspended) engine task with this id, or null; read by its primary key ({@link ActiveTaskCmd}). */
+    public Task activeTask(String taskId) {
+        return ((ServiceImpl) taskService).getCommandExecutor().execute(new ActiveTaskCmd(taskId));
     }
 
     /** Runs engine calls as the user. */

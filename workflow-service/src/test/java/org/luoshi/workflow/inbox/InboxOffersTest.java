@@ -93,7 +93,7 @@ class InboxOffersTest {
         InboxCount overdue = queries.count(new Caller("someone", List.of(east, west)), Filter.NONE);
         assertEquals(1, overdue.overdue(), "the offers carry the moved due date");
 
-        readModel.markEnded(id, InboxReadModel.STATUS_COMPLETED, "li.na");
+        readModel.markEnded(id, InboxReadModel.STATUS_COMPLETED, "li.na", "li.na");
         assertEquals(0, count(east, west));
         assertEquals(0, offersOf(id).size());
 
@@ -116,7 +116,7 @@ class InboxOffersTest {
                             case 0 -> readModel.upsertOpen(row(id, List.of(east), null, Instant.now()));
                             case 1 -> readModel.upsertOpen(row(id, List.of(west), "li.na", null));
                             case 2 -> readModel.upsertOpen(row(id, List.of(east, west), null, Instant.now().plusSeconds(i)));
-                            default -> readModel.markEnded(id, InboxReadModel.STATUS_COMPLETED, "li.na");
+                            default -> readModel.markEnded(id, InboxReadModel.STATUS_COMPLETED, "li.na", "li.na");
                         }
                     }
                     return null;

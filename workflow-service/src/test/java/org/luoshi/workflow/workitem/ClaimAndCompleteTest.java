@@ -112,6 +112,23 @@ class ClaimAndCompleteTest {
         assertThat(engine().getIdentityService().getCurrentAuthentication()).isNull();
     }
 
+    @Test
+    void anOpenItemIsReadByItsIdAndAMissingOrSuspendedOneIsNot() {
+        String pi = engine().getRuntimeService().startProcessInstanceByKey(KEY).getId();
+        Task item = item(pi);
+        Task read = workItems.activeTask(item.getId());
+        assertThat(read.getTaskDefinitionKey()).isEqualTo("item");
+        assertThat(read.getProcessInstanceId()).isEqualTo(pi);
+        assertThat(read.getName()).isEqualTo(item.getName());
+        assertThat(read.getCreateTime()).isEqualTo(item.getCreateTime());
+        assertThat(workItems.activeTask("no-such-item")).isNull();
+        assertThat(workItems.activeTask(null)).isNull();
+        engine().getRuntimeService().suspendProcessInstanceById(pi);
+        assertThat(workItems.activeTask(item.getId())).as("as the task query's active() answers").isNull();
+        engine().getRuntimeService().activateProcessInstanceById(pi);
+        assertThat(workItems.activeTask(item.getId())).isNotNull();
+    }
+
     private static Task item(String processInstanceId) {
         return engine().getTaskService().createTaskQuery().processInstanceId(processInstanceId).singleResult();
     }

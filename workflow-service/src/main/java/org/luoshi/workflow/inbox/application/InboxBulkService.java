@@ -119,7 +119,7 @@ public class InboxBulkService {
         String comment = request.comment() == null || request.comment().isBlank() ? null : request.comment().strip();
         if (request.action() == BulkAction.APPROVE || request.action() == BulkAction.REJECT) {
             // exactly what the per-kind endpoints do: same variables, same validation, same follow-up jobs
-            Task task = taskService.createTaskQuery().taskId(id).active().singleResult();
+            Task task = workItems.activeTask(id);
             if (task == null) {
                 throw new ConflictException("The item is no longer open");
             }

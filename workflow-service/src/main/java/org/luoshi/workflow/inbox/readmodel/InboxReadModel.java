@@ -112,14 +112,19 @@ public class InboxReadModel {
         }
     }
 
-    /** Marks a task's row COMPLETED or DELETED; it leaves the partial indexes and every inbox. */
-    public void markEnded(String taskId, String status, String actor) {
-        String sql = "update luoshi_inbox_item set status = ?, ended = now(), ended_by = ?, updated = now() where task_id = ?";
+    /**
+     * Marks a task's row COMPLETED or DELETED with who held it then (a claim completed in the same command wrote no row
+     * of its own); it leaves the partial indexes and every inbox.
+     */
+    public void markEnded(String taskId, String status, String actor, String assignee) {
+        String sql = "update luoshi_inbox_item set status = ?, ended = now(), ended_by = ?, assignee = ?, updated = now() "
+                + "where task_id = ?";
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setString(1, status);
             statement.setString(2, actor);
-            statement.setString(3, taskId);
+            statement.setString(3, assignee);
+            statement.setString(4, taskId);
             statement.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("Could not end inbox item " + taskId, e);

@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.task.DelegationState;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 
+import org.luoshi.workflow.workitem.ClaimAndCompleteCmd;
 import org.luoshi.workflow.workitem.WorkItemVariables;
 
 /**
@@ -39,7 +40,10 @@ public class InboxTaskListener implements TaskListener {
                 readModel.logEvent(task.getId(), actor, "created", String.join(",", groups(task)));
             }
             case EVENTNAME_ASSIGNMENT -> {
-                readModel.upsertOpen(row(task));
+                // claimed to be completed in the same command: the completion writes the row as it ends (assignee too)
+                if (!ClaimAndCompleteCmd.completesInThisCommand(task.getId())) {
+                    readModel.upsertOpen(row(task));
+                }
                 readModel.logEvent(task.getId(), actor, assignmentAction(task, actor), task.getAssignee());
             }
             case EVENTNAME_UPDATE -> {
@@ -48,11 +52,12 @@ public class InboxTaskListener implements TaskListener {
                 }
             }
             case EVENTNAME_COMPLETE -> {
-                readModel.markEnded(task.getId(), InboxReadModel.STATUS_COMPLETED, actor != null ? actor : task.getAssignee());
+                readModel.markEnded(task.getId(), InboxReadModel.STATUS_COMPLETED, actor != null ? actor : task.getAssignee(),
+                        task.getAssignee());
                 readModel.logEvent(task.getId(), actor != null ? actor : task.getAssignee(), "completed", null);
             }
             case EVENTNAME_DELETE -> {
-                readModel.markEnded(task.getId(), InboxReadModel.STATUS_DELETED, actor);
+                readModel.markEnded(task.getId(), InboxReadModel.STATUS_DELETED, actor, task.getAssignee());
                 readModel.logEvent(task.getId(), actor, "deleted", task.getDeleteReason());
             }
             default -> {

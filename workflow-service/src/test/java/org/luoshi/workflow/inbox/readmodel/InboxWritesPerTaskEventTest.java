@@ -8,9 +8,11 @@ import java.util.List;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.ServiceImpl;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.junit.jupiter.api.AfterEach;
@@ -18,11 +20,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.luoshi.workflow.process.ProcessTestEngine;
+import org.luoshi.workflow.workitem.ClaimAndCompleteCmd;
 
 /**
  * What {@link InboxTaskListener} writes per change of a user task, on the in-memory engine with a read model that
  * records instead of writing: a claim is one write of the item's row (the engine fires "update" and then "assignment"
- * for it), other changes still write theirs.
+ * for it), a claim completed in the same command none (the completion ends the row with its assignee), other changes
+ * still write theirs.
  */
 class InboxWritesPerTaskEventTest {
     private static final String KEY = "inbox-writes";
@@ -59,6 +63,15 @@ class InboxWritesPerTaskEventTest {
         asUser("liu.yang", () -> tasks().claim(item.getId(), "liu.yang"));
         assertThat(readModel.upserts).extracting(InboxReadModel.Row::assignee).containsExactly("liu.yang");
         assertThat(readModel.events).containsExactly("claimed");
+    }
+
+    @Test
+    void aClaimCompletedInTheSameCommandWritesNoOpenRowAndEndsTheRowWithItsAssignee() {
+        Task item = startedItem();
+        asUser("liu.yang", () -> ((ServiceImpl) tasks()).getCommandExecutor()
+                .execute(new ClaimAndCompleteCmd(item.getId(), "liu.yang", Variables.createVariables(), null)));
+        assertThat(readModel.upserts).isEmpty();
+        assertThat(readModel.events).containsExactly("claimed", InboxReadModel.STATUS_COMPLETED + " by liu.yang", "completed");
     }
 
     @Test
@@ -121,8 +134,8 @@ class InboxWritesPerTaskEventTest {
         }
 
         @Override
-        public void markEnded(String taskId, String status, String actor) {
-            events.add(status);
+        public void markEnded(String taskId, String status, String actor, String assignee) {
+            events.add(status + " by " + assignee);
         }
 
         void clear() {
