@@ -185,6 +185,21 @@ public class PlanTask {
         }
     }
 
+    /** The stable code of a 409 refusing to start tracking a milestone of a task that has no department working on it. */
+    public static final String NOT_TRACKABLE = "task.not-trackable";
+
+    /**
+     * A milestone is tracked (节点填报与审核) only on a task a department works on: assigned or accepted, with a lead
+     * department. A draft has none yet, and a completed task has nothing left to report.
+     */
+    public void requireTrackable() {
+        if (leadDepartmentCode == null || (status != TaskStatus.ASSIGNED && status != TaskStatus.ACCEPTED)) {
+            throw new RuleViolation(NOT_TRACKABLE, "task " + id + " is " + status
+                    + (leadDepartmentCode == null ? " without a lead department" : "")
+                    + ": only an assigned or accepted task's milestones are tracked");
+        }
+    }
+
     /** A task accepted (or completed) already cannot be accepted again: the same rule for the acceptance and its check. */
     public void requireAcceptable() {
         if (status == TaskStatus.ACCEPTED || status == TaskStatus.COMPLETED) {
