@@ -121,7 +121,22 @@ class TrackedMilestoneAdditionTest {
     }
 
     @Test
-    void anUnknownTaskIsNotFoundAndADraftTaskOrAnotherCallerIsRefused() {
+    void aCompletedTaskTakesANewTrackedMilestoneAsItTakesANewMilestone() {
+        long taskId = haidianTask();
+        long first = add(taskId, UUID.randomUUID().toString(), body("节点一", "2030-06-30")).statusCode(201)
+                .extract().jsonPath().getLong("milestoneId");
+        given().auth().oauth2(KeycloakTokens.serviceAccountToken()).contentType(ContentType.JSON)
+                .body("{\"completedOn\":\"2026-01-05\"}")
+                .when().put("/api/milestones/" + first + "/completion").then().statusCode(200)
+                .body("status", equalTo("COMPLETED"));
+
+        add(taskId, UUID.randomUUID().toString(), body("节点二", "2030-09-30")).statusCode(201)
+                .body("newlyTracked", equalTo(true));
+        assertThat(milestonesOf(taskId)).hasSize(2);
+    }
+
+    @Test
+    void anUnknownTaskIsNotFoundAndATaskNoDepartmentLeadsOrAnotherCallerIsRefused() {
         add(999_999_999L, UUID.randomUUID().toString(), body("节点", "2030-06-30")).statusCode(404);
 
         String supervisor = KeycloakTokens.accessToken(SUPERVISOR);

@@ -221,7 +221,7 @@ class MilestoneAddedAndTrackedTest {
     }
 
     @Test
-    void anUnknownTaskIsNotFoundAndATaskNoDepartmentWorksOnIsAConflict() {
+    void anUnknownTaskIsNotFoundAndATaskNoDepartmentLeadsIsAConflict() {
         addAndTrack(UUID.randomUUID().toString(), uniqueTaskId()).statusCode(404);
 
         long draft = task("DRAFT");

@@ -210,7 +210,7 @@ public class MilestoneServiceStub {
 
     /**
      * POST /api/tasks/{id}/tracked-milestones as task-service answers it: 400 naming milestone.title / milestone.dueDate
-     * (its rules are tested in task-service), 404, 409 for a task no department works on; once per Idempotency-Key
+     * (its rules are tested in task-service), 404, 409 for a task no department leads; once per Idempotency-Key
      * (201, then 200 with newlyTracked false). Synchronized: task-service serializes a key's calls.
      */
     private synchronized void addTrackedMilestone(HttpExchange exchange, long taskId, String body) throws IOException {
@@ -228,7 +228,7 @@ public class MilestoneServiceStub {
             send(exchange, 404, "{\"status\":404,\"title\":\"Not found\"}");
             return;
         }
-        if (!"ASSIGNED".equals(task.get("status")) && !"ACCEPTED".equals(task.get("status"))) {
+        if ("DRAFT".equals(task.get("status")) || task.get("leadDepartmentCode") == null) {
             send(exchange, 409, "{\"status\":409,\"code\":\"task.not-trackable\",\"detail\":\"task " + taskId
                     + " is " + task.get("status") + "\"}");
             return;

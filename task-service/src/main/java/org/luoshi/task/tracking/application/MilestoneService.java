@@ -97,7 +97,7 @@ public class MilestoneService {
      * {@code requestedBy}, who asked it to add and track one in one request): the insert, the tracking and the audit
      * entry are one transaction, and the same {@code Idempotency-Key} again answers the same milestone (created false)
      * without adding another. Refused with nothing recorded: a bad milestone (400, as {@link #add}), a task the caller
-     * cannot see (404), one no department works on ({@link PlanTask#requireTrackable}, 409), a key used for another
+     * cannot see (404), one no department leads ({@link PlanTask#requireTrackable}, 409), a key used for another
      * task or a milestone that is done since (409).
      */
     @Transactional

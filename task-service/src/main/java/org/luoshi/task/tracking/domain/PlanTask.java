@@ -189,14 +189,15 @@ public class PlanTask {
     public static final String NOT_TRACKABLE = "task.not-trackable";
 
     /**
-     * A milestone is tracked (节点填报与审核) only on a task a department works on: assigned or accepted, with a lead
-     * department. A draft has none yet, and a completed task has nothing left to report.
+     * A milestone is tracked (节点填报与审核) only on a task some department leads: its process asks that department
+     * for the report. A draft (never assigned, or withdrawn) has none. A completed task takes a new tracked milestone,
+     * as it takes a new milestone (the two-step path, add then track, allows it too).
      */
     public void requireTrackable() {
-        if (leadDepartmentCode == null || (status != TaskStatus.ASSIGNED && status != TaskStatus.ACCEPTED)) {
+        if (leadDepartmentCode == null || status == TaskStatus.DRAFT) {
             throw new RuleViolation(NOT_TRACKABLE, "task " + id + " is " + status
                     + (leadDepartmentCode == null ? " without a lead department" : "")
-                    + ": only an assigned or accepted task's milestones are tracked");
+                    + ": only a task some department leads has its milestones tracked; assign it first");
         }
     }
 

@@ -118,7 +118,7 @@ public class TaskResource {
             + "milestone.weight, requestedBy or Idempotency-Key, naming it: nothing recorded")
     @APIResponse(responseCode = "403", description = "Not the service account")
     @APIResponse(responseCode = "404", description = "No such task: nothing recorded")
-    @APIResponse(responseCode = "409", description = "The task is a draft or completed (task.not-trackable), the key was "
+    @APIResponse(responseCode = "409", description = "The task has no lead department: a draft (task.not-trackable), the key was "
             + "used for another task, or its milestone is done since (milestone-done): nothing recorded")
     public Response addTrackedMilestone(@PathParam("id") long id, @HeaderParam("Idempotency-Key") String idempotencyKey,
             @NotNull @Valid NewTrackedMilestone request) {

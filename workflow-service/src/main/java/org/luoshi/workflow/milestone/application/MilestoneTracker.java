@@ -156,7 +156,7 @@ public class MilestoneTracker {
      * milestone}}): one call to task-service, which adds the milestone, records its tracking and the audit entry naming
      * {@code requestedBy} in one transaction, once per {@code idempotencyKey}; then, as {@link #trackOne}, the registry's
      * claim and the instance. Refused before anything is recorded or started, as task-service answers it: a bad
-     * milestone (400 naming the field), no such task (404), a task no department works on (409); task-service away is
+     * milestone (400 naming the field), no such task (404), a task no department leads (409); task-service away is
      * 502. Should this transaction fail after task-service committed, the milestone stays there, tracked, without an
      * instance: the same key again, {@code {taskId, milestoneId}} or the bulk start starts its instance.
      *

@@ -67,7 +67,7 @@ public class MilestoneTrackingResource {
     @APIResponse(responseCode = "404", description = "No such task, or milestoneId is not one of its milestones: nothing "
             + "added or started")
     @APIResponse(responseCode = "409", description = "milestoneId is done (milestone-done), or with milestone the task is a "
-            + "draft or completed (task.not-trackable) or the Idempotency-Key was used for another task: nothing added or "
+            + "draft without a lead department (task.not-trackable) or the Idempotency-Key was used for another task: nothing added or "
             + "started")
     @APIResponse(responseCode = "502", description = "task-service could not be asked or did not record the tracking: "
             + "nothing started (with milestone: the same Idempotency-Key again finishes what may have been added)")
