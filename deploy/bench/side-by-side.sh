@@ -12,6 +12,8 @@
 #   deploy/bench/side-by-side.sh luoshi-fresh fixture start-counts down   the same on fresh databases, without the peer
 #   deploy/bench/side-by-side.sh cycle-counts          Luoshi: the same per S2 full cycle (its start and the driver's polls
 #                                                      for the asynchronous tail included): COUNT_N cycles minus one
+#   deploy/bench/side-by-side.sh start-variants        Luoshi: S1 with the one-request start and the earlier two requests
+#                                                      (LUOSHI_START=two), alternating, ROUNDS each (on running services)
 #   deploy/bench/side-by-side.sh bulk                  Luoshi: the bulk start of tracking (bulk_start.py), on running services
 #   deploy/bench/side-by-side.sh scale                 both at SCALE_N open items (Luoshi: bulk paths on the fixture's plans;
 #                                                      peer: the driver's S3 seeding), each timed; then S2 and S3 on both
@@ -325,6 +327,12 @@ for phase in "${PHASES[@]}"; do
       # (the driver's set-up is the same in both runs and cancels out). PostgreSQL's counters reach pg_stat_* when a
       # backend flushes them (at the latest ~10 s after its last transaction), hence the sleeps.
       counted start s1 --n ;;
+    start-variants)  # Luoshi: S1 with the one-request start and with the earlier two requests (LUOSHI_START=two),
+      # alternating in the same window, ROUNDS times each after a warm-up of both: rate and server CPU per start
+      for v in two one; do (export LUOSHI_START=$v; drive luoshi s1 --n "${WARM_N:-500}" --c "$C" >/dev/null); done
+      for round in $(seq 1 "${ROUNDS:-2}"); do
+        for v in two one; do (export LUOSHI_START=$v; TAG=start-$v-$round; measure luoshi s1 --n "${S1_N:-1000}" --c "$C"); done
+      done ;;
     cycle-counts)  # Luoshi: one S2 full cycle (its start included, and the driver's polls for the asynchronous tail)
       # counted the same way: COUNT_N cycles minus one cycle
       counted cycle s2 --cycles ;;

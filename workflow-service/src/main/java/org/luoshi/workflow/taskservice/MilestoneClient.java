@@ -50,6 +50,23 @@ public interface MilestoneClient {
     @Path("/milestones/{id}/tracking")
     TrackedMilestone startTracking(@PathParam("id") long milestoneId, TrackingOf body);
 
+    /**
+     * Adds a milestone to the task, tracked from the start, for the person {@code requestedBy} (one transaction in
+     * task-service; the same key again answers the same milestone, newlyTracked false); answers as {@link #startTracking}.
+     */
+    @POST
+    @Path("/tasks/{id}/tracked-milestones")
+    TrackedMilestone addTracked(@PathParam("id") long taskId,
+            @jakarta.ws.rs.HeaderParam(TaskServiceClient.IDEMPOTENCY_KEY) String idempotencyKey, NewTrackedMilestone body);
+
+    /** Body of POST /api/tasks/{id}/tracked-milestones; dueDate yyyy-MM-dd. */
+    record NewTrackedMilestone(NewMilestone milestone, String requestedBy) {
+    }
+
+    /** A milestone to add, as task-service takes it (task-service's rules apply: it names the field it refuses). */
+    record NewMilestone(String title, String dueDate, String deliverable, java.math.BigDecimal weight) {
+    }
+
     @PUT
     @Path("/milestone-reports/{reportKey}/decision")
     void putDecision(@PathParam("reportKey") String reportKey, DecisionRequest body);

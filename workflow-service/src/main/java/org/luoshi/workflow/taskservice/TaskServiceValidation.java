@@ -61,6 +61,31 @@ public final class TaskServiceValidation {
         }
     }
 
+    /**
+     * task-service's permanent refusal of a write made for a person, as the person's answer: 400/422 naming the field
+     * task-service named, 409 with task-service's code and detail; null for any other status (the caller's to map).
+     */
+    public static RuntimeException relayedRefusal(String what, WebApplicationException e) {
+        int status = e.getResponse().getStatus();
+        if (status == 400 || status == 422) {
+            return refusal(what, e);
+        }
+        if (status == 409) {
+            JsonNode problem = problem(e);
+            return new ConflictException(problem.path("code").asText(null), "task-service refuses " + what + ": "
+                    + problem.path("detail").asText("it answered 409"));
+        }
+        return null;
+    }
+
+    private static JsonNode problem(WebApplicationException e) {
+        try {
+            return JSON.readTree(e.getResponse().readEntity(String.class));
+        } catch (RuntimeException | java.io.IOException unreadable) {
+            return JSON.createObjectNode();
+        }
+    }
+
     /** The problem's detail, or the status when the body says nothing. */
     private static String detail(WebApplicationException e) {
         try {

@@ -37,6 +37,7 @@ public class MilestoneServiceStub {
     private static final Pattern REPORT_VALIDATION = Pattern.compile("/api/milestones/(\\d+)/reports/validation");
     private static final Pattern TRACKING = Pattern.compile("/api/milestones/tracking");
     private static final Pattern MILESTONE_TRACKING = Pattern.compile("/api/milestones/(\\d+)/tracking");
+    private static final Pattern TRACKED_MILESTONES = Pattern.compile("/api/tasks/(\\d+)/tracked-milestones");
     private static final Pattern DECISION = Pattern.compile("/api/milestone-reports/([^/]+)/decision");
     private static final Pattern ADJUSTMENT = Pattern.compile("/api/adjustments/([^/]+)");
     private static final Pattern ASSESSMENT = Pattern.compile("/api/plans/(\\d+)/department-assessment");
@@ -188,6 +189,82 @@ public class MilestoneServiceStub {
             answer.put("coDepartmentCodes", task.get("coDepartmentCodes"));
             send(exchange, 200, write(answer));
         }
+    }
+
+    /** The milestone each Idempotency-Key of POST /api/tasks/{id}/tracked-milestones added. */
+    private final Map<String, Long> addedByKey = new ConcurrentHashMap<>();
+    /** Tasks whose next addition is recorded but answered 503: the answer lost after task-service committed. */
+    private final java.util.Set<Long> lostAdditionAnswers = ConcurrentHashMap.newKeySet();
+    private final java.util.concurrent.atomic.AtomicLong nextAddedId = new java.util.concurrent.atomic.AtomicLong(1);
+
+    /** The next addition to the task is recorded (milestone added and tracked) and then answered 503. */
+    public void loseNextAdditionAnswer(long taskId) {
+        lostAdditionAnswers.add(taskId);
+    }
+
+    /** The POSTs of /api/tasks/{id}/tracked-milestones so far. */
+    public List<Recorded> trackedMilestoneAdditions(long taskId) {
+        String path = "/api/tasks/" + taskId + "/tracked-milestones";
+        return requests.stream().filter(r -> r.method().equals("POST") && r.path().equals(path)).toList();
+    }
+
+    /**
+     * POST /api/tasks/{id}/tracked-milestones as task-service answers it: 400 naming milestone.title / milestone.dueDate
+     * (its rules are tested in task-service), 404, 409 for a task no department leads; once per Idempotency-Key
+     * (201, then 200 with newlyTracked false). Synchronized: task-service serializes a key's calls.
+     */
+    private synchronized void addTrackedMilestone(HttpExchange exchange, long taskId, String body) throws IOException {
+        String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
+        JsonNode milestone = JSON.readTree(body).path("milestone");
+        Map<String, Object> task = tasks.get(taskId);
+        if (milestone.path("title").asText("").isBlank() || milestone.path("dueDate").isNull()
+                || milestone.path("dueDate").isMissingNode()) {
+            String field = milestone.path("title").asText("").isBlank() ? "milestone.title" : "milestone.dueDate";
+            send(exchange, 400, write(Map.of("type", "https://luoshi.org/problems/validation", "title", "Invalid request",
+                    "status", 400, "errors", List.of(Map.of("field", field, "message", "must not be blank", "code", "required")))));
+            return;
+        }
+        if (task == null) {
+            send(exchange, 404, "{\"status\":404,\"title\":\"Not found\"}");
+            return;
+        }
+        if ("DRAFT".equals(task.get("status")) || task.get("leadDepartmentCode") == null) {
+            send(exchange, 409, "{\"status\":409,\"code\":\"task.not-trackable\",\"detail\":\"task " + taskId
+                    + " is " + task.get("status") + "\"}");
+            return;
+        }
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> milestones = (List<Map<String, Object>>) task.get("milestones");
+        Long earlier = key == null ? null : addedByKey.get(key);
+        Map<String, Object> added;
+        if (earlier == null) {
+            added = milestone(taskId * 100 + nextAddedId.getAndIncrement(), milestones.size() + 1,
+                    milestone.path("title").asText(), milestone.path("dueDate").asText());
+            added.put("tracked", true);
+            milestones.add(added);
+            if (key != null) {
+                addedByKey.put(key, (Long) added.get("id"));
+            }
+        } else {
+            added = milestones.stream().filter(m -> ((Number) m.get("id")).longValue() == earlier).findFirst().orElseThrow();
+        }
+        if (lostAdditionAnswers.remove(taskId)) {
+            send(exchange, 503, "{\"status\":503,\"title\":\"Service Unavailable\"}");
+            return;
+        }
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("milestoneId", added.get("id"));
+        answer.put("title", added.get("title"));
+        answer.put("dueDate", added.get("dueDate"));
+        answer.put("status", added.get("status"));
+        answer.put("version", 0);
+        answer.put("newlyTracked", earlier == null);
+        answer.put("taskId", taskId);
+        answer.put("taskTitle", task.get("title"));
+        answer.put("taskReference", task.get("reference"));
+        answer.put("leadDepartmentCode", task.get("leadDepartmentCode"));
+        answer.put("coDepartmentCodes", task.get("coDepartmentCodes"));
+        send(exchange, earlier == null ? 201 : 200, write(answer));
     }
 
     /** How the task stands after any adjustment of it (the answer's {@code after}); by default as it was. */
@@ -345,6 +422,10 @@ public class MilestoneServiceStub {
                 Matcher tracking = MILESTONE_TRACKING.matcher(path);
                 tracking.matches();
                 trackMilestone(exchange, Long.parseLong(tracking.group(1)), body);
+            } else if (method.equals("POST") && TRACKED_MILESTONES.matcher(path).matches()) {
+                Matcher added = TRACKED_MILESTONES.matcher(path);
+                added.matches();
+                addTrackedMilestone(exchange, Long.parseLong(added.group(1)), body);
             } else if (method.equals("GET") && path.equals("/api/tasks")) {
                 send(exchange, 200, write(tasksPage(exchange.getRequestURI().getQuery())));
             } else if (method.equals("PUT") && report.matches()

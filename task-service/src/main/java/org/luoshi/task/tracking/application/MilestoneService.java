@@ -14,6 +14,7 @@ import org.luoshi.common.problem.ResourceNotFoundException;
 import org.luoshi.task.audit.application.AuditLog;
 import org.luoshi.task.shared.application.BusinessCalendar;
 import org.luoshi.task.shared.application.CallerFactory;
+import org.luoshi.task.shared.application.KeyedWrites;
 import org.luoshi.task.shared.domain.Caller;
 import org.luoshi.task.tracking.api.BulkMilestones;
 import org.luoshi.task.tracking.api.BulkMilestonesResult;
@@ -22,6 +23,7 @@ import org.luoshi.task.tracking.api.MilestoneTracking;
 import org.luoshi.task.tracking.api.MilestoneView;
 import org.luoshi.task.tracking.api.TrackingStarted;
 import org.luoshi.task.tracking.api.NewMilestone;
+import org.luoshi.task.tracking.api.NewTrackedMilestone;
 import org.luoshi.task.tracking.api.TaskView;
 import org.luoshi.task.tracking.domain.AccessPolicy;
 import org.luoshi.task.tracking.domain.Milestone;
@@ -74,6 +76,59 @@ public class MilestoneService {
         LOG.info(caller.username() + " added milestone " + inserted.id() + " '" + title + "' due " + request.dueDate()
                 + " to task " + taskId);
         return added;
+    }
+
+    @Inject
+    KeyedWrites keyedWrites;
+
+    /** The operation an added-and-tracked milestone's Idempotency-Key is recorded for (its target: the milestone). */
+    static final String ADD_TRACKED = "add-tracked-milestone";
+
+    /** What {@link #addTracked} answers: the milestone as a tracking start answers it, and whether this call added it. */
+    public record AddedTracked(MilestoneTracking tracking, boolean created) {
+    }
+
+    /** The audit entry's state after an added-and-tracked milestone: the milestone and the person who asked for it. */
+    record TrackedMilestoneAdded(MilestoneView milestone, String requestedBy) {
+    }
+
+    /**
+     * Adds a milestone to the task, tracked from the moment it exists (workflow-service, for the supervisor named in
+     * {@code requestedBy}, who asked it to add and track one in one request): the insert, the tracking and the audit
+     * entry are one transaction, and the same {@code Idempotency-Key} again answers the same milestone (created false)
+     * without adding another. Refused with nothing recorded: a bad milestone (400, as {@link #add}), a task the caller
+     * cannot see (404), one no department leads ({@link PlanTask#requireTrackable}, 409), a key used for another
+     * task or a milestone that is done since (409).
+     */
+    @Transactional
+    public AddedTracked addTracked(long taskId, String idempotencyKey, NewTrackedMilestone request) {
+        keyedWrites.open(KeyedWrites.HEADER, "idempotency-key", idempotencyKey);
+        Caller caller = callers.current();
+        java.util.Optional<Long> earlier = keyedWrites.earlier(idempotencyKey, ADD_TRACKED, null);
+        if (earlier.isPresent()) {
+            MilestoneRepository.ForTracking found = milestones.findForTracking(earlier.get())
+                    .orElseThrow(() -> new ResourceNotFoundException("milestone", earlier.get()));
+            if (found.milestone().task.id != taskId) {
+                throw new ConflictException(KeyedWrites.HEADER + " " + idempotencyKey + " was already used for another change");
+            }
+            refuseDone(found.milestone());
+            LOG.infof("%s repeated the addition of tracked milestone %d to task %d [%s]: nothing changed",
+                    caller.username(), earlier.get(), taskId, idempotencyKey);
+            return new AddedTracked(tracking(found, false), false);
+        }
+        NewMilestone milestone = request.milestone();
+        tasks.visibleTask(taskId, caller).requireTrackable();
+        java.time.Instant now = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        MilestoneRepository.Added inserted = milestones.insertNext(taskId, milestone.title().strip(), milestone.dueDate(),
+                blankToNull(milestone.deliverable()), milestone.weight() == null ? BigDecimal.ONE : milestone.weight(), now);
+        keyedWrites.record(idempotencyKey, ADD_TRACKED, inserted.id(), now);
+        MilestoneRepository.ForTracking found = milestones.findForTracking(inserted.id()).orElseThrow();
+        String requestedBy = request.requestedBy().strip();
+        audit.record("milestone.added-tracked", "milestone", inserted.id(), null,
+                new TrackedMilestoneAdded(MilestoneView.of(found.milestone(), calendar.today()), requestedBy));
+        LOG.infof("%s added milestone %d '%s' due %s to task %d, tracked, for %s [%s]", caller.username(), inserted.id(),
+                found.milestone().title, milestone.dueDate(), taskId, requestedBy, idempotencyKey);
+        return new AddedTracked(tracking(found, true), true);
     }
 
     /** A milestone just inserted as this row: planned, untracked, version 0. */
@@ -256,11 +311,21 @@ public class MilestoneService {
         if (task.id != taskId) {
             throw new ResourceNotFoundException("milestone", milestoneId);
         }
+        refuseDone(milestone);
+        return tracking(found, markTracked(caller, milestone));
+    }
+
+    private static void refuseDone(Milestone milestone) {
         if (milestone.isDone()) {
-            throw new ConflictException(AccessPolicy.MILESTONE_DONE, "milestone " + milestoneId + " is done since "
+            throw new ConflictException(AccessPolicy.MILESTONE_DONE, "milestone " + milestone.id + " is done since "
                     + milestone.completedOn + ": there is nothing to track");
         }
-        boolean newly = markTracked(caller, milestone);
+    }
+
+    /** The answer of a tracking start: the milestone and what the process needs of its task. */
+    private static MilestoneTracking tracking(MilestoneRepository.ForTracking found, boolean newly) {
+        Milestone milestone = found.milestone();
+        PlanTask task = milestone.task;
         return new MilestoneTracking(milestone.id, milestone.title, milestone.dueDate, milestone.status, milestone.version,
                 newly, task.id, task.title, PlanStructure.reference(found.chapterNumber(), found.sectionNumber(), task),
                 task.leadDepartmentCode,

@@ -185,6 +185,22 @@ public class PlanTask {
         }
     }
 
+    /** The stable code of a 409 refusing to start tracking a milestone of a task that has no department working on it. */
+    public static final String NOT_TRACKABLE = "task.not-trackable";
+
+    /**
+     * A milestone is tracked (节点填报与审核) only on a task some department leads: its process asks that department
+     * for the report. A draft (never assigned, or withdrawn) has none. A completed task takes a new tracked milestone,
+     * as it takes a new milestone (the two-step path, add then track, allows it too).
+     */
+    public void requireTrackable() {
+        if (leadDepartmentCode == null || status == TaskStatus.DRAFT) {
+            throw new RuleViolation(NOT_TRACKABLE, "task " + id + " is " + status
+                    + (leadDepartmentCode == null ? " without a lead department" : "")
+                    + ": only a task some department leads has its milestones tracked; assign it first");
+        }
+    }
+
     /** A task accepted (or completed) already cannot be accepted again: the same rule for the acceptance and its check. */
     public void requireAcceptable() {
         if (status == TaskStatus.ACCEPTED || status == TaskStatus.COMPLETED) {

@@ -181,11 +181,18 @@ public class MilestoneRepository implements PanacheRepository<Milestone> {
      * would (its ETag moves on, as {@link #touchTasks} does for the bulk path), in one statement.
      */
     public Added insertNext(long taskId, String title, LocalDate dueDate, String deliverable, BigDecimal weight) {
+        return insertNext(taskId, title, dueDate, deliverable, weight, null);
+    }
+
+    /** {@link #insertNext} with the milestone tracked from {@code trackingStartedAt} (null: not tracked). */
+    public Added insertNext(long taskId, String title, LocalDate dueDate, String deliverable, BigDecimal weight,
+            java.time.Instant trackingStartedAt) {
         String sql = """
                 with task as (update plan_task set version = version + 1 where id = ? returning id)
-                insert into milestone (task_id, ordinal, title, due_date, deliverable, weight, status, version)
+                insert into milestone (task_id, ordinal, title, due_date, deliverable, weight, status, version,
+                                       tracking_started_at)
                 select task.id, coalesce((select max(m.ordinal) from milestone m where m.task_id = task.id), 0) + 1,
-                       ?, ?, ?, ?, ?, 0
+                       ?, ?, ?, ?, ?, 0, ?
                 from task
                 returning id, ordinal""";
         try (Connection c = dataSource.getConnection(); PreparedStatement insert = c.prepareStatement(sql)) {
@@ -195,6 +202,8 @@ public class MilestoneRepository implements PanacheRepository<Milestone> {
             insert.setString(4, deliverable);
             insert.setBigDecimal(5, weight);
             insert.setString(6, MilestoneStatus.PLANNED.name());
+            insert.setObject(7, trackingStartedAt == null ? null
+                    : java.time.OffsetDateTime.ofInstant(trackingStartedAt, java.time.ZoneOffset.UTC));
             try (ResultSet result = insert.executeQuery()) {
                 result.next();
                 return new Added(result.getLong(1), result.getInt(2));

@@ -34,6 +34,7 @@ import org.luoshi.task.tracking.api.Acceptance;
 import org.luoshi.task.tracking.api.Assignment;
 import org.luoshi.task.tracking.api.MilestoneView;
 import org.luoshi.task.tracking.api.NewMilestone;
+import org.luoshi.task.tracking.api.NewTrackedMilestone;
 import org.luoshi.task.tracking.api.Reassignment;
 import org.luoshi.task.tracking.api.TaskPage;
 import org.luoshi.task.tracking.api.TaskRevisionView;
@@ -101,6 +102,29 @@ public class TaskResource {
         MilestoneView added = milestones.add(id, milestone);
         return Response.created(URI.create("/api/milestones/" + added.id())).entity(added)
                 .tag(Versions.etag(added.version())).build();
+    }
+
+    @POST
+    @Path("{id}/tracked-milestones")
+    @RolesAllowed(Roles.SERVICE)
+    @Operation(summary = "Add a milestone tracked from the start (workflow-service only, for the supervisor named in "
+            + "requestedBy; Idempotency-Key required): the milestone, its tracking and the audit entry naming the "
+            + "supervisor in one transaction; the same key again answers the same milestone. Answers as PUT "
+            + "/api/milestones/{id}/tracking")
+    @APIResponse(responseCode = "201", description = "Added and tracked (Location: /api/milestones/{id}; newlyTracked true)")
+    @APIResponse(responseCode = "200", description = "A repeat of the Idempotency-Key: the milestone it added, nothing "
+            + "changed (newlyTracked false)")
+    @APIResponse(responseCode = "400", description = "A bad milestone.title, milestone.dueDate, milestone.deliverable, "
+            + "milestone.weight, requestedBy or Idempotency-Key, naming it: nothing recorded")
+    @APIResponse(responseCode = "403", description = "Not the service account")
+    @APIResponse(responseCode = "404", description = "No such task: nothing recorded")
+    @APIResponse(responseCode = "409", description = "The task has no lead department: a draft (task.not-trackable), the key was "
+            + "used for another task, or its milestone is done since (milestone-done): nothing recorded")
+    public Response addTrackedMilestone(@PathParam("id") long id, @HeaderParam("Idempotency-Key") String idempotencyKey,
+            @NotNull @Valid NewTrackedMilestone request) {
+        MilestoneService.AddedTracked added = milestones.addTracked(id, idempotencyKey, request);
+        return (added.created() ? Response.created(URI.create("/api/milestones/" + added.tracking().milestoneId()))
+                : Response.ok()).entity(added.tracking()).build();
     }
 
     @PUT

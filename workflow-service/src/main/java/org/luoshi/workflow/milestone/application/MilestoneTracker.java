@@ -20,6 +20,9 @@ import org.luoshi.workflow.taskservice.MilestoneClient;
 import org.luoshi.common.problem.ConflictException;
 import org.luoshi.common.problem.ResourceNotFoundException;
 import org.luoshi.workflow.taskservice.ServiceCalls;
+import org.luoshi.workflow.taskservice.TaskServiceValidation;
+import org.luoshi.workflow.shared.ServiceToken;
+import jakarta.ws.rs.WebApplicationException;
 import org.luoshi.workflow.taskservice.TaskServiceRefusal;
 import org.luoshi.workflow.taskservice.TaskServiceUnavailableException;
 import org.luoshi.workflow.taskservice.TaskView;
@@ -141,6 +144,41 @@ public class MilestoneTracker {
      */
     public Tracked trackOne(long taskId, long milestoneId) {
         String offered = MilestoneReportingProcess.businessKeyPrefix(milestoneId) + UUIDS.generate();
+        Tracked running = claim(milestoneId, taskId, offered);
+        if (running != null) {
+            return running;
+        }
+        return start(taskId, milestoneId, offered, markTracked(taskId, milestoneId));
+    }
+
+    /**
+     * Adds a milestone to the task and tracks it (a supervisor's {@code POST /api/milestone-trackings {taskId,
+     * milestone}}): one call to task-service, which adds the milestone, records its tracking and the audit entry naming
+     * {@code requestedBy} in one transaction, once per {@code idempotencyKey}; then, as {@link #trackOne}, the registry's
+     * claim and the instance. Refused before anything is recorded or started, as task-service answers it: a bad
+     * milestone (400 naming the field), no such task (404), a task no department leads (409); task-service away is
+     * 502. Should this transaction fail after task-service committed, the milestone stays there, tracked, without an
+     * instance: the same key again, {@code {taskId, milestoneId}} or the bulk start starts its instance.
+     *
+     * @return the milestone and its instance, and whether task-service added it in this call
+     */
+    public Added addAndTrack(long taskId, MilestoneClient.NewMilestone milestone, String idempotencyKey, String requestedBy) {
+        MilestoneClient.TrackedMilestone m = addTracked(taskId, milestone, idempotencyKey, requestedBy);
+        long milestoneId = m.milestoneId();
+        String offered = MilestoneReportingProcess.businessKeyPrefix(milestoneId) + UUIDS.generate();
+        Tracked running = claim(milestoneId, taskId, offered);
+        return new Added(running != null ? running : start(taskId, milestoneId, offered, m), m.newlyTracked());
+    }
+
+    /** What {@link #addAndTrack} did: the milestone's tracking, and whether task-service added it in this call. */
+    public record Added(Tracked tracked, boolean milestoneAdded) {
+    }
+
+    /**
+     * The registry's claim of the milestone for the business key offered: null when this caller holds it (to start the
+     * instance), else the running instance of the caller that does. A milestone registered for another task is 404.
+     */
+    private Tracked claim(long milestoneId, long taskId, String offered) {
         MilestoneTrackingRegistry.Registered standing = registry.claim(milestoneId, taskId, offered);
         if (standing.taskId() != 0 && standing.taskId() != taskId) {
             throw new ResourceNotFoundException("Milestone " + milestoneId + " of task", taskId);
@@ -154,13 +192,42 @@ public class MilestoneTracker {
             }
             registry.replace(milestoneId, offered); // its instance ended or was deleted: track anew
         }
-        MilestoneClient.TrackedMilestone m = markTracked(taskId, milestoneId);
-        ProcessInstance instance = runtimeService.startProcessInstanceByKey(MilestoneReportingProcess.KEY, offered,
+        return null;
+    }
+
+    private Tracked start(long taskId, long milestoneId, String businessKey, MilestoneClient.TrackedMilestone m) {
+        ProcessInstance instance = runtimeService.startProcessInstanceByKey(MilestoneReportingProcess.KEY, businessKey,
                 variables(m.taskId(), m.taskTitle(), m.taskReference(), m.leadDepartmentCode(), m.coDepartmentCodes(),
                         milestoneId, m.title(), m.dueDate()));
         LOG.debugf("Tracking milestone %d (%s, due %s) of task %d: process %s", milestoneId, m.title(), m.dueDate(), taskId,
                 instance.getId());
-        return new Tracked(milestoneId, instance.getId(), offered, true);
+        return new Tracked(milestoneId, instance.getId(), businessKey, true);
+    }
+
+    /** task-service adds the milestone tracked and answers it with its task; its refusals become the person's. */
+    private MilestoneClient.TrackedMilestone addTracked(long taskId, MilestoneClient.NewMilestone milestone,
+            String idempotencyKey, String requestedBy) {
+        String what = "the new milestone of task " + taskId;
+        MilestoneClient.TrackedMilestone answer;
+        try {
+            answer = ServiceToken.withFreshTokenOn401(what, () -> milestones.addTracked(taskId, idempotencyKey,
+                    new MilestoneClient.NewTrackedMilestone(milestone, requestedBy)));
+        } catch (WebApplicationException e) {
+            int status = e.getResponse() == null ? 0 : e.getResponse().getStatus();
+            if (status == 404) {
+                throw new ResourceNotFoundException("task", taskId);
+            }
+            RuntimeException refusal = status == 0 ? null : TaskServiceValidation.relayedRefusal(what, e);
+            throw refusal != null ? refusal : new TaskServiceUnavailableException("task-service answered " + status
+                    + " when asked to add " + what, e);
+        } catch (RuntimeException e) {
+            // connection refused, timeout, or no service-account token from Keycloak
+            throw new TaskServiceUnavailableException("task-service could not be asked to add " + what, e);
+        }
+        if (answer == null || answer.milestoneId() == null || answer.taskId() == null || answer.taskId() != taskId) {
+            throw new TaskServiceUnavailableException("task-service answered " + what + " without it", null);
+        }
+        return answer;
     }
 
     /** task-service records the tracking and answers the milestone with its task; its refusals become ours. */

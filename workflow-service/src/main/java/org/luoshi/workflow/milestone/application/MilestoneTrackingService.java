@@ -15,7 +15,11 @@ import org.luoshi.common.problem.ConflictException;
 import org.luoshi.common.problem.ResourceNotFoundException;
 import org.luoshi.common.security.CurrentUser;
 import org.luoshi.workflow.escalation.ChaseResult;
+import org.luoshi.workflow.milestone.api.MilestoneToAdd;
 import org.luoshi.workflow.milestone.api.MilestoneTrackingResult;
+import org.luoshi.workflow.taskservice.MilestoneClient;
+import org.luoshi.common.problem.InvalidFieldException;
+import org.luoshi.common.problem.ViolationCodes;
 import org.luoshi.workflow.taskservice.TaskServiceRefusal;
 import org.luoshi.workflow.taskservice.TaskView;
 import org.luoshi.workflow.milestone.domain.MilestoneReportingProcess;
@@ -85,6 +89,49 @@ public class MilestoneTrackingService {
         MilestoneTracker.Tracked t = tracker.trackOne(taskId, milestoneId);
         return new MilestoneTrackingResult(taskId, List.of(new MilestoneTrackingResult.TrackedMilestone(t.milestoneId(),
                 t.processInstanceId(), t.businessKey(), t.started())));
+    }
+
+    /** The longest Idempotency-Key a client may send. */
+    static final int MAX_KEY_LENGTH = 200;
+
+    /** A milestone added to the task and tracked ({@link MilestoneTracker#addAndTrack}), and whether this call added it. */
+    public record AddedAndTracked(MilestoneTrackingResult result, boolean milestoneAdded) {
+    }
+
+    /**
+     * Adds the milestone to the task and tracks it, for the current user, in one transaction here and one call to
+     * task-service. A client's {@code Idempotency-Key} (optional) makes a retry answer the same milestone and instance:
+     * task-service keeps it, scoped to this user (two people's keys never meet), so a retry also finds a milestone whose
+     * first attempt failed here after task-service committed, and starts its instance. Without a key each call adds one.
+     */
+    @Transactional
+    public AddedAndTracked addAndTrack(long taskId, MilestoneToAdd milestone, String idempotencyKey) {
+        String key;
+        if (idempotencyKey == null) {
+            key = "milestone-tracking:" + java.util.UUID.randomUUID();
+        } else if (idempotencyKey.isBlank() || idempotencyKey.length() > MAX_KEY_LENGTH) {
+            throw new InvalidFieldException("Idempotency-Key", "1 to " + MAX_KEY_LENGTH + " characters",
+                    ViolationCodes.LENGTH, java.util.Map.of("min", 1, "max", MAX_KEY_LENGTH));
+        } else {
+            key = "milestone-tracking:" + scoped(user.username(), idempotencyKey);
+        }
+        MilestoneTracker.Added added = tracker.addAndTrack(taskId, new MilestoneClient.NewMilestone(milestone.title(),
+                milestone.dueDate() == null ? null : milestone.dueDate().toString(), milestone.deliverable(),
+                milestone.weight()), key, user.username());
+        MilestoneTracker.Tracked t = added.tracked();
+        return new AddedAndTracked(new MilestoneTrackingResult(taskId, List.of(new MilestoneTrackingResult.TrackedMilestone(
+                t.milestoneId(), t.processInstanceId(), t.businessKey(), t.started()))), added.milestoneAdded());
+    }
+
+    /** The user's key as task-service keeps it: a digest of both, of fixed length whatever they are. */
+    private static String scoped(String username, String key) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest((username + "\u0000" + key).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(digest);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
     }
 
     @Transactional
