@@ -13,6 +13,7 @@ import javax.sql.DataSource;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.ObservesAsync;
 import jakarta.enterprise.inject.Instance;
 import jakarta.interceptor.Interceptor;
 
@@ -26,14 +27,16 @@ import org.flywaydb.core.api.resource.LoadableResource;
 import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.vertx.http.HttpServerStart;
 
 /**
  * The service's schema at start, in place of {@code quarkus.flyway.migrate-at-start} (which the services set to false):
  * Flyway's migrate validated every applied migration's checksum against the build's files before anything else could
  * start (0.3-0.5 s of the main thread at every start, with Flyway's classes and the JIT cold), although nearly every
  * start finds the database exactly at the build's migrations. So one query first compares the history's versions with
- * the build's migration files (SchemaHistory): the same set, all successful, and the full validation runs on a thread
- * of its own beside the rest of the start; anything else (a new or empty database, a database behind the build, ahead
+ * the build's migration files (SchemaHistory): the same set, all successful, and the full validation runs once the HTTP
+ * server listens (Quarkus opens it after the start-up observers, i.e. when the service can answer ready), on a worker
+ * thread; on a thread of its own during the start it only competed with the start for the same cores. Anything else (a new or empty database, a database behind the build, ahead
  * of it or with a failed migration) and Flyway migrates or refuses before the service can be ready, as before.
  * A late validation that fails (an applied migration's file changed) turns this readiness check DOWN for good and
  * logs an error: the service never goes on serving on a schema that is not the build's without saying so.
@@ -47,6 +50,8 @@ public class SchemaAtStart implements HealthCheck {
     /** The late validation's state: null while it runs (or was not needed), else its failure. */
     private final AtomicReference<String> failure = new AtomicReference<>();
     private volatile boolean validated;
+    /** The Flyway whose validation waits for the HTTP server, while it waits. */
+    private final AtomicReference<Flyway> pending = new AtomicReference<>();
 
     void onStart(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent event, Instance<Flyway> flyways,
             DataSource dataSource) {
@@ -61,9 +66,14 @@ public class SchemaAtStart implements HealthCheck {
             validated = true;
             return;
         }
-        Thread thread = new Thread(() -> validateNow(flyway), "schema-validation");
-        thread.setDaemon(true);
-        thread.start();
+        pending.set(flyway);
+    }
+
+    void afterStart(@ObservesAsync HttpServerStart started) {
+        Flyway flyway = pending.getAndSet(null);
+        if (flyway != null) {
+            validateNow(flyway);
+        }
     }
 
     /** Flyway's full validation: applied migrations' checksums and descriptions against the build's files. */
