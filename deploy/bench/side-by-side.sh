@@ -473,7 +473,7 @@ for phase in "${PHASES[@]}"; do
           done
         done
       done
-      jq -sc 'def med: sort | .[(length - 1) / 2 | floor];
+      jq -sc 'def med: sort | if length % 2 == 1 then .[length / 2 | floor] else (.[length / 2 - 1] + .[length / 2]) / 2 end;
         group_by([.jars, .flags])[] | {event: "ready-median", jars: .[0].jars, flags: .[0].flags, starts: length,
           task_ready_ms: (map(.task_ready_ms) | med), task_ready_cpu_s: (map(.task_ready_cpu_s) | med),
           workflow_ready_ms: (map(.workflow_ready_ms) | med), workflow_ready_cpu_s: (map(.workflow_ready_cpu_s) | med),
