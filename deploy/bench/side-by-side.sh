@@ -44,6 +44,7 @@
 # Luoshi's JVMs only), LUOSHI_JAVA (java on the PATH: the java command of Luoshi's JVMs, e.g. another JDK's bin/java), TABLE_PHASES (start fixture rounds), PLANS (10), WARM_N (500), WARM_CYCLES (30), S1_N (1000),
 # S2_CYCLES (200), C (4), S3_K (0 = skip S3; else the open items to top up to, per system), BULK_PLANS (2),
 # BULK_PER_TASK (4), ROUNDS (2), SCALE_N (200000),
+# READY_JARS, READY_SETS, READY_N (3), CDS_DIR (where the class-data archives are: $STATE/cds; the ready phase one per jar set),
 # OUT (deploy/bench/results/raw.jsonl), JARS (the checkout: where the services' target/quarkus-app folders are).
 set -euo pipefail
 
