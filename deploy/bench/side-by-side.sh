@@ -23,6 +23,9 @@
 #                                                      `defaults` is deploy/bin/jvm-opts.sh's with its archive)
 #   deploy/bench/side-by-side.sh ready-flags           Luoshi: CPU and wall time until ready per JIT flag set (READY_SETS, READY_N
 #                                                      interleaved rounds), each service alone and both started at once
+#   deploy/bench/side-by-side.sh ready                 Luoshi: time and CPU until ready on a restart, both at once, with the
+#                                                      archive: READY_N rounds per jar set (READY_JARS) and flag set
+#                                                      (READY_SETS), each thread group's CPU at ready, medians
 #   deploy/bench/side-by-side.sh steady-flags          Luoshi: steady-state CPU per start and per cycle per flag set (READY_SETS),
 #                                                      a long warm-up and STEADY_ROUNDS measured, the sets run forwards then back
 #   deploy/bench/side-by-side.sh pg table down         issue 15's table from one window: TABLE_PHASES into a fresh
@@ -43,6 +46,7 @@
 # Luoshi's JVMs only), LUOSHI_JAVA (java on the PATH: the java command of Luoshi's JVMs, e.g. another JDK's bin/java), TABLE_PHASES (start fixture rounds), PLANS (10), WARM_N (500), WARM_CYCLES (30), S1_N (1000),
 # S2_CYCLES (200), C (4), S3_K (0 = skip S3; else the open items to top up to, per system), BULK_PLANS (2),
 # BULK_PER_TASK (4), ROUNDS (2), SCALE_N (200000),
+# READY_JARS, READY_SETS, READY_N (3), CDS_DIR (where the class-data archives are: $STATE/cds; the ready phase one per jar set),
 # OUT (deploy/bench/results/raw.jsonl), JARS (the checkout: where the services' target/quarkus-app folders are).
 set -euo pipefail
 
@@ -128,7 +132,7 @@ luoshi_env=(KEYCLOAK_URL="$KEYCLOAK_URL" LUOSHI_WEB_ORIGINS=http://localhost:808
 
 luoshi_opts() {  # NAME -> the JVM flags of that service: deploy/bin/jvm-opts.sh's, or JAVA_OPTS (LUOSHI_JVM=java-opts)
   if [ "$LUOSHI_JVM" = defaults ]; then
-    "$REPO/deploy/bin/jvm-opts.sh" "$1" "${LUOSHI_CDS:+$STATE/cds}" "$JARS/$1/target/quarkus-app"
+    "$REPO/deploy/bin/jvm-opts.sh" "$1" "${LUOSHI_CDS:+${CDS_DIR:-$STATE/cds}}" "$JARS/$1/target/quarkus-app"
   else
     echo "$JAVA_OPTS"
   fi
@@ -149,6 +153,30 @@ luoshi_up() {  # task-service, then workflow-service (it reads task-service at r
     --arg opts "task-service: $(luoshi_opts task-service) $LUOSHI_JAVA_OPTS; workflow-service: $(luoshi_opts workflow-service) $LUOSHI_JAVA_OPTS" \
     '{event: "start", task_ready_ms: $t.ready_ms, workflow_ready_ms: $w.ready_ms, task_ready_cpu_s: $t.ready_cpu_s,
       workflow_ready_cpu_s: $w.ready_cpu_s, java_opts: $opts}'
+}
+
+# PID -> {"thread group": CPU seconds, …}: the JVM's threads' utime + stime from /proc/<pid>/task/*/stat, summed by name
+# with the digits dropped (C1 CompilerThre, C2 CompilerThre, main, vert.x-eventloop-thread-, executor-thread-, …)
+threads_cpu() {
+  python3 - "$1" <<'PY'
+import glob, json, re, sys
+cpu = {}
+for task in glob.glob(f"/proc/{sys.argv[1]}/task/*"):
+    try:
+        name = re.sub(r"[0-9]+$", "", open(f"{task}/comm").read().strip()) or "?"
+        fields = open(f"{task}/stat").read().rsplit(")", 1)[1].split()
+    except OSError:
+        continue
+    cpu[name] = cpu.get(name, 0) + (int(fields[11]) + int(fields[12])) / 100
+print(json.dumps({k: round(v, 2) for k, v in sorted(cpu.items(), key=lambda kv: -kv[1]) if v >= 0.01}))
+PY
+}
+
+# NAME PORT -> luoshi_start's line + {"threads": threads_cpu at ready}
+luoshi_start_threads() {
+  local line
+  line=$(luoshi_start "$1" "$2")
+  jq -c --argjson th "$(threads_cpu "$(jq .pid <<<"$line")")" '. + {threads: $th}' <<<"$line"
 }
 
 luoshi_cds_up() {  # luoshi_up with {name} in the JVM flags replaced by each service's name (its own CDS archive)
@@ -421,6 +449,46 @@ for phase in "${PHASES[@]}"; do
           stop workflow-service; stop task-service
         done
       done ;;
+    ready)  # Luoshi: time and CPU until ready on a restart, both services started at once (as a node starts them),
+      # with their class-data archive; READY_N rounds of each jar set in READY_JARS (checkouts or copies of one, `;`
+      # between them, default JARS) and flag set in READY_SETS (`main` = jvm-opts.sh's alone), interleaved within each
+      # round; per start the CPU of each thread group at ready (threads_cpu), then the medians per jar and flag set.
+      # The databases are the bench's as they are (run luoshi-fresh/fixture first for a known size).
+      IFS=';' read -ra jar_sets <<<"${READY_JARS:-$JARS}"
+      IFS=';' read -ra sets <<<"${READY_SETS:-main}"
+      stop workflow-service; stop task-service
+      ready_out="$STATE/ready-$(date -u +%Y%m%dT%H%M%SZ).jsonl"
+      for jars in "${jar_sets[@]}"; do  # each jar set's archive in a folder of its own, written by one start and stop
+        cds="$STATE/cds-$(echo "$jars" | sha1sum | cut -c1-8)"
+        JARS=$jars CDS_DIR=$cds LUOSHI_CDS=1 luoshi_up >/dev/null; stop workflow-service; stop task-service
+      done
+      for round in $(seq 1 "${READY_N:-3}"); do
+        for jars in "${jar_sets[@]}"; do
+          for set in "${sets[@]}"; do
+            extra=${set/#main/}; TAG="ready:$round"
+            cds="$STATE/cds-$(echo "$jars" | sha1sum | cut -c1-8)"
+            JARS=$jars CDS_DIR=$cds LUOSHI_CDS=1 LUOSHI_JAVA_OPTS="$LUOSHI_JAVA_OPTS $extra" \
+              luoshi_start_threads task-service "$TASK_PORT" >"$STATE/ready-t.json" &
+            JARS=$jars CDS_DIR=$cds LUOSHI_CDS=1 LUOSHI_JAVA_OPTS="$LUOSHI_JAVA_OPTS $extra" \
+              luoshi_start_threads workflow-service "$WF_PORT" >"$STATE/ready-w.json" &
+            wait
+            jq -nc --slurpfile t "$STATE/ready-t.json" --slurpfile w "$STATE/ready-w.json" --arg set "$set" \
+              --arg jars "$jars" --argjson load "$(cut -d' ' -f1 /proc/loadavg)" \
+              '{event: "ready-both", jars: $jars, flags: $set, loadavg: $load, task_ready_ms: $t[0].ready_ms,
+                task_ready_cpu_s: $t[0].ready_cpu_s, workflow_ready_ms: $w[0].ready_ms,
+                workflow_ready_cpu_s: $w[0].ready_cpu_s, task_threads: $t[0].threads,
+                workflow_threads: $w[0].threads}' | record luoshi | tee -a "$ready_out"
+            stop workflow-service; stop task-service
+          done
+        done
+      done
+      jq -sc 'def med: sort | if length % 2 == 1 then .[length / 2 | floor] else (.[length / 2 - 1] + .[length / 2]) / 2 end;
+        group_by([.jars, .flags])[] | {event: "ready-median", jars: .[0].jars, flags: .[0].flags, starts: length,
+          task_ready_ms: (map(.task_ready_ms) | med), task_ready_cpu_s: (map(.task_ready_cpu_s) | med),
+          workflow_ready_ms: (map(.workflow_ready_ms) | med), workflow_ready_cpu_s: (map(.workflow_ready_cpu_s) | med),
+          task_threads: (map(.task_threads | to_entries[]) | group_by(.key) | map({(.[0].key): (map(.value) | med)}) | add),
+          workflow_threads: (map(.workflow_threads | to_entries[]) | group_by(.key)
+            | map({(.[0].key): (map(.value) | med)}) | add)}' "$ready_out" | record luoshi ;;
     steady-flags)  # Luoshi: steady-state CPU per start and per full cycle per JIT flag set (READY_SETS), a long run each:
       # both services started with the set, warmed up (STEADY_WARM_N starts, STEADY_WARM_CYCLES cycles, not recorded),
       # then STEADY_ROUNDS of S1 (S1_N) and S2 (S2_CYCLES) measured; the JIT threads' CPU (C1 + C2, /proc/<pid>/task)
@@ -455,6 +523,6 @@ for phase in "${PHASES[@]}"; do
       python3 "$HERE/table.py" "$table_out" | tee "${table_out%.jsonl}.md" ;;
     up) TAG=up; luoshi_up | record luoshi; peer_up | record peer ;;
     down) stop workflow-service; stop task-service; stop peer ;;
-    *) die "unknown phase $phase (pg build-peer start fixture rounds luoshi-fresh start-counts cycle-counts bulk scale s2-nomail footprint ready-flags steady-flags table down | up pg-stop)" ;;
+    *) die "unknown phase $phase (pg build-peer start fixture rounds luoshi-fresh start-counts cycle-counts bulk scale s2-nomail footprint ready-flags ready steady-flags table down | up pg-stop)" ;;
   esac
 done
