@@ -364,8 +364,8 @@ for phase in "${PHASES[@]}"; do
       sleep 2
       # the cluster's WAL during the run (both databases; full-page images grow with the pages a cycle touches first
       # after a checkpoint, i.e. with the size of the indexes it writes into)
-      sql -c "select json_build_object('event', 'wal', 'wal_bytes', wal_bytes - ($wal0->>'wal_bytes')::numeric,
-          'wal_fpi', wal_fpi - ($wal0->>'wal_fpi')::bigint, 'workflow_db_mb', pg_database_size('$WF_DB') / 1048576,
+      sql -c "select json_build_object('event', 'wal', 'wal_bytes', wal_bytes - ('$wal0'::json->>'wal_bytes')::numeric,
+          'wal_fpi', wal_fpi - ('$wal0'::json->>'wal_fpi')::bigint, 'workflow_db_mb', pg_database_size('$WF_DB') / 1048576,
           'task_db_mb', pg_database_size('$TASK_DB') / 1048576) from pg_stat_wal" | record luoshi
       for db in $TASK_DB $WF_DB; do
         sql -d $db -c "select json_build_object('event', 'statements', 'db', current_database(), 'top', json_agg(t)) from (
