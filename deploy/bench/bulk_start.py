@@ -70,6 +70,8 @@ def main():
     p.add_argument("--workers", type=int, default=2, help="bulk requests at once")
     p.add_argument("--plan-doc", required=True)
     p.add_argument("--tag", default="bulk")
+    p.add_argument("--prefix", default="scale",
+                   help="--scale: the new milestones' title prefix (titles are idempotent: another prefix tops up again)")
     args = p.parse_args()
 
     api = Luoshi(args.base, args.task_base, args.keycloak, load_fixture=False)
@@ -89,7 +91,7 @@ def main():
         syn = {t["id"]: shared.SYNTHETIC[j % len(shared.SYNTHETIC)] for j, t in enumerate(ordered)}
         eligible = {plan_id: [t for t in ts if not syn[t["id"]].startswith("cycle-")] for plan_id, ts in tasks_of.items()}
         per_task = max(0, args.scale - open_before) / max(1, sum(len(ts) for ts in eligible.values()))
-        plan_items = [(plan_id, items_for(ts, round(per_task * len(ts)), "scale")) for plan_id, ts in eligible.items()]
+        plan_items = [(plan_id, items_for(ts, round(per_task * len(ts)), args.prefix)) for plan_id, ts in eligible.items()]
     else:
         plan_items = [(plan_id, items_for(ts, len(ts) * args.per_task, "bulk")) for plan_id, ts in tasks_of.items()]
     added, present, seeding_s = add_in_bulk(api, plan_items, args.workers)

@@ -17,6 +17,8 @@
 #   deploy/bench/side-by-side.sh bulk                  Luoshi: the bulk start of tracking (bulk_start.py), on running services
 #   deploy/bench/side-by-side.sh scale                 both at SCALE_N open items (Luoshi: bulk paths on the fixture's plans;
 #                                                      peer: the driver's S3 seeding), each timed; then S2 and S3 on both
+#   deploy/bench/side-by-side.sh s2-statements         Luoshi: S2 with pg_stat_statements reset before and read after:
+#                                                      each statement's calls, mean time, blocks per call (STMT_TAG, STMT_TOP)
 #   deploy/bench/side-by-side.sh s2-nomail             Luoshi: S2 with the mailer mocked, then with it again (mail cost)
 #   deploy/bench/side-by-side.sh footprint             Luoshi: ready time and RSS per JVM flag set (FOOTPRINT_SETS, LEAN_OPTS;
 #                                                      a set ending in " cds" uses a class-data-sharing archive; the set
@@ -387,6 +389,29 @@ for phase in "${PHASES[@]}"; do
       measure peer s3 --k "${SCALE_N:-200000}" --seed-c 8
       for s in luoshi peer; do measure $s s2 --cycles "${S2_CYCLES:-200}" --c "$C"; done
       for s in luoshi peer; do measure $s s3 --k "${SCALE_N:-200000}" --seed-c 8; done ;;
+    s2-statements)  # Luoshi: S2 (S2_CYCLES) with pg_stat_statements reset before and read after (BENCH_PG_STATEMENTS=1 at
+      # `pg`): per database the STMT_TOP statements by total time, each with calls, mean ms and shared blocks hit per
+      # call, so that a small and a large database can be compared statement by statement (what grows with open items)
+      TAG=s2-statements${STMT_TAG:+-$STMT_TAG}
+      sql -d $WF_DB -c "create extension if not exists pg_stat_statements" -c "select pg_stat_statements_reset()" >/dev/null
+      sql -d $TASK_DB -c "create extension if not exists pg_stat_statements" >/dev/null
+      wal0=$(sql -c "select json_build_object('wal_bytes', wal_bytes, 'wal_fpi', wal_fpi) from pg_stat_wal")
+      measure luoshi s2 --cycles "${S2_CYCLES:-200}" --c "$C"
+      sleep 2
+      # the cluster's WAL during the run (both databases; full-page images grow with the pages a cycle touches first
+      # after a checkpoint, i.e. with the size of the indexes it writes into)
+      sql -c "select json_build_object('event', 'wal', 'wal_bytes', wal_bytes - ('$wal0'::json->>'wal_bytes')::numeric,
+          'wal_fpi', wal_fpi - ('$wal0'::json->>'wal_fpi')::bigint, 'workflow_db_mb', pg_database_size('$WF_DB') / 1048576,
+          'task_db_mb', pg_database_size('$TASK_DB') / 1048576) from pg_stat_wal" | record luoshi
+      for db in $TASK_DB $WF_DB; do
+        sql -d $db -c "select json_build_object('event', 'statements', 'db', current_database(), 'top', json_agg(t)) from (
+          select calls, round(mean_exec_time::numeric, 3) as mean_ms, round(total_exec_time::numeric, 1) as total_ms,
+            round(shared_blks_hit::numeric / calls, 1) as hit_per_call, round(shared_blks_read::numeric / calls, 1) as read_per_call,
+            round(rows::numeric / calls, 1) as rows_per_call, round(wal_fpi::numeric / calls, 2) as wal_fpi_per_call,
+            round(wal_bytes::numeric / calls) as wal_bytes_per_call, left(regexp_replace(query, '\\s+', ' ', 'g'), 400) as query
+          from pg_stat_statements where dbid = (select oid from pg_database where datname = current_database())
+          order by total_exec_time desc limit ${STMT_TOP:-40}) t" | record luoshi
+      done ;;
     s2-nomail)  # Luoshi: S2 again with workflow-service's mailer mocked (no SMTP attempt): what mailing costs a cycle
       stop workflow-service
       TAG=s2-nomail
@@ -522,6 +547,7 @@ for phase in "${PHASES[@]}"; do
       OUT="$table_out" loadavg table-end
       python3 "$HERE/table.py" "$table_out" | tee "${table_out%.jsonl}.md" ;;
     up) TAG=up; luoshi_up | record luoshi; peer_up | record peer ;;
+    luoshi-up) TAG=up; luoshi_up | record luoshi ;;  # Luoshi alone on the databases as they are (e.g. other JARS after `down`)
     down) stop workflow-service; stop task-service; stop peer ;;
     *) die "unknown phase $phase (pg build-peer start fixture rounds luoshi-fresh start-counts cycle-counts bulk scale s2-nomail footprint ready-flags ready steady-flags table down | up pg-stop)" ;;
   esac

@@ -75,8 +75,8 @@ public class EagerJobs {
             // the job is new in this command's cache (getCachedEntitiesByType answers only rows read, not new ones)
             for (CachedDbEntity cached : commandContext.getDbEntityManager().getDbEntityCache().getCachedEntities()) {
                 if (cached.getEntityState() == DbEntityState.TRANSIENT && cached.getEntity() instanceof MessageEntity job
-                        && processInstanceId.equals(job.getProcessInstanceId()) && activityId.equals(job.getActivityId())
-                        && job.getDuedate() == null) {
+                        && processInstanceId.equals(job.getProcessInstanceId()) && activityId.equals(job.getActivityId())) {
+                    // written with "now" as due date (ProcessEngineProducer: every job has one), moved past the reservation
                     job.setDuedate(new Date(ClockUtil.getCurrentTime().getTime() + RESERVATION.toMillis()));
                     jobId = job.getId();
                     return;

@@ -15,6 +15,8 @@ import javax.sql.DataSource;
 
 import jakarta.inject.Inject;
 
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.junit.jupiter.api.Test;
 import org.luoshi.workflow.stub.TaskServiceStubResource;
 
@@ -26,26 +28,33 @@ import io.quarkus.test.junit.QuarkusTest;
  * adds once the engine's tables exist: 50,000 synthetic open tasks (one in a thousand a sub-task) and 50,000 future
  * timer jobs are inserted with a unique marker, EXPLAIN of the engine's own statements (Task.xml
  * selectTasksByParentTaskId, Job.xml selectNextJobsToExecute, parameters bound as the engine binds them) must show the
- * index and no sequential scan, and the rows are removed again. The service's sessions run without PostgreSQL's JIT.
+ * index and no sequential scan, and the rows are removed again. The service's
+ * sessions run without PostgreSQL's JIT.
  */
 @QuarkusTest
 @WithTestResource(TaskServiceStubResource.class)
 class EngineIndexPlanTest {
     private static final int ROWS = 50_000;
 
-    /** Job.xml selectNextJobsToExecute as the job executor runs it (no priority range, not deployment-aware). */
+    /**
+     * Job.xml selectNextJobsToExecute as the job executor runs it (no priority range, not deployment-aware; every job
+     * has a due date and the due ones are acquired earliest first: ProcessEngineProducer).
+     */
     private static final String ACQUISITION = """
             select RES.ID_, RES.REV_, RES.DUEDATE_, RES.PROCESS_INSTANCE_ID_, RES.EXCLUSIVE_ from ACT_RU_JOB RES
-            where (RES.RETRIES_ > 0) and (RES.DUEDATE_ is null or RES.DUEDATE_ <= ?)
+            where (RES.RETRIES_ > 0) and (RES.DUEDATE_ <= ?)
               and (RES.LOCK_OWNER_ is null or RES.LOCK_EXP_TIME_ < ?) and RES.SUSPENSION_STATE_ = 1
               and ((RES.EXCLUSIVE_ = true and not exists (select J2.ID_ from ACT_RU_JOB J2
                       where J2.PROCESS_INSTANCE_ID_ = RES.PROCESS_INSTANCE_ID_ and J2.EXCLUSIVE_ = true
                         and J2.LOCK_OWNER_ is not null and J2.LOCK_EXP_TIME_ >= ?))
                    or RES.EXCLUSIVE_ = false)
-            LIMIT ? OFFSET ?""";
+            order by RES.DUEDATE_ asc LIMIT ? OFFSET ?""";
 
     @Inject
     DataSource dataSource;
+
+    @Inject
+    ProcessEngine engine;
 
     @Test
     void completionAndJobAcquisitionUseTheAddedIndexesAtScaleWithoutJit() throws Exception {
@@ -97,6 +106,51 @@ class EngineIndexPlanTest {
                     jobs.setString(1, marker + "-%");
                     assertEquals(ROWS, tasks.executeUpdate());
                     assertEquals(ROWS, jobs.executeUpdate());
+                }
+            }
+        }
+    }
+
+    @Test
+    void everyJobHasADueDateTheDueOnesAreAcquiredEarliestFirstAndDeletedJobsAreVacuumedSoon() throws Exception {
+        ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+        assertTrue(configuration.isEnsureJobDueDateNotNull(), "async jobs are written with a due date");
+        assertTrue(configuration.isJobExecutorAcquireByDueDate(), "acquisition orders by the due date");
+
+        // until its vacuum, a poll may revisit the entries of every job deleted since: vacuumed after a fixed number
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+                ResultSet options = statement.executeQuery(
+                        "select array_to_string(reloptions, ', ') from pg_class where relname = 'act_ru_job'")) {
+            assertTrue(options.next());
+            assertEquals(EngineIndexes.JOB_VACUUM.replace(" ", ""), options.getString(1).replace(" ", ""));
+        }
+
+        // an acquirable job written without a due date (before this setting) gets its creation time as one at start-up;
+        // created a month ahead here, so that the running job executor leaves the synthetic job alone
+        String id = "scale-" + UUID.randomUUID() + "-j";
+        try (Connection connection = dataSource.getConnection()) {
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    insert into act_ru_job (id_, rev_, type_, exclusive_, process_instance_id_, retries_, duedate_,
+                        handler_type_, suspension_state_, priority_, create_time_)
+                    values (?, 1, 'message', true, ?, 3, null, 'async-continuation', 1, 0, now() + interval '30 days')""")) {
+                insert.setString(1, id);
+                insert.setString(2, id + "-p");
+                assertEquals(1, insert.executeUpdate());
+            }
+            try {
+                EngineIndexes.ensure(dataSource);
+                try (PreparedStatement read = connection.prepareStatement(
+                        "select duedate_ = create_time_ from act_ru_job where id_ = ?")) {
+                    read.setString(1, id);
+                    try (ResultSet row = read.executeQuery()) {
+                        assertTrue(row.next());
+                        assertTrue(row.getBoolean(1), "the job's due date is its creation time");
+                    }
+                }
+            } finally {
+                try (PreparedStatement delete = connection.prepareStatement("delete from act_ru_job where id_ = ?")) {
+                    delete.setString(1, id);
+                    assertEquals(1, delete.executeUpdate());
                 }
             }
         }
