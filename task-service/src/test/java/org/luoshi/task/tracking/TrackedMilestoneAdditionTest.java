@@ -113,6 +113,8 @@ class TrackedMilestoneAdditionTest {
         add(taskId, key, body("节点", null)).statusCode(400).body("errors[0].field", equalTo("milestone.dueDate"));
         add(taskId, key, body("节".repeat(301), "2030-06-30")).statusCode(400)
                 .body("errors[0].field", equalTo("milestone.title"));
+        add(taskId, key, body("节\\u0000点", "2030-06-30")).statusCode(400)
+                .body("errors[0].field", equalTo("milestone.title"));
         add(taskId, null, body("节点", "2030-06-30")).statusCode(400).body("errors[0].field", equalTo("Idempotency-Key"));
 
         assertThat(milestonesOf(taskId)).isEmpty();
