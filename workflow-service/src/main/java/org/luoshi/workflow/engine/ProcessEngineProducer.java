@@ -115,6 +115,8 @@ public class ProcessEngineProducer {
         configuration.setDefaultSerializationFormat("application/json");
         // definitions answered from the deployment cache, no incident look-up for a job that cannot have one
         configuration.getProcessEnginePlugins().add(new StableEngineReads());
+        // a report's recording job, run by the request itself, written held back and without waking the job executor
+        configuration.getProcessEnginePlugins().add(new org.luoshi.workflow.workitem.EagerJobs.HeldBackJobs());
         // Entitlement is checked by the services against the caller's token, not by Camunda's authorization.
         configuration.setAuthorizationEnabled(false);
         // No model here has a decision table (no .dmn, no business rule task): without the DMN engine the start skips

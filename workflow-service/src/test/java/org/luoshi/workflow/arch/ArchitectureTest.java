@@ -119,12 +119,12 @@ class ArchitectureTest {
     /**
      * The bounded contexts and which others each may use. Work flows downwards: the inbox and the monitoring views sit
      * on top of the processes' contexts; those use the shared parts below them (work items, the ladder,
-     * notifications, task-service's clients); the engine wiring registers the inbox read model and keeps of a milestone
-     * instance's history only the variables the milestone context names. The inbox asks Keycloak's
+     * notifications, task-service's clients); the engine wiring registers the inbox read model and the work items' held-back
+     * jobs, and keeps of a milestone instance's history only the variables the milestone context names. The inbox asks Keycloak's
      * directory who may take a handed-over item.
      */
     static final Map<String, Set<String>> ALLOWED = Map.ofEntries(
-            Map.entry("engine", Set.of("inbox", "milestone")),
+            Map.entry("engine", Set.of("inbox", "milestone", "workitem")),
             Map.entry("assessment", Set.of("adjustment", "escalation", "notification", "taskservice", "shared")),
             Map.entry("monitoring", Set.of("assignment", "milestone", "adjustment", "evaluation", "proposal", "inbox", "shared")),
             Map.entry("inbox", Set.of("assignment", "milestone", "adjustment", "evaluation", "workitem", "directory", "shared")),

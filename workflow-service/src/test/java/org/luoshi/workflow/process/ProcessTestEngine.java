@@ -50,6 +50,7 @@ public final class ProcessTestEngine {
             configuration.getProcessEnginePlugins().add(new SpinProcessEnginePlugin());
             configuration.setDefaultSerializationFormat("application/json");
             configuration.getProcessEnginePlugins().add(new org.luoshi.workflow.engine.StableEngineReads());
+            configuration.getProcessEnginePlugins().add(new org.luoshi.workflow.workitem.EagerJobs.HeldBackJobs());
             configuration.setCustomPostBPMNParseListeners(new ArrayList<>(List.of(FlowCoverage.PARSE_LISTENER)));
             engine = configuration.buildProcessEngine();
         }

@@ -9,6 +9,10 @@ import java.util.Date;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.impl.ProcessEngineImpl;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.jobexecutor.DefaultJobExecutor;
+import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
@@ -24,7 +28,8 @@ import org.luoshi.workflow.process.ProcessTestEngine;
 /**
  * {@link WorkItems#claimAndComplete} as one engine command, on the in-memory engine: the item is done by the caller
  * (history and variables as with a claim and a completion), an item someone else holds is refused and stays theirs,
- * open, and a reservation ({@link EagerJobs}) writes the job of the step the completion reached held back for the caller.
+ * open, and a reservation ({@link EagerJobs}) writes the job of the step the completion reached held back for the caller,
+ * without waking the job executor for it.
  */
 class ClaimAndCompleteTest {
     private static final String KEY = "claim-and-complete";
@@ -82,6 +87,41 @@ class ClaimAndCompleteTest {
         assertThat(management().createJobQuery().processInstanceId(pi).executable().count()).isZero();
         management().executeJob(reservation.jobId());
         assertThat(item(pi).getTaskDefinitionKey()).isEqualTo("next");
+    }
+
+    @Test
+    void aReservedStepsJobWakesNoJobAcquisitionWhileAnUnreservedOneDoes() {
+        ProcessEngineConfigurationImpl configuration = ((ProcessEngineImpl) engine()).getProcessEngineConfiguration();
+        JobExecutor engines = configuration.getJobExecutor();
+        WakeUps wakeUps = new WakeUps();
+        configuration.setJobExecutor(wakeUps);
+        try {
+            String reserved = engine().getRuntimeService().startProcessInstanceByKey(KEY).getId();
+            EagerJobs.Reservation reservation = new EagerJobs().reservationOf("record");
+            workItems.claimAndComplete(item(reserved).getId(), "liu.yang", Variables.createVariables(), reservation);
+            assertThat(reservation.jobId()).isNotNull();
+            assertThat(wakeUps.count).as("the caller runs it: nothing for the acquisition to find").isZero();
+
+            String unreserved = engine().getRuntimeService().startProcessInstanceByKey(KEY).getId();
+            workItems.claimAndComplete(item(unreserved).getId(), "liu.yang", Variables.createVariables());
+            assertThat(wakeUps.count).as("a step due at once wakes the acquisition as the engine does").isEqualTo(1);
+        } finally {
+            configuration.setJobExecutor(engines);
+        }
+    }
+
+    /** An active job executor that only counts the engine's hints of new jobs (it acquires nothing). */
+    private static final class WakeUps extends DefaultJobExecutor {
+        int count;
+
+        WakeUps() {
+            isActive = true;
+        }
+
+        @Override
+        public void jobWasAdded() {
+            count++;
+        }
     }
 
     @Test
