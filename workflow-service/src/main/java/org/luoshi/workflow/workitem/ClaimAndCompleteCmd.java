@@ -1,5 +1,7 @@
 package org.luoshi.workflow.workitem;
 
+import java.util.Objects;
+
 import org.camunda.bpm.engine.impl.cmd.ClaimTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
 import org.camunda.bpm.engine.impl.context.Context;
@@ -24,6 +26,8 @@ public final class ClaimAndCompleteCmd implements Command<Void> {
     private final EagerJobs.Reservation reservation;
     /** Known once the claim has read the task. */
     private String processInstanceId;
+    /** Whether the claim changed the assignee (the engine then fired "assignment"); a claim of one's own item does not. */
+    private boolean claimed;
 
     public ClaimAndCompleteCmd(String taskId, String username, VariableMap variables, EagerJobs.Reservation reservation) {
         this.taskId = taskId;
@@ -42,6 +46,16 @@ public final class ClaimAndCompleteCmd implements Command<Void> {
                 && command.taskId.equals(taskId);
     }
 
+    /**
+     * Whether the engine command running now claimed this task for the caller before completing it, i.e. fired its
+     * "assignment" event, whose record the completion may write together with its own.
+     */
+    public static boolean claimedInThisCommand(String taskId) {
+        CommandInvocationContext invocation = Context.getCommandInvocationContext();
+        return invocation != null && invocation.getCommand() instanceof ClaimAndCompleteCmd command
+                && command.taskId.equals(taskId) && command.claimed;
+    }
+
     /** The reservation of the command running now, if it is one of these and the job is of its reserved step. */
     static EagerJobs.Reservation reservationOf(MessageEntity job) {
         CommandInvocationContext invocation = Context.getCommandInvocationContext();
@@ -52,7 +66,11 @@ public final class ClaimAndCompleteCmd implements Command<Void> {
 
     @Override
     public Void execute(CommandContext commandContext) {
+        // read into this command's cache as the claim reads it (no statement of its own), to know whether it changes
+        TaskEntity before = taskId == null ? null : commandContext.getTaskManager().findTaskById(taskId);
+        String assigneeBefore = before == null ? null : before.getAssignee();
         new ClaimTaskCmd(taskId, username).execute(commandContext);
+        claimed = !Objects.equals(assigneeBefore, username);
         // the claim has read the task into this command's cache: its process instance is known without a query
         TaskEntity task = commandContext.getDbEntityManager().getCachedEntity(TaskEntity.class, taskId);
         processInstanceId = task == null ? null : task.getProcessInstanceId();

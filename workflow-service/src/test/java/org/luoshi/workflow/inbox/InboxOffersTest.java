@@ -59,6 +59,11 @@ class InboxOffersTest {
             delete.setString(1, marker + "-%");
             delete.executeUpdate();
         }
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement delete = connection.prepareStatement("delete from luoshi_inbox_event where task_id like ?")) {
+            delete.setString(1, marker + "-%");
+            delete.executeUpdate();
+        }
     }
 
     private InboxReadModel.Row row(String id, List<String> groups, String assignee, Instant due) {
@@ -99,6 +104,37 @@ class InboxOffersTest {
 
         readModel.upsertOpen(row(id, List.of(east), null, due)); // the same task open again (an upsert reopens its row)
         assertEquals(List.of(east), offersOf(id));
+    }
+
+    @Test
+    void theEventsGivenWithAWriteAreAppendedToTheItemsHistoryInTheirOrderEvenWhenTheRowIsMissing() throws Exception {
+        String id = marker + "-h";
+        readModel.upsertOpen(row(id, List.of(east), null, null), new InboxReadModel.Event(null, "created", east));
+        assertEquals(1, count(east), "the row is written as without events");
+        readModel.markEnded(id, InboxReadModel.STATUS_COMPLETED, "li.na", "li.na",
+                new InboxReadModel.Event("li.na", "claimed", "li.na"), new InboxReadModel.Event("li.na", "completed", null));
+        assertEquals(0, count(east));
+        String missing = marker + "-never-written";
+        readModel.markEnded(missing, InboxReadModel.STATUS_DELETED, "zhao.min", null,
+                new InboxReadModel.Event("zhao.min", "deleted", "moved"));
+        assertEquals(List.of("null created " + east, "li.na claimed li.na", "li.na completed null"), historyOf(id));
+        assertEquals(List.of("zhao.min deleted moved"), historyOf(missing));
+    }
+
+    /** The item's history as InboxQueries reads it (at, id), one "actor action detail" per line. */
+    private List<String> historyOf(String taskId) throws Exception {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement(
+                        "select actor, action, detail from luoshi_inbox_event where task_id = ? order by at, id")) {
+            select.setString(1, taskId);
+            List<String> lines = new ArrayList<>();
+            try (var rows = select.executeQuery()) {
+                while (rows.next()) {
+                    lines.add(rows.getString(1) + " " + rows.getString(2) + " " + rows.getString(3));
+                }
+            }
+            return lines;
+        }
     }
 
     @Test

@@ -52,9 +52,16 @@ public class InboxReadModel {
             String milestoneTitle) {
     }
 
-    /** Inserts or refreshes the open row of a task. */
-    public void upsertOpen(Row row) {
-        String sql = """
+    /** One line of an item's history ({@code luoshi_inbox_event}): who did what, with what detail. */
+    public record Event(String actor, String action, String detail) {
+    }
+
+    /**
+     * Inserts or refreshes the open row of a task, and appends the events to its history in the same statement (a
+     * data-modifying {@code with}: one round trip instead of one per event).
+     */
+    public void upsertOpen(Row row, Event... events) {
+        String sql = withEvents("""
                 insert into luoshi_inbox_item (task_id, process_instance_id, process_definition_key, business_key,
                     activity_id, name, candidate_groups, assignee, delegated_by, created, due, plan_task_id, task_title,
                     plan_section, department_code, milestone_title, status, updated)
@@ -65,7 +72,7 @@ public class InboxReadModel {
                     task_title = excluded.task_title, plan_section = excluded.plan_section,
                     department_code = excluded.department_code, business_key = excluded.business_key,
                     milestone_title = excluded.milestone_title,
-                    status = 'OPEN', updated = now()""";
+                    status = 'OPEN', updated = now()""", events);
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = connection.prepareStatement(sql)) {
             Array groups = connection.createArrayOf("text", row.candidateGroups().toArray());
@@ -86,6 +93,7 @@ public class InboxReadModel {
             statement.setString(i++, row.planSection());
             statement.setString(i++, row.departmentCode());
             statement.setString(i++, row.milestoneTitle());
+            setEvents(statement, i, row.taskId(), events);
             statement.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("Could not write inbox item " + row.taskId(), e);
@@ -114,17 +122,19 @@ public class InboxReadModel {
 
     /**
      * Marks a task's row COMPLETED or DELETED with who held it then (a claim completed in the same command wrote no row
-     * of its own); it leaves the partial indexes and every inbox.
+     * of its own); it leaves the partial indexes and every inbox. The events are appended to its history in the same
+     * statement, as with {@link #upsertOpen}.
      */
-    public void markEnded(String taskId, String status, String actor, String assignee) {
-        String sql = "update luoshi_inbox_item set status = ?, ended = now(), ended_by = ?, assignee = ?, updated = now() "
-                + "where task_id = ?";
+    public void markEnded(String taskId, String status, String actor, String assignee, Event... events) {
+        String sql = withEvents("update luoshi_inbox_item set status = ?, ended = now(), ended_by = ?, assignee = ?, "
+                + "updated = now() where task_id = ?", events);
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setString(1, status);
             statement.setString(2, actor);
             statement.setString(3, assignee);
             statement.setString(4, taskId);
+            setEvents(statement, 5, taskId, events);
             statement.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("Could not end inbox item " + taskId, e);
@@ -144,6 +154,35 @@ public class InboxReadModel {
             statement.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("Could not log inbox event of " + taskId, e);
+        }
+    }
+
+    /**
+     * The write followed by the events' insert: PostgreSQL runs a data-modifying {@code with} to completion whether or
+     * not the statement reads it, so the events are appended even when the write meets no row, as a separate insert was.
+     * The events' ids follow their order, which is the order the history is read in (at, id).
+     */
+    private static String withEvents(String write, Event... events) {
+        if (events.length == 0) {
+            return write;
+        }
+        StringBuilder sql = new StringBuilder("with written as (").append(write)
+                .append(") insert into luoshi_inbox_event (task_id, at, actor, action, detail) values ");
+        for (int e = 0; e < events.length; e++) {
+            sql.append(e == 0 ? "" : ", ").append("(?, ?, ?, ?, ?)");
+        }
+        return sql.toString();
+    }
+
+    private static void setEvents(PreparedStatement statement, int first, String taskId, Event... events) throws SQLException {
+        Timestamp at = Timestamp.from(Instant.now());
+        int i = first;
+        for (Event event : events) {
+            statement.setString(i++, taskId);
+            statement.setTimestamp(i++, at);
+            statement.setString(i++, event.actor());
+            statement.setString(i++, event.action());
+            statement.setString(i++, event.detail());
         }
     }
 

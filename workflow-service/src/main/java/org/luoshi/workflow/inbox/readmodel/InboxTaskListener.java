@@ -35,16 +35,14 @@ public class InboxTaskListener implements TaskListener {
     public void notify(DelegateTask task) {
         String actor = actor();
         switch (task.getEventName()) {
-            case EVENTNAME_CREATE -> {
-                readModel.upsertOpen(row(task));
-                readModel.logEvent(task.getId(), actor, "created", String.join(",", groups(task)));
-            }
+            case EVENTNAME_CREATE -> readModel.upsertOpen(row(task),
+                    new InboxReadModel.Event(actor, "created", String.join(",", groups(task))));
             case EVENTNAME_ASSIGNMENT -> {
                 // claimed to be completed in the same command: the completion writes the row as it ends (assignee too)
+                // and the claim's event with its own
                 if (!ClaimAndCompleteCmd.completesInThisCommand(task.getId())) {
-                    readModel.upsertOpen(row(task));
+                    readModel.upsertOpen(row(task), assignmentEvent(task, actor));
                 }
-                readModel.logEvent(task.getId(), actor, assignmentAction(task, actor), task.getAssignee());
             }
             case EVENTNAME_UPDATE -> {
                 if (!assignmentFollows(task)) {
@@ -52,13 +50,18 @@ public class InboxTaskListener implements TaskListener {
                 }
             }
             case EVENTNAME_COMPLETE -> {
-                readModel.markEnded(task.getId(), InboxReadModel.STATUS_COMPLETED, actor != null ? actor : task.getAssignee(),
-                        task.getAssignee());
-                readModel.logEvent(task.getId(), actor != null ? actor : task.getAssignee(), "completed", null);
+                String by = actor != null ? actor : task.getAssignee();
+                InboxReadModel.Event completed = new InboxReadModel.Event(by, "completed", null);
+                if (ClaimAndCompleteCmd.claimedInThisCommand(task.getId())) {
+                    readModel.markEnded(task.getId(), InboxReadModel.STATUS_COMPLETED, by, task.getAssignee(),
+                            assignmentEvent(task, actor), completed);
+                } else {
+                    readModel.markEnded(task.getId(), InboxReadModel.STATUS_COMPLETED, by, task.getAssignee(), completed);
+                }
             }
             case EVENTNAME_DELETE -> {
-                readModel.markEnded(task.getId(), InboxReadModel.STATUS_DELETED, actor, task.getAssignee());
-                readModel.logEvent(task.getId(), actor, "deleted", task.getDeleteReason());
+                readModel.markEnded(task.getId(), InboxReadModel.STATUS_DELETED, actor, task.getAssignee(),
+                        new InboxReadModel.Event(actor, "deleted", task.getDeleteReason()));
             }
             default -> {
                 // timeout events of task listeners carry no change of the task itself
@@ -73,6 +76,11 @@ public class InboxTaskListener implements TaskListener {
      */
     static boolean assignmentFollows(DelegateTask task) {
         return task instanceof TaskEntity entity && entity.getPropertyChanges().containsKey(TaskEntity.ASSIGNEE);
+    }
+
+    /** The history's line for a change of the assignee: claimed, unclaimed, delegated or assigned, naming the assignee. */
+    private static InboxReadModel.Event assignmentEvent(DelegateTask task, String actor) {
+        return new InboxReadModel.Event(actor, assignmentAction(task, actor), task.getAssignee());
     }
 
     private static String assignmentAction(DelegateTask task, String actor) {

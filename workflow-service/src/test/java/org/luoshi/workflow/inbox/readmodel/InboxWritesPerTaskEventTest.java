@@ -71,7 +71,30 @@ class InboxWritesPerTaskEventTest {
         asUser("liu.yang", () -> ((ServiceImpl) tasks()).getCommandExecutor()
                 .execute(new ClaimAndCompleteCmd(item.getId(), "liu.yang", Variables.createVariables(), null)));
         assertThat(readModel.upserts).isEmpty();
-        assertThat(readModel.events).containsExactly("claimed", InboxReadModel.STATUS_COMPLETED + " by liu.yang", "completed");
+        assertThat(readModel.events).containsExactly(InboxReadModel.STATUS_COMPLETED + " by liu.yang", "claimed", "completed");
+    }
+
+    @Test
+    void anItemsChangeAndItsHistoryAreOneStatementFromCreationToAClaimCompletedAtOnce() {
+        String pi = engine().getRuntimeService().startProcessInstanceByKey(KEY).getId();
+        assertThat(readModel.statements).as("created: the row and its event").isEqualTo(1);
+        assertThat(readModel.events).containsExactly("created");
+        readModel.clear();
+        Task item = tasks().createTaskQuery().processInstanceId(pi).singleResult();
+        asUser("liu.yang", () -> ((ServiceImpl) tasks()).getCommandExecutor()
+                .execute(new ClaimAndCompleteCmd(item.getId(), "liu.yang", Variables.createVariables(), null)));
+        assertThat(readModel.statements).as("claimed and completed: the ended row and both events").isEqualTo(1);
+        assertThat(readModel.events).containsExactly(InboxReadModel.STATUS_COMPLETED + " by liu.yang", "claimed", "completed");
+    }
+
+    @Test
+    void anItemOfTheCallersOwnCompletedAtOnceRecordsNoClaim() {
+        Task item = startedItem();
+        tasks().claim(item.getId(), "liu.yang");
+        readModel.clear();
+        asUser("liu.yang", () -> ((ServiceImpl) tasks()).getCommandExecutor()
+                .execute(new ClaimAndCompleteCmd(item.getId(), "liu.yang", Variables.createVariables(), null)));
+        assertThat(readModel.events).containsExactly(InboxReadModel.STATUS_COMPLETED + " by liu.yang", "completed");
     }
 
     @Test
@@ -118,29 +141,42 @@ class InboxWritesPerTaskEventTest {
         return engine().getTaskService();
     }
 
-    /** Records the rows and events it is given instead of writing them. */
+    /** Records the rows, events and statements it is given instead of writing them. */
     private static final class RecordingReadModel extends InboxReadModel {
         final List<Row> upserts = new ArrayList<>();
         final List<String> events = new ArrayList<>();
+        int statements;
 
         @Override
-        public void upsertOpen(Row row) {
+        public void upsertOpen(Row row, Event... with) {
+            statements++;
             upserts.add(row);
+            record(with);
         }
 
         @Override
         public void logEvent(String taskId, String actor, String action, String detail) {
+            statements++;
             events.add(action);
         }
 
         @Override
-        public void markEnded(String taskId, String status, String actor, String assignee) {
+        public void markEnded(String taskId, String status, String actor, String assignee, Event... with) {
+            statements++;
             events.add(status + " by " + assignee);
+            record(with);
+        }
+
+        private void record(Event... with) {
+            for (Event event : with) {
+                events.add(event.action());
+            }
         }
 
         void clear() {
             upserts.clear();
             events.clear();
+            statements = 0;
         }
     }
 }
