@@ -8,7 +8,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.inject.Inject;
+
+import org.hibernate.SessionFactory;
+import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.Test;
+import org.luoshi.task.tracking.domain.Milestone;
+import org.luoshi.task.tracking.domain.PlanTask;
 import org.luoshi.task.TestData;
 import org.luoshi.testsupport.DemoUsers;
 import org.luoshi.testsupport.KeycloakTokens;
@@ -26,6 +32,9 @@ import io.restassured.response.ValidatableResponse;
 @QuarkusTest
 class TrackedMilestoneAdditionTest {
     private static final String SUPERVISOR = DemoUsers.SUPERVISOR;
+
+    @Inject
+    SessionFactory sessions;
 
     private static String body(String title, String dueDate) {
         return "{\"milestone\":{\"title\":" + (title == null ? "null" : "\"" + title + "\"") + ",\"dueDate\":"
@@ -152,5 +161,47 @@ class TrackedMilestoneAdditionTest {
         add(KeycloakTokens.accessToken(DemoUsers.STAFF_HAIDIAN), taskId, UUID.randomUUID().toString(),
                 body("节点", "2030-06-30")).statusCode(403);
         assertThat(milestonesOf(taskId)).isEmpty();
+    }
+
+    /**
+     * Issue 15: the task is read once with everything the answer names of it (place, lead, co-departments), and the
+     * milestone just inserted is answered and audited as stored — its weight at the column's scale — without being read
+     * back with its task. Counted with Hibernate's statistics, never timed.
+     */
+    @Test
+    void theNewMilestoneIsAnsweredAndAuditedAsStoredWithoutReadingItBack() {
+        String supervisor = KeycloakTokens.accessToken(SUPERVISOR);
+        long taskId = haidianTask();
+        given().auth().oauth2(supervisor).contentType(ContentType.JSON).header("If-Match", "W/\"0\"")
+                .body("{\"leadDepartmentCode\":\"haidian\",\"coDepartmentCodes\":[\"xicheng\",\"chaoyang\"],"
+                        + "\"dueDate\":\"2030-12-31\"}")
+                .when().put("/api/tasks/" + taskId + "/assignment").then().statusCode(200);
+        String token = KeycloakTokens.serviceAccountToken();
+
+        Statistics statistics = sessions.getStatistics();
+        statistics.setStatisticsEnabled(true);
+        statistics.clear();
+        JsonPath answer = add(token, taskId, UUID.randomUUID().toString(), "{\"milestone\":{\"title\":\"节点\","
+                + "\"dueDate\":\"2020-06-30\",\"weight\":2.345},\"requestedBy\":\"chen.jing\"}")
+                .statusCode(201).extract().jsonPath();
+        long milestonesLoaded = statistics.getEntityStatistics(Milestone.class.getName()).getLoadCount();
+        long tasksLoaded = statistics.getEntityStatistics(PlanTask.class.getName()).getLoadCount();
+        statistics.setStatisticsEnabled(false);
+
+        assertThat(milestonesLoaded).isZero();
+        assertThat(tasksLoaded).isEqualTo(1);
+        assertThat(answer.getList("coDepartmentCodes")).containsExactly("chaoyang", "xicheng");
+        assertThat(answer.getString("taskReference")).isNotBlank();
+        assertThat(answer.getString("status")).isEqualTo("PLANNED");
+        assertThat(answer.getInt("version")).isZero();
+        long milestoneId = answer.getLong("milestoneId");
+        JsonPath audit = given().auth().oauth2(supervisor).queryParam("entityType", "milestone")
+                .queryParam("entityId", milestoneId).when().get("/api/audit").then().statusCode(200).extract().jsonPath();
+        assertThat(audit.getString("items[0].after.milestone.weight")).isEqualTo("2.35");
+        assertThat(audit.getInt("items[0].after.milestone.ordinal")).isEqualTo(1);
+        assertThat(audit.getBoolean("items[0].after.milestone.tracked")).isTrue();
+        assertThat(audit.getBoolean("items[0].after.milestone.overdue")).isTrue();
+        assertThat(audit.getString("items[0].after.milestone.status")).isEqualTo("PLANNED");
+        assertThat(milestonesOf(taskId)).singleElement().satisfies(m -> assertThat(m.get("weight").toString()).isEqualTo("2.35"));
     }
 }

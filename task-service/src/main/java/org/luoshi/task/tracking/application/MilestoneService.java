@@ -117,18 +117,30 @@ public class MilestoneService {
             return new AddedTracked(tracking(found, false), false);
         }
         NewMilestone milestone = request.milestone();
-        tasks.visibleTask(taskId, caller).requireTrackable();
+        // the task with all the answer names of it, read once: the milestone inserted below is not read back
+        TaskRepository.ForTracking task = taskRepository.findForTracking(taskId)
+                .filter(t -> AccessPolicy.canSee(caller, t.task()))
+                .orElseThrow(() -> new ResourceNotFoundException("task", taskId));
+        task.task().requireTrackable();
         java.time.Instant now = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
-        MilestoneRepository.Added inserted = milestones.insertNext(taskId, milestone.title().strip(), milestone.dueDate(),
-                blankToNull(milestone.deliverable()), milestone.weight() == null ? BigDecimal.ONE : milestone.weight(), now);
+        String title = milestone.title().strip();
+        String deliverable = blankToNull(milestone.deliverable());
+        MilestoneRepository.Added inserted = milestones.insertNext(taskId, title, milestone.dueDate(), deliverable,
+                milestone.weight() == null ? BigDecimal.ONE : milestone.weight(), now);
         keyedWrites.record(idempotencyKey, ADD_TRACKED, inserted.id(), now);
-        MilestoneRepository.ForTracking found = milestones.findForTracking(inserted.id()).orElseThrow();
+        MilestoneView added = viewOfNewTracked(inserted, title, milestone.dueDate(), deliverable, calendar.today());
         String requestedBy = request.requestedBy().strip();
-        audit.record("milestone.added-tracked", "milestone", inserted.id(), null,
-                new TrackedMilestoneAdded(MilestoneView.of(found.milestone(), calendar.today()), requestedBy));
+        audit.record("milestone.added-tracked", "milestone", inserted.id(), null, new TrackedMilestoneAdded(added, requestedBy));
         LOG.infof("%s added milestone %d '%s' due %s to task %d, tracked, for %s [%s]", caller.username(), inserted.id(),
-                found.milestone().title, milestone.dueDate(), taskId, requestedBy, idempotencyKey);
-        return new AddedTracked(tracking(found, true), true);
+                title, milestone.dueDate(), taskId, requestedBy, idempotencyKey);
+        return new AddedTracked(tracking(added, true, task.task(), task.chapterNumber(), task.sectionNumber()), true);
+    }
+
+    /** A milestone just inserted tracked (as {@link MilestoneRepository#insertNext} stored it): planned, version 0. */
+    private static MilestoneView viewOfNewTracked(MilestoneRepository.Added inserted, String title, java.time.LocalDate dueDate,
+            String deliverable, java.time.LocalDate today) {
+        return new MilestoneView(inserted.id(), inserted.ordinal(), title, dueDate, deliverable, inserted.weight(),
+                MilestoneStatus.PLANNED, null, dueDate.isBefore(today), true, 0);
     }
 
     /** A milestone just inserted as this row: planned, untracked, version 0. */
@@ -324,10 +336,20 @@ public class MilestoneService {
 
     /** The answer of a tracking start: the milestone and what the process needs of its task. */
     private static MilestoneTracking tracking(MilestoneRepository.ForTracking found, boolean newly) {
-        Milestone milestone = found.milestone();
-        PlanTask task = milestone.task;
-        return new MilestoneTracking(milestone.id, milestone.title, milestone.dueDate, milestone.status, milestone.version,
-                newly, task.id, task.title, PlanStructure.reference(found.chapterNumber(), found.sectionNumber(), task),
+        Milestone m = found.milestone();
+        return tracking(m.id, m.title, m.dueDate, m.status, m.version, newly, m.task, found.chapterNumber(),
+                found.sectionNumber());
+    }
+
+    private static MilestoneTracking tracking(MilestoneView m, boolean newly, PlanTask task, String chapterNumber,
+            String sectionNumber) {
+        return tracking(m.id(), m.title(), m.dueDate(), m.status(), m.version(), newly, task, chapterNumber, sectionNumber);
+    }
+
+    private static MilestoneTracking tracking(long id, String title, java.time.LocalDate dueDate, MilestoneStatus status,
+            int version, boolean newly, PlanTask task, String chapterNumber, String sectionNumber) {
+        return new MilestoneTracking(id, title, dueDate, status, version, newly, task.id, task.title,
+                PlanStructure.reference(chapterNumber, sectionNumber, task),
                 task.leadDepartmentCode,
                 task.coDepartmentCodes.stream().sorted().toList());
     }

@@ -171,8 +171,8 @@ public class MilestoneRepository implements PanacheRepository<Milestone> {
                 .map(row -> new ForTracking((Milestone) row[0], (String) row[1], (String) row[2]));
     }
 
-    /** A milestone added after its task's others: its id and ordinal. */
-    public record Added(long id, int ordinal) {
+    /** A milestone added after its task's others: its id, ordinal and weight as stored (rounded to the column's scale). */
+    public record Added(long id, int ordinal, BigDecimal weight) {
     }
 
     /**
@@ -194,7 +194,7 @@ public class MilestoneRepository implements PanacheRepository<Milestone> {
                 select task.id, coalesce((select max(m.ordinal) from milestone m where m.task_id = task.id), 0) + 1,
                        ?, ?, ?, ?, ?, 0, ?
                 from task
-                returning id, ordinal""";
+                returning id, ordinal, weight""";
         try (Connection c = dataSource.getConnection(); PreparedStatement insert = c.prepareStatement(sql)) {
             insert.setLong(1, taskId);
             insert.setString(2, title);
@@ -206,7 +206,7 @@ public class MilestoneRepository implements PanacheRepository<Milestone> {
                     : java.time.OffsetDateTime.ofInstant(trackingStartedAt, java.time.ZoneOffset.UTC));
             try (ResultSet result = insert.executeQuery()) {
                 result.next();
-                return new Added(result.getLong(1), result.getInt(2));
+                return new Added(result.getLong(1), result.getInt(2), result.getBigDecimal(3));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("could not add a milestone to task " + taskId, e);

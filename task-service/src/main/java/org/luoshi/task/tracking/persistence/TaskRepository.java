@@ -33,6 +33,26 @@ public class TaskRepository implements PanacheRepository<PlanTask> {
         return find("from PlanTask t left join fetch t.plan where t.id = ?1", id).firstResultOptional();
     }
 
+    /** A task with what the start of a milestone's tracking answers besides: its chapter's and section's numbers. */
+    public record ForTracking(PlanTask task, String chapterNumber, String sectionNumber) {
+    }
+
+    /**
+     * {@link #findWithPlan} with the task's co-departments and its chapter's and section's numbers (null for a task
+     * outside a section), in one statement: all that adding a tracked milestone checks and answers, so the milestone
+     * just inserted need not be read back with its task.
+     */
+    public java.util.Optional<ForTracking> findForTracking(long id) {
+        List<Object[]> rows = getEntityManager().createQuery("select t, c.number, s.number from PlanTask t"
+                + " left join fetch t.plan left join fetch t.coDepartmentCodes"
+                + " left join PlanSection s on s.id = t.sectionId left join PlanChapter c on c.id = s.chapterId"
+                + " where t.id = ?1", Object[].class).setParameter(1, id)
+                // read-only: the addition changes the task by SQL alone (its version), so the flush has nothing to compare
+                .setHint(org.hibernate.jpa.HibernateHints.HINT_READ_ONLY, true).getResultList();
+        // a row per co-department, each with the same task (its collection filled from all of them)
+        return rows.stream().findFirst().map(row -> new ForTracking((PlanTask) row[0], (String) row[1], (String) row[2]));
+    }
+
     /** How a department relates to a task in a filter. */
     public enum DepartmentRole {
         LEAD, CO, ANY
