@@ -3,7 +3,7 @@
  * action such as {@code plan.created} on an entity type and id), and the state before and after, as JSON.
  *
  * <h2>Recording</h2>
- * A service that changes something calls, inside its {@code @Transactional} method,
+ * A service that changes something calls, inside its {@code @Transactional} method and after flushing the change,
  *
  * <pre>
  * audit.record("plan.status-changed", "plan", id, Map.of("status", before), Map.of("status", next));
@@ -18,8 +18,9 @@
  * Table {@code audit_entry} (migration V4). Each entry's seq is the previous one's plus one, assigned under a
  * transaction-scoped advisory lock, taken and followed by the read of the last entry in one statement
  * ({@code audit_chain_head()}, migration V12), so seq numbers have no gaps and entries commit in seq order. The lock is
- * taken as the transaction's last step, before its commit (an interposed synchronization, after Hibernate's flush): it
- * is held for the head's read, the inserts and the commit, not while the request reads and changes. Each entry stores
+ * taken as the transaction's last step, just before its commit (an interposed synchronization): it is held for the
+ * head's read, the inserts and the commit, not while the request reads and changes (a service flushes its change
+ * before recording it: Quarkus runs Hibernate's commit-time flush after this synchronization). Each entry stores
  * the previous entry's hash and its own: SHA-256 over a canonical serialisation of its fields
  * ({@link org.luoshi.task.audit.domain.AuditChain}, {@link org.luoshi.task.audit.domain.CanonicalJson}), computed
  * from what PostgreSQL gives back, so it can be recomputed at any time. Triggers refuse UPDATE, DELETE and

@@ -31,9 +31,11 @@ import io.quarkus.arc.Arc;
  * <p>
  * Appending takes the chain's lock, held until the transaction ends, so audited transactions commit one after another.
  * {@link #record} therefore only notes the entry (its states serialised at once, as they are at the call); the notes
- * of a transaction are appended together when it is about to commit, after the changes it made (and Hibernate's flush
- * of them, registered earlier), so the lock is held for one statement, the inserts and the commit, not for the rest of
- * the request. Seq order is still the order of commits, and within a transaction the order of the calls.
+ * of a transaction are appended together when it is about to commit, so the lock is held for one statement, the
+ * inserts and the commit, not for the rest of the request. Quarkus runs this synchronization before Hibernate's
+ * (interposed ones in the order [others, Hibernate ORM, Agroal]): changes still unflushed at the commit are written
+ * under the lock, so a service flushes its change before it records it, as before. Seq order is still the order of
+ * commits, and within a transaction the order of the calls.
  */
 @ApplicationScoped
 public class AuditLog {
@@ -105,8 +107,7 @@ public class AuditLog {
             notes = new ArrayList<>();
             transactions.putResource(AuditLog.class, notes);
             List<Noted> toAppend = notes;
-            // interposed: runs after the synchronizations registered before it (Hibernate's flush joined the
-            // transaction with the change's first read), so the lock is taken once the changes are written
+            // interposed, so it runs before the commit, inside the transaction and on its connection
             transactions.registerInterposedSynchronization(new Synchronization() {
                 @Override
                 public void beforeCompletion() {
