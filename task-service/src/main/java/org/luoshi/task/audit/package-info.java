@@ -9,13 +9,18 @@
  * audit.record("plan.status-changed", "plan", id, Map.of("status", before), Map.of("status", next));
  * </pre>
  *
- * ({@link org.luoshi.task.audit.application.AuditLog#record}). The entry joins the caller's transaction: it commits
- * with the change or disappears with it. Without a request (startup or scheduled jobs) the actor is "system".
+ * ({@link org.luoshi.task.audit.application.AuditLog#record}). The states are serialised at the call; the entry joins
+ * the caller's transaction and is appended, with the transaction's other entries in the order they were recorded,
+ * just before it commits: it commits with the change or disappears with it. Without a request (startup or scheduled
+ * jobs) the actor is "system".
  *
  * <h2>The chain</h2>
  * Table {@code audit_entry} (migration V4). Each entry's seq is the previous one's plus one, assigned under a
  * transaction-scoped advisory lock, taken and followed by the read of the last entry in one statement
- * ({@code audit_chain_head()}, migration V12), so seq numbers have no gaps and entries commit in seq order. Each entry stores
+ * ({@code audit_chain_head()}, migration V12), so seq numbers have no gaps and entries commit in seq order. The lock is
+ * taken as the transaction's last step, just before its commit (an interposed synchronization): it is held for the
+ * head's read, the inserts and the commit, not while the request reads and changes (a service flushes its change
+ * before recording it: Quarkus runs Hibernate's commit-time flush after this synchronization). Each entry stores
  * the previous entry's hash and its own: SHA-256 over a canonical serialisation of its fields
  * ({@link org.luoshi.task.audit.domain.AuditChain}, {@link org.luoshi.task.audit.domain.CanonicalJson}), computed
  * from what PostgreSQL gives back, so it can be recomputed at any time. Triggers refuse UPDATE, DELETE and

@@ -15,6 +15,8 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 import org.luoshi.task.audit.application.AuditLog;
+import org.luoshi.task.audit.application.AuditService;
+import org.luoshi.task.audit.domain.AuditVisibility;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -25,6 +27,9 @@ import io.quarkus.test.security.TestSecurity;
 class AuditApiTest {
     @Inject
     AuditLog audit;
+
+    @Inject
+    AuditService auditService;
 
     @Test
     @TestSecurity(user = "chen.jing", roles = "supervisor")
@@ -121,7 +126,8 @@ class AuditApiTest {
     }
 
     private long record(String action, String entityId, Object before, Object after) {
-        return QuarkusTransaction.requiringNew().call(() -> audit.record(action, "audit-test", entityId, before, after));
+        QuarkusTransaction.requiringNew().run(() -> audit.record(action, "audit-test", entityId, before, after));
+        return auditService.list("audit-test", entityId, null, AuditVisibility.EVERYTHING, 0, 1).items().get(0).seq();
     }
 
     private static String uniqueId() {

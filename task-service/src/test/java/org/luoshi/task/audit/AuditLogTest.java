@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -107,8 +108,10 @@ class AuditLogTest {
         after.put("nested", Map.of("z", List.of(1, 2.5, Map.of(), List.of()), "a", new HashMap<>()));
         after.put("record", new Sample("规划", new BigDecimal("12.300"), Instant.parse("2026-12-31T16:00:00.123456789Z"),
                 List.of("haidian", "chaoyang")));
-        long seq = QuarkusTransaction.requiringNew()
-                .call(() -> audit.record("test.round-tripped", "audit-test", uniqueId(), Map.of("list", List.of()), after));
+        String id = uniqueId();
+        QuarkusTransaction.requiringNew()
+                .run(() -> audit.record("test.round-tripped", "audit-test", id, Map.of("list", List.of()), after));
+        long seq = lastSeqOf(id);
 
         String stored = storedText(seq, "after_state");
         AuditRecord readBack = row(seq);
@@ -192,6 +195,105 @@ class AuditLogTest {
     }
 
     @Test
+    void aRecordedEntryTakesTheChainsLockOnlyWhenItsTransactionCommits() throws Exception {
+        String id = uniqueId();
+        ExecutorService other = Executors.newSingleThreadExecutor();
+        try {
+            tx.begin();
+            long otherSeq;
+            try {
+                audit.record("test.noted", "audit-test", id, null, Map.of("n", 1));
+                assertThat(holdsTheChainsLock()).as("the lock is not taken while the request goes on").isFalse();
+                // another transaction appends meanwhile, without waiting for this one
+                otherSeq = other.submit(() -> committed("test.meanwhile", id, null, Map.of("n", 2))).get(10, TimeUnit.SECONDS);
+            } catch (Exception | Error e) {
+                tx.rollback();
+                throw e;
+            }
+            tx.commit();
+            long noted = lastSeqOf(id);
+
+            assertThat(noted).as("appended at its commit, after the entry committed meanwhile").isEqualTo(otherSeq + 1);
+            assertThat(row(noted).action()).isEqualTo("test.noted");
+            assertThat(row(noted).prevHash()).isEqualTo(row(otherSeq).hash());
+        } finally {
+            other.shutdownNow();
+        }
+        assertValidChain();
+    }
+
+    @Test
+    void aTransactionsEntriesFollowOneAnotherInTheOrderTheyWereRecorded() {
+        String id = uniqueId();
+        QuarkusTransaction.requiringNew().run(() -> {
+            audit.record("test.first", "audit-test", id, null, Map.of("n", 1));
+            audit.recordAll("test.batch", "audit-test", List.of(new AuditLog.Change(id, Map.of("n", 1), Map.of("n", 2)),
+                    new AuditLog.Change(id, Map.of("n", 2), Map.of("n", 3))));
+            audit.record("test.last", "audit-test", id, Map.of("n", 3), Map.of("n", 4));
+        });
+        List<Long> seqs = new ArrayList<>(seqsOf(id));
+        Collections.reverse(seqs);
+
+        assertThat(seqs).hasSize(4);
+        assertThat(seqs.get(3) - seqs.get(0)).as("consecutive").isEqualTo(3);
+        assertThat(seqs.stream().map(seq -> row(seq).action()).toList())
+                .containsExactly("test.first", "test.batch", "test.batch", "test.last");
+        assertThat(seqs.stream().map(seq -> row(seq).after()).toList())
+                .containsExactly("{\"n\":1}", "{\"n\":2}", "{\"n\":3}", "{\"n\":4}");
+        for (int i = 1; i < seqs.size(); i++) {
+            assertThat(row(seqs.get(i)).prevHash()).isEqualTo(row(seqs.get(i - 1)).hash());
+        }
+        assertValidChain();
+    }
+
+    @Test
+    void aStateIsRecordedAsItWasWhenRecordedNotAsItIsAtTheCommit() {
+        String id = uniqueId();
+        Map<String, Object> state = new HashMap<>(Map.of("status", "DRAFT"));
+        QuarkusTransaction.requiringNew().run(() -> {
+            audit.record("test.snapshot", "audit-test", id, null, state);
+            state.put("status", "CHANGED-AFTER-THE-CALL");
+        });
+
+        assertThat(row(lastSeqOf(id)).after()).isEqualTo("{\"status\":\"DRAFT\"}");
+    }
+
+    @Test
+    void concurrentTransactionsOfSeveralEntriesEachKeepThemTogetherAndTheChainValid() throws Exception {
+        String run = "multi-" + UUID.randomUUID();
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        try {
+            List<Future<?>> writers = new ArrayList<>();
+            for (int t = 0; t < 6; t++) {
+                int thread = t;
+                writers.add(pool.submit(() -> {
+                    for (int i = 0; i < 10; i++) {
+                        String id = run + "-" + thread + "-" + i;
+                        QuarkusTransaction.requiringNew().run(() -> {
+                            audit.record("test.decided", "audit-test", id, null, Map.of("step", 1));
+                            audit.record("test.completed", "audit-test", id, null, Map.of("step", 2));
+                        });
+                    }
+                }));
+            }
+            for (Future<?> writer : writers) {
+                writer.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        for (int t = 0; t < 6; t++) {
+            for (int i = 0; i < 10; i++) {
+                List<Long> seqs = seqsOf(run + "-" + t + "-" + i);
+                assertThat(seqs).hasSize(2);
+                assertThat(seqs.get(0)).as("a transaction's entries are consecutive").isEqualTo(seqs.get(1) + 1);
+                assertThat(row(seqs.get(1)).action()).isEqualTo("test.decided");
+            }
+        }
+        assertValidChain();
+    }
+
+    @Test
     void concurrentWritersInSeparateTransactionsStillFormOneChain() throws Exception {
         String run = "conc-" + UUID.randomUUID();
         ConcurrentLinkedQueue<Long> seqs = new ConcurrentLinkedQueue<>();
@@ -203,8 +305,9 @@ class AuditLogTest {
                 writers.add(pool.submit(() -> {
                     for (int i = 0; i < 20; i++) {
                         int n = i;
-                        seqs.add(QuarkusTransaction.requiringNew().call(() -> audit.record("test.concurrent", "audit-test",
-                                run + "-" + thread, n == 0 ? null : Map.of("n", n - 1), Map.of("n", n))));
+                        QuarkusTransaction.requiringNew().run(() -> audit.record("test.concurrent", "audit-test",
+                                run + "-" + thread, n == 0 ? null : Map.of("n", n - 1), Map.of("n", n)));
+                        seqs.add(lastSeqOf(run + "-" + thread));
                     }
                 }));
             }
@@ -236,7 +339,8 @@ class AuditLogTest {
             long held;
             Future<Long> waiting;
             try {
-                held = audit.record("test.holder", "audit-test", id, null, Map.of("n", 1));
+                holdTheChain();
+                audit.record("test.holder", "audit-test", id, null, Map.of("n", 1));
                 waiting = waiter.submit(() -> committed("test.waiter", id, Map.of("n", 1), Map.of("n", 2)));
                 awaitAnAppenderWaitingForTheHead();
             } catch (Exception | Error e) {
@@ -245,6 +349,8 @@ class AuditLogTest {
             }
             tx.commit();
             long appended = waiting.get(30, TimeUnit.SECONDS);
+            held = appended - 1;
+            assertThat(row(held).action()).isEqualTo("test.holder");
 
             assertThat(appended).isEqualTo(held + 1);
             assertThat(row(appended).prevHash()).isEqualTo(row(held).hash());
@@ -263,6 +369,7 @@ class AuditLogTest {
             tx.begin();
             Future<Long> waiting;
             try {
+                holdTheChain();
                 audit.record("test.rolled-back", "audit-test", id, Map.of("n", 1), Map.of("n", 2));
                 waiting = waiter.submit(() -> committed("test.waiter", id, Map.of("n", 1), Map.of("n", 3)));
                 awaitAnAppenderWaitingForTheHead();
@@ -282,9 +389,11 @@ class AuditLogTest {
 
     @Test
     void withoutACallerTheActorIsTheSystem() throws Exception {
-        long seq = CompletableFuture.supplyAsync(() -> QuarkusTransaction.requiringNew()
-                .call(() -> audit.record("test.by-system", "audit-test", uniqueId(), null, Map.of("job", "startup"))))
+        String id = uniqueId();
+        CompletableFuture.runAsync(() -> QuarkusTransaction.requiringNew()
+                .run(() -> audit.record("test.by-system", "audit-test", id, null, Map.of("job", "startup"))))
                 .get(30, TimeUnit.SECONDS);
+        long seq = lastSeqOf(id);
         assertThat(row(seq).actor()).isEqualTo("system");
         assertThat(row(seq).actorRoles()).isEmpty();
     }
@@ -313,7 +422,48 @@ class AuditLogTest {
     // ------------------------------------------------------------------------------------------------------
 
     private long committed(String action, String entityId, Object before, Object after) {
-        return QuarkusTransaction.requiringNew().call(() -> audit.record(action, "audit-test", entityId, before, after));
+        QuarkusTransaction.requiringNew().run(() -> audit.record(action, "audit-test", entityId, before, after));
+        return lastSeqOf(entityId);
+    }
+
+    /** The seq of the newest committed entry of this test entity (each test's ids are its own). */
+    private long lastSeqOf(String entityId) {
+        return seqsOf(entityId).get(0);
+    }
+
+    /** The seqs of the committed entries of this test entity, newest first. */
+    private List<Long> seqsOf(String entityId) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "select seq from audit_entry where entity_type = 'audit-test' and entity_id = ? order by seq desc")) {
+            s.setString(1, entityId);
+            List<Long> seqs = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    seqs.add(rs.getLong(1));
+                }
+            }
+            return seqs;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Takes the chain's lock in the current transaction, as an appender does in its commit (or a node of an older
+     * version, which took it at its first entry), until that transaction ends.
+     */
+    private void holdTheChain() {
+        repository.lockHead();
+    }
+
+    /** Whether the current transaction's session holds the chain's advisory lock. */
+    private boolean holdsTheChainsLock() throws SQLException {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("select count(*) from pg_locks where locktype = 'advisory'"
+                        + " and pid = pg_backend_pid() and granted")) {
+            rs.next();
+            return rs.getLong(1) > 0;
+        }
     }
 
     /** Runs the tampering with the append-only triggers off, checks the chain, and rolls everything back. */

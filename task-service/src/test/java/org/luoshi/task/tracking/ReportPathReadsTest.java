@@ -19,6 +19,7 @@ import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.Test;
 import org.luoshi.task.Fixtures;
 import org.luoshi.task.tracking.domain.EvidenceFile;
+import org.luoshi.task.tracking.domain.Milestone;
 import org.luoshi.task.tracking.domain.MilestoneReport;
 import org.luoshi.task.tracking.domain.PlanTask;
 
@@ -98,13 +99,34 @@ class ReportPathReadsTest {
         long misses = statistics.getQueryPlanCacheMissCount();
         statistics.setStatisticsEnabled(false);
 
-        // each HQL query (the report, its milestone, the task's progress): one hit for its parsed text, one for its
+        // each HQL query (the report with its milestone, the task's progress): one hit for its parsed text, one for its
         // translation to SQL (LedgerQueryPlansTest); the report key's lock is native SQL, one hit for its plan. Before,
         // the progress query's translation was made anew: one hit less.
-        assertThat(executed).isEqualTo(4);
+        assertThat(executed).isEqualTo(3);
         assertThat(misses).isZero();
         assertThat(hits).isEqualTo(2 * executed - 1);
         given().when().get("/api/tasks/" + taskId).then().statusCode(200).body("status", equalTo("COMPLETED"));
+    }
+
+    @Test
+    void aDecisionReadsItsReportAndTheReportsMilestoneWithTaskAndPlanInOneQuery() {
+        long taskId = fixtures.assignedTask(fixtures.planInForce(), "haidian", List.of(), LocalDate.of(2026, 12, 31), "一次读");
+        long milestoneId = fixtures.milestone(taskId, "节点", LocalDate.of(2026, 6, 30));
+        put(milestoneId, "one-read-" + milestoneId, report("LEAD", "haidian", "")).then().statusCode(200);
+
+        Statistics statistics = counting();
+        decide("one-read-" + milestoneId, "{\"decision\":\"REJECTED\",\"decidedBy\":\"chen.jing\","
+                + "\"decidedOn\":\"2026-11-26\",\"comment\":\"缺少佐证\"}").then().statusCode(200)
+                .body("decision", equalTo("REJECTED"));
+        long queries = statistics.getQueryExecutionCount();
+        long milestonesFetchedAlone = statistics.getEntityStatistics(Milestone.class.getName()).getFetchCount();
+        long tasksFetchedAlone = statistics.getEntityStatistics(PlanTask.class.getName()).getFetchCount();
+        statistics.setStatisticsEnabled(false);
+
+        // the report key's lock (native) and the report with its milestone; a rejection completes nothing
+        assertThat(queries).isEqualTo(2);
+        assertThat(milestonesFetchedAlone).isZero();
+        assertThat(tasksFetchedAlone).isZero();
     }
 
     @Test

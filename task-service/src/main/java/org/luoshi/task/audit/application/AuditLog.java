@@ -7,6 +7,9 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
 import org.luoshi.common.security.CurrentUser;
@@ -26,8 +29,13 @@ import io.quarkus.arc.Arc;
  * entry commits with it or vanishes with it, and seq numbers have no gaps.
  *
  * <p>
- * Appending takes a lock held until that transaction ends, so audited transactions commit one after another.
- * Call {@link #record} as the last step of the change, after the entities are flushed, to hold it briefly.
+ * Appending takes the chain's lock, held until the transaction ends, so audited transactions commit one after another.
+ * {@link #record} therefore only notes the entry (its states serialised at once, as they are at the call); the notes
+ * of a transaction are appended together when it is about to commit, so the lock is held for one statement, the
+ * inserts and the commit, not for the rest of the request. Quarkus runs this synchronization before Hibernate's
+ * (interposed ones in the order [others, Hibernate ORM, Agroal]): changes still unflushed at the commit are written
+ * under the lock, so a service flushes its change before it records it, as before. Seq order is still the order of
+ * commits, and within a transaction the order of the calls.
  */
 @ApplicationScoped
 public class AuditLog {
@@ -40,32 +48,27 @@ public class AuditLog {
     @Inject
     CurrentUser user;
 
+    @Inject
+    TransactionSynchronizationRegistry transactions;
+
     /**
-     * Records one change by the current caller (or {@value AuditPolicy#SYSTEM_ACTOR} without one).
+     * Records one change by the current caller (or {@value AuditPolicy#SYSTEM_ACTOR} without one), appended to the
+     * chain when the transaction commits.
      *
      * @param action     e.g. {@code plan.created}, {@code task.accepted}
      * @param entityType e.g. {@code plan}, {@code task}
      * @param entityId   the entity's id (recorded as text), or null
      * @param before     the state before (a DTO record, a map, a JsonNode…), null for a creation
      * @param after      the state after, null for a deletion
-     * @return the entry's seq
      * @throws jakarta.transaction.TransactionalException without a transaction: an entry never stands alone
      * @throws IllegalArgumentException                   for an action or entity type not like {@code plan.created}/{@code plan}
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public long record(String action, String entityType, Object entityId, Object before, Object after) {
+    public void record(String action, String entityType, Object entityId, Object before, Object after) {
         String id = entityId == null ? null : String.valueOf(entityId);
         String[] actor = actor();
         AuditPolicy.check(action, entityType, id, actor[0]);
-        String beforeJson = canonical(before);
-        String afterJson = canonical(after);
-        ChainHead head = entries.lockHead();
-        // taken under the lock, so time order follows seq order
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        AuditRecord entry = new AuditRecord(head.seq() + 1, now, actor[0], actor[1], action, entityType, id, beforeJson,
-                afterJson, head.hash(), null).sealed();
-        entries.insert(entry);
-        return entry.seq();
+        pending().add(new Noted(actor, action, entityType, id, canonical(before), canonical(after)));
     }
 
     /** One change of a batch: the entity's id and its states before and after, as for {@link #record}. */
@@ -73,37 +76,73 @@ public class AuditLog {
     }
 
     /**
-     * Records many changes of one kind by the current caller, in this order, as {@link #record} would one by one, but
-     * under one take of the chain's lock and in one batch of inserts: a bulk path (hundreds of milestones added or
-     * tracked in one transaction) pays the lock and the head's read once, not per entry.
-     *
-     * @return the seq of the last entry, or 0 for no changes
+     * Records many changes of one kind by the current caller, in this order, as {@link #record} would one by one (a
+     * bulk path adds or tracks hundreds of milestones in one transaction; they are appended with its other entries,
+     * under one take of the chain's lock and in one batch of inserts).
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public long recordAll(String action, String entityType, List<Change> changes) {
+    public void recordAll(String action, String entityType, List<Change> changes) {
         if (changes.isEmpty()) {
-            return 0;
+            return;
         }
         String[] actor = actor();
-        List<String[]> states = new ArrayList<>(changes.size());
+        List<Noted> noted = new ArrayList<>(changes.size());
         for (Change change : changes) {
-            AuditPolicy.check(action, entityType, change.entityId() == null ? null : String.valueOf(change.entityId()), actor[0]);
-            states.add(new String[] { canonical(change.before()), canonical(change.after()) });
+            String id = change.entityId() == null ? null : String.valueOf(change.entityId());
+            AuditPolicy.check(action, entityType, id, actor[0]);
+            noted.add(new Noted(actor, action, entityType, id, canonical(change.before()), canonical(change.after())));
         }
+        pending().addAll(noted);
+    }
+
+    /** An entry noted by this transaction, not yet in the chain: everything but its seq, time and links. */
+    private record Noted(String[] actor, String action, String entityType, String entityId, String before, String after) {
+    }
+
+    /** The transaction's notes; the first note registers their appending just before the commit. */
+    @SuppressWarnings("unchecked")
+    private List<Noted> pending() {
+        List<Noted> notes = (List<Noted>) transactions.getResource(AuditLog.class);
+        if (notes == null) {
+            notes = new ArrayList<>();
+            transactions.putResource(AuditLog.class, notes);
+            List<Noted> toAppend = notes;
+            // interposed, so it runs before the commit, inside the transaction and on its connection
+            transactions.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {
+                    if (transactions.getTransactionStatus() != Status.STATUS_MARKED_ROLLBACK) {
+                        append(toAppend);
+                    }
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                }
+            });
+        }
+        return notes;
+    }
+
+    /** Takes the chain's lock, reads its head and appends the notes in order, one batch of inserts. */
+    private void append(List<Noted> notes) {
         ChainHead head = entries.lockHead();
+        // taken under the lock, so time order follows seq order
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        List<AuditRecord> sealed = new ArrayList<>(changes.size());
+        List<AuditRecord> sealed = new ArrayList<>(notes.size());
         long seq = head.seq();
         String previous = head.hash();
-        for (int i = 0; i < changes.size(); i++) {
-            Object id = changes.get(i).entityId();
-            AuditRecord entry = new AuditRecord(++seq, now, actor[0], actor[1], action, entityType,
-                    id == null ? null : String.valueOf(id), states.get(i)[0], states.get(i)[1], previous, null).sealed();
+        for (Noted n : notes) {
+            AuditRecord entry = new AuditRecord(++seq, now, n.actor()[0], n.actor()[1], n.action(), n.entityType(),
+                    n.entityId(), n.before(), n.after(), previous, null).sealed();
             sealed.add(entry);
             previous = entry.hash();
         }
-        entries.insertAll(sealed);
-        return seq;
+        if (sealed.size() == 1) {
+            entries.insert(sealed.get(0));
+        } else {
+            entries.insertAll(sealed);
+        }
     }
 
     /** {user name, roles}: the token's when a request is under way, the system's otherwise. */

@@ -141,9 +141,10 @@ public class MilestoneReportService {
     public MilestoneReportView decide(String reportKey, ReportDecisionRequest request) {
         keyedWrites.open("reportKey", "milestone-report-decision", reportKey);
         Caller caller = callers.current();
-        MilestoneReport report = reports.findWithLists(reportKey)
+        MilestoneReportRepository.WithMilestone found = reports.findWithListsAndMilestone(reportKey)
                 .orElseThrow(() -> new ResourceNotFoundException("milestone report", reportKey));
-        Milestone milestone = milestones.visibleMilestone(report.milestoneId, caller);
+        MilestoneReport report = found.report();
+        Milestone milestone = MilestoneService.visible(found.milestone(), report.milestoneId, caller);
         String comment = request.comment() == null || request.comment().isBlank() ? null : request.comment().strip();
         if (request.decision() == ReportDecision.REJECTED && comment == null) {
             throw new InvalidFieldException("comment", "a rejection must say why", ViolationCodes.REQUIRED);

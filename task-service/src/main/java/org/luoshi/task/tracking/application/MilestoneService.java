@@ -424,7 +424,7 @@ public class MilestoneService {
     }
 
     /** The one visibility rule of a milestone: its task's; a missing one and one not visible answer the same 404. */
-    private static Milestone visible(Milestone milestone, long id, Caller caller) {
+    static Milestone visible(Milestone milestone, long id, Caller caller) {
         if (milestone == null || !AccessPolicy.canSee(caller, milestone.task)) {
             throw new ResourceNotFoundException("milestone", id);
         }
