@@ -26,6 +26,9 @@
 #                             repaid only after ~30,000 starts at peak without a restart; such a node can append
 #                             -XX:TieredStopAtLevel=4. C2 delayed instead (Tier4 thresholds x10) saved only a third of
 #                             the CPU until ready and cost the most per cycle (code left in C1's profiling tier).
+#                             Measured on top of it and not taken (RESULTS.md, branch h8-ready): -XX:CICompilerCount=1
+#                             and -XX:CompileThresholdScaling=2 left the CPU until ready where it was (the latter only
+#                             moved ~0.2 s from the compiler thread to the main thread).
 #   -XX:SharedArchiveFile     with ARCHIVE_DIR (./luoshi.sh run by default, LUOSHI_CDS=0 turns it off; the benchmark with
 #                             LUOSHI_CDS=1): class-data sharing, the ~14,500 classes of a start mapped parsed and verified
 #                             from an archive (~75 MB per service, per build) instead of read from the jars: CPU until
