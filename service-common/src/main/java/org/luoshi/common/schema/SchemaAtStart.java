@@ -7,7 +7,6 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
@@ -18,11 +17,13 @@ import jakarta.enterprise.event.ObservesAsync;
 import jakarta.enterprise.inject.Instance;
 import jakarta.interceptor.Interceptor;
 
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.ResourceProvider;
+import org.flywaydb.core.api.configuration.Configuration;
+import org.flywaydb.core.api.resource.LoadableResource;
 import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.StartupEvent;
@@ -33,8 +34,7 @@ import io.quarkus.vertx.http.HttpServerStart;
  * Flyway's migrate validated every applied migration's checksum against the build's files before anything else could
  * start (0.3-0.5 s of the main thread at every start, with Flyway's classes and the JIT cold), although nearly every
  * start finds the database exactly at the build's migrations. So one query first compares the history's versions with
- * the build's migration files (SchemaHistory; the file names listed from the class path by BuildMigrations, so that
- * Flyway itself is not even built before ready on such a start): the same set, all successful, and the full validation runs once the HTTP
+ * the build's migration files (SchemaHistory): the same set, all successful, and the full validation runs once the HTTP
  * server listens (Quarkus opens it after the start-up observers, i.e. when the service can answer ready), on a worker
  * thread; on a thread of its own during the start it only competed with the start for the same cores. Anything else (a new or empty database, a database behind the build, ahead
  * of it or with a failed migration) and Flyway migrates or refuses before the service can be ready, as before.
@@ -51,7 +51,7 @@ public class SchemaAtStart implements HealthCheck {
     private final AtomicReference<String> failure = new AtomicReference<>();
     private volatile boolean validated;
     /** The Flyway whose validation waits for the HTTP server, while it waits. */
-    private final AtomicReference<Supplier<Flyway>> pending = new AtomicReference<>();
+    private final AtomicReference<Flyway> pending = new AtomicReference<>();
 
     void onStart(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent event, Instance<Flyway> flyways,
             DataSource dataSource) {
@@ -59,14 +59,10 @@ public class SchemaAtStart implements HealthCheck {
             validated = true;
             return;
         }
-        start(flyways::get, BuildMigrations.of(ConfigProvider.getConfig(), Thread.currentThread().getContextClassLoader()),
-                dataSource);
-    }
-
-    /** The decision needs only the build's file names and the history: Flyway is built when it has work to do. */
-    void start(Supplier<Flyway> flyway, BuildMigrations build, DataSource dataSource) {
-        if (decide(build, dataSource) == SchemaHistory.Decision.MIGRATE_BEFORE_READY) {
-            flyway.get().migrate();
+        Flyway flyway = flyways.get();
+        SchemaHistory.Decision decision = decide(flyway.getConfiguration(), dataSource);
+        if (decision == SchemaHistory.Decision.MIGRATE_BEFORE_READY) {
+            flyway.migrate();
             validated = true;
             return;
         }
@@ -74,9 +70,9 @@ public class SchemaAtStart implements HealthCheck {
     }
 
     void afterStart(@ObservesAsync HttpServerStart started) {
-        Supplier<Flyway> flyway = pending.getAndSet(null);
+        Flyway flyway = pending.getAndSet(null);
         if (flyway != null) {
-            validateNow(flyway.get());
+            validateNow(flyway);
         }
     }
 
@@ -93,17 +89,23 @@ public class SchemaAtStart implements HealthCheck {
         }
     }
 
-    static SchemaHistory.Decision decide(BuildMigrations build, DataSource dataSource) {
-        if (build.files() == null) {
+    static SchemaHistory.Decision decide(Configuration configuration, DataSource dataSource) {
+        ResourceProvider resources = configuration.getResourceProvider();
+        if (resources == null) {
             return SchemaHistory.Decision.MIGRATE_BEFORE_READY;
+        }
+        List<String> files = new ArrayList<>();
+        for (LoadableResource resource : resources.getResources(configuration.getSqlMigrationPrefix(),
+                configuration.getSqlMigrationSuffixes())) {
+            files.add(resource.getFilename());
         }
         List<SchemaHistory.Row> rows = new ArrayList<>();
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            if (!historyExists(statement, build.table())) {
+            if (!historyExists(statement, configuration.getTable())) {
                 return SchemaHistory.Decision.MIGRATE_BEFORE_READY;
             }
             try (ResultSet history = statement.executeQuery(
-                    "select version, success from \"" + build.table().replace("\"", "") + "\"")) {
+                    "select version, success from \"" + configuration.getTable().replace("\"", "") + "\"")) {
                 while (history.next()) {
                     rows.add(new SchemaHistory.Row(history.getString(1), history.getBoolean(2)));
                 }
@@ -112,7 +114,8 @@ public class SchemaAtStart implements HealthCheck {
             LOG.debugf(e, "Schema history not readable; Flyway migrates before ready");
             return SchemaHistory.Decision.MIGRATE_BEFORE_READY;
         }
-        return SchemaHistory.decide(rows, build.files(), build.prefix(), build.separator());
+        return SchemaHistory.decide(rows, files, configuration.getSqlMigrationPrefix(),
+                configuration.getSqlMigrationSeparator());
     }
 
     private static boolean historyExists(Statement statement, String table) throws SQLException {
