@@ -1,4 +1,4 @@
-package org.luoshi.task.shared.rest;
+package org.luoshi.common.openapi;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,7 +16,7 @@ import io.quarkus.arc.ClientProxy;
 import io.quarkus.smallrye.openapi.runtime.OpenApiDocumentService;
 import io.quarkus.test.junit.QuarkusTest;
 
-/** /q/openapi written at the request (OpenApiDocumentAtRequest), the same document as the one written at start was. */
+/** /q/openapi written at the request (OpenApiDocumentAtRequest), the same document as the one written at start was; on task-service. */
 @QuarkusTest
 class OpenApiDocumentAtRequestTest {
     private static final ObjectMapper JSON = new ObjectMapper();
