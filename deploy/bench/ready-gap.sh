@@ -17,13 +17,9 @@ repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 case "$name" in task-service) port=$TASK_PORT ;; workflow-service) port=$WF_PORT ;; *) echo "unknown $name" >&2; exit 1 ;; esac
 log=$(mktemp)
 app="$jars/$name/target/quarkus-app"
+source "$repo/deploy/bench/luoshi-env.sh"
 # shellcheck disable=SC2046
-env KEYCLOAK_URL="$KEYCLOAK_URL" LUOSHI_WEB_ORIGINS=http://localhost:8080 LUOSHI_DISCLOSURE_CRON=off \
-  TASK_DB_URL="jdbc:postgresql://localhost:$BENCH_PGPORT/luoshi_task_bench" TASK_DB_PASSWORD=luoshi_task_demo \
-  WORKFLOW_DB_URL="jdbc:postgresql://localhost:$BENCH_PGPORT/luoshi_workflow_bench" WORKFLOW_DB_PASSWORD=luoshi_workflow_demo \
-  WORKFLOW_CLIENT_SECRET=demo-only-workflow-secret TASK_SERVICE_URL="http://localhost:$TASK_PORT" \
-  WORKFLOW_PUBLIC_URL="http://localhost:$WF_PORT" MAIL_FROM=bench@demo.luoshi.example \
-  WORKFLOW_USER_MAILBOX="{user}@demo.luoshi.example" WORKFLOW_GROUP_MAILBOX="{group}@demo.luoshi.example" SMTP_PORT=1 \
+env "${luoshi_env[@]}" \
   java $("$repo/deploy/bin/jvm-opts.sh" "$name" "${CDS_DIR:-}" "$app") ${CLASS_LOG:+-Xlog:class+load:file=$log.classes:uptime} "$@" -Dquarkus.http.port="$port" \
   -jar "$app/quarkus-run.jar" >"$log" 2>&1 &
 pid=$!

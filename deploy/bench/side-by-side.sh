@@ -123,14 +123,7 @@ stop() {
   rm -f "$STATE/$1.pid"
 }
 
-# the services' prod profile with the demo realm's client secret and demo mailboxes (no SMTP: sends fail and are recorded)
-luoshi_env=(KEYCLOAK_URL="$KEYCLOAK_URL" LUOSHI_WEB_ORIGINS=http://localhost:8080 LUOSHI_DISCLOSURE_CRON=off
-  TASK_DB_URL="jdbc:postgresql://localhost:$BENCH_PGPORT/$TASK_DB" TASK_DB_PASSWORD=luoshi_task_demo
-  WORKFLOW_DB_URL="jdbc:postgresql://localhost:$BENCH_PGPORT/$WF_DB" WORKFLOW_DB_PASSWORD=luoshi_workflow_demo
-  WORKFLOW_CLIENT_SECRET=demo-only-workflow-secret TASK_SERVICE_URL="http://localhost:$TASK_PORT"
-  WORKFLOW_PUBLIC_URL="http://localhost:$WF_PORT" MAIL_FROM=bench@demo.luoshi.example
-  WORKFLOW_USER_MAILBOX="{user}@demo.luoshi.example" WORKFLOW_GROUP_MAILBOX="{group}@demo.luoshi.example"
-  SMTP_PORT="${SMTP_PORT:-1}")
+source "$REPO/deploy/bench/luoshi-env.sh"
 
 luoshi_opts() {  # NAME -> the JVM flags of that service: deploy/bin/jvm-opts.sh's, or JAVA_OPTS (LUOSHI_JVM=java-opts)
   if [ "$LUOSHI_JVM" = defaults ]; then
